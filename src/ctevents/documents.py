@@ -1,0 +1,162 @@
+"""Reading statements from files and requests into validated `Document`s.
+
+Validation happens here, before anything is stored, so a bad input is rejected
+whole with a message that names what was wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+MAX_BYTES = 1024 * 1024
+DOCUMENT_SUFFIXES = (".txt", ".md", ".json")
+
+# A dateline some sources carry as their first line: " date 2023-07-25 ...".
+_LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+
+
+class DocumentError(ValueError):
+    """A document that cannot be recorded; `reason` says why."""
+
+    def __init__(self, origin: str, reason: str, *, status: int = 422) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+        self.status = status  # the HTTP status that fits the reason
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published_on: date | None = None
+
+
+def leading_date(text: str) -> date | None:
+    """The publication date of a leading `date YYYY-MM-DD` line, if any."""
+    match = _LEADING_DATE.match(text)
+    if not match:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def parse_date(value: object, origin: str, field: str = "published_on") -> date | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise DocumentError(origin, f"{field} must be an ISO date string (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DocumentError(
+            origin, f"{field} {value!r} is not an ISO date (YYYY-MM-DD)", status=400
+        ) from None
+
+
+def decode_text(raw: bytes, origin: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise DocumentError(
+            origin, f"{len(raw)} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)", status=413
+        )
+    if b"\x00" in raw:
+        raise DocumentError(origin, "binary content (NUL bytes), not a text document", status=400)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            origin, f"not valid UTF-8 (byte {exc.start}: {exc.reason})", status=400
+        ) from None
+
+
+def make_document(
+    text: str,
+    origin: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    published_on: date | None = None,
+) -> Document:
+    """A validated document; the publication date falls back to a leading date line."""
+    if not text.strip():
+        raise DocumentError(origin, "empty text: nothing to record")
+    return Document(
+        text=text,
+        title=title,
+        url=url,
+        publisher=publisher,
+        published_on=published_on or leading_date(text),
+    )
+
+
+def document_from_json(raw: bytes, origin: str, published_on: date | None = None) -> Document:
+    """A document from `{text, title?, url?, publisher?, published_on?}`."""
+    body = decode_text(raw, origin)
+    try:
+        data: Any = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise DocumentError(origin, f"invalid JSON: {exc}", status=400) from None
+    if not isinstance(data, dict):
+        raise DocumentError(origin, "JSON document must be an object with a 'text' field")
+    unknown = set(data) - {"text", "title", "url", "publisher", "published_on"}
+    if unknown:
+        raise DocumentError(origin, f"unknown field(s) in JSON document: {', '.join(sorted(unknown))}")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise DocumentError(origin, "JSON document needs a 'text' string")
+    meta: dict[str, str | None] = {}
+    for field in ("title", "url", "publisher"):
+        value = data.get(field)
+        if value is not None and not isinstance(value, str):
+            raise DocumentError(origin, f"{field} must be a string")
+        meta[field] = value
+    return make_document(
+        text,
+        origin,
+        published_on=published_on or parse_date(data.get("published_on"), origin),
+        **meta,
+    )
+
+
+def read_document(path: Path, published_on: date | None = None) -> Document:
+    """One file as a document; raises `DocumentError` naming the file and the reason."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(origin, f"{size} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(origin, "no such file or directory") from None
+    except IsADirectoryError:
+        raise DocumentError(origin, "is a directory") from None
+    except PermissionError:
+        raise DocumentError(origin, "permission denied") from None
+    if path.suffix.lower() == ".json":
+        return document_from_json(raw, origin, published_on)
+    return make_document(decode_text(raw, origin), origin, published_on=published_on)
+
+
+def find_documents(paths: list[Path]) -> Iterator[Path | DocumentError]:
+    """Files named, and documents found recursively in folders, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.is_file() and found.suffix.lower() in DOCUMENT_SUFFIXES:
+                    yield found
+        elif path.exists():
+            yield path
+        else:
+            yield DocumentError(str(path), "no such file or directory")
