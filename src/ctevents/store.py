@@ -1,0 +1,253 @@
+"""The event store: the one place that knows eventsourcing and which database holds the log.
+
+A store URL selects the persistence: a file path (or `sqlite:///path`) for SQLite,
+`postgresql://user@host:port/db?schema=name` for PostgreSQL. Above this module no code
+asks which one it is on. Positions are eventsourcing's notification ids: they start at
+1, never change, and are the cursor the feed, projections and replay speak in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import ApplicationRecorder, IntegrityError, Notification
+from eventsourcing.utils import get_topic
+
+from ctevents.codec import RECORDED_AT, OrjsonTranscoder, PydanticMapper, Recorded, type_name_of
+from ctevents.events import event_types
+
+DEFAULT_STORE = "ctevents.db"
+STORE_ENV = "CTEVENTS_STORE"
+
+
+class StoreError(RuntimeError):
+    """The store URL is unusable or the database cannot be reached."""
+
+
+class StreamExists(Exception):
+    """The stream already holds events at the versions being appended."""
+
+
+class LogApplication(Application[UUID]):
+    """The write side's eventsourcing application: it records what sources assert."""
+
+    name = "ctevents"
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """Where the log lives, as eventsourcing environment settings."""
+
+    url: str
+    kind: str  # "sqlite" | "postgresql"
+    env: dict[str, str]
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return Path(self.env["SQLITE_DBNAME"]) if self.kind == "sqlite" else None
+
+    @property
+    def postgres_schema(self) -> str | None:
+        return self.env.get("POSTGRES_SCHEMA") if self.kind == "postgresql" else None
+
+
+_CODEC_ENV = {
+    "MAPPER_TOPIC": get_topic(PydanticMapper),
+    "TRANSCODER_TOPIC": get_topic(OrjsonTranscoder),
+}
+
+
+def resolve_store_url(url: str | None = None) -> str:
+    """The store named on the command line, else in CTEVENTS_STORE, else ./ctevents.db."""
+    return url or os.environ.get(STORE_ENV) or DEFAULT_STORE
+
+
+def locate(url: str | None = None) -> StoreLocation:
+    url = resolve_store_url(url)
+    if url.startswith(("postgresql://", "postgres://")):
+        parts = urlsplit(url)
+        query = parse_qs(parts.query)
+        schema = query.get("schema", [""])[0]
+        env = {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
+            "POSTGRES_HOST": parts.hostname or "127.0.0.1",
+            "POSTGRES_PORT": str(parts.port or 5432),
+            "POSTGRES_USER": unquote(parts.username or "postgres"),
+            "POSTGRES_PASSWORD": unquote(parts.password or ""),
+            # Ids must be committed in order for a tailing reader: keep the
+            # table lock that the database functions would skip.
+            "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
+        }
+        if schema:
+            env["POSTGRES_SCHEMA"] = schema
+        return StoreLocation(url=url, kind="postgresql", env=env)
+    if "://" in url and not url.startswith("sqlite://"):
+        raise StoreError(
+            f"unsupported store URL {url!r}: use a file path, sqlite:///path or postgresql://…"
+        )
+    path = url.removeprefix("sqlite://")
+    return StoreLocation(
+        url=url,
+        kind="sqlite",
+        env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path},
+    )
+
+
+def _ensure_postgres_schema(location: StoreLocation) -> None:
+    schema = location.postgres_schema
+    if not schema:
+        return
+    import psycopg
+    from psycopg import sql
+
+    env = location.env
+    with psycopg.connect(
+        dbname=env["POSTGRES_DBNAME"],
+        host=env["POSTGRES_HOST"],
+        port=env["POSTGRES_PORT"],
+        user=env["POSTGRES_USER"],
+        password=env["POSTGRES_PASSWORD"] or None,
+        autocommit=True,
+    ) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+
+
+class _Batch:
+    """Hands all of a source's events to eventsourcing as one save: one transaction."""
+
+    def __init__(self, events: Sequence[Recorded]) -> None:
+        self.id = events[0].originator_id
+        self._events = list(events)
+
+    def collect_events(self) -> list[Recorded]:
+        return self._events
+
+
+class Store:
+    """Append-only access to the log, and reads of it by position."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.location = locate(url)
+        try:
+            _ensure_postgres_schema(self.location)
+            self.app = LogApplication(env={**self.location.env, **_CODEC_ENV})
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"cannot open store {self.location.url}: {exc}") from exc
+        self.recorder: ApplicationRecorder = self.app.recorder
+        self.mapper: PydanticMapper = self.app.mapper  # type: ignore[assignment]
+        self._topics = {name: get_topic(cls) for name, cls in event_types().items()}
+
+    @property
+    def url(self) -> str:
+        return self.location.url
+
+    @property
+    def kind(self) -> str:
+        return self.location.kind
+
+    def close(self) -> None:
+        self.app.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------
+
+    def append(self, events: Sequence[Recorded]) -> list[int]:
+        """Appends the events of one stream in one transaction; returns their positions.
+
+        Raises `StreamExists` when any of the versions is already taken: nothing is
+        written then.
+        """
+        if not events:
+            return []
+        try:
+            recordings = self.app.save(_Batch(events))
+        except IntegrityError as exc:
+            raise StreamExists(str(events[0].originator_id)) from exc
+        return [r.notification.id for r in recordings]
+
+    # --- reading -------------------------------------------------------------
+
+    def head(self) -> int:
+        """The position of the last event in the log; 0 when it is empty."""
+        return self.recorder.max_notification_id() or 0
+
+    def topics_for(self, type_names: Sequence[str]) -> list[str]:
+        """Stored topics for wire type names; raises ValueError naming an unknown one."""
+        unknown = [name for name in type_names if name not in self._topics]
+        if unknown:
+            raise ValueError(
+                f"unknown event type(s): {', '.join(unknown)}; "
+                f"known: {', '.join(sorted(self._topics))}"
+            )
+        return [self._topics[name] for name in type_names]
+
+    def notifications(
+        self,
+        after: int = 0,
+        limit: int = 1000,
+        types: Sequence[str] = (),
+        until: int | None = None,
+    ) -> Sequence[Notification]:
+        """Stored events with position > `after` (and ≤ `until`), in log order."""
+        return self.recorder.select_notifications(
+            start=after,
+            limit=limit,
+            stop=until,
+            topics=self.topics_for(types) if types else (),
+            inclusive_of_start=False,
+        )
+
+    def envelope(self, notification: Notification) -> dict[str, Any]:
+        """The wire form of a stored event, without building a pydantic model."""
+        data = self.mapper.decode_state(notification)
+        recorded_at = data.pop(RECORDED_AT)
+        return {
+            "position": notification.id,
+            "type": type_name_of(notification.topic),
+            "stream": str(notification.originator_id),
+            "version": notification.originator_version,
+            "recorded_at": recorded_at,
+            "data": data,
+        }
+
+    def envelopes(
+        self,
+        after: int = 0,
+        limit: int = 1000,
+        types: Sequence[str] = (),
+        until: int | None = None,
+    ) -> list[dict[str, Any]]:
+        return [self.envelope(n) for n in self.notifications(after, limit, types, until)]
+
+    def recorded(
+        self,
+        after: int = 0,
+        limit: int = 1000,
+        types: Sequence[str] = (),
+        until: int | None = None,
+    ) -> list[tuple[int, Recorded]]:
+        """Typed events with their positions, in log order."""
+        return [
+            (n.id, self.mapper.to_domain_event(n))
+            for n in self.notifications(after, limit, types, until)
+        ]
+
+    def stream(self, source_id: str | UUID) -> list[Recorded]:
+        """Every event of one source's stream, in version order."""
+        originator_id = source_id if isinstance(source_id, UUID) else UUID(str(source_id))
+        return list(self.app.events.get(originator_id))
