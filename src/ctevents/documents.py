@@ -112,7 +112,9 @@ def document_from_json(raw: bytes, origin: str, published_on: date | None = None
         raise DocumentError(origin, "JSON document must be an object with a 'text' field")
     unknown = set(data) - {"text", "title", "url", "publisher", "published_on"}
     if unknown:
-        raise DocumentError(origin, f"unknown field(s) in JSON document: {', '.join(sorted(unknown))}")
+        raise DocumentError(
+            origin, f"unknown field(s) in JSON document: {', '.join(sorted(unknown))}"
+        )
     text = data.get("text")
     if not isinstance(text, str):
         raise DocumentError(origin, "JSON document needs a 'text' string")
@@ -136,7 +138,9 @@ def read_document(path: Path, published_on: date | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DocumentError(origin, f"{size} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)")
+            raise DocumentError(
+                origin, f"{size} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DocumentError(origin, "no such file or directory") from None

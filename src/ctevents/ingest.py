@@ -49,8 +49,9 @@ def source_events(
     return [recorded, *facts]
 
 
-def place_in_stream(events: Sequence[Event], *, stream: UUID, first_version: int,
-                    recorded_at: datetime) -> list[Recorded]:
+def place_in_stream(
+    events: Sequence[Event], *, stream: UUID, first_version: int, recorded_at: datetime
+) -> list[Recorded]:
     return [
         Recorded(
             originator_id=stream,

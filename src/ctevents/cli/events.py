@@ -14,12 +14,23 @@ PAGE = 1000
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("events", help="print the log as JSON lines")
-    parser.add_argument("--after", type=int, default=0, metavar="N",
-                        help="start after position N (exclusive cursor; default 0)")
-    parser.add_argument("--limit", type=int, default=None, metavar="N",
-                        help="print at most N events (default: all)")
-    parser.add_argument("--type", type=type_list, default=[], metavar="T,…",
-                        help="only these event types, e.g. MeetingHeld,DelegationLed")
+    parser.add_argument(
+        "--after",
+        type=int,
+        default=0,
+        metavar="N",
+        help="start after position N (exclusive cursor; default 0)",
+    )
+    parser.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="print at most N events (default: all)"
+    )
+    parser.add_argument(
+        "--type",
+        type=type_list,
+        default=[],
+        metavar="T,…",
+        help="only these event types, e.g. MeetingHeld,DelegationLed",
+    )
     add_store_argument(parser)
     parser.set_defaults(run=run)
 

@@ -26,8 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Record each statement once: the same text again is 'already recorded'.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    parser.add_argument("--published-on", type=iso_date, default=None, metavar="YYYY-MM-DD",
-                        help="publication date for every document (overrides a 'date' line)")
+    parser.add_argument(
+        "--published-on",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="publication date for every document (overrides a 'date' line)",
+    )
     add_store_argument(parser)
     parser.set_defaults(run=run)
 
@@ -38,8 +43,12 @@ def _progress(total: int) -> Iterator[Progress | None]:
         yield None
         return
     with Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=True,
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
     ) as progress:
         yield progress
 
@@ -61,15 +70,19 @@ def run(args: argparse.Namespace) -> int:
                 if result.recorded:
                     recorded += 1
                     appended += len(result.positions)
-                    print(f"recorded {result.source_id} {item} "
-                          f"({len(result.positions)} events, positions "
-                          f"{result.positions[0]}–{result.positions[-1]})")
+                    print(
+                        f"recorded {result.source_id} {item} "
+                        f"({len(result.positions)} events, positions "
+                        f"{result.positions[0]}–{result.positions[-1]})"
+                    )
                 else:
                     already += 1
                     print(f"already recorded {result.source_id} {item}")
             if progress and task is not None:
                 progress.advance(task)
         head = store.head()
-    print(f"{recorded} recorded, {already} already present, {rejected} rejected; "
-          f"{appended} events appended; head position {head}")
+    print(
+        f"{recorded} recorded, {already} already present, {rejected} rejected; "
+        f"{appended} events appended; head position {head}"
+    )
     return 1 if rejected else 0
