@@ -177,7 +177,11 @@ class Store:
         try:
             recordings = self.app.save(_Batch(events))
         except IntegrityError as exc:
-            raise StreamExists(str(events[0].originator_id)) from exc
+            # Other constraint failures are integrity errors too: only a stream that
+            # really holds events means "already recorded".
+            if self.recorder.select_events(events[0].originator_id, limit=1):
+                raise StreamExists(str(events[0].originator_id)) from exc
+            raise
         return [r.notification.id for r in recordings]
 
     # --- reading -------------------------------------------------------------
