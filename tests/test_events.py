@@ -26,7 +26,10 @@ def test_every_event_is_immutable(event):
 def test_collections_inside_events_cannot_be_changed():
     evidence = Evidence(source_id="s", start=0, end=5, quote="India")
     meeting = MeetingHeld(
-        meeting_key="k", mechanism="JWG", parties=["IN", "MV"], evidence=[evidence],
+        meeting_key="k",
+        mechanism="JWG",
+        parties=["IN", "MV"],
+        evidence=[evidence],
         extractor_version="1",
     )
     assert isinstance(meeting.parties, tuple)
@@ -39,7 +42,11 @@ def test_collections_inside_events_cannot_be_changed():
 def test_unknown_fields_are_rejected():
     with pytest.raises(ValidationError, match="extra"):
         MeetingHeld(
-            meeting_key="k", mechanism="m", parties=[], evidence=[], extractor_version="1",
+            meeting_key="k",
+            mechanism="m",
+            parties=[],
+            evidence=[],
+            extractor_version="1",
             venue="Male",
         )
 

@@ -56,7 +56,9 @@ def test_type_filter_keeps_global_positions(store_url):
         store.append(placed(sample_events()))
         types = [e["type"] for e in store.envelopes()]
         only = store.envelopes(types=["MeetingHeld", "DelegationLed"])
-        assert [e["type"] for e in only] == [t for t in types if t in ("MeetingHeld", "DelegationLed")]
+        assert [e["type"] for e in only] == [
+            t for t in types if t in ("MeetingHeld", "DelegationLed")
+        ]
         assert [e["position"] for e in only] == [
             i + 1 for i, t in enumerate(types) if t in ("MeetingHeld", "DelegationLed")
         ]
@@ -89,10 +91,20 @@ def test_ingesting_the_same_text_again_records_nothing(store_url):
 def _two_facts(text, *, source_id, published_on):
     evidence = (Evidence(source_id=source_id, start=0, end=5, quote=text[:5]),)
     return [
-        MeetingHeld(meeting_key="IN-MV/jwg-ct/2", mechanism="JWG", parties=("IN", "MV"),
-                    evidence=evidence, extractor_version="test"),
-        DelegationLed(meeting_key="IN-MV/jwg-ct/2", party="IN", name="Sanjay Verma",
-                      evidence=evidence, extractor_version="test"),
+        MeetingHeld(
+            meeting_key="IN-MV/jwg-ct/2",
+            mechanism="JWG",
+            parties=("IN", "MV"),
+            evidence=evidence,
+            extractor_version="test",
+        ),
+        DelegationLed(
+            meeting_key="IN-MV/jwg-ct/2",
+            party="IN",
+            name="Sanjay Verma",
+            evidence=evidence,
+            extractor_version="test",
+        ),
     ]
 
 
@@ -107,9 +119,13 @@ def _inject_failure_on_second_event(store: Store) -> None:
         return
     env, schema = store.location.env, store.location.postgres_schema
     table = store.recorder.events_table_name  # type: ignore[attr-defined]
-    with psycopg.connect(host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
-                         dbname=env["POSTGRES_DBNAME"], user=env["POSTGRES_USER"],
-                         autocommit=True) as conn:
+    with psycopg.connect(
+        host=env["POSTGRES_HOST"],
+        port=env["POSTGRES_PORT"],
+        dbname=env["POSTGRES_DBNAME"],
+        user=env["POSTGRES_USER"],
+        autocommit=True,
+    ) as conn:
         conn.execute(
             f"CREATE FUNCTION {schema}.fail_second() RETURNS trigger AS $$ BEGIN "
             "IF NEW.originator_version = 2 THEN RAISE EXCEPTION 'injected'; END IF; "
@@ -140,7 +156,10 @@ def test_stream_reads_one_source_in_version_order(store_url):
         ingest(store, document, extractor=_two_facts)
         stream = store.stream(source_id_for(document.text))
     assert [type(r.event).__name__ for r in stream] == [
-        "SourceRecorded", "MeetingHeld", "DelegationLed"]
+        "SourceRecorded",
+        "MeetingHeld",
+        "DelegationLed",
+    ]
     assert [r.originator_version for r in stream] == [1, 2, 3]
     assert all(r.originator_id == UUID(source_id_for(document.text)) for r in stream)
 

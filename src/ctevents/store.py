@@ -9,7 +9,8 @@ asks which one it is on. Positions are eventsourcing's notification ids: they st
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,9 +102,16 @@ def locate(url: str | None = None) -> StoreLocation:
     )
 
 
-def _ensure_postgres_schema(location: StoreLocation) -> None:
-    schema = location.postgres_schema
-    if not schema:
+@contextmanager
+def _schema_lock(location: StoreLocation) -> Iterator[None]:
+    """Serialises table creation across processes opening a new PostgreSQL store at once.
+
+    Concurrent `CREATE … IF NOT EXISTS` statements can still collide in PostgreSQL's
+    catalog ("tuple concurrently updated"); an advisory lock makes set-up one at a time.
+    SQLite needs nothing: its writers are serialised by the file lock.
+    """
+    if location.kind != "postgresql":
+        yield
         return
     import psycopg
     from psycopg import sql
@@ -117,7 +125,16 @@ def _ensure_postgres_schema(location: StoreLocation) -> None:
         password=env["POSTGRES_PASSWORD"] or None,
         autocommit=True,
     ) as conn:
-        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+        conn.execute("SELECT pg_advisory_lock(hashtext('ctevents schema set-up'))")
+        try:
+            schema = location.postgres_schema
+            if schema:
+                conn.execute(
+                    sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema))
+                )
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(hashtext('ctevents schema set-up'))")
 
 
 class _Batch:
@@ -137,8 +154,8 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.location = locate(url)
         try:
-            _ensure_postgres_schema(self.location)
-            self.app = LogApplication(env={**self.location.env, **_CODEC_ENV})
+            with _schema_lock(self.location):
+                self.app = LogApplication(env={**self.location.env, **_CODEC_ENV})
         except StoreError:
             raise
         except Exception as exc:

@@ -1,0 +1,7 @@
+"""`python -m ctevents`: the same as the `ctevents` command."""
+
+import sys
+
+from ctevents.cli import main
+
+sys.exit(main())
