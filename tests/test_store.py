@@ -181,3 +181,21 @@ def test_postgres_fixture_uses_its_own_schema(postgres_url):
         assert store.location.postgres_schema == schema
         store.append(placed(sample_events()[:1]))
         assert store.head() == 1
+
+
+def test_each_event_is_linked_into_its_streams_hash_chain(store_url):
+    from ctevents.chain import GENESIS, canonical_bytes, link
+
+    document = make_document("India and the Maldives met in Male.", "test")
+    with Store(store_url) as store:
+        ingest(store, document, extractor=_two_facts)
+        stream = store.stream(source_id_for(document.text))
+        envelopes = store.envelopes()
+    previous = GENESIS
+    for recorded, envelope in zip(stream, envelopes, strict=True):
+        canonical = canonical_bytes(
+            envelope["stream"], envelope["version"], envelope["type"], envelope["data"]
+        )
+        previous = link(previous, canonical)
+        assert recorded.chain == previous
+    assert "chain" not in envelopes[0]["data"]

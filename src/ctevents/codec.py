@@ -19,6 +19,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 from ctevents.events import Event
 
 RECORDED_AT = "recorded_at"
+CHAIN = "chain"  # the event's link in its stream's hash chain (see ctevents.chain)
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,17 @@ class Recorded:
     originator_version: int
     timestamp: datetime
     event: Event
+    chain: str | None = None
 
     @property
     def stream(self) -> str:
         return str(self.originator_id)
+
+
+def payload_state(event: Event) -> dict[str, Any]:
+    """An event's payload as the JSON values it is stored as (what readers decode)."""
+    # Python mode: orjson encodes dates, datetimes and tuples itself, and faster.
+    return orjson.loads(orjson.dumps(event.model_dump()))
 
 
 class OrjsonTranscoder(Transcoder):
@@ -53,9 +61,10 @@ class PydanticMapper(Mapper[UUID]):
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
         recorded: Recorded = domain_event
-        # Python mode: orjson encodes dates, datetimes and tuples itself, and faster.
         state = recorded.event.model_dump()
         state[RECORDED_AT] = recorded.timestamp
+        if recorded.chain is not None:
+            state[CHAIN] = recorded.chain
         stored_state = self.transcoder.encode(state)
         if self.compressor:
             stored_state = self.compressor.compress(stored_state)
@@ -71,6 +80,7 @@ class PydanticMapper(Mapper[UUID]):
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         state = self.decode_state(stored_event)
         timestamp = datetime.fromisoformat(state.pop(RECORDED_AT))
+        chain = state.pop(CHAIN, None)
         event_class: type[Event] = resolve_topic(stored_event.topic)
         originator_id = stored_event.originator_id
         return Recorded(
@@ -78,6 +88,7 @@ class PydanticMapper(Mapper[UUID]):
             originator_version=stored_event.originator_version,
             timestamp=timestamp,
             event=event_class.model_validate(state),
+            chain=chain,
         )
 
     def decode_state(self, stored_event: StoredEvent) -> dict[str, Any]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from uuid import UUID
 
-from ctevents.codec import Recorded
+from ctevents.chain import GENESIS, canonical_bytes, link
+from ctevents.codec import Recorded, payload_state
 from ctevents.documents import Document
 from ctevents.events import Event, Fact, SourceRecorded, source_id_for, text_sha256
 from ctevents.extract import extract
@@ -50,17 +51,29 @@ def source_events(
 
 
 def place_in_stream(
-    events: Sequence[Event], *, stream: UUID, first_version: int, recorded_at: datetime
+    events: Sequence[Event],
+    *,
+    stream: UUID,
+    first_version: int,
+    recorded_at: datetime,
+    previous_link: str = GENESIS,
 ) -> list[Recorded]:
-    return [
-        Recorded(
-            originator_id=stream,
-            originator_version=first_version + offset,
-            timestamp=recorded_at,
-            event=event,
+    """Events as the next versions of `stream`, each linked into the stream's hash chain."""
+    placed = []
+    for offset, event in enumerate(events):
+        version = first_version + offset
+        canonical = canonical_bytes(str(stream), version, event.type_name, payload_state(event))
+        previous_link = link(previous_link, canonical)
+        placed.append(
+            Recorded(
+                originator_id=stream,
+                originator_version=version,
+                timestamp=recorded_at,
+                event=event,
+                chain=previous_link,
+            )
         )
-        for offset, event in enumerate(events)
-    ]
+    return placed
 
 
 def ingest(store: Store, document: Document, *, extractor: Extractor = extract) -> IngestResult:

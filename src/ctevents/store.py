@@ -21,7 +21,14 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import ApplicationRecorder, IntegrityError, Notification
 from eventsourcing.utils import get_topic
 
-from ctevents.codec import RECORDED_AT, OrjsonTranscoder, PydanticMapper, Recorded, type_name_of
+from ctevents.codec import (
+    CHAIN,
+    RECORDED_AT,
+    OrjsonTranscoder,
+    PydanticMapper,
+    Recorded,
+    type_name_of,
+)
 from ctevents.events import event_types
 
 DEFAULT_STORE = "ctevents.db"
@@ -237,6 +244,7 @@ class Store:
         """The wire form of a stored event, without building a pydantic model."""
         data = self.mapper.decode_state(notification)
         recorded_at = data.pop(RECORDED_AT)
+        data.pop(CHAIN, None)
         return {
             "position": notification.id,
             "type": type_name_of(notification.topic),
