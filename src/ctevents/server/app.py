@@ -1,0 +1,64 @@
+"""The application factory: one store and one log watcher per app, routes from resource modules.
+
+Each resource module exposes `routes` (a `web.RouteTableDef`) and `openapi` (its
+OpenAPI path items), and may expose `cleanup_ctx` (a tuple of cleanup-context
+functions). Adding a resource is adding its module to `RESOURCE_MODULES`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from types import ModuleType
+
+from aiohttp import web
+
+from ctevents.documents import MAX_BYTES
+from ctevents.feed import LogWatcher, PollingWaker
+from ctevents.server import events, health, openapi, sources
+from ctevents.server.errors import json_errors
+from ctevents.server.settings import Settings
+from ctevents.server.state import PROJECTION_HEALTH, RESOURCES, SETTINGS, STORE, WATCHER
+from ctevents.store import Store
+
+RESOURCE_MODULES: tuple[ModuleType, ...] = (events, sources, health, openapi)
+
+# Room for multipart/JSON framing around a document of MAX_BYTES; the exact limit on
+# the document itself is enforced where it is read.
+CLIENT_MAX_SIZE = MAX_BYTES + 64 * 1024
+
+
+async def open_log(app: web.Application) -> AsyncIterator[None]:
+    """Opens the store and starts the log watcher; closes both when the app stops."""
+    settings = app[SETTINGS]
+    store = await asyncio.to_thread(Store, settings.store_url)
+    watcher = LogWatcher(store, wakers=(PollingWaker(store, settings.poll_interval),))
+    await watcher.start()
+    app[STORE] = store
+    app[WATCHER] = watcher
+    try:
+        yield
+    finally:
+        await watcher.close()
+        await asyncio.to_thread(store.close)
+
+
+async def end_streams(app: web.Application) -> None:
+    """On shutdown, open streams finish their response instead of being cut."""
+    if WATCHER in app:
+        await app[WATCHER].close()
+
+
+def create_app(
+    settings: Settings, resources: Sequence[ModuleType] = RESOURCE_MODULES
+) -> web.Application:
+    app = web.Application(client_max_size=CLIENT_MAX_SIZE, middlewares=[json_errors])
+    app[SETTINGS] = settings
+    app[RESOURCES] = tuple(resources)
+    app[PROJECTION_HEALTH] = {}
+    app.cleanup_ctx.append(open_log)
+    app.on_shutdown.append(end_streams)
+    for module in resources:
+        app.router.add_routes(module.routes)
+        app.cleanup_ctx.extend(getattr(module, "cleanup_ctx", ()))
+    return app

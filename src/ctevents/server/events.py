@@ -1,0 +1,430 @@
+"""`GET /events`: the change feed as a JSON page, Server-Sent Events or NDJSON.
+
+The handlers only parse parameters, call the feed (`read_page`, `follow`) and write
+what it returns in the chosen form; the feed's semantics live in `ctevents.feed`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import uuid
+from collections.abc import Callable
+from contextlib import aclosing
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from ctevents.feed import Batch, EventFilter, Heartbeat, Progress, StreamItem, follow, read_page
+from ctevents.server.auth import require_token
+from ctevents.server.errors import ParameterError
+from ctevents.server.settings import Settings
+from ctevents.server.state import SETTINGS, STORE, WATCHER
+from ctevents.store import Store
+
+routes = web.RouteTableDef()
+
+FORMS = {
+    "json": "application/json",
+    "sse": "text/event-stream",
+    "ndjson": "application/x-ndjson",
+}
+PARAMETERS = frozenset(
+    {"after", "limit", "type", "stream", "party", "meeting", "wait", "heartbeat", "format", "token"}
+)
+MIN_HEARTBEAT, MAX_HEARTBEAT = 0.1, 300.0
+# Stream output is written in chunks of about this size, so a consumer that stops
+# reading leaves at most about this much (plus one event) in the server's buffers.
+WRITE_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class EventsQuery:
+    form: str  # a key of FORMS
+    after: int | None  # None: start at the head ("now")
+    limit: int | None  # None on streams: no end
+    selection: EventFilter
+    wait: float
+    heartbeat: float
+
+
+# --- parameters ------------------------------------------------------------------------
+
+
+def _single(request: web.Request, name: str) -> str | None:
+    values = request.query.getall(name, [])
+    if len(values) > 1:
+        raise ParameterError(name, "given more than once")
+    return values[0] if values else None
+
+
+def _whole_number(name: str, value: str, minimum: int, maximum: int | None = None) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise ParameterError(name, f"{value!r} is not a whole number") from None
+    if number < minimum or (maximum is not None and number > maximum):
+        upper = f" and at most {maximum}" if maximum is not None else ""
+        raise ParameterError(name, f"must be at least {minimum}{upper}, not {number}")
+    return number
+
+
+def _seconds(name: str, value: str, minimum: float, maximum: float) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ParameterError(name, f"{value!r} is not a number of seconds") from None
+    if not math.isfinite(seconds) or not minimum <= seconds <= maximum:
+        raise ParameterError(name, f"must be between {minimum:g} and {maximum:g} seconds")
+    return seconds
+
+
+def _text(name: str, value: str) -> str:
+    value = value.strip()
+    if not value or len(value) > 200:
+        raise ParameterError(name, "must be a non-empty value of at most 200 characters")
+    return value
+
+
+def _form(request: web.Request) -> str:
+    explicit = _single(request, "format")
+    if explicit is not None:
+        if explicit not in FORMS:
+            raise ParameterError("format", f"{explicit!r} is not one of {', '.join(FORMS)}")
+        return explicit
+    accept = request.headers.get("Accept", "").strip()
+    if not accept:
+        return "json"
+    by_media = {media: form for form, media in FORMS.items()}
+    best, best_q = None, 0.0
+    for part in accept.split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            key, _, val = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    q = float(val)
+                except ValueError:
+                    q = 0.0
+        if media in ("*/*", "application/*") and q > best_q:
+            best, best_q = "json", q
+        elif media in by_media and q > best_q:
+            best, best_q = by_media[media], q
+    if best is None:
+        raise ParameterError(
+            "Accept", f"none of {', '.join(FORMS.values())} is acceptable", status=406
+        )
+    return best
+
+
+def parse_query(request: web.Request, settings: Settings, store: Store) -> EventsQuery:
+    """Every parameter validated; a `ParameterError` names the first bad one."""
+    unknown = sorted(set(request.query) - PARAMETERS)
+    if unknown:
+        raise ParameterError(
+            unknown[0], f"unknown parameter; known: {', '.join(sorted(PARAMETERS))}"
+        )
+    form = _form(request)
+
+    after: int | None = 0
+    raw_after = _single(request, "after")
+    if raw_after is not None:
+        after = None if raw_after == "now" else _whole_number("after", raw_after, 0)
+    last_event_id = request.headers.get("Last-Event-ID", "").strip()
+    if form == "sse" and last_event_id:
+        # The browser's own resume point wins over the URL it was first given.
+        after = _whole_number("Last-Event-ID", last_event_id, 0)
+
+    raw_limit = _single(request, "limit")
+    if raw_limit is not None:
+        limit: int | None = _whole_number("limit", raw_limit, 1, settings.max_limit)
+    else:
+        limit = settings.default_limit if form == "json" else None
+
+    types: list[str] = []
+    for value in request.query.getall("type", []):
+        types.extend(name.strip() for name in value.split(",") if name.strip())
+    if "type" in request.query and not types:
+        raise ParameterError("type", "names no event type")
+    try:
+        store.topics_for(types)
+    except ValueError as exc:
+        raise ParameterError("type", str(exc)) from None
+
+    stream = _single(request, "stream")
+    if stream is not None:
+        try:
+            stream = str(uuid.UUID(stream))
+        except ValueError:
+            raise ParameterError("stream", f"{stream!r} is not a stream id (a UUID)") from None
+    party = _single(request, "party")
+    meeting = _single(request, "meeting")
+    selection = EventFilter(
+        types=tuple(dict.fromkeys(types)),
+        stream=stream,
+        party=_text("party", party) if party is not None else None,
+        meeting=_text("meeting", meeting) if meeting is not None else None,
+    )
+
+    wait = 0.0
+    raw_wait = _single(request, "wait")
+    if raw_wait is not None:
+        if form != "json":
+            raise ParameterError("wait", "long-polling applies to the JSON form only")
+        wait = _seconds("wait", raw_wait, 0, settings.max_wait)
+    heartbeat = settings.heartbeat
+    raw_heartbeat = _single(request, "heartbeat")
+    if raw_heartbeat is not None:
+        if form == "json":
+            raise ParameterError("heartbeat", "applies to the sse and ndjson forms only")
+        heartbeat = _seconds("heartbeat", raw_heartbeat, MIN_HEARTBEAT, MAX_HEARTBEAT)
+    _single(request, "token")
+    return EventsQuery(form, after, limit, selection, wait, heartbeat)
+
+
+# --- the paged form ----------------------------------------------------------------------
+
+
+def _page_etag(query: EventsQuery, after: int, last_position: int) -> str:
+    selection = query.selection
+    identity = orjson.dumps(
+        [
+            after,
+            query.limit,
+            selection.types,
+            selection.stream,
+            selection.party,
+            selection.meeting,
+            last_position,
+        ]
+    )
+    # Weak: the body's `head` reports when the page was served, the events do not change.
+    return f'W/"{hashlib.sha256(identity).hexdigest()[:32]}"'
+
+
+async def _page(request: web.Request, query: EventsQuery, after: int) -> web.Response:
+    settings = request.app[SETTINGS]
+    assert query.limit is not None
+    page = await read_page(request.app[WATCHER], after, query.limit, query.selection, query.wait)
+    headers = {"Vary": "Accept"}
+    if page.immutable:
+        etag = _page_etag(query, after, page.last_position)
+        visibility = "private" if settings.read_token else "public"
+        headers["ETag"] = etag
+        headers["Cache-Control"] = f"{visibility}, max-age=31536000, immutable"
+        if etag in request.headers.get("If-None-Match", ""):
+            return web.Response(status=304, headers=headers)
+    else:
+        headers["Cache-Control"] = "no-store"
+    body = {"events": page.events, "last_position": page.last_position, "head": page.head}
+    return web.Response(body=orjson.dumps(body), content_type="application/json", headers=headers)
+
+
+# --- the streamed forms ------------------------------------------------------------------
+
+
+def _sse(item: StreamItem | BaseException) -> bytes:
+    if isinstance(item, Batch):
+        return b"".join(
+            b"id: %d\nevent: %s\ndata: %s\n\n"
+            % (e["position"], e["type"].encode(), orjson.dumps(e))
+            for e in item.events
+        )
+    if isinstance(item, Progress):
+        # An `id:` without `data:` moves the client's Last-Event-ID and dispatches nothing.
+        return b": scanned\nid: %d\n\n" % item.position
+    if isinstance(item, Heartbeat):
+        return b": heartbeat\n\n"
+    return b"event: error\ndata: %s\n\n" % orjson.dumps({"error": _describe(item)})
+
+
+def _ndjson(item: StreamItem | BaseException) -> bytes:
+    if isinstance(item, Batch):
+        return b"".join(orjson.dumps(e) + b"\n" for e in item.events)
+    if isinstance(item, Progress):
+        return orjson.dumps({"last_position": item.position}) + b"\n"
+    if isinstance(item, Heartbeat):
+        return b"\n"
+    return orjson.dumps({"error": _describe(item)}) + b"\n"
+
+
+def _describe(exc: BaseException) -> str:
+    return f"the feed stopped: {type(exc).__name__}: {exc}"
+
+
+class _ChunkedWriter:
+    """Writes in chunks of about WRITE_CHUNK, waiting for the client between them."""
+
+    def __init__(self, response: web.StreamResponse, encode: Callable[[Any], bytes]) -> None:
+        self.response = response
+        self.encode = encode
+
+    async def write(self, item: StreamItem | BaseException) -> None:
+        data = self.encode(item)
+        for start in range(0, len(data), WRITE_CHUNK):
+            await self.response.write(data[start : start + WRITE_CHUNK])
+
+
+async def _stream(request: web.Request, query: EventsQuery, after: int) -> web.StreamResponse:
+    settings = request.app[SETTINGS]
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": FORMS[query.form] + ("; charset=utf-8" if query.form == "sse" else ""),
+            "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no",  # proxies must not hold events back
+        }
+    )
+    await response.prepare(request)
+    writer = _ChunkedWriter(response, _sse if query.form == "sse" else _ndjson)
+    transport = request.transport
+
+    def on_subscribe(subscription: Any) -> None:
+        subscription.backlog = lambda: transport.get_write_buffer_size() if transport else 0
+
+    try:
+        if query.form == "sse":
+            await response.write(b"retry: %d\n\n" % settings.retry_ms)
+        remaining = query.limit
+        items = follow(request.app[WATCHER], after, query.selection, query.heartbeat, on_subscribe)
+        async with aclosing(items):
+            try:
+                async for item in items:
+                    if isinstance(item, Batch) and remaining is not None:
+                        item = Batch(item.events[:remaining], item.scanned_to)
+                        remaining -= len(item.events)
+                    await writer.write(item)
+                    if remaining == 0:
+                        break
+            except ConnectionError:
+                return response  # the subscriber left
+            except Exception as exc:
+                # Headers are sent: report in the stream's own form, then end it.
+                await writer.write(exc)
+        await response.write_eof()
+    except ConnectionError:
+        pass
+    return response
+
+
+@routes.get("/events")
+async def get_events(request: web.Request) -> web.StreamResponse:
+    settings = request.app[SETTINGS]
+    require_token(request, settings.read_token)
+    query = parse_query(request, settings, request.app[STORE])
+    after = query.after
+    if after is None:
+        after = await request.app[WATCHER].refresh()
+    if query.form == "json":
+        return await _page(request, query, after)
+    return await _stream(request, query, after)
+
+
+_FILTER_PARAMETERS = [
+    {
+        "name": "type",
+        "in": "query",
+        "description": "Only these event types, comma-separated (e.g. MeetingHeld,DelegationLed).",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "stream",
+        "in": "query",
+        "description": "Only this stream (a source id, UUID).",
+        "schema": {"type": "string", "format": "uuid"},
+    },
+    {
+        "name": "party",
+        "in": "query",
+        "description": "Only events whose data has party == this or lists it in parties.",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "meeting",
+        "in": "query",
+        "description": "Only events whose data has this meeting_key.",
+        "schema": {"type": "string"},
+    },
+]
+
+openapi: dict[str, Any] = {
+    "/events": {
+        "get": {
+            "operationId": "getEvents",
+            "summary": "The change feed: a JSON page, Server-Sent Events or NDJSON.",
+            "description": (
+                "Positions are global and resuming is exclusive: pass the last position "
+                "seen as `after` (or `Last-Event-ID` for SSE). The form is chosen by "
+                "`format` or `Accept`."
+            ),
+            "parameters": [
+                {
+                    "name": "after",
+                    "in": "query",
+                    "description": "Exclusive cursor: a position, or `now` for the head.",
+                    "schema": {
+                        "oneOf": [
+                            {"type": "integer", "minimum": 0},
+                            {"type": "string", "const": "now"},
+                        ]
+                    },
+                },
+                {
+                    "name": "limit",
+                    "in": "query",
+                    "description": "Events per page (default 100, max 10000); on streams, "
+                    "end after this many events.",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 10000},
+                },
+                *_FILTER_PARAMETERS,
+                {
+                    "name": "wait",
+                    "in": "query",
+                    "description": "JSON form: seconds to hold the request while nothing matches.",
+                    "schema": {"type": "number", "minimum": 0, "maximum": 300},
+                },
+                {
+                    "name": "heartbeat",
+                    "in": "query",
+                    "description": "Streams: seconds between heartbeats when idle (default 15).",
+                    "schema": {
+                        "type": "number",
+                        "minimum": MIN_HEARTBEAT,
+                        "maximum": MAX_HEARTBEAT,
+                    },
+                },
+                {"name": "format", "in": "query", "schema": {"enum": list(FORMS)}},
+                {
+                    "name": "token",
+                    "in": "query",
+                    "description": "Read token, if required (EventSource sends no headers).",
+                    "schema": {"type": "string"},
+                },
+                {
+                    "name": "Last-Event-ID",
+                    "in": "header",
+                    "description": "SSE: resume after this position; wins over `after`.",
+                    "schema": {"type": "string"},
+                },
+            ],
+            "responses": {
+                "200": {
+                    "description": "Events after the cursor, in log order.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/EventPage"}},
+                        "text/event-stream": {"schema": {"type": "string"}},
+                        "application/x-ndjson": {
+                            "schema": {"$ref": "#/components/schemas/Envelope"}
+                        },
+                    },
+                },
+                "304": {"description": "The immutable page is unchanged (If-None-Match)."},
+                "400": {"$ref": "#/components/responses/Error"},
+                "401": {"$ref": "#/components/responses/Error"},
+                "406": {"$ref": "#/components/responses/Error"},
+            },
+        }
+    }
+}

@@ -1,0 +1,169 @@
+"""`POST /sources`: record a statement over HTTP (plain text or JSON), once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from ctevents.documents import (
+    MAX_BYTES,
+    Document,
+    DocumentError,
+    decode_text,
+    document_from_json,
+    make_document,
+    parse_date,
+)
+from ctevents.feed import record
+from ctevents.server.auth import require_token
+from ctevents.server.errors import json_error
+from ctevents.server.state import SETTINGS, STORE, WATCHER
+
+routes = web.RouteTableDef()
+
+ORIGIN = "request body"
+TEXT_METADATA = ("published_on", "title", "url", "publisher")
+ACCEPTED_TYPES = ("text/plain", "application/json")
+
+
+def _too_large(size: int | str) -> web.Response:
+    return json_error(413, f"{size} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)")
+
+
+async def _body(request: web.Request) -> bytes | web.Response:
+    """The raw body, or the 413 that refuses it before it is read whole."""
+    if request.content_length is not None and request.content_length > MAX_BYTES:
+        return _too_large(request.content_length)
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        return _too_large(f"more than {MAX_BYTES}")
+    if len(raw) > MAX_BYTES:
+        return _too_large(len(raw))
+    return raw
+
+
+def _document(request: web.Request, raw: bytes) -> Document:
+    """The document a request carries; raises DocumentError (with its HTTP status)."""
+    if request.content_type == "application/json":
+        given = sorted(set(TEXT_METADATA) & set(request.query))
+        if given:
+            raise DocumentError(
+                ORIGIN,
+                f"query parameter {given[0]} is for text/plain; put it in the JSON body",
+                status=400,
+            )
+        return document_from_json(raw, ORIGIN)
+    charset = (request.charset or "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise DocumentError(ORIGIN, f"charset {charset} is not supported: send UTF-8", status=415)
+    text = decode_text(raw, ORIGIN)
+    metadata: dict[str, Any] = {}
+    for name in ("title", "url", "publisher"):
+        values = request.query.getall(name, [])
+        if len(values) > 1:
+            raise DocumentError(ORIGIN, f"query parameter {name} given more than once", status=400)
+        metadata[name] = values[0] if values else None
+    published_on = parse_date(request.query.get("published_on"), ORIGIN)
+    return make_document(text, ORIGIN, published_on=published_on, **metadata)
+
+
+@routes.post("/sources")
+async def post_source(request: web.Request) -> web.Response:
+    require_token(request, request.app[SETTINGS].write_token)
+    unknown = sorted(set(request.query) - {*TEXT_METADATA, "token"})
+    if unknown:
+        return json_error(400, f"unknown query parameter {unknown[0]}", parameter=unknown[0])
+    if request.content_type not in ACCEPTED_TYPES:
+        return json_error(
+            415,
+            f"Content-Type {request.content_type or '(none)'} is not accepted: "
+            f"send {' or '.join(ACCEPTED_TYPES)}",
+        )
+    raw = await _body(request)
+    if isinstance(raw, web.Response):
+        return raw
+    try:
+        document = _document(request, raw)
+    except DocumentError as exc:
+        return json_error(exc.status, exc.reason)
+    result = await record(request.app[STORE], request.app[WATCHER], document)
+    if not result.recorded:
+        return web.json_response({"source_id": result.source_id, "recorded": False}, status=200)
+    return web.json_response(
+        {
+            "source_id": result.source_id,
+            "recorded": True,
+            "positions": list(result.positions),
+            "types": list(result.types),
+        },
+        status=201,
+        headers={"Location": f"/events?stream={result.source_id}"},
+    )
+
+
+_SOURCE_RESULT = {
+    "type": "object",
+    "required": ["source_id", "recorded"],
+    "properties": {
+        "source_id": {"type": "string", "format": "uuid"},
+        "recorded": {"type": "boolean"},
+        "positions": {"type": "array", "items": {"type": "integer"}},
+        "types": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+openapi: dict[str, Any] = {
+    "/sources": {
+        "post": {
+            "operationId": "postSource",
+            "summary": "Record a statement; the same text again gets 200 and no new events.",
+            "security": [{}, {"bearer": []}, {"token": []}],
+            "parameters": [
+                {
+                    "name": name,
+                    "in": "query",
+                    "schema": {"type": "string"},
+                    "description": f"text/plain only: the statement's {name}",
+                }
+                for name in TEXT_METADATA
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "text/plain": {"schema": {"type": "string", "maxLength": MAX_BYTES}},
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["text"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "text": {"type": "string"},
+                                "title": {"type": "string"},
+                                "url": {"type": "string"},
+                                "publisher": {"type": "string"},
+                                "published_on": {"type": "string", "format": "date"},
+                            },
+                        }
+                    },
+                },
+            },
+            "responses": {
+                "201": {
+                    "description": "Recorded: the positions of the events appended.",
+                    "content": {"application/json": {"schema": _SOURCE_RESULT}},
+                },
+                "200": {
+                    "description": "Already recorded: nothing appended.",
+                    "content": {"application/json": {"schema": _SOURCE_RESULT}},
+                },
+                "400": {"$ref": "#/components/responses/Error"},
+                "401": {"$ref": "#/components/responses/Error"},
+                "413": {"$ref": "#/components/responses/Error"},
+                "415": {"$ref": "#/components/responses/Error"},
+                "422": {"$ref": "#/components/responses/Error"},
+            },
+        }
+    }
+}
