@@ -157,6 +157,21 @@ class TopicDiscussed(Fact):
     text: str
 
 
+class AttackReferenced(Fact):
+    """A terrorist attack the statement names ("the 26/11 Mumbai and Pathankot attacks")."""
+
+    meeting_key: str | None
+    attack: str  # as worded, e.g. "26/11 Mumbai"
+
+
+class MultilateralForumCited(Fact):
+    """A multilateral body or forum the statement cites (UN, FATF, Colombo Security Conclave)."""
+
+    meeting_key: str | None
+    forum: str  # canonical name
+    aliases: tuple[str, ...] = ()  # as written in the text, abbreviations included
+
+
 def event_types() -> dict[str, type[Event]]:
     """Every concrete event class by its wire name (`MeetingHeld`, …)."""
     found: dict[str, type[Event]] = {}

@@ -1,0 +1,103 @@
+"""Condemnations: who condemned (both sides or one), what, and whether strongly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ctevents.extract import gazetteer, noise
+from ctevents.extract.reading import Reading
+from ctevents.extract.segment import Sentence
+
+VERB = re.compile(
+    r"\bcondemn(?:ed|s|ing)?\b|\b(?:expressed|voiced|conveyed)\s+(?:their\s+|its\s+)?"
+    r"(?:strong(?:est)?\s+)?condemnation\s+(?:of|for)\b",
+    re.I,
+)
+STRONGLY = re.compile(
+    r"\b(?:strongly|strong|strongest|unequivocally|firmly|vehemently|resolutely)\b", re.I
+)
+_BOTH = re.compile(r"\b(?:both|two|they|sides|jointly|together|the\s+leaders|countries)\b", re.I)
+_OBJECT_END = re.compile(
+    r";|[“\"”]|\.\s*$|\.$"
+    r"|,?\s+and\s+(?:\w+ly\s+)?(?:stressed|emphasi[sz]ed|called|reiterated|underlined|agreed|"
+    r"expressed|noted|reaffirmed|urged|resolved|pledged|committed|welcomed|highlighted|"
+    r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said)\b"
+    r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
+    r"|,?\s+(?:India|the\s+\w+|it|the\s+(?:statement|ministry|MEA))\s+said\b"
+)
+_ITEM_SPLIT = re.compile(
+    r",\s*(?:including|and|as\s+well\s+as|such\s+as|especially|particularly)?\s*"
+    r"|\s+(?:including|as\s+well\s+as|such\s+as|especially|particularly)\s+"
+)
+# Fixed phrases whose "and" does not separate two things condemned.
+_KEEP_AND = re.compile(r"forms\s+and\s+manifestations|perpetrators\s+and\s+sponsors", re.I)
+
+
+@dataclass
+class Condemnation:
+    parties: tuple[str, ...]
+    condemned: list[str]
+    strongly: bool
+    passages: list[Sentence] = field(default_factory=list)
+
+
+def _items(phrase: str) -> list[str]:
+    items: list[str] = []
+    for piece in _ITEM_SPLIT.split(phrase):
+        piece = piece.strip(" ,.;:")
+        if not piece:
+            continue
+        if _KEEP_AND.search(piece):
+            items.append(piece)
+            continue
+        items.extend(p.strip(" ,.") for p in re.split(r"\s+and\s+", piece) if p.strip(" ,."))
+    return [re.sub(r"^and\s+", "", item) for item in items]
+
+
+def _who(subject: str, parties: tuple[str, ...]) -> tuple[str, ...]:
+    if _BOTH.search(subject):
+        return parties
+    named = tuple(sorted({m.code for m in gazetteer.mentions(subject)}))
+    return named or parties
+
+
+def find(reading: Reading, parties: tuple[str, ...]) -> list[Condemnation]:
+    """Condemnations, one per set of condemning parties, items merged across passages."""
+    text = reading.text
+    merged: dict[tuple[str, ...], Condemnation] = {}
+    for sentence in reading.sentences:
+        if noise.is_negated(sentence.text):
+            continue
+        for verb in VERB.finditer(text, sentence.start, sentence.end):
+            clause_start = max(
+                sentence.start,
+                text.rfind(";", sentence.start, verb.start()) + 1,
+                text.rfind("“", sentence.start, verb.start()) + 1,
+                text.rfind('"', sentence.start, verb.start()) + 1,
+            )
+            subject = text[clause_start : verb.start()]
+            end = _OBJECT_END.search(text, verb.end(), sentence.end)
+            phrase = text[verb.end() : end.start() if end else sentence.end]
+            items = _items(phrase)
+            if not items:
+                continue
+            who = _who(subject, parties)
+            if not who:
+                continue
+            strongly = bool(STRONGLY.search(text, clause_start, verb.end())) or bool(
+                re.match(r"\s+in\s+the\s+strongest\s+terms", phrase)
+            )
+            entry = merged.setdefault(who, Condemnation(who, [], False))
+            known = {_fold(i) for i in entry.condemned}
+            for item in items:
+                if _fold(item) not in known:
+                    entry.condemned.append(item)
+                    known.add(_fold(item))
+            entry.strongly = entry.strongly or strongly
+            entry.passages.append(sentence)
+    return list(merged.values())
+
+
+def _fold(value: str) -> str:
+    return re.sub(r"\W+", " ", value.lower()).strip()

@@ -1,0 +1,150 @@
+"""Date expressions → EDTF strings, resolved without guessing.
+
+A year the text does not give stays `XXXX`; a weekday resolves to the latest such
+day on or before the reference (publication) date and to None without one;
+"today" is the reference date itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_DASH = r"\s*(?:-|–|—|to|and|&)\s*"
+
+DATE = re.compile(
+    # ISO: 2023-07-24
+    rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
+    # 12-13 December 2022 / 12 December / 12th of December, 2022
+    rf"|\b(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"
+    # December 12-13, 2022 / December 12 and 13 / July 24, 2023
+    rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})(?:{_DASH}(?P<d4>{_DAY}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"
+    # December 2022
+    rf"|\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b"
+    # on Monday / last Tuesday
+    r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<today>today|yesterday)\b"
+    rf"|\b(?P<year>{_YEAR})\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    edtf: str | None  # None when it cannot be resolved (a weekday with no reference)
+    precision: str  # "day", "month" or "year"
+    relative: bool = False  # a weekday or "today", resolved against the reference
+
+
+def _day(value: str) -> int:
+    return int(re.sub(r"\D", "", value))
+
+
+def _iso(year: str | None, month: int, day: int) -> str | None:
+    if year is not None:
+        try:
+            date(int(year), month, day)
+        except ValueError:
+            return None
+        return f"{year}-{month:02d}-{day:02d}"
+    if not 1 <= day <= 31:
+        return None
+    return f"XXXX-{month:02d}-{day:02d}"
+
+
+def _range(year: str | None, month: int, first: str, last: str | None) -> str | None:
+    begin = _iso(year, month, _day(first))
+    if last is None or begin is None:
+        return begin
+    end = _iso(year, month, _day(last))
+    if end is None or end <= begin:
+        return begin if end is None else None
+    return f"{begin}/{end}"
+
+
+def latest_weekday(name: str, reference: date) -> date:
+    wanted = WEEKDAYS.index(name.lower())
+    return reference - timedelta(days=(reference.weekday() - wanted) % 7)
+
+
+def resolve(match: re.Match[str], reference: date | None) -> DateMention:
+    g = match.groupdict()
+    start, end = match.start(), match.end()
+    if g["iso"]:
+        try:
+            date.fromisoformat(g["iso"])
+        except ValueError:
+            return DateMention(start, end, None, "day")
+        return DateMention(start, end, g["iso"], "day")
+    if g["d1"]:
+        month = MONTHS[g["m1"].lower().rstrip(".")]
+        return DateMention(start, end, _range(g["y1"], month, g["d1"], g["d2"]), "day")
+    if g["m2"]:
+        month = MONTHS[g["m2"].lower().rstrip(".")]
+        return DateMention(start, end, _range(g["y2"], month, g["d3"], g["d4"]), "day")
+    if g["m3"]:
+        month = MONTHS[g["m3"].lower().rstrip(".")]
+        return DateMention(start, end, f"{g['y3']}-{month:02d}", "month")
+    if g["weekday"]:
+        if reference is None:
+            return DateMention(start, end, None, "day", True)
+        resolved = latest_weekday(g["weekday"], reference).isoformat()
+        return DateMention(start, end, resolved, "day", True)
+    if g["today"]:
+        if reference is None:
+            return DateMention(start, end, None, "day", True)
+        offset = 1 if g["today"].lower() == "yesterday" else 0
+        resolved = (reference - timedelta(days=offset)).isoformat()
+        return DateMention(start, end, resolved, "day", True)
+    return DateMention(start, end, g["year"], "year")
+
+
+def date_mentions(text: str, start: int, end: int, reference: date | None) -> list[DateMention]:
+    """Every date expression in `text[start:end]`, resolved against `reference`."""
+    return [resolve(match, reference) for match in DATE.finditer(text, start, end)]
+
+
+def first_day(mentions: list[DateMention]) -> DateMention | None:
+    """The first day-precision mention; a resolvable one wins over an unresolved weekday."""
+    days = [m for m in mentions if m.precision == "day"]
+    # "on Monday (July 24, 2023)": the explicit date glossing a weekday wins.
+    days = [
+        m
+        for i, m in enumerate(days)
+        if not (m.relative and i + 1 < len(days) and days[i + 1].start - m.end <= 3)
+    ]
+    for mention in days:
+        if mention.edtf is not None:
+            return mention
+    return days[0] if days else None

@@ -1,0 +1,103 @@
+"""Who led each side: "The Indian delegation was led by …", "A, TITLE, and B, TITLE
+led their respective delegations", "co-chaired by …", "… led the French side"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ctevents.extract import gazetteer
+from ctevents.extract.people import Official, split_officials
+from ctevents.extract.reading import Reading
+from ctevents.extract.segment import Sentence
+
+SIDE_LED_BY = re.compile(
+    r"\b(?:delegation|side|team)s?\b,?\s+(?:was\s+|were\s+|is\s+|being\s+)?"
+    r"(?:led|headed|represented)\s+by\s+",
+    re.I,
+)
+LED_THE_SIDE = re.compile(
+    r"\s+(?:led|headed)\s+(?:the|a)\s+(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team)\b"
+)
+RESPECTIVE = re.compile(
+    r",?\s+(?:led|headed|co-?led)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
+)
+CO_CHAIRED = re.compile(r"\b(?:co-?chaired|jointly\s+chaired)\s+by\s+", re.I)
+_CHUNK_END = re.compile(
+    r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
+    r"(?:delegation|side|team)\b"
+    r"|,?\s+(?:while|whereas|who|which|included|including|comprising|comprised|consisting|"
+    r"held|met|called|said|and\s+(?:held|discussed|met|included))\b"
+    r"|;|[.]\s*$"
+)
+_CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
+
+
+@dataclass
+class Leader:
+    party: str
+    name: str
+    title: str | None
+    passages: list[Sentence] = field(default_factory=list)
+
+
+def _side_party(text: str, start: int, end: int) -> str | None:
+    found = gazetteer.mentions(text, max(start, end - 45), end)
+    return found[-1].code if found else None
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    stop = _CHUNK_END.search(text, start, end)
+    return text[start : stop.start() if stop else end]
+
+
+def _assign(officials: list[Official], parties: tuple[str, ...]) -> list[tuple[str, Official]]:
+    """Parties by what each title names, the rest in the order the statement lists them."""
+    taken = {o.party for o in officials if o.party in parties}
+    remaining = [p for p in parties if p not in taken]
+    result = []
+    for official in officials:
+        party = official.party if official.party in parties else None
+        if party is None and remaining:
+            party = remaining.pop(0)
+        if party:
+            result.append((party, official))
+    return result
+
+
+def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
+    """Delegation leaders, one per person per side, with every passage naming them."""
+    text = reading.text
+    leaders: dict[tuple[str, str], Leader] = {}
+
+    def add(party: str, official: Official, sentence: Sentence) -> None:
+        key = (party, official.name.lower())
+        if key not in leaders:
+            leaders[key] = Leader(party, official.name, official.title)
+        leaders[key].passages.append(sentence)
+
+    for sentence in reading.sentences:
+        s, e = sentence.start, sentence.end
+        for match in SIDE_LED_BY.finditer(text, s, e):
+            party = _side_party(text, s, match.start())
+            if party is None:
+                continue
+            for official in split_officials(_chunk(text, match.end(), e)):
+                add(party, official, sentence)
+        for match in LED_THE_SIDE.finditer(text, s, e):
+            party = _side_party(text, match.start("side"), match.end("side"))
+            if party is None:
+                continue
+            starts = [m.end() for m in _CLAUSE_START.finditer(text, s, match.start())]
+            chunk = text[starts[-1] if starts else s : match.start()]
+            for official in split_officials(chunk):
+                add(party, official, sentence)
+        for match in RESPECTIVE.finditer(text, s, e):
+            chunk = text[s : match.start()]
+            for party, official in _assign(split_officials(chunk), parties):
+                add(party, official, sentence)
+        for match in CO_CHAIRED.finditer(text, s, e):
+            chunk = _chunk(text, match.end(), e)
+            for party, official in _assign(split_officials(chunk), parties):
+                add(party, official, sentence)
+    return list(leaders.values())

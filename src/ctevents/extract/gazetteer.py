@@ -1,0 +1,146 @@
+"""Countries and blocs named in text → ISO 3166-1 alpha-2 codes (`EU` for the Union).
+
+Names come from pycountry (name, common and official names); demonyms, adjectives
+and press short forms (U.S., American, Maldivian) are added here because pycountry
+does not carry them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+# Adjectives, demonyms and short forms the press uses, by code.
+_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
+    "AF": ("Afghan",),
+    "AU": ("Australian",),
+    "BD": ("Bangladeshi",),
+    "BE": ("Belgian",),
+    "BR": ("Brazilian",),
+    "BT": ("Bhutanese",),
+    "CA": ("Canadian",),
+    "CN": ("China", "Chinese"),
+    "DE": ("German",),
+    "EG": ("Egyptian",),
+    "ES": ("Spanish",),
+    "EU": ("European Union", "EU", "E.U."),
+    "FR": ("French",),
+    "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "British"),
+    "ID": ("Indonesian",),
+    "IL": ("Israeli",),
+    "IN": ("Indian", "Indo"),
+    "IR": ("Iran", "Iranian"),
+    "IT": ("Italian",),
+    "JP": ("Japanese",),
+    "KE": ("Kenyan",),
+    "KR": ("South Korea", "Republic of Korea", "ROK", "South Korean", "Korean"),
+    "KZ": ("Kazakh",),
+    "LK": ("Sri Lankan",),
+    "MM": ("Myanmar", "Burma"),
+    "MU": ("Mauritian",),
+    "MV": ("Maldives", "the Maldives", "Maldivian"),
+    "MY": ("Malaysian",),
+    "NG": ("Nigerian",),
+    "NL": ("Dutch", "Netherlands"),
+    "NP": ("Nepalese", "Nepali"),
+    "NZ": ("New Zealand",),
+    "PH": ("Filipino", "Philippine"),
+    "PK": ("Pakistani",),
+    "RU": ("Russia", "Russian"),
+    "SA": ("Saudi", "Saudi Arabian"),
+    "SC": ("Seychellois",),
+    "SG": ("Singaporean",),
+    "TH": ("Thai",),
+    "TR": ("Turkey", "Türkiye", "Turkish"),
+    "TZ": ("Tanzania", "Tanzanian"),
+    "AE": ("UAE", "U.A.E.", "Emirati"),
+    "US": ("United States", "US", "U.S.", "USA", "U.S.A.", "America", "American"),
+    "UZ": ("Uzbek",),
+    "VN": ("Vietnam", "Vietnamese"),
+}
+
+# Names that are ordinary words or clash with other uses in this genre.
+_SKIP_NAMES = frozenset({"Jersey", "Chad", "Jordan", "Georgia", "Guinea", "Man", "Niger"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    code: str
+    surface: str
+    is_adjective: bool
+
+
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and value not in _SKIP_NAMES:
+                names.setdefault(value, country.alpha_2)
+    for code, extra in _EXTRA_NAMES.items():
+        for value in extra:
+            names[value] = code
+    return names
+
+
+NAME_TO_CODE: dict[str, str] = _names()
+_ADJECTIVE = re.compile(r"(?:an|ese|ish|ian|i|ch|ic|ean|er|ine|ai|k|ois)$")
+
+
+def _pattern() -> re.Pattern[str]:
+    alternatives = sorted(NAME_TO_CODE, key=len, reverse=True)
+    body = "|".join(re.escape(name) for name in alternatives)
+    # Case-sensitive: "US" the country, never "us" the pronoun. "Indian Ocean" is a place.
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])(?!\s+Ocean)(?!-born)(?!-Pacific)")
+
+
+COUNTRY = _pattern()
+
+
+@lru_cache(maxsize=4096)
+def code_for(name: str) -> str | None:
+    """The code of a country name, demonym or short form, or None."""
+    return NAME_TO_CODE.get(name.strip())
+
+
+def mentions(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+    """Every country or bloc named in `text[start:end]`."""
+    stop = len(text) if end is None else end
+    found: list[PlaceMention] = []
+    for match in COUNTRY.finditer(text, start, stop):
+        surface = match.group()
+        code = NAME_TO_CODE[surface]
+        adjective = _is_adjective(surface, code)
+        found.append(PlaceMention(match.start(), match.end(), code, surface, adjective))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _is_adjective(surface: str, code: str) -> bool:
+    official = pycountry.countries.get(alpha_2=code)
+    if official is not None and surface in {
+        official.name,
+        getattr(official, "common_name", ""),
+        getattr(official, "official_name", ""),
+    }:
+        return False
+    return bool(_ADJECTIVE.search(surface)) and surface not in {
+        "America",
+        "Britain",
+        "Great Britain",
+        "Iran",
+        "Russia",
+        "China",
+        "Turkey",
+        "Tanzania",
+        "Myanmar",
+        "Burma",
+        "Vietnam",
+        "Netherlands",
+        "Maldives",
+    }

@@ -1,0 +1,147 @@
+"""Names of bilateral mechanisms ("Joint Working Group on …", "… Dialogue") in text.
+
+A mention keeps the name as written and a normalised kind (`jwg-counter-terrorism`,
+`dialogue-designations`) so that "Counter Terrorism" and "Counter-Terrorism" name
+the same mechanism while a JWG and a Dialogue never do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ctevents.extract import gazetteer
+from ctevents.extract.ordinals import ordinals
+
+# Lower-case words allowed inside a mechanism's subject ("… on counter-terrorism").
+_SUBJECT_WORDS = (
+    r"counter[- ]?terrorism|counterterrorism|terrorism|countering|combating|violent|"
+    r"extremism|de-?radicali[sz]ation|radicali[sz]ation|security|cyber|cooperation|"
+    r"international|and|of|&"
+)
+_CAP = r"[A-Z][\w+-]*"
+_QUAL = rf"(?:(?!Joint\s+Working\b)(?:{_CAP}|\d\+\d)\s+){{1,6}}"
+_SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS})"
+_SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
+_TYPES = (
+    r"Joint\s+Working\s+Group|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
+    r"Joint\s+Commission|Talks"
+)
+MECHANISM = re.compile(
+    rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
+    rf"(?:\s+(?:on|for)\s+(?P<subject>{_SUBJECT}))?"
+)
+_TYPE_SLUG = {
+    "joint working group": "jwg",
+    "working group": "jwg",
+    "jwg": "jwg",
+    "jwg-ct": "jwg",
+    "ctjwg": "jwg",
+    "dialogue": "dialogue",
+    "consultations": "consultations",
+    "joint commission": "joint-commission",
+    "talks": "talks",
+}
+_CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
+_NOT_QUALIFIER = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Both", "Second"})
+_CONNECTOR_TAIL = re.compile(r"(?:[\s,‘’'\"“”]|\band\b|\bof\b|&)+$")
+
+
+@dataclass(frozen=True, slots=True)
+class MechanismMention:
+    start: int
+    end: int
+    name: str  # as written, without a leading party pair or article
+    kind: str  # normalised, e.g. "jwg-counter-terrorism"
+    ordinal: int | None
+    has_subject: bool
+
+
+def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str]:
+    """Drop leading articles, ordinals and party names ("the India-US …") from a qualifier."""
+    words = qual.split()
+    offset = start
+    while words:
+        word = words[0]
+        bare = re.sub(r"[’']s?$", "", word)
+        parts = re.split(r"[-–/]", bare)
+        is_party = all(gazetteer.code_for(p) for p in parts if p) and bool(parts)
+        is_ordinal = bool(ordinals(word, 0, len(word)))
+        if word in _NOT_QUALIFIER or is_party or is_ordinal:
+            offset = text.index(word, offset) + len(word)
+            words = words[1:]
+            continue
+        break
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset, " ".join(words)
+
+
+def _slug(words: str) -> str:
+    first = re.split(r",|\band\b|&", words, maxsplit=1)[0]
+    if _CT.search(first) or "terror" in first.lower():
+        return "counter-terrorism"
+    return re.sub(r"[^a-z0-9+]+", "-", first.lower()).strip("-")
+
+
+def kind_of(type_name: str, qualifier: str, subject: str) -> str:
+    type_slug = _TYPE_SLUG[re.sub(r"\s+", " ", type_name.lower())]
+    if type_name.upper().startswith("CT") or type_name.upper().endswith("-CT"):
+        qualifier = qualifier or "Counter Terrorism"
+    topic = _slug(subject) if subject else _slug(qualifier) if qualifier else ""
+    return f"{type_slug}-{topic}" if topic else type_slug
+
+
+def _ordinal_before(text: str, floor: int, start: int) -> int | None:
+    window_start = max(floor, start - 90)
+    found = ordinals(text, window_start, start)
+    if not found:
+        return None
+    _, o_end, number = found[-1]
+    between = text[o_end:start]
+    if re.search(r"[,;:.]|\band\b|\bnext\b", between) or len(between.split()) > 6:
+        return None
+    return number
+
+
+_ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)\s+")
+
+
+def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
+    """Mechanism names in `text[start:end]`, each with an ordinal bound to it if any."""
+    found: list[MechanismMention] = []
+    floor = start
+    for match in MECHANISM.finditer(text, start, end):
+        qual = match.group("qual") or ""
+        type_name = match.group("type")
+        if type_name == "Talks" and not qual.strip():
+            continue
+        name_start, qualifier = _strip_qualifier(text, match.start(), qual)
+        if type_name in {"Dialogue", "Consultations", "Talks"} and not qualifier:
+            continue  # a bare "Dialogue" is the common noun capitalised
+        subject = (match.group("subject") or "").strip()
+        name_end = match.end()
+        if subject:
+            tail = _CONNECTOR_TAIL.search(text, match.start("subject"), match.end())
+            if tail:
+                name_end = tail.start()
+            subject = text[match.start("subject") : name_end]
+        name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
+        ordinal = _ordinal_before(text, floor, match.start())
+        after = _ORDINAL_AFTER.match(text, name_end, end)
+        if ordinal is None and after:
+            following = ordinals(text, after.end(), min(end, after.end() + 20))
+            if following and following[0][0] == after.end():
+                ordinal = following[0][2]
+        found.append(
+            MechanismMention(
+                start=name_start,
+                end=name_end,
+                name=name,
+                kind=kind_of(type_name, qualifier, subject.strip(" ‘’'\"“”")),
+                ordinal=ordinal,
+                has_subject=bool(qualifier or subject),
+            )
+        )
+        floor = name_end
+    return found

@@ -1,0 +1,54 @@
+"""Ordinal words and numerals ("Second", "19th", "twenty-first") → integers."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+_TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+WORD_VALUES: dict[str, int] = {word: index + 1 for index, word in enumerate(_UNITS)}
+WORD_VALUES.update(_TENS)
+for _prefix, _tens in _TENS_PREFIX.items():
+    for _index, _unit in enumerate(_UNITS[:9]):
+        WORD_VALUES[f"{_prefix}-{_unit}"] = _tens + _index + 1
+        WORD_VALUES[f"{_prefix} {_unit}"] = _tens + _index + 1
+
+_WORDS = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+ORDINAL = re.compile(rf"\b(?:(?P<num>\d{{1,3}})(?:st|nd|rd|th)|(?P<word>{_WORDS}))\b", re.I)
+# "inaugural" and "first-ever" meetings are the first.
+_INAUGURAL = re.compile(r"\b(?:inaugural|first-ever|maiden)\b", re.I)
+
+
+def value(match: re.Match[str]) -> int:
+    if match.group("num"):
+        return int(match.group("num"))
+    return WORD_VALUES[match.group("word").lower()]
+
+
+def ordinals(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, value) of every ordinal in `text[start:end]`."""
+    found = [(m.start(), m.end(), value(m)) for m in ORDINAL.finditer(text, start, end)]
+    found += [(m.start(), m.end(), 1) for m in _INAUGURAL.finditer(text, start, end)]
+    return sorted(found)

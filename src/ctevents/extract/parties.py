@@ -1,0 +1,59 @@
+"""Which countries a statement is between: from pairs such as "India-US",
+"between Maldives and India" or "India and France held …"."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from ctevents.extract import gazetteer
+from ctevents.extract.segment import Sentence
+
+_JOIN = re.compile(r"^\s*(?:[-–—/]|,?\s+and\s+(?:the\s+)?|\s*&\s*)\s*$")
+
+
+def pairs_in(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """Country pairs written as "X-Y", "X and Y", "X & Y" in `text[start:end]`."""
+    found = gazetteer.mentions(text, start, end)
+    result: list[tuple[str, str]] = []
+    for left, right in pairwise(found):
+        if left.code != right.code and _JOIN.match(text[left.end : right.start]):
+            result.append(tuple(sorted((left.code, right.code))))  # type: ignore[arg-type]
+    return result
+
+
+def document_parties(text: str, sentences: list[Sentence]) -> tuple[str, ...]:
+    """The pair the statement is about: the most often written pair, earliest first."""
+    counts: Counter[tuple[str, str]] = Counter()
+    first_seen: dict[tuple[str, str], int] = {}
+    for sentence in sentences:
+        for pair in pairs_in(text, sentence.start, sentence.end):
+            counts[pair] += 1
+            first_seen.setdefault(pair, sentence.start)
+    if counts:
+        best = max(counts, key=lambda pair: (counts[pair], -first_seen[pair]))
+        return best
+    # No pair written together: the two countries named most often.
+    singles: Counter[str] = Counter()
+    for sentence in sentences:
+        for mention in gazetteer.mentions(text, sentence.start, sentence.end):
+            singles[mention.code] += 1
+    top = [code for code, _ in singles.most_common(2)]
+    return tuple(sorted(top)) if len(top) == 2 else ()
+
+
+def sentence_parties(
+    text: str, start: int, end: int, exclude: tuple[int, int] | None = None
+) -> tuple[str, ...]:
+    """A pair named in the passage (outside `exclude`, e.g. the meeting place)."""
+    pairs = pairs_in(text, start, end)
+    if pairs:
+        return pairs[0]
+    codes = []
+    for mention in gazetteer.mentions(text, start, end):
+        if exclude and exclude[0] <= mention.start < exclude[1]:
+            continue
+        if mention.code not in codes:
+            codes.append(mention.code)
+    return tuple(sorted(codes)) if len(codes) == 2 else ()

@@ -1,0 +1,58 @@
+"""Where a meeting was held: "held in CITY", "took place in CITY", "held here",
+virtual meetings. A trailing apostrophe or quote mark is dropped (`Male’` → `Male`)."""
+
+from __future__ import annotations
+
+import re
+
+from ctevents.extract.dates import MONTHS, WEEKDAYS
+
+_PLACE = (
+    r"(?P<place>(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|da|of))*"
+    r"(?:,\s*D\.?C\.?)?)"
+)
+PLACE_AFTER_IN = re.compile(rf"\b(?:in|at)\s+{_PLACE}")
+HELD_IN = re.compile(
+    rf"\b(?:held|took\s+place|convened|met|hosted|organi[sz]ed|place)\b[^.;]{{0,160}}?\bin\s+{_PLACE}"
+)
+HERE = re.compile(r"\b(?:held|took\s+place|met|convened)\s+here\b|\bhere\s+(?:on|today)\b", re.I)
+STAY_IN = re.compile(rf"\b(?:stay|visit|trip|arrival|arrived)\s+(?:in|to)\s+{_PLACE}")
+VIRTUAL = re.compile(
+    r"\b(?:virtual(?:ly)?|video[- ]?conferenc\w*|video\s+link|online\s+format|in\s+a\s+virtual)\b",
+    re.I,
+)
+_NOT_PLACE = frozenset(
+    {*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS)}
+    | {"The", "A", "This", "That", "Both", "January", "Ministry", "Joint", "Working", "Group"}
+)
+
+
+def clean_place(place: str) -> str | None:
+    place = re.sub(r"^the\s+", "", place.strip())
+    place = place.rstrip("’'\"”.,")
+    words = place.split()
+    if not words or words[0] in _NOT_PLACE or place.isdigit():
+        return None
+    # Keep a place's own words only, not a following clause.
+    if place.isupper() and len(place) > 3:
+        place = place.title()
+    return place
+
+
+def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """(place, start, end) of a "held in X" style phrase in `text[start:end]`."""
+    for pattern in (HELD_IN, PLACE_AFTER_IN):
+        for match in pattern.finditer(text, start, end):
+            place = clean_place(match.group("place"))
+            if place:
+                return place, match.start("place"), match.end("place")
+    return None
+
+
+def stay_place(text: str, start: int, end: int) -> str | None:
+    """A place named as where a delegation stays or visits ("during their stay in Male’")."""
+    for match in STAY_IN.finditer(text, start, end):
+        place = clean_place(match.group("place"))
+        if place:
+            return place
+    return None

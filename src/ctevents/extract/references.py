@@ -1,0 +1,80 @@
+"""References beyond the meeting itself: multilateral forums cited and attacks named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ctevents.extract import noise
+from ctevents.extract.reading import Reading
+from ctevents.extract.segment import Sentence
+
+# canonical forum name → pattern of its names and abbreviations
+FORUMS: dict[str, str] = {
+    "United Nations Security Council": r"(?:United\s+Nations|UN)\s+Security\s+Council|UNSC",
+    "United Nations": r"United\s+Nations(?!\s+Security)"
+    r"|\bUN\b(?![\s-]+(?:Security|sanction|designat))",
+    "Financial Action Task Force": r"Financial\s+Action\s+Task\s+Force|FATF",
+    "Global Counterterrorism Forum": r"Global\s+Counter[- ]?[Tt]errorism\s+Forum|GCTF",
+    "Colombo Security Conclave": r"Colombo\s+Security\s+Conclave",
+    "Shanghai Cooperation Organisation": r"Shanghai\s+Cooperation\s+Organi[sz]ation|\bSCO\b",
+    "BRICS": r"BRICS",
+    "Quad": r"\bQuad\b",
+    "ASEAN Regional Forum": r"ASEAN\s+Regional\s+Forum",
+    "G20": r"\bG20\b|\bG-20\b",
+    "No Money for Terror": r"No\s+Money\s+for\s+Terror",
+    "Comprehensive Convention on International Terrorism": (
+        r"Comprehensive\s+Convention\s+on\s+International\s+Terrorism|\bCCIT\b"
+    ),
+}
+_FORUMS = [
+    (name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])(?:\s*\((?P<abbr>[A-Z]{{2,6}})\))?"))
+    for name, p in FORUMS.items()
+]
+# "the 26/11 Mumbai and Pathankot attacks", "the Pahalgam terror attack"
+ATTACKS = re.compile(
+    r"\b(?:the\s+)?(?P<names>(?:\d+/\d+\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
+    r"(?:(?:,\s*|\s+and\s+)(?:\d+/\d+\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)*)"
+    r"\s+(?:terror(?:ist)?\s+)?attacks?\b"
+)
+_NOT_ATTACK = frozenset({"The", "Terrorist", "Terror", "Both", "These", "Such", "Cross-border"})
+
+
+@dataclass
+class Reference:
+    name: str
+    aliases: list[str]
+    passages: list[Sentence] = field(default_factory=list)
+
+
+def forums(reading: Reading) -> list[Reference]:
+    text = reading.text
+    found: dict[str, Reference] = {}
+    for sentence in reading.sentences:
+        for name, pattern in _FORUMS:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                ref = found.setdefault(name, Reference(name, []))
+                written = match.group().split("(")[0].strip()
+                for alias in (written, match.group("abbr")):
+                    if alias and alias != name and alias not in ref.aliases:
+                        ref.aliases.append(alias)
+                if sentence not in ref.passages:
+                    ref.passages.append(sentence)
+    return list(found.values())
+
+
+def attacks(reading: Reading) -> list[Reference]:
+    text = reading.text
+    found: dict[str, Reference] = {}
+    for sentence in reading.sentences:
+        if noise.is_negated(sentence.text):
+            continue
+        for match in ATTACKS.finditer(text, sentence.start, sentence.end):
+            for name in re.split(r",\s*|\s+and\s+", match.group("names")):
+                name = name.strip()
+                if not name or name.split()[0] in _NOT_ATTACK:
+                    continue
+                ref = found.setdefault(name.lower(), Reference(name, []))
+                if sentence not in ref.passages:
+                    ref.passages.append(sentence)
+    return list(found.values())
