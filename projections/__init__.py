@@ -1,0 +1,11 @@
+"""The read side: folds of the immutable log into queryable read models.
+
+One module per read model (`meetings`, `dialogues`, `people`, `sources`), each a recipe:
+its table, its `VERSION`, one small function per event type it cares about, and how
+its row is built from every source's contribution. The machinery they share lives
+beside them: `views` (where rows and tracking positions are stored), `fold` (a
+batch's working set), `engine` (the batched, exactly-once runner), `merge` (how
+several sources' values combine), `failures`, `queries` and `digest`.
+
+Dependencies point one way: this package imports `ctevents` core only.
+"""

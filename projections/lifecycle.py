@@ -1,0 +1,36 @@
+"""What every fold honours about a source's life: retraction and re-extraction.
+
+A retracted source's facts stop supporting values: its contributions are kept
+(nothing is deleted) but marked `retracted`, and `merge.supporting` leaves them out.
+After `ExtractionSuperseded` only the newest extraction counts: the source's
+contributions are dropped and rebuilt from the facts that follow, and a fact of
+another extractor version is no longer accepted.
+"""
+
+from __future__ import annotations
+
+from ctevents.events import Event, ExtractionSuperseded, Fact, SourceRetracted
+from projections.fold import SourceFold
+
+
+def accepts(source: SourceFold, event: Event) -> bool:
+    """Whether a fact still counts: not from a retracted source, nor a superseded extraction."""
+    if not isinstance(event, Fact):
+        return True
+    state = source.peek_state()
+    if state.get("retracted"):
+        return False
+    current = state.get("extractor_version")
+    return current is None or current == event.extractor_version
+
+
+def retract(source: SourceFold, event: SourceRetracted, position: int) -> None:
+    source.state.update(retracted=True, retraction_reason=event.reason)
+    for key in source.contributed_keys():
+        source.contribution(key, position)["retracted"] = True
+
+
+def supersede(source: SourceFold, event: ExtractionSuperseded, position: int) -> None:
+    source.state["extractor_version"] = event.extractor_version
+    for key in source.contributed_keys():
+        source.drop(key, position)

@@ -1,0 +1,296 @@
+"""Meetings: one row per `meeting_key`, merging every source that reported the meeting.
+
+Each source's contribution to a meeting holds the facts it asserted about it; the row
+is rebuilt from all live contributions with the rules of `merge`: every field value
+lists its supporting sources (evidence spans and quotes) and a corroboration count;
+disagreeing sources make a field contested; more precision wins without a contest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ctevents.events import (
+    AttackReferenced,
+    CondemnationIssued,
+    DelegationLed,
+    Event,
+    ExtractionSuperseded,
+    MeetingHeld,
+    MoUSigned,
+    MultilateralForumCited,
+    NextMeetingScheduled,
+    SourceRetracted,
+    TerroristEntityNamed,
+    TopicDiscussed,
+)
+from projections.fold import SourceFold
+from projections.lifecycle import retract, supersede
+from projections.merge import (
+    Claim,
+    claim,
+    contested_paths,
+    date_refines,
+    merge_field,
+    merge_items,
+    merge_people,
+    supported_by,
+    supporting,
+    text_refines,
+)
+from projections.model import Column, Contribution, Filter, ReadModel, Row, truthy
+from projections.names import normalise
+
+NAME = "meetings"
+VERSION = 1
+
+
+def fact(event: Event, position: int) -> dict[str, Any]:
+    """A fact as a contribution keeps it: its fields, evidence and log position."""
+    return {**event.model_dump(mode="json"), "position": position}
+
+
+# --- one small function per event type ----------------------------------------------------
+
+
+def meeting_held(source: SourceFold, event: MeetingHeld, position: int) -> None:
+    doc = source.contribution(event.meeting_key, position)
+    doc.setdefault("held", []).append(fact(event, position))
+
+
+def delegation_led(source: SourceFold, event: DelegationLed, position: int) -> None:
+    doc = source.contribution(event.meeting_key, position)
+    doc.setdefault("leaders", []).append(fact(event, position))
+
+
+def condemnation_issued(source: SourceFold, event: CondemnationIssued, position: int) -> None:
+    if event.meeting_key:
+        doc = source.contribution(event.meeting_key, position)
+        doc.setdefault("condemnations", []).append(fact(event, position))
+
+
+def mou_signed(source: SourceFold, event: MoUSigned, position: int) -> None:
+    if event.meeting_key:
+        doc = source.contribution(event.meeting_key, position)
+        doc.setdefault("mous", []).append(fact(event, position))
+
+
+def next_meeting_scheduled(source: SourceFold, event: NextMeetingScheduled, position: int) -> None:
+    if event.meeting_key:
+        doc = source.contribution(event.meeting_key, position)
+        doc.setdefault("next", []).append(fact(event, position))
+
+
+def terrorist_entity_named(source: SourceFold, event: TerroristEntityNamed, position: int) -> None:
+    if event.meeting_key:
+        doc = source.contribution(event.meeting_key, position)
+        doc.setdefault("entities", []).append(fact(event, position))
+
+
+def topic_discussed(source: SourceFold, event: TopicDiscussed, position: int) -> None:
+    if event.meeting_key:
+        doc = source.contribution(event.meeting_key, position)
+        doc.setdefault("topics", []).append(fact(event, position))
+
+
+def attack_referenced(source: SourceFold, event: AttackReferenced, position: int) -> None:
+    if event.meeting_key:
+        doc = source.contribution(event.meeting_key, position)
+        doc.setdefault("attacks", []).append(fact(event, position))
+
+
+def forum_cited(source: SourceFold, event: MultilateralForumCited, position: int) -> None:
+    if event.meeting_key:
+        doc = source.contribution(event.meeting_key, position)
+        doc.setdefault("forums", []).append(fact(event, position))
+
+
+# --- the row -----------------------------------------------------------------------------------
+
+
+def claims(live: list[Contribution], part: str, field: str) -> list[Claim]:
+    return [claim(f.get(field), c.source_id, f) for c in live for f in c.doc.get(part, ())]
+
+
+def facts_of(live: list[Contribution], part: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(c.source_id, f) for c in live for f in c.doc.get(part, ())]
+
+
+def leaders(live: list[Contribution]) -> dict[str, list[dict[str, Any]]]:
+    sides: dict[str, list[Claim]] = {}
+    for source_id, f in facts_of(live, "leaders"):
+        value = {"name": f["name"], "title": f.get("title")}
+        sides.setdefault(f["party"], []).append(claim(value, source_id, f))
+    return {party: merge_people(sides[party]) for party in sorted(sides)}
+
+
+def condemnations(live: list[Contribution]) -> list[dict[str, Any]]:
+    """One per set of condemning parties; the things condemned as a union of phrases."""
+    by_parties: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for source_id, f in facts_of(live, "condemnations"):
+        by_parties.setdefault(",".join(sorted(f["parties"])), []).append((source_id, f))
+    merged = []
+    for parties in sorted(by_parties):
+        found = by_parties[parties]
+        phrases = [claim(p, s, f) for s, f in found for p in f["condemned"]]
+        merged.append(
+            {
+                "parties": parties.split(",") if parties else [],
+                "condemned": merge_items(phrases, identity=normalise),
+                "strongly": merge_field([claim(f["strongly"], s, f) for s, f in found]),
+                "corroboration": len({s for s, _ in found}),
+                "supported_by": _support(found),
+            }
+        )
+    return merged
+
+
+def mous(live: list[Contribution]) -> list[dict[str, Any]]:
+    by_subject: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for source_id, f in facts_of(live, "mous"):
+        by_subject.setdefault(normalise(f["subject"]), []).append((source_id, f))
+    merged = []
+    for subject in sorted(by_subject):
+        found = by_subject[subject]
+        signatories: dict[str, list[Claim]] = {}
+        for s, f in found:
+            for signatory in f.get("signatories", ()):
+                value = {"name": signatory["name"], "title": signatory.get("title")}
+                signatories.setdefault(signatory.get("party") or "", []).append(claim(value, s, f))
+        merged.append(
+            {
+                "subject": merge_field([claim(f["subject"], s, f) for s, f in found]),
+                "parties": merge_field([claim(f["parties"], s, f) for s, f in found]),
+                "bodies": merge_items(
+                    [claim(b, s, f) for s, f in found for b in f.get("bodies", ())],
+                    identity=normalise,
+                ),
+                "signatories": {p: merge_people(signatories[p]) for p in sorted(signatories)},
+                "date": merge_field(
+                    [claim(f.get("date"), s, f) for s, f in found], refines=date_refines
+                ),
+                "location": merge_field(
+                    [claim(f.get("location"), s, f) for s, f in found], refines=text_refines
+                ),
+                "corroboration": len({s for s, _ in found}),
+                "supported_by": _support(found),
+            }
+        )
+    return merged
+
+
+def next_meeting(live: list[Contribution]) -> dict[str, Any] | None:
+    found = facts_of(live, "next")
+    if not found:
+        return None
+    return {
+        "mechanism": merge_field([claim(f.get("mechanism"), s, f) for s, f in found]),
+        "parties": merge_field([claim(f.get("parties"), s, f) for s, f in found]),
+        "ordinal": merge_field([claim(f.get("ordinal"), s, f) for s, f in found]),
+        "date": merge_field([claim(f.get("date"), s, f) for s, f in found], refines=date_refines),
+        "location": merge_field(
+            [claim(f.get("location"), s, f) for s, f in found], refines=text_refines
+        ),
+        "corroboration": len({s for s, _ in found}),
+        "supported_by": _support(found),
+    }
+
+
+def _support(found: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    evidence: dict[str, set[tuple[int, int, str]]] = {}
+    for source_id, f in found:
+        spans = evidence.setdefault(source_id, set())
+        spans.update((e["start"], e["end"], e["quote"]) for e in f.get("evidence", ()))
+    return supported_by(evidence)
+
+
+def build(key: str, contributions: list[Contribution]) -> Row | None:
+    live = supporting(contributions)
+    if not live:
+        return None  # every source that reported it was retracted (or re-extracted away)
+    row: Row = {
+        "meeting_key": key,
+        "mechanism": merge_field(claims(live, "held", "mechanism")),
+        "parties": merge_field(claims(live, "held", "parties")),
+        "ordinal": merge_field(claims(live, "held", "ordinal")),
+        "date": merge_field(claims(live, "held", "date"), refines=date_refines),
+        "location": merge_field(claims(live, "held", "location"), refines=text_refines),
+        "leaders": leaders(live),
+        "condemnations": condemnations(live),
+        "mous": mous(live),
+        "topics": merge_items(
+            [claim(f["topic"], s, f) for s, f in facts_of(live, "topics")], identity=normalise
+        ),
+        "entities": merge_items(
+            [claim(f["name"], s, f) for s, f in facts_of(live, "entities")], identity=normalise
+        ),
+        "attacks": merge_items(
+            [claim(f["attack"], s, f) for s, f in facts_of(live, "attacks")], identity=normalise
+        ),
+        "forums": merge_items(
+            [claim(f["forum"], s, f) for s, f in facts_of(live, "forums")], identity=normalise
+        ),
+        "next_meeting": next_meeting(live),
+        "sources": sorted(c.source_id for c in live),
+        "corroboration": len(live),
+        "retracted_sources": sorted(c.source_id for c in contributions if c.retracted),
+    }
+    row["contested_fields"] = contested_paths(row)
+    row["contested"] = bool(row["contested_fields"])
+    return row
+
+
+# --- queried columns and filters ---------------------------------------------------------------
+
+
+def all_values(field: dict[str, Any]) -> list[Any]:
+    return [v["value"] for v in field["values"]]
+
+
+def party_list(row: Row) -> str:
+    """`,IN,MV,`: every party any source names, delimited for an exact `LIKE` match."""
+    parties = {p for value in all_values(row["parties"]) for p in value}
+    parties |= set(row["leaders"])
+    return "," + ",".join(sorted(parties)) + ","
+
+
+def year(row: Row) -> int | None:
+    date = row["date"]["value"]
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+MODEL = ReadModel(
+    name=NAME,
+    version=VERSION,
+    key="meeting_key",
+    handlers={
+        MeetingHeld: meeting_held,
+        DelegationLed: delegation_led,
+        CondemnationIssued: condemnation_issued,
+        MoUSigned: mou_signed,
+        NextMeetingScheduled: next_meeting_scheduled,
+        TerroristEntityNamed: terrorist_entity_named,
+        TopicDiscussed: topic_discussed,
+        AttackReferenced: attack_referenced,
+        MultilateralForumCited: forum_cited,
+        SourceRetracted: retract,
+        ExtractionSuperseded: supersede,
+    },
+    build=build,
+    columns=(
+        Column(
+            "mechanism",
+            "TEXT",
+            lambda r: " | ".join(normalise(v) for v in all_values(r["mechanism"])),
+        ),
+        Column("parties", "TEXT", party_list),
+        Column("year", "BIGINT", year),
+        Column("contested", "BOOLEAN", lambda r: r["contested"]),
+    ),
+    filters=(
+        Filter("party", "parties LIKE ?", lambda v: f"%,{v.strip().upper()},%"),
+        Filter("mechanism", "mechanism LIKE ?", lambda v: f"%{normalise(v)}%"),
+        Filter("year", "year = ?", int),
+        Filter("contested", "contested = ?", truthy),
+    ),
+)

@@ -1,0 +1,284 @@
+"""How values asserted by several sources combine into one field.
+
+A *claim* is one source asserting one value, with its evidence spans and log position.
+Claims are grouped by a normal form (spelling variants are one value, their spellings
+kept). Then:
+- one group: the value, corroborated by every source asserting it;
+- several groups where one is more precise than all others (a full date against a
+  weekday-less partial `XXXX-07-24`, a year alone, or a null): the precise one is the
+  value, not contested; the vaguer ones are listed as "less precise" and their sources
+  count as corroborating (they agree as far as they say);
+- otherwise the field is *contested*: `value` is null and every competing value is
+  listed with its sources. Nothing is silently dropped.
+
+A null value is not a claim: a source that does not say does not disagree.
+All lists come out in a stable order, so rows are deterministic (for digests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+import orjson
+
+from projections.model import Contribution
+from projections.names import normalise, person_key
+
+Refines = Callable[[Any, Any], bool]
+
+
+@dataclass(frozen=True)
+class Claim:
+    value: Any
+    source_id: str
+    evidence: tuple[dict[str, Any], ...]
+    position: int
+
+
+def claim(value: Any, source_id: str, fact: dict[str, Any]) -> Claim:
+    """A claim of `value` backed by a stored fact's evidence and position."""
+    return Claim(value, source_id, tuple(fact.get("evidence", ())), int(fact.get("position", 0)))
+
+
+def supporting(contributions: Iterable[Contribution]) -> list[Contribution]:
+    """The contributions that still count: a retracted source supports nothing."""
+    return [c for c in contributions if not c.retracted]
+
+
+def value_key(value: Any) -> str:
+    """The normal form claims are grouped by."""
+    if isinstance(value, str):
+        return normalise(value)
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+
+# --- precision -------------------------------------------------------------------------
+
+
+def _edtf_part_refines(precise: str, vague: str) -> bool:
+    precise, vague = precise.rstrip("?~%"), vague.rstrip("?~%")
+    if len(vague) > len(precise):
+        return False
+    if len(vague) < len(precise) and precise[len(vague)] != "-":
+        return False  # only whole components: "2023" refines to "2023-07", not "20231"
+    return all(v in ("X", p) for v, p in zip(vague, precise, strict=False))
+
+
+def date_refines(precise: Any, vague: Any) -> bool:
+    """Whether EDTF `precise` says all `vague` says and more (`2023-07-24` ⊐ `XXXX-07-24`)."""
+    if not isinstance(precise, str) or not isinstance(vague, str) or precise == vague:
+        return False
+    precise_parts, vague_parts = precise.split("/"), vague.split("/")
+    if len(vague_parts) == 1 and len(precise_parts) == 2:
+        # A range refines a vague single date only if both ends do.
+        return all(_edtf_part_refines(p, vague) for p in precise_parts)
+    if len(precise_parts) != len(vague_parts):
+        return False
+    return all(_edtf_part_refines(p, v) for p, v in zip(precise_parts, vague_parts, strict=True))
+
+
+def text_refines(precise: Any, vague: Any) -> bool:
+    """Whether `vague`'s words appear, in order, inside the longer `precise`."""
+    if not isinstance(precise, str) or not isinstance(vague, str):
+        return False
+    p, v = normalise(precise), normalise(vague)
+    return p != v and f" {v} " in f" {p} "
+
+
+# --- one field -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    key: str
+    spellings: dict[str, tuple[Any, set[str], int]] = field(default_factory=dict)
+    evidence: dict[str, set[tuple[int, int, str]]] = field(default_factory=dict)
+    first: int = 0
+
+    def add(self, c: Claim) -> None:
+        spelling = orjson.dumps(c.value, option=orjson.OPT_SORT_KEYS).decode()
+        value, sources, first = self.spellings.get(spelling, (c.value, set(), c.position))
+        self.spellings[spelling] = (value, sources | {c.source_id}, min(first, c.position))
+        spans = self.evidence.setdefault(c.source_id, set())
+        spans.update((e["start"], e["end"], e["quote"]) for e in c.evidence)
+        self.first = min(self.first or c.position, c.position)
+
+    @property
+    def value(self) -> Any:
+        """The spelling most sources use; the one recorded first on a tie."""
+        best = min(self.spellings.values(), key=lambda s: (-len(s[1]), s[2]))
+        return best[0]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted(self.evidence)
+
+    def entry(self, status: str, corroboration: int) -> dict[str, Any]:
+        entry = {
+            "value": self.value,
+            "status": status,
+            "corroboration": corroboration,
+            "supported_by": supported_by(self.evidence),
+        }
+        if len(self.spellings) > 1:
+            entry["spellings"] = [
+                {"value": value, "sources": sorted(sources)}
+                for value, sources, _ in sorted(
+                    self.spellings.values(), key=lambda s: (-len(s[1]), s[2])
+                )
+            ]
+        return entry
+
+
+def supported_by(evidence: dict[str, set[tuple[int, int, str]]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "source_id": source_id,
+            "evidence": [
+                {"start": s, "end": e, "quote": q} for s, e, q in sorted(evidence[source_id])
+            ],
+        }
+        for source_id in sorted(evidence)
+    ]
+
+
+def _groups(claims: Iterable[Claim], key: Callable[[Any], str]) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    for c in claims:
+        if c.value is None or c.value == "" or c.value == []:
+            continue
+        k = key(c.value)
+        groups.setdefault(k, _Group(k)).add(c)
+    return [groups[k] for k in sorted(groups)]
+
+
+EMPTY_FIELD: dict[str, Any] = {"value": None, "contested": False, "corroboration": 0, "values": []}
+
+
+def merge_field(
+    claims: Iterable[Claim],
+    *,
+    refines: Refines | None = None,
+    key: Callable[[Any], str] = value_key,
+) -> dict[str, Any]:
+    """One field from every source's claim: value, contested, corroboration, values."""
+    groups = _groups(claims, key)
+    if not groups:
+        return dict(EMPTY_FIELD)
+
+    def refined(g: _Group) -> bool:
+        return refines is not None and any(refines(h.value, g.value) for h in groups if h is not g)
+
+    maximal = [g for g in groups if not refined(g)]
+    rest = [g for g in groups if refined(g)]
+
+    def by_support(g: _Group) -> tuple[int, str]:
+        return (-len(g.sources), g.key)
+
+    if len(maximal) == 1:
+        chosen = maximal[0]
+        agreeing = len({s for g in groups for s in g.sources})
+        values = [chosen.entry("chosen", agreeing)]
+        values += [g.entry("less precise", len(g.sources)) for g in sorted(rest, key=by_support)]
+        return {
+            "value": chosen.value,
+            "contested": False,
+            "corroboration": agreeing,
+            "values": values,
+        }
+    values = [g.entry("contested", len(g.sources)) for g in sorted(maximal, key=by_support)]
+    values += [g.entry("less precise", len(g.sources)) for g in sorted(rest, key=by_support)]
+    return {"value": None, "contested": True, "corroboration": 0, "values": values}
+
+
+# --- collections -----------------------------------------------------------------------------
+
+
+def merge_items(claims: Iterable[Claim], identity: Callable[[Any], str]) -> list[dict[str, Any]]:
+    """A union of items (topics, entities, …): each once, with every source asserting it."""
+    groups = _groups(claims, identity)
+    return [
+        {
+            "value": g.value,
+            "corroboration": len(g.sources),
+            "supported_by": supported_by(g.evidence),
+        }
+        for g in groups
+    ]
+
+
+def sources_of(claims: Iterable[Claim]) -> list[str]:
+    return sorted({c.source_id for c in claims})
+
+
+# --- people on one side ---------------------------------------------------------------------
+
+
+def _similar(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
+    """Leaders (or signatories) of one side: one entry per person, spellings contested.
+
+    Claims' values are `{"name", "title"}`. Two differently spelled names are taken for
+    one person, whose name is then contested, when they are alike (Lathee / Latheef) and
+    no single source names both: a source naming two people means two people.
+    """
+    by_name: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_name.setdefault(person_key(c.value["name"]), []).append(c)
+    names = sorted(by_name)
+    cluster = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while cluster[n] != n:
+            n = cluster[n]
+        return n
+
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            ra, rb = root(a), root(b)
+            if ra == rb or not _similar(a, b):
+                continue
+            members_a = [n for n in names if root(n) == ra]
+            members_b = [n for n in names if root(n) == rb]
+            sources_a = {c.source_id for n in members_a for c in by_name[n]}
+            sources_b = {c.source_id for n in members_b for c in by_name[n]}
+            if not sources_a & sources_b:
+                cluster[rb] = ra
+    people: dict[str, list[Claim]] = {}
+    for n in names:
+        people.setdefault(root(n), []).extend(by_name[n])
+    merged = []
+    for members in people.values():
+        name = merge_field(
+            [Claim(c.value["name"], c.source_id, c.evidence, c.position) for c in members],
+            key=person_key,
+        )
+        title = merge_field(
+            [Claim(c.value.get("title"), c.source_id, c.evidence, c.position) for c in members],
+            refines=text_refines,
+        )
+        person_ids = sorted({person_key(c.value["name"]) for c in members})
+        merged.append({"person_ids": person_ids, "name": name, "title": title})
+    merged.sort(key=lambda p: p["person_ids"])
+    return merged
+
+
+def contested_paths(value: Any, path: str = "") -> list[str]:
+    """Where in a row a field is contested, e.g. `leaders.MV.0.name`."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        if value.get("contested") is True and "values" in value:
+            found.append(path)
+        for name in sorted(value):
+            if name != "values":
+                found += contested_paths(value[name], f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += contested_paths(item, f"{path}.{index}")
+    return found

@@ -1,0 +1,72 @@
+"""What a read model declares: its name, version, key, queried columns, handlers and row builder.
+
+Every read model is stored the same way (see `views`): a row table with the domain key,
+explicit columns for what is queried and a JSON document for the rest, plus each
+source's contribution per key. A model therefore only says how one event changes
+one source's contribution (`handlers`) and how a row is built from all of them
+(`build`). That split is what makes retraction and re-extraction cheap: only the
+changed source's contribution moves, and the row is recomputed from the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ctevents.events import Event
+
+if TYPE_CHECKING:
+    from projections.fold import SourceFold
+
+Row = dict[str, Any]
+Handler = Callable[["SourceFold", Any, int], None]
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one source asserts about one key, as the model's handlers recorded it."""
+
+    source_id: str
+    doc: dict[str, Any]
+
+    @property
+    def retracted(self) -> bool:
+        return bool(self.doc.get("retracted"))
+
+
+@dataclass(frozen=True)
+class Column:
+    """An explicit, queryable column: its SQL type and how its value is read off a row."""
+
+    name: str
+    sql_type: str  # "TEXT" | "BIGINT" | "BOOLEAN": the same spelling on SQLite and PostgreSQL
+    value: Callable[[Row], Any]
+
+
+def truthy(text: str) -> bool:
+    """A query parameter read as a boolean: 1, true, yes, on."""
+    return text.strip().lower() in ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A query parameter of the model's list: a SQL condition on its columns."""
+
+    name: str
+    condition: str  # with one `?` placeholder
+    parameter: Callable[[str], Any]
+
+
+@dataclass(frozen=True)
+class ReadModel:
+    name: str
+    version: int
+    key: str  # the domain key's name, e.g. "meeting_key"
+    handlers: Mapping[type[Event], Handler]
+    build: Callable[[str, list[Contribution]], Row | None]
+    columns: tuple[Column, ...] = ()
+    filters: tuple[Filter, ...] = field(default=())
+
+    def filter(self, name: str) -> Filter | None:
+        return next((f for f in self.filters if f.name == name), None)

@@ -1,0 +1,181 @@
+"""Reading the read models: lists with filters and stable pages, single rows, changes, waits.
+
+Every answer carries `as_of_position`, the model's tracking position, read before the
+rows inside the same transaction: the rows are at least that fresh. Lists are ordered
+by key and paged by key (`after`), so a page boundary never shifts while rows change.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from ctevents.store import Store
+from projections.failures import failure_counts
+from projections.model import ReadModel, Row
+from projections.views import CHANGES, ROWS, ViewStore
+
+MAX_LIMIT = 1000
+
+
+class QueryError(ValueError):
+    """A query the model cannot answer: an unknown filter or a malformed value."""
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Row]
+    as_of_position: int
+    next_after: str | None  # the `after` for the next page; None on the last one
+
+
+def _where(model: ReadModel, filters: Mapping[str, str]) -> tuple[list[str], list[Any]]:
+    conditions, parameters = [], []
+    for name in sorted(filters):
+        found = model.filter(name)
+        if found is None:
+            known = ", ".join(f.name for f in model.filters) or "none"
+            raise QueryError(f"{model.name} cannot be filtered by {name!r}; filters: {known}")
+        try:
+            parameters.append(found.parameter(filters[name]))
+        except ValueError as exc:
+            raise QueryError(f"{name}={filters[name]!r}: {exc}") from None
+        conditions.append(found.condition)
+    return conditions, parameters
+
+
+def list_rows(
+    views: ViewStore,
+    model: ReadModel,
+    filters: Mapping[str, str] | None = None,
+    *,
+    after: str | None = None,
+    limit: int = 50,
+) -> Page:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    conditions, parameters = _where(model, filters or {})
+    if after is not None:
+        conditions.append("key > ?")
+        parameters.append(after)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    with views.transaction(commit=False) as cursor:
+        as_of = views.read_position(cursor, model)
+        cursor.execute(
+            views.sql(
+                f"SELECT key, row FROM {views.table(model, ROWS)} {where} ORDER BY key LIMIT ?"
+            ),
+            (*parameters, limit + 1),
+        )
+        found = cursor.fetchall()
+    items = [orjson.loads(r["row"]) for r in found[:limit]]
+    next_after = found[limit - 1]["key"] if len(found) > limit else None
+    return Page(items=items, as_of_position=as_of, next_after=next_after)
+
+
+def get_row(views: ViewStore, model: ReadModel, key: str) -> tuple[Row | None, int]:
+    """One row by its domain key (None when absent) and the model's position."""
+    with views.transaction(commit=False) as cursor:
+        as_of = views.read_position(cursor, model)
+        cursor.execute(
+            views.sql(f"SELECT row FROM {views.table(model, ROWS)} WHERE key = ?"), (key,)
+        )
+        found = cursor.fetchone()
+    return (orjson.loads(found["row"]) if found else None), as_of
+
+
+def snapshot(
+    views: ViewStore, model: ReadModel, filters: Mapping[str, str] | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """Every current row as an upsert change, oldest change first: a watch's opening."""
+    conditions, parameters = _where(model, filters or {})
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    with views.transaction(commit=False) as cursor:
+        as_of = views.read_position(cursor, model)
+        cursor.execute(
+            views.sql(
+                f"SELECT key, row, position FROM {views.table(model, ROWS)} {where} "
+                "ORDER BY position, key"
+            ),
+            parameters,
+        )
+        found = cursor.fetchall()
+    return [
+        {"op": "upsert", "key": r["key"], "row": orjson.loads(r["row"]), "position": r["position"]}
+        for r in found
+    ], as_of
+
+
+def changes_since(
+    views: ViewStore, model: ReadModel, after: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Each key's latest change after position `after`, in position order, and the position.
+
+    The changes table keeps one entry per key (its last change), so resuming from any
+    position costs at most one entry per row and the table never grows past the
+    model: a resumed watcher receives each changed row's current state, not every
+    intermediate one, which is all a replica of the rows needs.
+    """
+    changes_table, rows_table = views.table(model, CHANGES), views.table(model, ROWS)
+    with views.transaction(commit=False) as cursor:
+        as_of = views.read_position(cursor, model)
+        cursor.execute(
+            views.sql(
+                f"SELECT c.key, c.op, c.position, r.row FROM {changes_table} c "
+                f"LEFT JOIN {rows_table} r ON r.key = c.key "
+                "WHERE c.position > ? AND c.position <= ? ORDER BY c.position, c.key"
+            ),
+            (after, as_of),
+        )
+        found = cursor.fetchall()
+    return [
+        {
+            "op": r["op"],
+            "key": r["key"],
+            "row": orjson.loads(r["row"]) if r["row"] is not None else None,
+            "position": r["position"],
+        }
+        for r in found
+    ], as_of
+
+
+def wait_for_position(
+    views: ViewStore, model: ReadModel, position: int, timeout: float, interval: float = 0.05
+) -> int:
+    """Polls until the model has folded `position` or `timeout` passes; returns its position.
+
+    Polling the database (not an in-process signal) makes this work whichever process
+    runs the projection: `ctevents serve` or a separate `ctevents project`.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        reached = views.position(model)
+        if reached >= position or time.monotonic() >= deadline:
+            return reached
+        time.sleep(min(interval, max(0.0, deadline - time.monotonic())))
+
+
+def status(store: Store, views: ViewStore, models: Sequence[ReadModel]) -> dict[str, Any]:
+    """The log's head and, per model: position, lag, code and stored version, failures."""
+    head = store.head()
+    counts = failure_counts(views)
+    report = []
+    for model in models:
+        position = views.position(model)
+        stored = views.stored_version(model)
+        report.append(
+            {
+                "projection": model.name,
+                "position": position,
+                "lag": max(0, head - position),
+                "version": model.version,
+                "stored_version": stored,
+                "outdated": stored is not None and stored != model.version,
+                "failures": counts.get(model.name, 0),
+            }
+        )
+    return {"head": head, "projections": report}

@@ -1,0 +1,104 @@
+"""Sources: one row per source, its metadata and every fact it asserted.
+
+Unlike the merged models, a retracted source keeps its row (marked retracted, with
+the reason): auditors need to see what was withdrawn. After a re-extraction the row
+lists the newest extraction's facts and which versions it superseded. The text itself
+is not copied here (it is in the log, and large).
+"""
+
+from __future__ import annotations
+
+from ctevents.events import (
+    ExtractionSuperseded,
+    Fact,
+    SourceRecorded,
+    SourceRetracted,
+    event_types,
+)
+from projections.fold import SourceFold
+from projections.lifecycle import retract
+from projections.model import Column, Contribution, Filter, ReadModel, Row, truthy
+
+NAME = "sources"
+VERSION = 1
+
+
+def source_recorded(source: SourceFold, event: SourceRecorded, position: int) -> None:
+    doc = source.contribution(source.source_id, position)
+    doc["source"] = {
+        **event.model_dump(mode="json", exclude={"text"}),
+        "length": len(event.text),
+        "position": position,
+    }
+
+
+def fact_asserted(source: SourceFold, event: Fact, position: int) -> None:
+    doc = source.contribution(source.source_id, position)
+    doc.setdefault("facts", []).append(
+        {"type": event.type_name, "position": position, "data": event.model_dump(mode="json")}
+    )
+
+
+def source_retracted(source: SourceFold, event: SourceRetracted, position: int) -> None:
+    retract(source, event, position)
+    source.contribution(source.source_id, position)["retraction"] = {
+        "reason": event.reason,
+        "position": position,
+    }
+
+
+def extraction_superseded(source: SourceFold, event: ExtractionSuperseded, position: int) -> None:
+    source.state["extractor_version"] = event.extractor_version
+    doc = source.contribution(source.source_id, position)
+    doc["facts"] = []
+    doc.setdefault("superseded", []).append(
+        {**event.model_dump(mode="json", exclude={"source_id"}), "position": position}
+    )
+
+
+def build(key: str, contributions: list[Contribution]) -> Row | None:
+    doc = next((c.doc for c in contributions if c.source_id == key), None)
+    if doc is None:
+        return None
+    facts = sorted(doc.get("facts", ()), key=lambda f: f["position"])
+    counts: dict[str, int] = {}
+    for f in facts:
+        counts[f["type"]] = counts.get(f["type"], 0) + 1
+    versions = sorted({f["data"].get("extractor_version") for f in facts} - {None})
+    return {
+        "source_id": key,
+        **{k: v for k, v in doc.get("source", {}).items() if k != "source_id"},
+        "retracted": bool(doc.get("retracted")),
+        "retraction": doc.get("retraction"),
+        "extractor_versions": versions,
+        "superseded": doc.get("superseded", []),
+        "fact_counts": dict(sorted(counts.items())),
+        "facts": facts,
+    }
+
+
+# Every kind of fact, including those added after this module was written.
+FACT_TYPES = tuple(cls for _, cls in sorted(event_types().items()) if issubclass(cls, Fact))
+
+MODEL = ReadModel(
+    name=NAME,
+    version=VERSION,
+    key="source_id",
+    handlers={
+        SourceRecorded: source_recorded,
+        **dict.fromkeys(FACT_TYPES, fact_asserted),
+        SourceRetracted: source_retracted,
+        ExtractionSuperseded: extraction_superseded,
+    },
+    build=build,
+    columns=(
+        Column("published_on", "TEXT", lambda r: r.get("published_on")),
+        Column("publisher", "TEXT", lambda r: r.get("publisher")),
+        Column("retracted", "BOOLEAN", lambda r: r["retracted"]),
+    ),
+    filters=(
+        Filter("publisher", "publisher = ?", str),
+        Filter("retracted", "retracted = ?", truthy),
+        Filter("published_after", "published_on >= ?", str),
+    ),
+)

@@ -1,0 +1,69 @@
+"""`ctevents project`: a worker that folds the log into the read models until stopped."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+
+from ctevents.cli.common import add_store_argument, fail, open_store, type_list
+from projections.catalog import MODELS, by_name
+from projections.engine import DEFAULT_BATCH, ProjectionEngine
+from projections.views import open_views
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "project", help="keep the read models up to date with the log (until stopped)"
+    )
+    parser.add_argument(
+        "--only",
+        type=type_list,
+        default=[],
+        metavar="NAME,…",
+        help=f"only these read models (default: all of {', '.join(m.name for m in MODELS)})",
+    )
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=DEFAULT_BATCH,
+        metavar="N",
+        help=f"events per transaction (default {DEFAULT_BATCH})",
+    )
+    parser.add_argument(
+        "--once", action="store_true", help="catch up to the head, then exit instead of following"
+    )
+    parser.add_argument(
+        "--poll", type=float, default=0.1, metavar="SECONDS", help="idle poll interval"
+    )
+    add_store_argument(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.batch < 1:
+        fail("--batch takes a whole number ≥ 1")
+    try:
+        models = [by_name(name) for name in args.only] if args.only else list(MODELS)
+    except KeyError as exc:
+        fail(str(exc.args[0]))
+    logging.basicConfig(level=logging.INFO, format="ctevents project: %(message)s")
+    stop = threading.Event()
+    # SIGTERM and SIGINT end the worker after the batch in hand has committed (or not
+    # begun): the tracking position and the rows always move together.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    with open_store(args.store) as store:
+        views = open_views(store.location)
+        try:
+            engine = ProjectionEngine(store, views, models, batch_size=args.batch)
+            if args.once:
+                folded = engine.catch_up()
+                print(f"folded {folded} events; at position {store.head()}", file=sys.stderr)
+            else:
+                engine.run_forever(stop, idle=args.poll)
+        finally:
+            views.close()
+    return 0
