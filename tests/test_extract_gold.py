@@ -57,7 +57,7 @@ def matches(gold: dict[str, Any], data: dict[str, Any]) -> bool:
             emitted = list(data.get("signatories") or [])
             if not all(any(matches(g, e) for e in emitted) for g in expected):
                 return False
-        elif field == "parties" or field == "aliases":
+        elif field in {"parties", "aliases", "bodies"}:
             if sorted(map(fold, expected)) != sorted(map(fold, data.get(field) or [])):
                 return False
         elif isinstance(expected, list):

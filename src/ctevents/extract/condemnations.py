@@ -30,6 +30,7 @@ _ITEM_SPLIT = re.compile(
     r",\s*(?:including|and|as\s+well\s+as|such\s+as|especially|particularly)?\s*"
     r"|\s+(?:including|as\s+well\s+as|such\s+as|especially|particularly)\s+"
 )
+_STRONGEST = re.compile(r"\s*,?\s*in\s+the\s+strongest\s+(?:possible\s+)?terms", re.I)
 # Fixed phrases whose "and" does not separate two things condemned.
 _KEEP_AND = re.compile(r"forms\s+and\s+manifestations|perpetrators\s+and\s+sponsors", re.I)
 
@@ -79,15 +80,16 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Condemnation]:
             subject = text[clause_start : verb.start()]
             end = _OBJECT_END.search(text, verb.end(), sentence.end)
             phrase = text[verb.end() : end.start() if end else sentence.end]
+            strongest = _STRONGEST.search(phrase)
+            if strongest:
+                phrase = phrase[: strongest.start()] + phrase[strongest.end() :]
             items = _items(phrase)
             if not items:
                 continue
             who = _who(subject, parties)
             if not who:
                 continue
-            strongly = bool(STRONGLY.search(text, clause_start, verb.end())) or bool(
-                re.match(r"\s+in\s+the\s+strongest\s+terms", phrase)
-            )
+            strongly = bool(STRONGLY.search(text, clause_start, verb.end()) or strongest)
             entry = merged.setdefault(who, Condemnation(who, [], False))
             known = {_fold(i) for i in entry.condemned}
             for item in items:

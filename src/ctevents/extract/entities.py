@@ -54,6 +54,8 @@ _COMPILED = [
     (key, re.compile(rf"(?<![\w-])(?P<name>{pattern})(?![\w-]){_ALIAS}"))
     for key, pattern in LEXICON.items()
 ]
+# A cheap first pass: most sentences name no group at all.
+_ANY = re.compile("|".join(f"(?:{pattern})" for pattern in LEXICON.values()))
 # "terrorist networks, including A, B and C": a list the genre uses for groups.
 LIST_CUE = re.compile(
     r"\bterror(?:ist)?\s+(?:groups?|networks?|organi[sz]ations?|entities|outfits?)"
@@ -94,10 +96,11 @@ def find(reading: Reading) -> list[Entity]:
     for sentence in reading.sentences:
         if noise.is_negated(sentence.text):
             continue
-        for key, pattern in _COMPILED:
-            for match in pattern.finditer(text, sentence.start, sentence.end):
-                alias = match.group("bracket") or match.group("slash")
-                add(key, match.group("name"), alias, sentence)
+        if _ANY.search(text, sentence.start, sentence.end):
+            for key, pattern in _COMPILED:
+                for match in pattern.finditer(text, sentence.start, sentence.end):
+                    alias = match.group("bracket") or match.group("slash")
+                    add(key, match.group("name"), alias, sentence)
         for cue in LIST_CUE.finditer(text, sentence.start, sentence.end):
             items = re.split(r",\s*(?:and\s+)?|\s+and\s+", cue.group("list"))
             for item in items:

@@ -8,6 +8,7 @@ does not carry them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -111,8 +112,17 @@ def code_for(name: str) -> str | None:
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
     """Every country or bloc named in `text[start:end]`."""
     stop = len(text) if end is None else end
+    everywhere = _all_mentions(text)
+    first = bisect_left(everywhere, start, key=lambda m: m.start)
+    last = bisect_left(everywhere, stop, key=lambda m: m.start)
+    return [m for m in everywhere[first:last] if m.end <= stop]
+
+
+@lru_cache(maxsize=64)
+def _all_mentions(text: str) -> list[PlaceMention]:
+    # One scan per text: rules ask about many small ranges of the same text.
     found: list[PlaceMention] = []
-    for match in COUNTRY.finditer(text, start, stop):
+    for match in COUNTRY.finditer(text):
         surface = match.group()
         code = NAME_TO_CODE[surface]
         adjective = _is_adjective(surface, code)

@@ -117,9 +117,9 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         if type_name == "Talks" and not qual.strip():
             continue
         name_start, qualifier = _strip_qualifier(text, match.start(), qual)
-        if type_name in {"Dialogue", "Consultations", "Talks"} and not qualifier:
-            continue  # a bare "Dialogue" is the common noun capitalised
         subject = (match.group("subject") or "").strip()
+        if type_name in {"Dialogue", "Consultations", "Talks"} and not (qualifier or subject):
+            continue  # a bare "Dialogue" is the common noun capitalised
         name_end = match.end()
         if subject:
             tail = _CONNECTOR_TAIL.search(text, match.start("subject"), match.end())

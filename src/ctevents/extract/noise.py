@@ -8,6 +8,7 @@ trigger word would otherwise assert ("terrorist financing was not discussed").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FURNITURE = re.compile(
     r"^\s*(?:advertisement|advertisment|sponsored|also read|read more|read also|subscribe|"
@@ -50,6 +51,7 @@ def is_furniture(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def is_negated(sentence: str) -> bool:
     """The sentence denies rather than asserts what it mentions."""
     return bool(_NEGATION.search(sentence))

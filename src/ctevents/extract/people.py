@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ctevents.extract import gazetteer
 
 HONORIFICS = re.compile(
-    r"^(?:(?:Shri|Smt|Sri|Mr|Mrs|Ms|Dr|Prof|H\.\s?E|HE|His Excellency|Her Excellency|"
+    r"^(?:(?:Shri|Smt|Sri|Sir|Dame|Lord|Mr|Mrs|Ms|Dr|Prof|H\.\s?E|HE|His Excellency|Her Excellency|"
     r"Hon|Honourable|Ambassador|Amb|Sheikh|Gen|Lt\.?\s?Gen|Maj\.?\s?Gen|Brig|Col|Admiral)"
     r"\.?\s+)+"
 )
@@ -59,6 +59,8 @@ TITLE_WORDS = frozenset(
         "counter",
         "terrorism",
         "counter-terrorism",
+        "counterterrorism",
+        "ct",
         "division",
         "office",
         "bureau",
@@ -194,11 +196,20 @@ def _strip_honorifics(name: str) -> tuple[str, str]:
     return name[match.end() :], last if last in _TITLE_HONORIFICS else ""
 
 
+_OF_COUNTRY = re.compile(r"\s+(?:of|from)\s+(?P<country>(?:the\s+)?[A-Z][\w ]+?)$")
+
+
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
     chunk = chunk.strip(" ,;.")
     if not chunk:
         return None
+    of_country = _OF_COUNTRY.search(chunk)
+    if of_country and gazetteer.code_for(of_country.group("country")):
+        found = parse_official(chunk[: of_country.start()])
+        if found is not None:
+            party = gazetteer.code_for(of_country.group("country"))
+            return Official(found.name, found.title, found.party or party)
     pieces = _top_level_commas(chunk)
     name = title = None
     first, honorific = _strip_honorifics(pieces[0])

@@ -29,7 +29,9 @@ _NOT_PLACE = frozenset(
 
 def clean_place(place: str) -> str | None:
     place = re.sub(r"^the\s+", "", place.strip())
-    place = place.rstrip("’'\"”.,")
+    place = place.rstrip("’'\"”,")
+    if place.endswith(".") and not re.search(r"\b[A-Z]\.[A-Z]\.$", place):
+        place = place.rstrip(".")
     words = place.split()
     if not words or words[0] in _NOT_PLACE or place.isdigit():
         return None

@@ -6,6 +6,7 @@ Furniture lines are dropped here, once, so no rule can turn them into facts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,6 +36,15 @@ class Reading:
     sentences: tuple[Sentence, ...]
     reference: date | None  # what weekdays resolve against
     dateline: Dateline
+    starts: tuple[int, ...]  # sentence starts, for locating a match's sentence
+    lowered: str  # `text.lower()` when that keeps every offset, else `text`
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The content sentence containing `offset`, if any."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
 
 
 def _dateline(text: str, published_on: date | None) -> Dateline:
@@ -63,8 +73,25 @@ def read(text: str, source_id: str, published_on: date | None) -> Reading:
     reference = published_on
     if reference is None and dateline.date and "X" not in dateline.date:
         reference = date.fromisoformat(dateline.date)
-    content = [s for s in sentences(text) if not _in_furniture(text, s)]
-    return Reading(text, source_id, tuple(content), reference, dateline)
+    filed = _DATELINE.match(text, content_start(text))
+    after = filed.end() if filed else 0
+    content = [
+        _after(s, after, text)
+        for s in sentences(text)
+        if s.end > after and not _in_furniture(text, s)
+    ]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowered
+        lowered = text
+    starts = tuple(s.start for s in content)
+    return Reading(text, source_id, tuple(content), reference, dateline, starts, lowered)
+
+
+def _after(sentence: Sentence, offset: int, text: str) -> Sentence:
+    """The sentence without the dateline it opens with: the dateline is not content."""
+    if sentence.start >= offset:
+        return sentence
+    return Sentence(offset, sentence.end, text[offset : sentence.end], sentence.paragraph)
 
 
 def _in_furniture(text: str, sentence: Sentence) -> bool:

@@ -31,6 +31,7 @@ _FORUMS = [
     (name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])(?:\s*\((?P<abbr>[A-Z]{{2,6}})\))?"))
     for name, p in FORUMS.items()
 ]
+_ANY_FORUM = re.compile("|".join(f"(?:{p})" for p in FORUMS.values()))
 # "the 26/11 Mumbai and Pathankot attacks", "the Pahalgam terror attack"
 ATTACKS = re.compile(
     r"\b(?:the\s+)?(?P<names>(?:\d+/\d+\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
@@ -51,6 +52,8 @@ def forums(reading: Reading) -> list[Reference]:
     text = reading.text
     found: dict[str, Reference] = {}
     for sentence in reading.sentences:
+        if not _ANY_FORUM.search(text, sentence.start, sentence.end):
+            continue
         for name, pattern in _FORUMS:
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 ref = found.setdefault(name, Reference(name, []))

@@ -17,6 +17,7 @@ DATE_LINE = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
+        "md",
         "mrs",
         "ms",
         "dr",
