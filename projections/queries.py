@@ -88,11 +88,25 @@ def get_row(views: ViewStore, model: ReadModel, key: str) -> tuple[Row | None, i
     return (orjson.loads(found["row"]) if found else None), as_of
 
 
-def snapshot(
-    views: ViewStore, model: ReadModel, filters: Mapping[str, str] | None = None
-) -> tuple[list[dict[str, Any]], int]:
-    """Every current row as an upsert change, oldest change first: a watch's opening."""
+def _scope(
+    model: ReadModel, filters: Mapping[str, str] | None, key: str | None
+) -> tuple[list[str], list[Any]]:
     conditions, parameters = _where(model, filters or {})
+    if key is not None:
+        conditions.append("key = ?")
+        parameters.append(key)
+    return conditions, parameters
+
+
+def snapshot(
+    views: ViewStore,
+    model: ReadModel,
+    filters: Mapping[str, str] | None = None,
+    *,
+    key: str | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Every current row (in scope) as an upsert change, oldest first: a watch's opening."""
+    conditions, parameters = _scope(model, filters, key)
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     with views.transaction(commit=False) as cursor:
         as_of = views.read_position(cursor, model)
@@ -111,7 +125,12 @@ def snapshot(
 
 
 def changes_since(
-    views: ViewStore, model: ReadModel, after: int
+    views: ViewStore,
+    model: ReadModel,
+    after: int,
+    filters: Mapping[str, str] | None = None,
+    *,
+    key: str | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """Each key's latest change after position `after`, in position order, and the position.
 
@@ -119,17 +138,24 @@ def changes_since(
     position costs at most one entry per row and the table never grows past the
     model: a resumed watcher receives each changed row's current state, not every
     intermediate one, which is all a replica of the rows needs.
+
+    With filters, an upsert whose row is out of scope comes back with `row` None: the
+    caller decides whether that is a delete (it had the row) or nothing to say.
     """
+    conditions, parameters = _scope(model, filters, None)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    only_key, key_parameters = ("AND c.key = ?", [key]) if key is not None else ("", [])
     changes_table, rows_table = views.table(model, CHANGES), views.table(model, ROWS)
     with views.transaction(commit=False) as cursor:
         as_of = views.read_position(cursor, model)
         cursor.execute(
             views.sql(
                 f"SELECT c.key, c.op, c.position, r.row FROM {changes_table} c "
-                f"LEFT JOIN {rows_table} r ON r.key = c.key "
-                "WHERE c.position > ? AND c.position <= ? ORDER BY c.position, c.key"
+                f"LEFT JOIN (SELECT key, row FROM {rows_table} {where}) r ON r.key = c.key "
+                f"WHERE c.position > ? AND c.position <= ? {only_key} "
+                "ORDER BY c.position, c.key"
             ),
-            (after, as_of),
+            (*parameters, after, as_of, *key_parameters),
         )
         found = cursor.fetchall()
     return [

@@ -15,13 +15,13 @@ from aiohttp import web
 
 from ctevents.documents import MAX_BYTES
 from ctevents.feed import LogWatcher, PollingWaker
-from ctevents.server import events, health, openapi, sources
+from ctevents.server import events, health, openapi, read_models, sources
 from ctevents.server.errors import json_errors
 from ctevents.server.settings import Settings
 from ctevents.server.state import PROJECTION_HEALTH, RESOURCES, SETTINGS, STORE, WATCHER
 from ctevents.store import Store
 
-RESOURCE_MODULES: tuple[ModuleType, ...] = (events, sources, health, openapi)
+RESOURCE_MODULES: tuple[ModuleType, ...] = (events, sources, read_models, health, openapi)
 
 # Room for multipart/JSON framing around a document of MAX_BYTES; the exact limit on
 # the document itself is enforced where it is read.

@@ -1,0 +1,447 @@
+"""`GET /meetings`, `/dialogues`, `/people`, `/sources` and their items: read models over HTTP.
+
+JSON pages in key order with `as_of_position` and an ETag; `?min_position=N` waits
+(bounded) until the model has folded N, so a client reads its own write; `?watch=1`
+is an SSE stream of the rows, first as they are, then each change as it commits, with
+`id:` the position that caused it, resumable with `Last-Event-ID`. The projections run
+here as a background task (`cleanup_ctx`) and report into `/healthz`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+import threading
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from ctevents.server.auth import require_token
+from ctevents.server.errors import ParameterError, json_error
+from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE
+from projections.catalog import MODELS
+from projections.engine import ProjectionEngine
+from projections.failures import failures
+from projections.model import ReadModel
+from projections.queries import (
+    MAX_LIMIT,
+    QueryError,
+    changes_since,
+    get_row,
+    list_rows,
+    snapshot,
+    status,
+)
+from projections.views import ViewStore, open_views
+
+log = logging.getLogger(__name__)
+routes = web.RouteTableDef()
+
+DEFAULT_LIMIT = 50
+DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait=` says less
+MAX_WAIT = 60.0
+WAIT_STEP = 0.05
+WATCH_POLL = 0.5  # how often a watch looks for changes folded by another process
+PAGE_PARAMETERS = frozenset({"limit", "after", "min_position", "wait", "watch", "token"})
+
+
+@dataclass
+class ReadSide:
+    """The running projections and the watchers waiting for their changes."""
+
+    views: ViewStore
+    engine: ProjectionEngine
+    stop: threading.Event
+    thread: threading.Thread
+    loop: asyncio.AbstractEventLoop
+    watchers: set[asyncio.Event] = field(default_factory=set)
+
+    def committed(self, model: str, changes: list[dict[str, Any]], position: int) -> None:
+        # Called in the engine's thread after each committed batch.
+        if changes:
+            self.loop.call_soon_threadsafe(self._wake)
+
+    def _wake(self) -> None:
+        for event in self.watchers:
+            event.set()
+
+
+READ_SIDE = web.AppKey("read_side", ReadSide)
+
+
+async def run_projections(app: web.Application) -> AsyncIterator[None]:
+    """Folds the log into the read models in a thread for as long as the server runs."""
+    store = app[STORE]
+    views = await asyncio.to_thread(open_views, store.location)
+    engine = await asyncio.to_thread(ProjectionEngine, store, views, MODELS)
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=engine.run_forever, args=(stop, 0.1), name="projections", daemon=True
+    )
+    side = ReadSide(views, engine, stop, thread, asyncio.get_running_loop())
+    engine.add_listener(side.committed)
+    app[READ_SIDE] = side
+    app[PROJECTION_HEALTH]["read_models"] = _health
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.to_thread(thread.join, 10.0)
+        await asyncio.to_thread(views.close)
+
+
+cleanup_ctx = (run_projections,)
+
+
+async def _health(app: web.Application) -> dict[str, Any]:
+    side = app[READ_SIDE]
+
+    def report() -> dict[str, Any]:
+        found = status(app[STORE], side.views, MODELS)
+        found["recent_failures"] = failures(side.views, limit=5)
+        return found
+
+    body = await asyncio.to_thread(report)
+    # Recorded failures leave the models serving; a stopped runner does not.
+    body["ok"] = side.thread.is_alive()
+    return body
+
+
+# --- parameters ----------------------------------------------------------------------
+
+
+def _single(request: web.Request, name: str) -> str | None:
+    values = request.query.getall(name, [])
+    if len(values) > 1:
+        raise ParameterError(name, "given more than once")
+    return values[0] if values else None
+
+
+def _number(
+    request: web.Request, name: str, minimum: int, maximum: int | None = None
+) -> int | None:
+    raw = _single(request, name)
+    if raw is None:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ParameterError(name, f"{raw!r} is not a whole number") from None
+    if value < minimum or (maximum is not None and value > maximum):
+        upper = f" and at most {maximum}" if maximum is not None else ""
+        raise ParameterError(name, f"must be at least {minimum}{upper}, not {value}")
+    return value
+
+
+def _filters(request: web.Request, model: ReadModel) -> dict[str, str]:
+    names = {f.name for f in model.filters}
+    found = {}
+    for name in request.query:
+        if name in PAGE_PARAMETERS:
+            continue
+        if name not in names:
+            known = ", ".join(sorted(names | PAGE_PARAMETERS))
+            raise ParameterError(name, f"unknown parameter for /{model.name}; known: {known}")
+        found[name] = _single(request, name) or ""
+    return found
+
+
+def _watching(request: web.Request) -> bool:
+    raw = _single(request, "watch")
+    return raw is not None and raw.strip().lower() in ("1", "true", "yes", "on")
+
+
+# --- freshness ---------------------------------------------------------------------------
+
+
+async def _await_position(request: web.Request, model: ReadModel) -> None:
+    """Honours `min_position`: waits (bounded) for the model to fold it, else answers 503."""
+    wanted = _number(request, "min_position", 0)
+    if not wanted:
+        return
+    raw_wait = _single(request, "wait")
+    try:
+        wait = DEFAULT_WAIT if raw_wait is None else float(raw_wait)
+    except ValueError:
+        raise ParameterError("wait", f"{raw_wait!r} is not a number of seconds") from None
+    if not 0 <= wait <= MAX_WAIT:
+        raise ParameterError("wait", f"must be between 0 and {MAX_WAIT:g} seconds")
+    views = request.app[READ_SIDE].views
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while True:
+        reached = await asyncio.to_thread(views.position, model)
+        if reached >= wanted:
+            return
+        if loop.time() >= deadline:
+            raise web.HTTPServiceUnavailable(
+                text=json_error(
+                    503,
+                    f"{model.name} has folded the log up to position {reached}, not yet "
+                    f"{wanted}; retry shortly",
+                    as_of_position=reached,
+                ).text,
+                content_type="application/json",
+                headers={"Retry-After": "1"},
+            )
+        await asyncio.sleep(WAIT_STEP)
+
+
+def _json(request: web.Request, body: dict[str, Any]) -> web.Response:
+    data = orjson.dumps(body)
+    etag = f'"{hashlib.sha256(data).hexdigest()[:32]}"'
+    headers = {
+        "ETag": etag,
+        "Cache-Control": "no-cache",  # rows change: revalidate, cheaply, with the ETag
+        "X-As-Of-Position": str(body["as_of_position"]),
+    }
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        return web.Response(status=304, headers=headers)
+    return web.Response(body=data, content_type="application/json", headers=headers)
+
+
+# --- handlers --------------------------------------------------------------------------------
+
+
+async def list_collection(request: web.Request, model: ReadModel) -> web.StreamResponse:
+    require_token(request, request.app[SETTINGS].read_token)
+    filters = _filters(request, model)
+    if _watching(request):
+        return await _watch(request, model, filters, None)
+    limit = _number(request, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
+    after = _single(request, "after")
+    await _await_position(request, model)
+    views = request.app[READ_SIDE].views
+    try:
+        page = await asyncio.to_thread(list_rows, views, model, filters, after=after, limit=limit)
+    except QueryError as exc:
+        raise ParameterError("query", str(exc)) from None
+    body: dict[str, Any] = {
+        model.name: page.items,
+        "as_of_position": page.as_of_position,
+        "next_after": page.next_after,
+    }
+    if page.next_after is not None:
+        body["next"] = str(request.rel_url.update_query({"after": page.next_after}))
+    return _json(request, body)
+
+
+async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse:
+    require_token(request, request.app[SETTINGS].read_token)
+    key = request.match_info["key"]
+    _filters(request, model)  # only the page parameters make sense here; others are errors
+    if _watching(request):
+        return await _watch(request, model, {}, key)
+    await _await_position(request, model)
+    row, as_of = await asyncio.to_thread(get_row, request.app[READ_SIDE].views, model, key)
+    if row is None:
+        return json_error(
+            404,
+            f"no {model.key} {key!r} in {model.name} as of position {as_of}",
+            as_of_position=as_of,
+        )
+    return _json(request, {"item": row, "as_of_position": as_of})
+
+
+def _collection_handler(model: ReadModel) -> Any:
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await list_collection(request, model)
+
+    return handler
+
+
+def _item_handler(model: ReadModel) -> Any:
+    async def handler(request: web.Request) -> web.StreamResponse:
+        return await get_item(request, model)
+
+    return handler
+
+
+for _read_model in MODELS:
+    routes.get(f"/{_read_model.name}")(_collection_handler(_read_model))
+    routes.get(f"/{_read_model.name}/{{key}}")(_item_handler(_read_model))
+
+
+# --- watching ------------------------------------------------------------------------------
+
+
+def _frame(change: dict[str, Any]) -> bytes:
+    return b"id: %d\nevent: %s\ndata: %s\n\n" % (
+        change["position"],
+        change["op"].encode(),
+        orjson.dumps(change),
+    )
+
+
+async def _watch(
+    request: web.Request, model: ReadModel, filters: dict[str, str], key: str | None
+) -> web.StreamResponse:
+    settings = request.app[SETTINGS]
+    side = request.app[READ_SIDE]
+    last_event_id = request.headers.get("Last-Event-ID", "").strip()
+    resume_from: int | None = None
+    if last_event_id:
+        try:
+            resume_from = int(last_event_id)
+        except ValueError:
+            raise ParameterError("Last-Event-ID", f"{last_event_id!r} is not a position") from None
+    await _await_position(request, model)
+    wake = asyncio.Event()
+    side.watchers.add(wake)  # before the first read: a commit in between still wakes us
+    try:
+        if resume_from is None:
+            opening, cursor = await asyncio.to_thread(snapshot, side.views, model, filters, key=key)
+        else:
+            opening, cursor = await asyncio.to_thread(
+                changes_since, side.views, model, resume_from, filters, key=key
+            )
+    except QueryError as exc:
+        side.watchers.discard(wake)
+        raise ParameterError("query", str(exc)) from None
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/event-stream; charset=utf-8",
+            "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no",
+            "X-As-Of-Position": str(cursor),
+        }
+    )
+    in_view: set[str] = set()
+    try:
+        await response.prepare(request)
+        await response.write(b"retry: %d\n\n" % settings.retry_ms)
+        await _send(response, opening, in_view, resumed=resume_from is not None)
+        # The opening is complete up to `cursor`: say so, so a reconnect resumes there.
+        await response.write(
+            b'id: %d\nevent: ready\ndata: {"as_of_position": %d}\n\n' % (cursor, cursor)
+        )
+        idle = 0.0
+        while not side.stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), WATCH_POLL)
+            wake.clear()
+            changes, as_of = await asyncio.to_thread(
+                changes_since, side.views, model, cursor, filters, key=key
+            )
+            cursor = max(cursor, as_of)
+            sent = await _send(response, changes, in_view, resumed=True)
+            idle = 0.0 if sent else idle + WATCH_POLL
+            if idle >= settings.heartbeat:
+                await response.write(b": heartbeat\n\n")
+                idle = 0.0
+        await response.write_eof()
+    except ConnectionError:
+        pass  # the watcher left
+    finally:
+        side.watchers.discard(wake)
+    return response
+
+
+async def _send(
+    response: web.StreamResponse, changes: list[dict[str, Any]], in_view: set[str], *, resumed: bool
+) -> int:
+    """Writes changes; a row that left a filtered view becomes a delete, once."""
+    frames = []
+    for change in changes:
+        if change["op"] == "upsert" and change["row"] is not None:
+            in_view.add(change["key"])
+            frames.append(_frame(change))
+        elif change["key"] in in_view or (resumed and change["op"] == "delete"):
+            in_view.discard(change["key"])
+            frames.append(_frame({**change, "op": "delete", "row": None}))
+    if frames:
+        await response.write(b"".join(frames))
+    return len(frames)
+
+
+# --- OpenAPI -------------------------------------------------------------------------------
+
+_COMMON = [
+    {
+        "name": "min_position",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 0},
+        "description": "Wait (bounded by `wait`, default 10 s) until the model has folded this "
+        "position; 503 with Retry-After if it has not by then.",
+    },
+    {
+        "name": "wait",
+        "in": "query",
+        "schema": {"type": "number", "maximum": MAX_WAIT},
+        "description": "Seconds to wait for `min_position`.",
+    },
+    {
+        "name": "watch",
+        "in": "query",
+        "schema": {"type": "boolean"},
+        "description": "Server-Sent Events: the rows, then each change "
+        "`{op, key, row, position}` with `id:` its position; resumable with Last-Event-ID.",
+    },
+    {
+        "name": "Last-Event-ID",
+        "in": "header",
+        "schema": {"type": "string"},
+        "description": "With watch: resume after this position.",
+    },
+]
+
+
+def _path_items(model: ReadModel) -> dict[str, Any]:
+    filters = [{"name": f.name, "in": "query", "schema": {"type": "string"}} for f in model.filters]
+    page = [
+        {
+            "name": "limit",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+        },
+        {
+            "name": "after",
+            "in": "query",
+            "schema": {"type": "string"},
+            "description": f"Page cursor: the last `{model.key}` of the previous page.",
+        },
+    ]
+    ok = {
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "text/event-stream": {"schema": {"type": "string"}},
+        }
+    }
+    return {
+        f"/{model.name}": {
+            "get": {
+                "operationId": f"list_{model.name}",
+                "summary": f"The {model.name} read model, in `{model.key}` order.",
+                "parameters": [*filters, *page, *_COMMON],
+                "responses": {
+                    "200": {"description": "A page with `as_of_position`.", **ok},
+                    "400": {"$ref": "#/components/responses/Error"},
+                    "503": {"$ref": "#/components/responses/Error"},
+                },
+            }
+        },
+        f"/{model.name}/{{key}}": {
+            "get": {
+                "operationId": f"get_{model.name}",
+                "summary": f"One row of {model.name} by its `{model.key}`.",
+                "parameters": [
+                    {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}},
+                    *_COMMON,
+                ],
+                "responses": {
+                    "200": {"description": "`{item, as_of_position}`.", **ok},
+                    "404": {"$ref": "#/components/responses/Error"},
+                    "503": {"$ref": "#/components/responses/Error"},
+                },
+            }
+        },
+    }
+
+
+openapi: dict[str, Any] = {k: v for m in MODELS for k, v in _path_items(m).items()}
