@@ -263,9 +263,11 @@ def _item_handler(model: ReadModel) -> Any:
     return handler
 
 
+# Keys hold slashes (`IN-MV/jwg-counter-terrorism/2`): an item's key is the rest of the
+# path. A resource below an item (`/meetings/{key}/provenance`) must be registered first.
 for _read_model in MODELS:
     routes.get(f"/{_read_model.name}")(_collection_handler(_read_model))
-    routes.get(f"/{_read_model.name}/{{key}}")(_item_handler(_read_model))
+    routes.get(f"/{_read_model.name}/{{key:.+}}")(_item_handler(_read_model))
 
 
 # --- watching ------------------------------------------------------------------------------
