@@ -218,7 +218,13 @@ def sources_of(claims: Iterable[Claim]) -> list[str]:
 
 
 def _similar(a: str, b: str) -> bool:
-    return SequenceMatcher(None, a, b).ratio() >= 0.85
+    matcher = SequenceMatcher(None, a, b)
+    # The cheap upper bounds first: most pairs of names are nowhere near alike.
+    return (
+        matcher.real_quick_ratio() >= 0.85
+        and matcher.quick_ratio() >= 0.85
+        and (matcher.ratio() >= 0.85)
+    )
 
 
 def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:

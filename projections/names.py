@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 # Forms of address and courtesy titles that are not part of a name.
@@ -24,6 +25,7 @@ MECHANISM_FILLER = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and phrases recur in every rebuild
 def normalise(text: str) -> str:
     """Case, accents, punctuation, spacing folded: 'Counter-Terrorism' → 'counter terrorism'."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -33,6 +35,7 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub(" ", bare).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> str:
     """A person's matching key: normalised name without forms of address, hyphen-joined."""
     words = [w for w in normalise(name).split() if w not in HONORIFICS]
