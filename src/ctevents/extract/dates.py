@@ -98,7 +98,17 @@ def latest_weekday(name: str, reference: date) -> date:
     return reference - timedelta(days=(reference.weekday() - wanted) % 7)
 
 
-def resolve(match: re.Match[str], reference: date | None) -> DateMention:
+def _yesterday(today: str) -> str | None:
+    """The day before an EDTF day whose year may be unknown (XXXX-03-01 → XXXX-02-29)."""
+    year = today[:4]
+    known = date(2000 if year == "XXXX" else int(year), int(today[5:7]), int(today[8:10]))
+    before = known - timedelta(days=1)
+    if year == "XXXX" and before.month == 2 and before.day == 29:
+        return None  # the day before 1 March depends on the year
+    return f"{year if year == 'XXXX' else before.year:0>4}-{before.month:02d}-{before.day:02d}"
+
+
+def resolve(match: re.Match[str], reference: date | None, today: str | None = None) -> DateMention:
     g = match.groupdict()
     start, end = match.start(), match.end()
     if g["iso"]:
@@ -121,6 +131,10 @@ def resolve(match: re.Match[str], reference: date | None) -> DateMention:
             return DateMention(start, end, None, "day", True)
         resolved = latest_weekday(g["weekday"], reference).isoformat()
         return DateMention(start, end, resolved, "day", True)
+    if g["today"] and today is not None and len(today) == 10:
+        # "today" is the dateline's date, whose year may be unknown.
+        said = today if g["today"].lower() == "today" else _yesterday(today)
+        return DateMention(start, end, said, "day", True)
     if g["today"]:
         if reference is None:
             return DateMention(start, end, None, "day", True)
@@ -130,9 +144,12 @@ def resolve(match: re.Match[str], reference: date | None) -> DateMention:
     return DateMention(start, end, g["year"], "year")
 
 
-def date_mentions(text: str, start: int, end: int, reference: date | None) -> list[DateMention]:
-    """Every date expression in `text[start:end]`, resolved against `reference`."""
-    return [resolve(match, reference) for match in DATE.finditer(text, start, end)]
+def date_mentions(
+    text: str, start: int, end: int, reference: date | None, today: str | None = None
+) -> list[DateMention]:
+    """Every date expression in `text[start:end]`: weekdays resolved against `reference`
+    (the publication date), "today" against `today` (the dateline's date) or `reference`."""
+    return [resolve(match, reference, today) for match in DATE.finditer(text, start, end)]
 
 
 def first_day(mentions: list[DateMention]) -> DateMention | None:

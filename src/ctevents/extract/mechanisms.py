@@ -57,24 +57,28 @@ class MechanismMention:
     has_subject: bool
 
 
-def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str]:
-    """Drop leading articles, ordinals and party names ("the India-US …") from a qualifier."""
+def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | None]:
+    """Drop leading articles, ordinals and party names ("The Sixth India-US …") from a
+    qualifier; the ordinal dropped, if any, is the meeting's."""
     words = qual.split()
     offset = start
+    ordinal: int | None = None
     while words:
         word = words[0]
         bare = re.sub(r"[’']s?$", "", word)
         parts = re.split(r"[-–/]", bare)
         is_party = all(gazetteer.code_for(p) for p in parts if p) and bool(parts)
-        is_ordinal = bool(ordinals(word, 0, len(word)))
-        if word in _NOT_QUALIFIER or is_party or is_ordinal:
+        numbered = ordinals(word, 0, len(word))
+        if numbered and numbered[0][0] == 0 and numbered[0][1] == len(word):
+            ordinal = numbered[0][2]
+        if word in _NOT_QUALIFIER or is_party or numbered:
             offset = text.index(word, offset) + len(word)
             words = words[1:]
             continue
         break
     while offset < len(text) and text[offset].isspace():
         offset += 1
-    return offset, " ".join(words)
+    return offset, " ".join(words), ordinal
 
 
 def _slug(words: str) -> str:
@@ -99,7 +103,8 @@ def _ordinal_before(text: str, floor: int, start: int) -> int | None:
         return None
     _, o_end, number = found[-1]
     between = text[o_end:start]
-    if re.search(r"[,;:.]|\band\b|\bnext\b", between) or len(between.split()) > 6:
+    # A full stop inside "U.S.-India" does not end the phrase; one before a space does.
+    if re.search(r"[,;:]|\.(?=\s)|\band\b|\bnext\b", between) or len(between.split()) > 6:
         return None
     return number
 
@@ -116,7 +121,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         type_name = match.group("type")
         if type_name == "Talks" and not qual.strip():
             continue
-        name_start, qualifier = _strip_qualifier(text, match.start(), qual)
+        name_start, qualifier, qualifier_ordinal = _strip_qualifier(text, match.start(), qual)
         subject = (match.group("subject") or "").strip()
         if type_name in {"Dialogue", "Consultations", "Talks"} and not (qualifier or subject):
             continue  # a bare "Dialogue" is the common noun capitalised
@@ -127,7 +132,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 name_end = tail.start()
             subject = text[match.start("subject") : name_end]
         name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
-        ordinal = _ordinal_before(text, floor, match.start())
+        ordinal = qualifier_ordinal or _ordinal_before(text, floor, match.start())
         after = _ORDINAL_AFTER.match(text, name_end, end)
         if ordinal is None and after:
             following = ordinals(text, after.end(), min(end, after.end() + 20))

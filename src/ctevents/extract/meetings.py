@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import dates, noise, parties, places
 from ctevents.extract.keys import meeting_key
 from ctevents.extract.mechanisms import MechanismMention, mentions
+from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
@@ -21,16 +22,42 @@ HELD = re.compile(
     r"chaired|concluded|hosted|edition|talks)\b",
     re.I,
 )
+_MEETING_NOUN = (
+    r"(?:meeting|round|session|edition|iteration|JWG|Dialogue|dialogue|Consultations|"
+    r"consultations|talks|Group)"
+)
+# A future verb: "will be held", "would be hosted by", "is scheduled to take place".
+_FUTURE_VERB = (
+    r"(?:will|shall|would|is\s+to|are\s+to|(?:is|are)\s+(?:scheduled|expected|slated|due|"
+    r"planned|set)\s+to)\s+(?:also\s+)?(?:be\s+(?:held|hosted|convened|organi[sz]ed)|"
+    r"take\s+place|meet|convene)\b"
+)
 NEXT = re.compile(
-    r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:meeting|round|session|edition|iteration|JWG|Dialogue|"
-    r"dialogue|Consultations|consultations|talks)\b"
-    r"|\b(?:agreed|decided)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)",
+    rf"\bnext\s+(?:[\w-]+\s+){{0,3}}?{_MEETING_NOUN}\b"
+    r"|\b(?:agreed|decided)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)"
+    # "The 13th meeting … will be held in India", "the tenth round … will be hosted by Japan"
+    rf"|\b{_MEETING_NOUN}\b[^.;]{{0,90}}?\b{_FUTURE_VERB}"
+    # "agreed to hold the second meeting …", "Australia will host the seventh Dialogue"
+    rf"|\b(?:(?:agreed|decided)\s+to|will|would|shall)\s+(?:hold|host|convene)\s+the\s+"
+    rf"(?:[\w-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
+    r"|\blook(?:s|ed)?\s+forward\s+to\s+(?:convening|hosting|holding)\b",
     re.I,
 )
+# Before a mechanism named as the next one: "agreed to hold the second meeting of the …".
+_FUTURE_BEFORE = re.compile(
+    r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene)\b|\bforward\s+to\s+"
+    r"(?:convening|hosting|holding)\b)(?:\s+[\w’'.-]+){0,7}\s*$",
+    re.I,
+)
+# After one: "… of the JWG will be held in New Delhi", "… would take place in 2025".
+_FUTURE_AFTER = re.compile(rf"[^,;.]{{0,60}}?\b{_FUTURE_VERB}", re.I)
 BACKGROUND = re.compile(
     r"\b(?:previous|last|earlier|preceding|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|edition)s?\b"
     r"|\bhad\s+(?:held|met|convened)\b|\bsince\s+(?:its|the)\s+(?:inception|establishment)"
-    r"|\b(?:was|were)\s+(?:set\s+up|established|constituted|created|launched)\b",
+    r"|\b(?:was|were)\s+(?:set\s+up|established|constituted|created|launched)\b"
+    # "set up their Joint Working Group in 2017; it last met in New Delhi in 2022"
+    r"|\b(?:set\s+up|established|constituted|instituted)\s+(?:the|their|its|a|an)\b"
+    r"|\blast\s+(?:met|convened)\b",
     re.I,
 )
 GENERIC_MEETING = re.compile(
@@ -43,6 +70,10 @@ STRONG_HELD = re.compile(
 )
 _NO_DATE = re.compile(r"\bno\s+date|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fixed|decided|set)", re.I)
 _HOSTS = re.compile(r"\b(?P<host>[A-Z][\w ]{1,30}?)\s+(?:will|would|is\s+to|agreed\s+to)\s+host\b")
+_HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?(?P<host>[A-Z][\w]+(?:\s+[A-Z][\w]+){0,2})")
+_NUMBERED_NOUN = re.compile(
+    rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}\b", re.I
+)
 
 
 @dataclass
@@ -55,6 +86,7 @@ class Meeting:
     date: str | None
     location: str | None
     passages: list[Sentence] = field(default_factory=list)
+    virtual: bool = False
 
 
 @dataclass
@@ -76,11 +108,14 @@ class _Candidate:
 
 
 def _is_next(reading: Reading, sentence: Sentence, mention: MechanismMention) -> bool:
-    before = reading.text[max(sentence.start, mention.start - 60) : mention.start]
-    return bool(re.search(r"\bnext\b", before, re.I)) or bool(
-        re.search(r"\b(?:will|shall)\s+be\s+held|\bto\s+be\s+held\b", sentence.text)
-        and not re.search(r"\b(?:was|were)\s+held\b", sentence.text)
-    )
+    """The mention names a meeting to come: "next" or a future verb governs it."""
+    text = reading.text
+    before = text[max(sentence.start, mention.start - 70) : mention.start]
+    if re.search(r"[;,]|\band\s+(?:the\s+)?(?:held|met)\b", before):
+        before = re.split(r"[;,]", before)[-1]
+    if _FUTURE_BEFORE.search(before):
+        return True
+    return bool(_FUTURE_AFTER.match(text, mention.end, sentence.end))
 
 
 def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
@@ -104,8 +139,11 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             pair = parties.sentence_parties(text, sentence.start, sentence.end, exclude)
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
     meetings: list[Meeting] = []
-    # Mentions with an ordinal (or a full name) define meetings; bare ones fold into them.
-    ordered = sorted(candidates, key=lambda c: (c.mention.ordinal is None, c.mention.start))
+    # Mentions with an ordinal and a full name define meetings; bare ones fold into them.
+    ordered = sorted(
+        candidates,
+        key=lambda c: (c.mention.ordinal is None, not c.mention.has_subject, c.mention.start),
+    )
     for candidate in ordered:
         target = _same_meeting(meetings, candidate.mention)
         asserted = candidate.mention.ordinal is not None or STRONG_HELD.search(
@@ -118,12 +156,20 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             meetings.append(target)
         target.passages.append(candidate.sentence)
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
+    meetings = _without_earlier_rounds(meetings)
     if meetings:
         # "The meeting was held on …" completes the first meeting named.
         meetings[0].passages.extend(generic)
     for meeting in meetings:
         _finish(reading, meeting)
-    return meetings
+    if meetings and meetings[0].location is None and not meetings[0].virtual:
+        meetings[0].location = _venue(reading)
+    return _merged_by_key(meetings)
+
+
+def _compatible(kind: str, other: str) -> bool:
+    """Kinds that may name one mechanism: equal, or one the bare type of the other."""
+    return kind == other or kind.split("-")[0] == other or other.split("-")[0] == kind
 
 
 def _same_meeting(meetings: list[Meeting], mention: MechanismMention) -> Meeting | None:
@@ -134,6 +180,33 @@ def _same_meeting(meetings: list[Meeting], mention: MechanismMention) -> Meeting
         if same_kind and mention.ordinal in (None, meeting.ordinal):
             return meeting
     return None
+
+
+def _without_earlier_rounds(meetings: list[Meeting]) -> list[Meeting]:
+    """Drop other rounds of the lead meeting's mechanism named later in the text: "The 15th
+    meeting of the JWG was held in London" in a report of the 16th is background."""
+    if not meetings or meetings[0].ordinal is None:
+        return meetings
+    lead = meetings[0]
+    return [lead] + [
+        m
+        for m in meetings[1:]
+        if not (_compatible(m.kind, lead.kind) and m.ordinal not in (None, lead.ordinal))
+    ]
+
+
+def _merged_by_key(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per key: a headline and a body naming one meeting are one event."""
+    by_key: dict[str, Meeting] = {}
+    for meeting in meetings:
+        kept = by_key.get(meeting.key)
+        if kept is None:
+            by_key[meeting.key] = meeting
+            continue
+        kept.passages.extend(meeting.passages)
+        kept.date = kept.date or meeting.date
+        kept.location = kept.location or meeting.location
+    return list(by_key.values())
 
 
 def _new_meeting(candidate: _Candidate) -> Meeting:
@@ -152,7 +225,9 @@ def _new_meeting(candidate: _Candidate) -> Meeting:
 def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
     text = reading.text
     for passage in meeting.passages:
-        found = dates.date_mentions(text, passage.start, passage.end, reading.reference)
+        found = dates.date_mentions(
+            text, passage.start, passage.end, reading.reference, reading.today
+        )
         day = dates.first_day(found)
         if day is not None:
             return day.edtf
@@ -165,16 +240,32 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
     for passage in reading.sentences[:3]:
         if NEXT.search(passage.text) or BACKGROUND.search(passage.text):
             continue
-        found = dates.date_mentions(text, passage.start, passage.end, reading.reference)
+        found = dates.date_mentions(
+            text, passage.start, passage.end, reading.reference, reading.today
+        )
         day = dates.first_day(found)
         if day is not None:
             return day.edtf
     return None
 
 
+def _venue(reading: Reading) -> str | None:
+    """Where "the meeting, held at …" or "the talks, which were held in …" says it was."""
+    for sentence in reading.sentences:
+        if NEXT.search(sentence.text) or BACKGROUND.search(sentence.text):
+            continue
+        if noise.is_negated(sentence.text):
+            continue
+        found = places.venue_in(reading.text, sentence.start, sentence.end)
+        if found:
+            return found
+    return None
+
+
 def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
     text = reading.text
     if any(places.VIRTUAL.search(p.text) for p in meeting.passages):
+        meeting.virtual = True
         return None
     for passage in meeting.passages:
         if places.HERE.search(passage.text):
@@ -199,6 +290,15 @@ def _finish(reading: Reading, meeting: Meeting) -> None:
     )
 
 
+def _ordinal_of_noun(text: str, start: int, end: int) -> int | None:
+    """The ordinal of "the seventh Dialogue", "the tenth round of consultations"."""
+    for match in _NUMBERED_NOUN.finditer(text, start, end):
+        found = ordinals(match.group("ordinal"), 0, len(match.group("ordinal")))
+        if found:
+            return found[0][2]
+    return None
+
+
 def find_next(
     reading: Reading, held: list[Meeting], statement_parties: tuple[str, ...]
 ) -> list[NextMeeting]:
@@ -211,18 +311,20 @@ def find_next(
         if not cue or noise.is_negated(sentence.text) or BACKGROUND.search(sentence.text):
             continue
         named = mentions(text, sentence.start, sentence.end)
-        mention = named[0] if named else None
-        cue_start = sentence.start + cue.start()
+        upcoming = [m for m in named if _is_next(reading, sentence, m)]
+        mention = upcoming[0] if upcoming else (named[0] if named else None)
+        cue_start = min(sentence.start + cue.start(), mention.start if mention else sentence.end)
         kind = mention.kind if mention else (primary.kind if primary else "meeting")
         mechanism = mention.name if mention else (primary.mechanism if primary else None)
         for meeting in held:
-            if mention and (meeting.kind == kind or not mention.has_subject):
+            if mention and _compatible(meeting.kind, kind):
                 kind, mechanism = meeting.kind, meeting.mechanism
+                break
         location = None
         if not places.VIRTUAL.search(sentence.text):
             where = places.place_in(text, cue_start, sentence.end)
             location = where[0] if where else None
-            host = _HOSTS.search(sentence.text)
+            host = _HOSTS.search(sentence.text) or _HOSTED_BY.search(sentence.text)
             if location is None and host:
                 location = places.clean_place(host.group("host"))
         when = None
@@ -230,18 +332,22 @@ def find_next(
             mentioned = dates.date_mentions(text, cue_start, sentence.end, None)
             explicit = [m for m in mentioned if m.edtf and not m.relative]
             when = explicit[0].edtf if explicit else None
+        ordinal = mention.ordinal if mention else None
+        if ordinal is None:
+            ordinal = _ordinal_of_noun(text, sentence.start, sentence.end)
         entry = found.get(kind)
         if entry is None:
             entry = NextMeeting(
                 mechanism=mechanism,
                 kind=kind,
                 parties=primary.parties if primary else statement_parties,
-                ordinal=mention.ordinal if mention else None,
+                ordinal=ordinal,
                 location=location,
                 date=when,
             )
             found[kind] = entry
         entry.location = entry.location or location
         entry.date = entry.date or when
+        entry.ordinal = entry.ordinal or ordinal
         entry.passages.append(sentence)
     return list(found.values())

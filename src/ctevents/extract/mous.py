@@ -93,7 +93,7 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         if not all(gazetteer.code_for(b) for b in bodies):
             mou.bodies = bodies
     if mou.date is None:
-        day = dates.first_day(dates.date_mentions(text, s, e, reading.reference))
+        day = dates.first_day(dates.date_mentions(text, s, e, reading.reference, reading.today))
         if day is not None:
             mou.date = day.edtf
     if mou.location is None:

@@ -29,7 +29,7 @@ _NEGATION = re.compile(
     r"be\s+held|take\s+place|took\s+place|on\s+the\s+agenda)\w*"
     r"|\b(?:did|was|were|is|are|has|have|had)n[’']t\s+(?:\w+\s+){0,2}?"
     r"(?:discuss|raise|mention|address|condemn|sign|held|hold)\w*"
-    r"|\bno\s+(?:\w+\s+){0,4}?(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"|\bno\s+(?:[\w-]+\s+){0,10}?(?:was|were|is|are|has\s+been|have\s+been)\s+"
     r"(?:discussed|raised|mentioned|signed|held|agreed|condemned)"
     r"|\bwithout\s+(?:discussing|mentioning|condemning|signing)"
     r"|\b(?:postponed|cancelled|canceled|called\s+off)\b",

@@ -36,6 +36,8 @@ for _prefix, _tens in _TENS_PREFIX.items():
         WORD_VALUES[f"{_prefix} {_unit}"] = _tens + _index + 1
 
 _WORDS = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+# The same, as a pattern fragment without groups, for rules that embed it.
+ORDINAL_TEXT = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_WORDS})"
 ORDINAL = re.compile(rf"\b(?:(?P<num>\d{{1,3}})(?:st|nd|rd|th)|(?P<word>{_WORDS}))\b", re.I)
 # "inaugural" and "first-ever" meetings are the first.
 _INAUGURAL = re.compile(r"\b(?:inaugural|first-ever|maiden)\b", re.I)

@@ -15,7 +15,8 @@ PLACE_AFTER_IN = re.compile(rf"\b(?:in|at)\s+{_PLACE}")
 HELD_IN = re.compile(
     rf"\b(?:held|took\s+place|convened|met|hosted|organi[sz]ed|place)\b[^.;]{{0,160}}?\bin\s+{_PLACE}"
 )
-HERE = re.compile(r"\b(?:held|took\s+place|met|convened)\s+here\b|\bhere\s+(?:on|today)\b", re.I)
+# "held here", "held the 16th meeting of … here and …": the dateline's city.
+HERE = re.compile(r"\bhere\b(?![’']s)", re.I)
 STAY_IN = re.compile(rf"\b(?:stay|visit|trip|arrival|arrived)\s+(?:in|to)\s+{_PLACE}")
 VIRTUAL = re.compile(
     r"\b(?:virtual(?:ly)?|video[- ]?conferenc\w*|video\s+link|online\s+format|in\s+a\s+virtual)\b",
@@ -27,8 +28,15 @@ _NOT_PLACE = frozenset(
 )
 
 
+# Places whose name begins with the article ("The Hague", "The Gambia").
+_THE_PLACE = re.compile(r"^The\s+[A-Z][\w’'-]+$")
+
+
 def clean_place(place: str) -> str | None:
-    place = re.sub(r"^the\s+", "", place.strip())
+    place = place.strip()
+    if _THE_PLACE.match(place.rstrip("’'\"”,.")):
+        return place.rstrip("’'\"”,.")
+    place = re.sub(r"^the\s+", "", place)
     place = place.rstrip("’'\"”,")
     if place.endswith(".") and not re.search(r"\b[A-Z]\.[A-Z]\.$", place):
         place = place.rstrip(".")
@@ -55,6 +63,30 @@ def stay_place(text: str, start: int, end: int) -> str | None:
     """A place named as where a delegation stays or visits ("during their stay in Male’")."""
     for match in STAY_IN.finditer(text, start, end):
         place = clean_place(match.group("place"))
+        if place:
+            return place
+    return None
+
+
+# "The meeting, held at the Ministry of Home Affairs in Putrajaya", "the talks, which were
+# held at Hyderabad House": the city after a venue, else the venue itself.
+VENUE = re.compile(
+    r"\b(?i:meeting|talks|dialogue|consultations|session|round|discussions)\b,?\s+"
+    r"(?:which\s+(?:was|were)\s+)?(?:held|hosted|convened)\s+(?:at|in)\s+"
+    rf"(?P<venue>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the))*)"
+    rf"(?:\s*,?\s+in\s+{_PLACE})?"
+)
+
+
+def venue_in(text: str, start: int, end: int) -> str | None:
+    """The place of a venue phrase in `text[start:end]`: its city when one follows."""
+    for match in VENUE.finditer(text, start, end):
+        if match.group("place"):
+            place = clean_place(match.group("place"))
+            if place:
+                return place
+        venue = re.sub(r"\s+(?:of|for|and|the)$", "", match.group("venue"))
+        place = clean_place(venue)
         if place:
             return place
     return None

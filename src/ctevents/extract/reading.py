@@ -1,6 +1,8 @@
 """What every rule reads: the content sentences, the dateline and the reference date.
 
-Furniture lines are dropped here, once, so no rule can turn them into facts.
+Furniture lines are dropped here, once, so no rule can turn them into facts. A wire
+dateline ("NEW DELHI, Dec 14 (PTI)", "Abu Dhabi, Oct 12:", "COLOMBO -") says where and
+when the story was filed; it is not content, and the lines above it are headline.
 """
 
 from __future__ import annotations
@@ -11,22 +13,92 @@ from dataclasses import dataclass
 from datetime import date
 
 from ctevents.documents import leading_date
-from ctevents.extract import noise
+from ctevents.extract import gazetteer, noise
 from ctevents.extract.dates import _MONTH, MONTHS
-from ctevents.extract.segment import Sentence, content_start, sentences
+from ctevents.extract.segment import Sentence, content_start, paragraphs, sentences
 
-# "NEW DELHI, March 3 (PTI) —": where and when a wire story was filed.
-_DATELINE = re.compile(
-    rf"\s*(?P<city>[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){{0,3}})"
-    rf"(?:,\s*(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
-    r"\s*(?:\((?:PTI|IANS|ANI|UNI|Reuters|AP|AFP|IBNS)\))?\s*[:—–-]+\s+"
+_AGENCY = (
+    r"\((?:PTI|IANS|ANI|UNI|Reuters|AP|AFP|IBNS|Bernama|BERNAMA|Xinhua|APP|BSS|WAM|SPA|Kyodo)\)"
 )
+
+
+def _when(prefix: str) -> str:
+    return (
+        rf"(?P<{prefix}month>{_MONTH})\s+(?P<{prefix}day>\d{{1,2}})(?:,\s*(?P<{prefix}year>\d{{4}}))?"
+        rf"|(?P<{prefix}day2>\d{{1,2}})\s+(?P<{prefix}month2>{_MONTH})(?:,?\s*(?P<{prefix}year2>\d{{4}}))?"
+        rf"|(?P<{prefix}nday>\d{{1,2}})/(?P<{prefix}nmonth>\d{{1,2}})/(?P<{prefix}nyear>\d{{4}})"
+    )
+
+
+# A separator is followed by a space: "U.S.-Indonesia" and "EU-India:" are not datelines.
+_SEPARATOR = r"[ \t]*(?::|[—–]+|-{1,2})(?=\s|$)[ \t]*"
+# "NEW DELHI, March 3 (PTI) —", "KUALA LUMPUR, Aug 3 (Bernama) --", "COLOMBO -", "ABUJA"
+# alone on its line: a dateline in capitals; after an agency the separator may be left out.
+_UPPER = re.compile(
+    r"[ \t]*(?P<city>[A-Z][A-Z’'.-]+(?:[ \t]+[A-Z][A-Z’'.-]+){0,3})"
+    r"(?:[ \t]*\[[A-Z][\w ]+\])?"
+    rf"(?:,[ \t]*(?:{_when('')}))?"
+    rf"(?:[ \t]*(?P<agency>{_AGENCY}))?"
+    r"(?:" + _SEPARATOR + r"|(?(agency)[ \t]+|(?!))|[ \t]*$)",
+    re.M,
+)
+# "New Delhi [India], September 6 (ANI):", "Abu Dhabi, Oct 12:", "Brussels, 23/06/2023 -",
+# "Riyadh:", "The Hague, 10 October 2023": a city in title case needs a date, a bracketed
+# country, an agency or a separator to read as a dateline.
+_TITLE = re.compile(
+    r"[ \t]*(?P<city>(?:The[ \t]+)?[A-Z][a-zà-ÿ’'.]+(?:[ \t]+[A-Z][a-zà-ÿ’'.]+){0,2})"
+    r"(?:[ \t]*\[[A-Z][\w ]+\])?"
+    rf"(?:,[ \t]*(?P<when>{_when('')}))?"
+    rf"(?:[ \t]*(?P<agency>{_AGENCY}))?"
+    r"(?:" + _SEPARATOR + r"|(?(agency)[ \t]+|(?!))|(?(when)[ \t]*$|(?!)))",
+    re.M,
+)
+# Header words that look like a dateline's city but are page furniture or headline.
+_NOT_CITY = frozenset(
+    [
+        "media",
+        "note",
+        "press",
+        "release",
+        "office",
+        "spokesperson",
+        "statement",
+        "joint",
+        "update",
+        "breaking",
+        "news",
+        "exclusive",
+        "begin",
+        "text",
+        "end",
+        "special",
+        "correspondent",
+        "readout",
+        "fact",
+        "sheet",
+        "summary",
+        "advertisement",
+        "published",
+        "the",
+        "of",
+        "and",
+        "on",
+        "in",
+        "at",
+        "for",
+        "with",
+        "by",
+    ]
+)
+# A dateline is looked for on the first lines of the statement only.
+_HEAD_LINES = 6
 
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
     city: str | None
     date: str | None  # EDTF; "XXXX-03-03" when the year is not given
+    end: int = 0  # where the content after the dateline begins
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +111,13 @@ class Reading:
     starts: tuple[int, ...]  # sentence starts, for locating a match's sentence
     lowered: str  # `text.lower()` when that keeps every offset, else `text`
 
+    @property
+    def today(self) -> str | None:
+        """What "today" means: the dateline's date (its year may be unknown)."""
+        if self.dateline.date:
+            return self.dateline.date
+        return self.reference.isoformat() if self.reference else None
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The content sentence containing `offset`, if any."""
         index = bisect_right(self.starts, offset) - 1
@@ -47,34 +126,58 @@ class Reading:
         return None
 
 
-def _dateline(text: str, published_on: date | None) -> Dateline:
-    start = content_start(text)
-    if start and published_on is not None:
-        return Dateline(None, published_on.isoformat())
-    match = _DATELINE.match(text, start)
-    if not match:
-        return Dateline(None, published_on.isoformat() if published_on else None)
-    city = match.group("city").title()
-    if not match.group("month"):
-        return Dateline(city, published_on.isoformat() if published_on else None)
-    month = MONTHS[match.group("month").lower().rstrip(".")]
-    day = int(match.group("day"))
-    year = match.group("year") or (str(published_on.year) if published_on else None)
+def _is_city(city: str) -> bool:
+    words = re.split(r"[\s-]+", city.lower())
+    if any(w in _NOT_CITY for w in words if w != "the") or words == ["the"]:
+        return False
+    # "EU-India:" and "India, Singapore hold …" are headlines about a pair.
+    parts = [p for p in re.split(r"[-–—/]", city) if p]
+    return not (len(parts) > 1 and all(gazetteer.code_for(p.strip()) for p in parts))
+
+
+def _date_of(match: re.Match[str], published_on: date | None) -> str | None:
+    g = match.groupdict()
+    if g.get("nday"):
+        day, month, year = int(g["nday"]), int(g["nmonth"]), g["nyear"]
+    elif g.get("day") or g.get("day2"):
+        name = g.get("month") or g.get("month2") or ""
+        month = MONTHS[name.lower().rstrip(".")]
+        day = int(g.get("day") or g.get("day2") or 0)
+        year = g.get("year") or g.get("year2")
+    else:
+        return published_on.isoformat() if published_on else None
+    year = year or (str(published_on.year) if published_on else None)
     try:
-        when = date(int(year), month, day).isoformat() if year else f"XXXX-{month:02d}-{day:02d}"
+        return date(int(year), month, day).isoformat() if year else f"XXXX-{month:02d}-{day:02d}"
     except ValueError:
-        when = None
-    return Dateline(city, when)
+        return None
+
+
+def _dateline(text: str, published_on: date | None) -> Dateline:
+    fallback = Dateline(None, published_on.isoformat() if published_on else None)
+    for index, (start, end) in enumerate(paragraphs(text)[:_HEAD_LINES]):
+        for pattern in (_UPPER, _TITLE):
+            match = pattern.match(text, start, end)
+            if not match or not _is_city(match.group("city")):
+                continue
+            city = match.group("city")
+            city = city.title() if city.isupper() else city
+            if pattern is _UPPER and match.end() >= end and index > 0 and "," in match.group():
+                continue  # a signature line, not a dateline
+            return Dateline(city.rstrip(".’'"), _date_of(match, published_on), match.end())
+        if len(text[start:end].split()) > 14:
+            break  # the statement has begun: a dateline comes before it
+    return fallback
 
 
 def read(text: str, source_id: str, published_on: date | None) -> Reading:
     published_on = published_on or leading_date(text)
     dateline = _dateline(text, published_on)
+    # Weekdays resolve against the publication date, or a dateline that gives its year.
     reference = published_on
     if reference is None and dateline.date and "X" not in dateline.date:
         reference = date.fromisoformat(dateline.date)
-    filed = _DATELINE.match(text, content_start(text))
-    after = filed.end() if filed else 0
+    after = dateline.end or content_start(text)
     content = [
         _after(s, after, text)
         for s in sentences(text)
@@ -91,7 +194,10 @@ def _after(sentence: Sentence, offset: int, text: str) -> Sentence:
     """The sentence without the dateline it opens with: the dateline is not content."""
     if sentence.start >= offset:
         return sentence
-    return Sentence(offset, sentence.end, text[offset : sentence.end], sentence.paragraph)
+    start = offset
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    return Sentence(start, sentence.end, text[start : sentence.end], sentence.paragraph)
 
 
 def _in_furniture(text: str, sentence: Sentence) -> bool:

@@ -69,6 +69,11 @@ _ABBREVIATIONS = frozenset(
         "sec",
         "ch",
         "approx",
+        "amb",
+        "adm",
+        "cdr",
+        "insp",
+        "supt",
     ]
 )
 
@@ -80,6 +85,7 @@ _BOUNDARY = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 _TRAILING_WORD = re.compile(r"([A-Za-z.]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +109,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower().strip(".")
-    # Single capital initials ("S. Jaishankar") and known abbreviations.
-    return word in _ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+    # Single capital initials ("S. Jaishankar"), runs of them ("K.D. Devaraj", "H.E.")
+    # and known abbreviations.
+    return (
+        word in _ABBREVIATIONS
+        or (len(word) == 1 and text[dot - 1].isupper())
+        or bool(_INITIALS.fullmatch(match.group(1)))
+    )
 
 
 def split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
