@@ -11,9 +11,21 @@ from ctevents.extract.people import Official, split_officials
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
+_LED = r"(?:(?:co-?|jointly\s+)?(?:led|headed|chaired)|represented)"
 SIDE_LED_BY = re.compile(
     r"\b(?:delegation|side|team)s?\b,?\s+(?:was\s+|were\s+|is\s+|being\s+)?"
-    r"(?:led|headed|represented)\s+by\s+",
+    rf"{_LED}\s+by\s+",
+    re.I,
+)
+# "…, and the Canadian side by NAME": the verb of the first clause is understood.
+ELLIPTIC_SIDE = re.compile(
+    r"(?:,?\s+(?:and|while|whereas)|;)\s+(?:the\s+|a\s+)?(?P<side>(?:[\w.’'-]+\s+){1,3}?)"
+    r"(?:delegation|side|team)\s+(?:was\s+|were\s+)?by\s+"
+)
+# "A, TITLE, and B, TITLE, co-chaired the meeting": the chairs listed before the verb.
+CHAIRED_THE = re.compile(
+    r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+the\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:meeting|consultations|dialogue|talks|session|round|JWG|group)\b",
     re.I,
 )
 LED_THE_SIDE = re.compile(
@@ -22,12 +34,15 @@ LED_THE_SIDE = re.compile(
 RESPECTIVE = re.compile(
     r",?\s+(?:led|headed|co-?led)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
 )
-CO_CHAIRED = re.compile(r"\b(?:co-?chaired|jointly\s+chaired)\s+by\s+", re.I)
+CO_CHAIRED = re.compile(r"\b(?:co-?chaired|jointly\s+chaired|co-?led)\s+by\s+", re.I)
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
     r"(?:delegation|side|team)\b"
     r"|,?\s+(?:while|whereas|who|which|included|including|comprising|comprised|consisting|"
-    r"held|met|called|said|and\s+(?:held|discussed|met|included))\b"
+    r"accompanied|assisted|supported|held|met|called|said|and\s+(?:held|discussed|met|included))\b"
+    # ", the Ministry of External Affairs said", ", officials said", ", according to …"
+    r"|,\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:said|stated|added|noted|announced)\b"
+    r"|,?\s+according\s+to\b"
     r"|;|[.]\s*$"
 )
 _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
@@ -78,11 +93,23 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
 
     for sentence in reading.sentences:
         s, e = sentence.start, sentence.end
-        for match in SIDE_LED_BY.finditer(text, s, e):
+        led = list(SIDE_LED_BY.finditer(text, s, e))
+        for match in led:
             party = _side_party(text, s, match.start())
             if party is None:
                 continue
             for official in split_officials(_chunk(text, match.end(), e)):
+                add(party, official, sentence)
+        if led:
+            for match in ELLIPTIC_SIDE.finditer(text, led[0].end(), e):
+                party = _side_party(text, match.start("side"), match.end("side"))
+                if party is None:
+                    continue
+                for official in split_officials(_chunk(text, match.end(), e)):
+                    add(party, official, sentence)
+        for match in CHAIRED_THE.finditer(text, s, e):
+            chunk = text[s : match.start()]
+            for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
         for match in LED_THE_SIDE.finditer(text, s, e):
             party = _side_party(text, match.start("side"), match.end("side"))
@@ -97,6 +124,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
         for match in CO_CHAIRED.finditer(text, s, e):
+            if any(side.end() == match.end() for side in led):
+                continue  # "the Indian side was co-led by …": one side, read above
             chunk = _chunk(text, match.end(), e)
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)

@@ -12,9 +12,19 @@ from dataclasses import dataclass
 
 from ctevents.extract import gazetteer
 
+# Military and police ranks, and Malaysian, Gulf and Brunei styles: written before a name,
+# never part of it. A rank is also the title when no other is given.
+RANKS = (
+    r"(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?)\s+Gen(?:eral|\.)?|General|Gen\.?"
+    r"|(?:Rear|Vice)\s+Admiral|Admiral|Adm\.?|Air\s+(?:Vice\s+|Chief\s+)?Marshal|Commodore"
+    r"|(?:Senior\s+|Lieutenant\s+|Lt\.?\s+)?Colonel|Col\.?|Brigadier|Major|Captain|Capt\.?"
+    r"|Commander|Cdr\.?|Inspector[\s-]+General|(?:Police\s+)?Commissioner\s+of\s+Police"
+    r"|Datuk\s+Seri|Dato['’]?\s+Sri|Dato['’]?\s+Seri|Datuk|Dato['’]|Dato|Tan\s+Sri|Tun|Puan\s+Sri"
+    r"|Pehin|Sheikh|Shaikh|Haji|Hajah"
+)
 HONORIFICS = re.compile(
     r"^(?:(?:Shri|Smt|Sri|Sir|Dame|Lord|Mr|Mrs|Ms|Dr|Prof|H\.\s?E|HE|His Excellency|Her Excellency|"
-    r"Hon|Honourable|Ambassador|Amb|Sheikh|Gen|Lt\.?\s?Gen|Maj\.?\s?Gen|Brig|Col|Admiral)"
+    rf"Hon|Honourable|Ambassador|Amb|{RANKS})"
     r"\.?\s+)+"
 )
 # Words that belong to titles and offices, never to a personal name.
@@ -134,9 +144,126 @@ TITLE_WORDS = frozenset(
         "policy",
     ]
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’.-]*[a-zà-ÿ.]|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,3}\.?)$")
+# A name word: "Devaraj", "El-Din", "Vasquez-Hollander", "Ji-hoon", "K.", "K.D.", "K",
+# "KOBAYASHI" (a surname in capitals, Japanese style).
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'’]*[a-zà-ÿ](?:[-'’][A-Za-zà-ÿ][a-zà-ÿ]*)*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]"
+    r"|[A-Z][A-Z'’-]{1,15})$"
+)
+# Words of offices and units, never of a personal name ("… Counter-Terrorism and Riot Control").
+_OFFICE_WORDS = frozenset(
+    [
+        "control",
+        "crime",
+        "crimes",
+        "trade",
+        "development",
+        "expatriates",
+        "planning",
+        "finance",
+        "operations",
+        "branch",
+        "service",
+        "services",
+        "forces",
+        "force",
+        "command",
+        "administration",
+        "authority",
+        "organisation",
+        "organization",
+        "group",
+        "task",
+        "investigation",
+        "narcotics",
+        "drugs",
+        "analysis",
+        "research",
+        "management",
+        "protection",
+        "relations",
+        "welfare",
+        "treasury",
+        "economic",
+        "europe",
+        "asia",
+        "africa",
+        "americas",
+        "pacific",
+        "region",
+        "regional",
+        "global",
+        "world",
+        "transnational",
+        "human",
+        "rights",
+        "law",
+        "enforcement",
+        "anti-terrorism",
+        "border",
+        "maritime",
+        "aviation",
+        "homeland",
+        "affairs",
+        "cooperation",
+        "policy",
+        "security",
+        "defence",
+        "defense",
+        "intelligence",
+        "strategy",
+        "strategic",
+        "programme",
+        "program",
+        "centre",
+        "center",
+        "institute",
+        "academy",
+        "secretariat",
+        "mission",
+        "embassy",
+        "consulate",
+        "commission",
+        "committee",
+        "council",
+        "department",
+        "ministry",
+        "division",
+        "bureau",
+        "unit",
+        "directorate",
+        "wing",
+        "cell",
+        "desk",
+        "team",
+        "staff",
+    ]
+)
 _PARTICLES = frozenset(
-    {"bin", "binti", "al", "el", "de", "da", "van", "von", "ul", "le", "la", "du"}
+    {
+        "bin",
+        "binti",
+        "bint",
+        "al",
+        "el",
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ul",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+        "di",
+        "ter",
+        "ten",
+        "ibn",
+        "abu",
+    }
 )
 
 
@@ -157,6 +284,11 @@ def _is_name_token(token: str) -> bool:
 def _name_run(tokens: list[str]) -> bool:
     core = [t for t in tokens if t.lower() not in _PARTICLES]
     if not core or not all(_is_name_token(t) for t in core):
+        return False
+    if any(t.strip(",").lower() in _OFFICE_WORDS for t in core):
+        return False
+    # A lone initial or a run of capitals alone is an abbreviation, not a name.
+    if not any(re.search(r"[a-zà-ÿ]", t) for t in core):
         return False
     return tokens[0].lower() not in _PARTICLES and tokens[-1].lower() not in _PARTICLES
 
@@ -184,18 +316,37 @@ def _clean_title(title: str) -> str | None:
     return title or None
 
 
-_TITLE_HONORIFICS = frozenset({"Ambassador", "Amb", "Admiral", "Gen", "Brig", "Col", "Prof"})
+_TITLE_HONORIFICS = re.compile(rf"^(?:Ambassador|Amb|Prof|{RANKS})$")
+# Courtesy words that are never a title on their own.
+_COURTESY = re.compile(
+    r"(?:Shri|Smt|Sri|Sir|Dame|Lord|Mr|Mrs|Ms|Dr|H\.\s?E|HE|His Excellency|Her Excellency|Hon|"
+    r"Honourable|Datuk\s+Seri|Dato['’]?\s+Sri|Dato['’]?\s+Seri|Datuk|Dato['’]|Dato|Tan\s+Sri|"
+    r"Tun|Puan\s+Sri|Pehin|Haji|Hajah|Sheikh|Shaikh)\.?\s+"
+)
 
 
 def _strip_honorifics(name: str) -> tuple[str, str]:
-    """The name without honorifics, and the honorific when it is also a title."""
+    """The name without honorifics, and the rank or honorific when it is also a title."""
     match = HONORIFICS.match(name)
     if not match:
         return name, ""
-    last = match.group().split()[-1].rstrip(".")
-    return name[match.end() :], last if last in _TITLE_HONORIFICS else ""
+    words = match.group()
+    while True:  # "H.E. Amb.": keep the part that is a title
+        courtesy = _COURTESY.match(words)
+        if not courtesy:
+            break
+        words = words[courtesy.end() :]
+    words = words.strip().rstrip(".")
+    return name[match.end() :], words if _TITLE_HONORIFICS.match(words) else ""
 
 
+_TRAILING_HONORIFIC = re.compile(
+    rf"(?:^|\s)(?P<words>(?:(?:Shri|Smt|Sri|Mr|Mrs|Ms|Dr|H\.\s?E|Ambassador|Amb|{RANKS})\.?\s*)+)$"
+)
+_OF_OFFICE = re.compile(r"\s+(?:of|at|from|in)\s+(?P<office>(?:the\s+)?[A-Z][\w'’ &-]*?)$")
+_OFFICE = re.compile(
+    r"\b(?:Ministry|Department|Office|Bureau|Agency|Directorate|Secretariat|Service|Commission)\b"
+)
 _OF_COUNTRY = re.compile(r"\s+(?:of|from)\s+(?P<country>(?:the\s+)?[A-Z][\w ]+?)$")
 
 
@@ -210,6 +361,14 @@ def parse_official(chunk: str) -> Official | None:
         if found is not None:
             party = gazetteer.code_for(of_country.group("country"))
             return Official(found.name, found.title, found.party or party)
+    of_office = _OF_OFFICE.search(chunk)
+    if of_office and _OFFICE.search(of_office.group("office")):
+        # "… Krishna Dev Rao of the Ministry of External Affairs": the office is the title's.
+        found = parse_official(chunk[: of_office.start()])
+        if found is not None:
+            tail = chunk[of_office.start() :].strip()
+            title = f"{found.title} {tail}" if found.title else of_office.group("office")
+            return Official(found.name, title, found.party or _party_in(tail))
     pieces = _top_level_commas(chunk)
     name = title = None
     first, honorific = _strip_honorifics(pieces[0])
@@ -228,20 +387,28 @@ def parse_official(chunk: str) -> Official | None:
             run.insert(0, tokens.pop())
         while run and run[0].lower() in _PARTICLES:
             tokens.append(run.pop(0))
-        rest = " ".join(tokens)
-        stripped, honorific = _strip_honorifics(rest.split(" ")[-1] + " ") if tokens else ("", "")
-        has_honorific = bool(tokens) and bool(HONORIFICS.match(tokens[-1] + " "))
-        if len(run) < 2 and not (run and has_honorific):
+        # "… Ambassador Nathaniel Reyes", "… (Security) Datuk Ahmad Fadzil Ibrahim": a rank or
+        # honorific between the title and the name belongs to neither the name nor the run.
+        rank = ""
+        joined = " ".join(run)
+        leading = HONORIFICS.match(joined + " ")
+        if leading and leading.end() < len(joined):
+            run = joined[leading.end() :].split()
+            rank = _strip_honorifics(joined)[1]
+        else:
+            trailing = _TRAILING_HONORIFIC.search(" ".join(tokens))
+            if trailing:
+                rank = _strip_honorifics(trailing.group("words") + " x")[1]
+                tokens = " ".join(tokens)[: trailing.start()].split()
+                leading = trailing
+        if len(run) < 2 and not (run and leading):
+            return None
+        if not _name_run(run):
             return None
         name = " ".join(run)
-        if has_honorific:
-            honorific = tokens.pop().rstrip(".")
-            honorific = honorific if honorific in _TITLE_HONORIFICS else ""
-            rest = " ".join(tokens)
+        rest = " ".join(tokens)
         title = ", ".join([*pieces[:-1], rest]) if rest else ", ".join(pieces[:-1])
-        if not title and has_honorific:
-            title = honorific
-        _ = stripped
+        title = title or rank
     if name is None:
         return None
     party = _party_in(title or "")
@@ -251,7 +418,7 @@ def parse_official(chunk: str) -> Official | None:
 # Offices whose name alone says which country they belong to.
 _OFFICE_PARTY = (
     (re.compile(r"Ministry of External Affairs|\bMEA\b|Ministry of Home Affairs|\bNIA\b"), "IN"),
-    (re.compile(r"State Department|Department of State|\bFBI\b|Homeland Security"), "US"),
+    (re.compile(r"State Department(?!\s+for)|Department of State|\bFBI\b|Homeland Security"), "US"),
     (re.compile(r"Quai d'Orsay|Ministry for Europe and Foreign Affairs"), "FR"),
     (re.compile(r"Foreign(?:, Commonwealth)? (?:and|&) (?:Commonwealth|Development) Office"), "GB"),
     (re.compile(r"\bEEAS\b|European External Action Service"), "EU"),
@@ -259,6 +426,8 @@ _OFFICE_PARTY = (
 
 
 def _party_in(title: str) -> str | None:
+    # "Joint Secretary (Bangladesh and Myanmar)" names a division's beat, not the side.
+    title = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), title)
     found = gazetteer.mentions(title)
     if found:
         return found[0].code
@@ -271,10 +440,16 @@ def _party_in(title: str) -> str | None:
 _AND = re.compile(r",?\s+and\s+|;\s*")
 
 
+def _depth_at(chunk: str, offset: int) -> int:
+    return chunk.count("(", 0, offset) - chunk.count(")", 0, offset)
+
+
 def split_officials(chunk: str) -> list[Official]:
-    """Officials in a list, split at "and" only where both sides read as officials."""
+    """Officials in a list, split at "and" only where both sides read as officials: first
+    at ", and" and ";", then at a bare "and"; never inside brackets."""
     chunk = chunk.strip(" ,;.")
-    points = list(_AND.finditer(chunk))
+    points = [m for m in _AND.finditer(chunk) if _depth_at(chunk, m.start()) == 0]
+    points.sort(key=lambda m: (not m.group().startswith((",", ";")), m.start()))
     for match in points:
         left, right = chunk[: match.start()], chunk[match.end() :]
         head = parse_official(left)
