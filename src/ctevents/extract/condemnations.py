@@ -9,9 +9,12 @@ from ctevents.extract import gazetteer, noise
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
+# The verb, or the noun after any verb: "reiterated their strong condemnation of …",
+# "expressed condemnation of …", "India's unequivocal condemnation of …".
 VERB = re.compile(
-    r"\bcondemn(?:ed|s|ing)?\b|\b(?:expressed|voiced|conveyed)\s+(?:their\s+|its\s+)?"
-    r"(?:strong(?:est)?\s+)?condemnation\s+(?:of|for)\b",
+    r"\bcondemn(?:ed|s|ing)?\b"
+    r"|\b(?:(?:their|its|his|her|the|a)\s+)?(?:(?:strong(?:est)?|unequivocal|firm|unreserved|"
+    r"vehement|utmost|deep)\s+)?condemnation\s+(?:of|for)\b",
     re.I,
 )
 STRONGLY = re.compile(
@@ -22,7 +25,9 @@ _OBJECT_END = re.compile(
     r";|[“\"”]|\.\s*$|\.$"
     r"|,?\s+and\s+(?:\w+ly\s+)?(?:stressed|emphasi[sz]ed|called|reiterated|underlined|agreed|"
     r"expressed|noted|reaffirmed|urged|resolved|pledged|committed|welcomed|highlighted|"
-    r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said)\b"
+    r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said|offered|"
+    r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
+    r"reiterated)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
     r"|,?\s+(?:India|the\s+\w+|it|the\s+(?:statement|ministry|MEA))\s+said\b"
 )

@@ -10,48 +10,73 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ctevents.extract import noise
+from ctevents.extract import gazetteer, noise
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
 _A = r"[’'`ʼ]?"  # an optional apostrophe, as in Al-Qa'ida
 _S = r"[\s-]*"  # hyphen or space between name parts
-# canonical id → pattern over the ways the press spells the group.
+_AL = r"[Aa]l"  # the article, capitalised or not ("al-Qa'ida")
+# canonical id → pattern over the ways the press spells the group. The groups are those of
+# public lists: the UN Security Council 1267/1988 lists, the US Foreign Terrorist
+# Organizations list and India's First Schedule to the UAPA.
 LEXICON: dict[str, str] = {
-    "al-qaida": rf"Al{_S}Qa{_A}(?:i|e)?da|Al{_S}Qaeda|Al{_S}Qaida",
-    "aqis": r"AQIS|Al[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Indian\s+Subcontinent",
-    "isis": r"ISIS(?:-K)?|ISIL|ISKP|Daesh|Da['’]esh"
-    r"|Islamic\s+State(?:\s+of\s+Iraq\s+and\s+(?:Syria|the\s+Levant))?",
+    "al-qaida": rf"{_AL}{_S}Qa{_A}(?:i|e)?da|{_AL}{_S}Qaeda|{_AL}{_S}Qaida",
+    "aqis": rf"AQIS|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Indian\s+Subcontinent",
+    "aqim": rf"AQIM|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Islamic\s+Maghreb",
+    "aqap": rf"AQAP|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Arabian\s+Peninsula",
+    "iskp": r"ISKP|IS-K|ISIS-K|ISIL-K|Islamic\s+State[\s-]+(?:of\s+)?Khorasan(?:\s+Province)?",
+    "iswap": r"ISWAP|Islamic\s+State\s+(?:in\s+)?West\s+Africa(?:\s+Province)?",
+    "isgs": r"ISGS|Islamic\s+State\s+in\s+the\s+Greater\s+Sahara",
+    "iscap": r"ISCAP|Islamic\s+State\s+Central\s+Africa(?:\s+Province)?",
+    "isis": r"ISIS|ISIL|Daesh|Da['’]esh|DAESH"
+    r"|Islamic\s+State(?:\s+of\s+Iraq\s+and\s+(?:Syria|the\s+Levant|al-Sham))?",
     "let": rf"Lashkar{_S}e{_S}Ta(?:y{{1,2}})?[ai]ba|Lashkar{_S}e{_S}Toiba|Lashkar-e-Tayyaba",
+    "jud": r"Jamaat[\s-]*ud[\s-]*Dawa|Jama['’]at[\s-]*ud[\s-]*Da['’]?wah",
     "jem": rf"Jaish{_S}e{_S}Moha?mm[ae]d|Jaish{_S}e{_S}Muhammad",
-    "hm": r"Hizb(?:ul|-ul)[\s-]*Mujahideen",
-    "al-badr": rf"Al{_S}Badr",
-    "huji": r"Harkat[\s-]*ul[\s-]*Jihad[\s-]*al[\s-]*Islami|HuJI",
+    "hm": r"Hizb(?:ul|-ul|\s+ul)[\s-]*Mujahideen",
+    "al-badr": rf"{_AL}{_S}Badr",
+    "huji": r"Harkat[\s-]*ul[\s-]*Jihad[\s-]*al[\s-]*Islami(?:\s+Bangladesh)?|HuJI(?:-B)?",
     "hum": r"Harkat[\s-]*ul[\s-]*Mujahideen",
-    "trf": r"The\s+Resistance\s+Front",
+    "trf": r"The\s+Resistance\s+Front|Resistance\s+Front",
+    "paff": r"People['’]s\s+Anti[\s-]Fascist\s+Front",
     "haqqani": r"Haqqani\s+Network",
-    "ttp": r"Tehr[ei]k[\s-]*[ei][\s-]*Taliban\s+Pakistan|TTP",
+    "ttp": r"Tehr[ei]e?k[\s-]*[ei][\s-]*Taliban\s+Pakistan|TTP",
     "lej": rf"Lashkar{_S}e{_S}Jhangvi",
-    "al-shabaab": rf"Al{_S}Shabaa?b",
+    "bla": r"Baloch(?:istan)?\s+Liberation\s+Army|BLA",
+    "al-shabaab": rf"{_AL}{_S}Shabaa?b",
     "boko-haram": r"Boko\s+Haram",
-    "hamas": r"Hamas",
-    "hezbollah": r"Hezbollah|Hizbollah|Hizballah",
-    "jmb": r"Jamaat[\s-]*ul[\s-]*Mujahideen\s+Bangladesh|JMB",
+    "hamas": r"Hamas|HAMAS",
+    "hezbollah": r"Hezbollah|Hizbollah|Hizballah|Hizbullah",
+    "jmb": r"Jama['’]?at[\s-]*ul[\s-]*Mujahideen\s+Bangladesh|JMB",
+    "abt": r"Ansarullah\s+Bangla\s+Team|Ansar\s+al[\s-]Islam\s+Bangladesh|ABT",
     "im": r"Indian\s+Mujahideen",
     "bki": r"Babbar\s+Khalsa(?:\s+International)?",
     "kzf": r"Khalistan\s+Zindabad\s+Force",
     "ktf": r"Khalistan\s+Tiger\s+Force",
+    "kcf": r"Khalistan\s+Commando\s+Force",
+    "sfj": r"Sikhs\s+for\s+Justice",
     "jnim": r"Jama['’]?at\s+Nusrat\s+al[\s-]*Islam\s+wal[\s-]*Muslimin|JNIM",
     "hts": r"Hay['’]?at\s+Tahrir\s+al[\s-]*Sham|HTS",
-    "etim": r"East\s+Turkestan\s+Islamic\s+Movement|ETIM",
+    "nusra": rf"{_AL}[\s-]*Nusra(?:h)?\s+Front|Jabhat\s+al[\s-]*Nusra(?:h)?",
+    "etim": r"East\s+Turkestan\s+Islamic\s+Movement|ETIM|Turkistan\s+Islamic\s+Party",
+    "imu": r"Islamic\s+Movement\s+of\s+Uzbekistan|IMU",
     "abu-sayyaf": r"Abu\s+Sayyaf(?:\s+Group)?",
-    "ji": r"Jemaah\s+Islamiyah",
+    "maute": r"Dawlah\s+Islamiyah(?:[\s-]+Maute\s+Group)?|Maute\s+Group",
+    "jad": r"Jamaah\s+Ansharut\s+Daulah|Jemaah\s+Anshorut\s+Daulah",
+    "ji": r"Jemaah\s+Islamiyah|Jemaah\s+Islamiya",
+    "ntj": r"National\s+Thowheeth\s+Jama['’]?ath|National\s+Tawheed\s+Jamaath|NTJ",
     "ltte": r"LTTE|Liberation\s+Tigers\s+of\s+Tamil\s+Eelam",
-    "pkk": r"PKK",
+    "pkk": r"PKK|Kurdistan\s+Workers['’]?\s+Party",
+    "ulfa": r"ULFA(?:-I)?|United\s+Liberation\s+Front\s+of\s+Asom",
+    "jaish-al-adl": r"Jaish\s+al[\s-]Adl",
+    "ansar-bait": r"Ansar\s+Bait\s+al[\s-]Maqdis",
 }
+# "Daesh-inspired", "ISIS-affiliated": the group named inside an adjective.
+_ADJECTIVE_TAIL = r"(?=-(?:inspired|linked|affiliated|backed|aligned|style|related|led)\b)"
 _ALIAS = r"(?:\s*\((?P<bracket>[^()]{2,20})\)|/(?P<slash>[A-Z][\w’'-]+))?"
 _COMPILED = [
-    (key, re.compile(rf"(?<![\w-])(?P<name>{pattern})(?![\w-]){_ALIAS}"))
+    (key, re.compile(rf"(?<![\w-])(?P<name>{pattern})(?:(?![\w-])|{_ADJECTIVE_TAIL}){_ALIAS}"))
     for key, pattern in LEXICON.items()
 ]
 # A cheap first pass: most sentences name no group at all.
@@ -65,6 +90,64 @@ LIST_CUE = re.compile(
 _LIST_ITEM = re.compile(
     r"^(?:the\s+)?(?P<name>[A-Z][\w’'`ʼ-]*(?:\s+[A-Za-z][\w’'`ʼ-]*){0,4})" + _ALIAS + r"$"
 )
+# "NAME (ABBR)" where the abbreviation spells the name's initials: a group when the sentence
+# speaks of groups, threats or terrorists ("the threat posed by the Balochistan Liberation
+# Army (BLA)", "groups such as Ansarullah Bangla Team (ABT)").
+_ABBREVIATED = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w’'`ʼ]*(?:[\s-]+(?:(?:al|ul|e|wal|in|of|the|bin)[\s-]+)*"
+    r"[A-Z][\w’'`ʼ]*){1,6})\s+\((?P<abbr>[A-Z][A-Za-z]*(?:-[A-Z]+)?)\)"
+)
+_GROUP_CUE = re.compile(
+    r"\b(?:terror\w*|militant\w*|extremis\w*|jihad\w*|insurgen\w*|outfits?|groups?|networks?|"
+    r"banned|proscribed|designated|threat|remnants|affiliates?|cells?|factions?)\b",
+    re.I,
+)
+# The slot a group's name fills: after "such as", "including", "the threat posed by",
+# "remnants of", "members of" … with no clause boundary between.
+_GROUP_SLOT = re.compile(
+    r"\b(?:such\s+as|including|like|namely|threat\s+(?:posed\s+)?(?:by|from)|posed\s+by|"
+    r"remnants\s+of|members\s+of|activities\s+of|cadres\s+of|operatives\s+of|attacks?\s+by|"
+    r"claimed\s+by|banned|proscribed|designated|outfits?|organi[sz]ations?|groups?|networks?|"
+    r"entities)\b[^.;:]*$",
+    re.I,
+)
+# Heads of names of institutions, forums and programmes, which are not groups.
+_INSTITUTION = re.compile(
+    r"\b(?:Centre|Center|Agency|Forum|Convention|Unit|Structure|Ministry|Department|Commission|"
+    r"Committee|Council|Bureau|Office|Police|Task\s+Force|Service|Authority|Programme|Program|"
+    r"Initiative|Conclave|Coalition|Organi[sz]ation|Union|Nations|Office|Division|Directorate|"
+    r"Plan|Strategy|Act|Law|Court|Institute|Academy|Network\s+of|Bank|Fund|Group\s+of|"
+    r"Partnership|Cooperation|Dialogue|Working\s+Group|Summit|Conference|Security|Intelligence|"
+    r"Investigation|Assistance|Team\s+of|Region|Ocean|Sea|Area|Zone|Corridor|Strait|Gulf|"
+    r"Islands?|Province\s+of|State\s+of|Republic|Kingdom|Extremism|Countering|Combating|"
+    r"Preventing|Prevention|Terrorism|Laundering|Financing|Technolog\w+|Systems?|Vehicles?|"
+    r"Devices?|Assets?|Fighters?|Weapons?|Explosives?)\b"
+)
+# A lexicon name goes on to a longer one given with its abbreviation: "Islamic State
+# Khorasan Province (ISKP)", "al-Qaeda in the Arabian Peninsula (AQAP)".
+_LONGER = re.compile(
+    r"(?P<tail>(?:[\s-]+(?:(?:in|of)\s+the\s+|in\s+|of\s+)?[A-Z][\w’'`ʼ]*){1,4})"
+    r"\s+\((?P<abbr>[A-Z][A-Za-z]*(?:-[A-Z]+)?)\)"
+)
+
+
+def _initials_match(name: str, abbr: str) -> bool:
+    """Whether `abbr` spells initials of `name`'s words in order ("BLA", "IS-K", "JeM")."""
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    initials = [w[0].upper() for w in words if w[0].isupper()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    position = 0
+    for letter in letters:
+        # A letter may come from an initial or from inside a word ("ISKP" ← Islamic State
+        # Khorasan Province, "JeM" ← Jaish-e-Mohammed).
+        while position < len(words) and words[position][0].upper() != letter:
+            position += 1
+        if position == len(words):
+            return False
+        position += 1
+    return True
 
 
 @dataclass
@@ -79,6 +162,29 @@ def _canonical(name: str) -> str:
         if pattern.fullmatch(name) or pattern.match(name):
             return key
     return re.sub(r"\W+", "", name.lower())
+
+
+def _lexicon_hits(text: str, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+    """(start, end, key, name, alias) of lexicon names, the longest where names overlap."""
+    hits = []
+    for key, pattern in _COMPILED:
+        for match in pattern.finditer(text, start, end):
+            name_start, name_end = match.span("name")
+            alias = match.group("bracket") or match.group("slash")
+            name = match.group("name")
+            if alias is None:
+                longer = _LONGER.match(text, name_end, end)
+                if longer and _initials_match(name + longer.group("tail"), longer.group("abbr")):
+                    name = text[name_start : longer.start("abbr") - 1].rstrip(" (")
+                    alias, name_end = longer.group("abbr"), longer.end("tail")
+            hits.append((name_start, name_end, key, name, alias))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str, str, str | None]] = []
+    for hit in hits:
+        if kept and hit[0] < kept[-1][1]:
+            continue
+        kept.append(hit)
+    return kept
 
 
 def find(reading: Reading) -> list[Entity]:
@@ -96,11 +202,32 @@ def find(reading: Reading) -> list[Entity]:
     for sentence in reading.sentences:
         if noise.is_negated(sentence.text):
             continue
+        taken: list[tuple[int, int]] = []
         if _ANY.search(text, sentence.start, sentence.end):
-            for key, pattern in _COMPILED:
-                for match in pattern.finditer(text, sentence.start, sentence.end):
-                    alias = match.group("bracket") or match.group("slash")
-                    add(key, match.group("name"), alias, sentence)
+            for start, end, key, name, alias in _lexicon_hits(text, sentence.start, sentence.end):
+                add(
+                    key if alias is None or key == _canonical(name) else _fold(name),
+                    name,
+                    alias,
+                    sentence,
+                )
+                taken.append((start, end))
+        if _GROUP_CUE.search(sentence.text):
+            for match in _ABBREVIATED.finditer(text, sentence.start, sentence.end):
+                if any(
+                    s <= match.start("name") < e or s < match.end("name") <= e for s, e in taken
+                ):
+                    continue
+                name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
+                abbr = match.group("abbr")
+                if _INSTITUTION.search(name) or not _initials_match(name, abbr):
+                    continue
+                if gazetteer.code_for(name) or len(name.split()) < 2 and "-" not in name:
+                    continue
+                window = text[max(sentence.start, match.start() - 90) : match.start()]
+                if not _GROUP_SLOT.search(window):
+                    continue
+                add(_canonical(name), name, abbr, sentence)
         for cue in LIST_CUE.finditer(text, sentence.start, sentence.end):
             items = re.split(r",\s*(?:and\s+)?|\s+and\s+", cue.group("list"))
             for item in items:
@@ -110,3 +237,7 @@ def find(reading: Reading) -> list[Entity]:
                     alias = listed.group("bracket") or listed.group("slash")
                     add(_canonical(name), name, alias, sentence)
     return list(found.values())
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\W+", "", name.lower())

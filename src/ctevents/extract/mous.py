@@ -15,7 +15,7 @@ from ctevents.extract.people import split_officials
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
-_MOU = r"(?:Memorandum|Memoranda)\s+of\s+Understanding|MoUs?|MOUs?"
+_MOU = r"(?i:memorandum|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
 MOU = re.compile(rf"\b(?:{_MOU})\b")
 SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded)\b", re.I)
 _BACKGROUND = re.compile(
@@ -29,12 +29,21 @@ SUBJECT = re.compile(
     r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
     r"between|was|were|is|at|in\s+[A-Z]|during|by|with|and\s+(?:was|were))\b|[,.;]|$)"
 )
+# "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
+# replaced by an "MoU on …" named later.
+PURPOSE = re.compile(
+    rf"\b(?:{_MOU})\s+(?:aimed\s+at|aiming\s+to|to|that\s+will)\s+(?P<subject>[a-z].+?)"
+    r"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"officials\s+said|the\s+\w+\s+said)\b|$)"
+)
 BETWEEN = re.compile(
     r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z].+?)\s+and\s+(?:the\s+)?(?P<b>[A-Z].+?)"
     r"(?=[.,;]|\s+(?:on|in|at|during|was|were)\s|$)"
 )
 SIGNED_BY_THEM = re.compile(rf"\s+signed\s+(?:the\s+)?(?:{_MOU}|Memorandum|agreement|document)\b")
-SIGNED_BY = re.compile(rf"\b(?:{_MOU})\s+(?:was|were)\s+signed\s+by\s+")
+SIGNED_BY = re.compile(
+    rf"\b(?:{_MOU}|agreement|document)\b[^.;]{{0,160}}?\b(?:was|were)\s+signed\b[^.;]{{0,60}}?\bby\s+"
+)
 SIGNED_AT = re.compile(
     r"\bsigned\b[^.;]{0,40}?\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
 )
@@ -59,6 +68,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
     """MoUs signed, one per subject, completed by later sentences about "the MoU"."""
     text = reading.text
     found: dict[str, MoU] = {}
+    weak: set[str] = set()  # keys of MoUs known only by their purpose ("to combat …")
     last: MoU | None = None
     for sentence in reading.sentences:
         s, e = sentence.start, sentence.end
@@ -67,22 +77,95 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
         if noise.is_negated(sentence.text) or _BACKGROUND.search(sentence.text):
             continue
         subject_match = SUBJECT.search(text, s, e)
-        if subject_match:
-            subject = subject_match.group("subject").strip()
+        purpose = None if subject_match else PURPOSE.search(text, s, e)
+        if subject_match or purpose:
+            subject = (subject_match or purpose).group("subject").strip()  # type: ignore[union-attr]
             key = _fold(subject)
             mou = found.get(key)
-            if mou is None:
-                countries = tuple(sorted({m.code for m in gazetteer.mentions(text, s, e)}))
-                mou = MoU(subject=subject, parties=countries if len(countries) >= 2 else parties)
+            if mou is None and subject_match and weak:
+                # The "MoU on …" a lead announced by its purpose: one MoU, the better subject.
+                mou = found.pop(weak.pop())
+                mou.subject = subject
                 found[key] = mou
+            if mou is None and purpose and last is not None:
+                mou = last
+            if mou is None:
+                mou = MoU(subject=subject, parties=_countries(reading, s, e) or parties)
+                found[key] = mou
+                if purpose:
+                    weak.add(key)
         elif last is not None:
             mou = last
         else:
-            continue
+            # "The MoU between A and B was signed by …": an MoU with no subject given.
+            mou = MoU(subject="", parties=_countries(reading, s, e) or parties)
+            found[f"#{s}"] = mou
+            weak.add(f"#{s}")
         last = mou
         mou.passages.append(sentence)
         _complete(reading, mou, sentence)
+    for mou in found.values():
+        _assign_signatories(mou)
     return list(found.values())
+
+
+def _countries(reading: Reading, start: int, end: int) -> tuple[str, ...]:
+    """Two or more countries named in the sentence, in the order named."""
+    codes: list[str] = []
+    for mention in gazetteer.mentions(reading.text, start, end):
+        if mention.code not in codes:
+            codes.append(mention.code)
+    return tuple(codes) if len(codes) >= 2 else ()
+
+
+_ABBREVIATION = re.compile(r"\((?P<abbr>[A-Z][\w-]{1,15})\)")
+
+
+def _body_party(body: str, parties: tuple[str, ...]) -> str | None:
+    named = [m.code for m in gazetteer.mentions(body) if m.code in parties]
+    if named:
+        return named[0]
+    # "FIU-IND", "UAEFIU": a country's short form inside the abbreviation.
+    for code in parties:
+        if re.search(rf"(?<![A-Z]){code}|IND(?![A-Z])" if code == "IN" else code, body):
+            return code
+    return None
+
+
+def _assign_signatories(mou: MoU) -> None:
+    """Each signatory's party from their own title: the country it names, else the signing
+    body it names ("FIU-IND Director" signs for the body "Financial Intelligence Unit-India
+    (FIU-IND)"), else the parties in the order the text names them."""
+    if not mou.signatories:
+        return
+    marks: list[tuple[str, str]] = []  # (name or abbreviation of a body, its party)
+    for body in mou.bodies:
+        party = _body_party(body, mou.parties)
+        if party is None:
+            continue
+        marks.append((re.sub(r"\s*\([^()]*\)", "", body).strip(), party))
+        marks.extend((m.group("abbr"), party) for m in _ABBREVIATION.finditer(body))
+    assigned: list[str | None] = []
+    for signatory in mou.signatories:
+        title = signatory.title or ""
+        party = signatory.party if signatory.party in mou.parties else None
+        for mark, code in marks:
+            if (
+                party is None
+                and mark
+                and re.search(rf"(?<![\w-]){re.escape(mark)}(?![\w-])", title)
+            ):
+                party = code
+        assigned.append(party)
+    remaining = [p for p in mou.parties if p not in assigned]
+    mou.signatories = [
+        Signatory(
+            name=sig.name,
+            title=sig.title,
+            party=party or (remaining.pop(0) if remaining else sig.party),
+        )
+        for sig, party in zip(mou.signatories, assigned, strict=True)
+    ]
 
 
 def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
@@ -109,9 +192,9 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     if by:
         chunk = text[by.end() : e]
     if chunk and not mou.signatories:
-        officials = split_officials(chunk)
-        taken = {o.party for o in officials if o.party}
-        remaining = [p for p in mou.parties if p not in taken]
-        for official in officials:
-            party = official.party or (remaining.pop(0) if remaining else None)
-            mou.signatories.append(Signatory(name=official.name, title=official.title, party=party))
+        for official in split_officials(chunk):
+            mou.signatories.append(
+                Signatory(name=official.name, title=official.title, party=official.party)
+            )
+    if not mou.subject:
+        mou.subject = ""
