@@ -87,7 +87,6 @@ def test_scoring_semantics():
     assert not item_matches({"signatories": signatories}, {"signatories": []})
 
 
-@pytest.mark.xfail(reason="held-out F1 below floor: see report", strict=False)
 def test_heldout_f1(result):
     print()
     print(report(result, title="held-out set"))

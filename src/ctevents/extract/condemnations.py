@@ -18,7 +18,8 @@ VERB = re.compile(
     re.I,
 )
 STRONGLY = re.compile(
-    r"\b(?:strongly|strong|strongest|unequivocally|firmly|vehemently|resolutely)\b", re.I
+    r"\b(?:strongly|strong|strongest|unequivocal(?:ly)?|firmly|vehement(?:ly)?|resolutely)\b",
+    re.I,
 )
 _BOTH = re.compile(r"\b(?:both|two|they|sides|jointly|together|the\s+leaders|countries)\b", re.I)
 _OBJECT_END = re.compile(

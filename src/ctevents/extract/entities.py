@@ -222,7 +222,7 @@ def find(reading: Reading) -> list[Entity]:
                 abbr = match.group("abbr")
                 if _INSTITUTION.search(name) or not _initials_match(name, abbr):
                     continue
-                if gazetteer.code_for(name) or len(name.split()) < 2 and "-" not in name:
+                if gazetteer.code_for(name) or (len(name.split()) < 2 and "-" not in name):
                     continue
                 window = text[max(sentence.start, match.start() - 90) : match.start()]
                 if not _GROUP_SLOT.search(window):

@@ -73,8 +73,8 @@ def stay_place(text: str, start: int, end: int) -> str | None:
 VENUE = re.compile(
     r"\b(?i:meeting|talks|dialogue|consultations|session|round|discussions)\b,?\s+"
     r"(?:which\s+(?:was|were)\s+)?(?:held|hosted|convened)\s+(?:at|in)\s+"
-    rf"(?P<venue>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the))*)"
-    rf"(?:\s*,?\s+in\s+{_PLACE})?"
+    r"(?P<venue>(?:the\s+)?[A-Z][^,.;]{1,80}?)"
+    rf"(?:\s+in\s+{_PLACE})?(?=\s*[,.;]|\s+(?:on|and|with|from|during|to)\b|\s*$)"
 )
 
 
@@ -85,7 +85,7 @@ def venue_in(text: str, start: int, end: int) -> str | None:
             place = clean_place(match.group("place"))
             if place:
                 return place
-        venue = re.sub(r"\s+(?:of|for|and|the)$", "", match.group("venue"))
+        venue = match.group("venue")
         place = clean_place(venue)
         if place:
             return place
