@@ -12,7 +12,18 @@ import sys
 from ctevents import __version__
 
 # The order here is the order of `ctevents --help`.
-COMMANDS = ("ingest", "events", "extract", "retract", "reextract", "serve", "project", "status")
+COMMANDS = (
+    "ingest",
+    "events",
+    "extract",
+    "retract",
+    "reextract",
+    "trace",
+    "verify",
+    "serve",
+    "project",
+    "status",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

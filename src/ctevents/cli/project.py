@@ -11,6 +11,7 @@ import threading
 from ctevents.cli.common import add_store_argument, fail, open_store, type_list
 from projections.catalog import MODELS, by_name
 from projections.engine import DEFAULT_BATCH, ProjectionEngine
+from projections.ledger import Ledger
 from projections.views import open_views
 
 
@@ -57,13 +58,25 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     with open_store(args.store) as store:
         views = open_views(store.location)
+        # The audit ledger follows the log beside the read models (see docs/audit.md).
+        ledger = Ledger.open(store, batch_size=args.batch)
         try:
             engine = ProjectionEngine(store, views, models, batch_size=args.batch)
             if args.once:
+                ledger.catch_up()
                 folded = engine.catch_up()
                 print(f"folded {folded} events; at position {store.head()}", file=sys.stderr)
             else:
-                engine.run_forever(stop, idle=args.poll)
+                ledgering = threading.Thread(
+                    target=ledger.run_forever, args=(stop, args.poll), name="ledger"
+                )
+                ledgering.start()
+                try:
+                    engine.run_forever(stop, idle=args.poll)
+                finally:
+                    stop.set()
+                    ledgering.join()
         finally:
+            ledger.close()
             views.close()
     return 0

@@ -15,13 +15,21 @@ from aiohttp import web
 
 from ctevents.documents import MAX_BYTES
 from ctevents.feed import LogWatcher, PollingWaker
-from ctevents.server import events, health, openapi, read_models, sources
+from ctevents.server import audit, events, health, openapi, read_models, sources
 from ctevents.server.errors import json_errors
 from ctevents.server.settings import Settings
 from ctevents.server.state import PROJECTION_HEALTH, RESOURCES, SETTINGS, STORE, WATCHER
 from ctevents.store import Store
 
-RESOURCE_MODULES: tuple[ModuleType, ...] = (events, sources, read_models, health, openapi)
+# `audit` before `read_models`: its routes sit below read-model items (`/meetings/{key}/…`).
+RESOURCE_MODULES: tuple[ModuleType, ...] = (
+    events,
+    sources,
+    audit,
+    read_models,
+    health,
+    openapi,
+)
 
 # Room for multipart/JSON framing around a document of MAX_BYTES; the exact limit on
 # the document itself is enforced where it is read.

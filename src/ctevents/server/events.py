@@ -18,6 +18,7 @@ import orjson
 from aiohttp import web
 
 from ctevents.feed import Batch, EventFilter, Heartbeat, Progress, StreamItem, follow, read_page
+from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
 from ctevents.server.settings import Settings
@@ -210,7 +211,9 @@ async def _page(request: web.Request, query: EventsQuery, after: int) -> web.Res
     assert query.limit is not None
     page = await read_page(request.app[WATCHER], after, query.limit, query.selection, query.wait)
     headers = {"Vary": "Accept"}
-    if page.immutable:
+    # The ledger's running hash through `last_position`, for subscribers to check continuity.
+    last_chain, chain_note = await chain_through(request.app, page.last_position)
+    if page.immutable and last_chain is not None:
         etag = _page_etag(query, after, page.last_position)
         visibility = "private" if settings.read_token else "public"
         headers["ETag"] = etag
@@ -220,6 +223,9 @@ async def _page(request: web.Request, query: EventsQuery, after: int) -> web.Res
     else:
         headers["Cache-Control"] = "no-store"
     body = {"events": page.events, "last_position": page.last_position, "head": page.head}
+    body["last_chain"] = last_chain
+    if chain_note:
+        body["last_chain_note"] = chain_note
     return web.Response(body=orjson.dumps(body), content_type="application/json", headers=headers)
 
 

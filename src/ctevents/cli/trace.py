@@ -1,0 +1,105 @@
+"""`ctevents trace MEETING_KEY [FIELD]`: each value of a meeting with the source spans behind it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+import orjson
+
+from ctevents.audit.prov import meeting_lineage
+from ctevents.cli.common import add_store_argument, error, fail, open_store
+from projections.provenance import UnknownField, UnknownMeeting, trace
+from projections.views import open_views
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "trace",
+        help="show who asserted each value of a meeting, where, when and by which extractor",
+        description="Reads the meetings read model (run `ctevents project` to keep it current) "
+        "and re-checks every quote against the stored text and its SHA-256; exits 1 when "
+        "any quote fails the check.",
+    )
+    parser.add_argument("meeting_key", metavar="MEETING_KEY")
+    parser.add_argument("field", nargs="?", metavar="FIELD", help="e.g. date, leaders.MV")
+    parser.add_argument(
+        "--format", choices=("text", "json", "prov"), default="text", help="output form"
+    )
+    add_store_argument(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_store(args.store) as store:
+        views = open_views(store.location)
+        try:
+            found = trace(store, views, args.meeting_key, args.field)
+        except (UnknownMeeting, UnknownField) as exc:
+            fail(str(exc), status=1)
+        finally:
+            views.close()
+    if args.format == "json":
+        print(orjson.dumps(found).decode())
+    elif args.format == "prov":
+        print(orjson.dumps(meeting_lineage(found)).decode())
+    else:
+        print_trace(found)
+    if found["as_of_position"] < found["log_head"]:
+        error(
+            f"the meetings read model has folded up to position {found['as_of_position']} of "
+            f"{found['log_head']}: run `ctevents project --once` for a current trace"
+        )
+    if not found["verified"]:
+        for problem in found["problems"]:
+            error(
+                f"NOT VERIFIED {problem['field']} (position {problem['position']}): "
+                f"{problem['problem']}"
+            )
+        return 1
+    return 0
+
+
+def _value(value: Any) -> str:
+    return value if isinstance(value, str) else orjson.dumps(value).decode()
+
+
+def _line(text: str) -> str:
+    """Context on one line: the text's line breaks shown, not made."""
+    return text.replace("\n", " ⏎ ")
+
+
+def print_trace(found: dict[str, Any]) -> None:
+    out = sys.stdout
+    print(f"meeting {found['meeting_key']} (as of position {found['as_of_position']})", file=out)
+    for field in found["fields"]:
+        state = "CONTESTED" if field["contested"] else field["kind"]
+        print(f"\n{field['field']}  [{state}]", file=out)
+        if not field["values"]:
+            print("  (no source asserts a value)", file=out)
+        for value in field["values"]:
+            print(
+                f"  {_value(value['value'])}  ({value['status']}, "
+                f"{value['corroboration']} source(s))",
+                file=out,
+            )
+            for a in value["assertions"]:
+                mark = "ok" if a["verified"] else "NOT VERIFIED"
+                meta = ", ".join(
+                    str(a[k]) for k in ("title", "publisher", "published_on", "url") if a.get(k)
+                )
+                print(f"    - source {a['source_id']}{f' ({meta})' if meta else ''}", file=out)
+                print(
+                    f"      position {a.get('position')} recorded {a.get('recorded_at')} "
+                    f"extractor {a.get('extractor_version')} {a.get('fact_type')}",
+                    file=out,
+                )
+                context = a.get("context", {})
+                print(
+                    f"      [{a['start']}:{a['end']}] …{_line(context.get('before', ''))}"
+                    f"«{_line(a['quote'])}»{_line(context.get('after', ''))}… [{mark}]",
+                    file=out,
+                )
+                for problem in a["problems"]:
+                    print(f"      ! {problem}", file=out)

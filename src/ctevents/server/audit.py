@@ -1,0 +1,322 @@
+"""Audit routes: a meeting's provenance (JSON or PROV-JSON), a source's text with its spans,
+retraction over HTTP; and the ledger, run beside the projections and reported in `/healthz`.
+
+Registered before `read_models`, whose item routes take the rest of the path as the
+key (`/meetings/{key:.+}`): `/meetings/IN-MV/jwg/2/provenance` must reach this module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from ctevents.audit import highlight, prov
+from ctevents.audit.records import stored_source
+from ctevents.audit.spans import source_text
+from ctevents.corrections import UnknownSource, retract
+from ctevents.server.auth import require_token
+from ctevents.server.errors import ParameterError, json_error
+from ctevents.server.read_models import READ_SIDE, _await_position
+from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
+from projections.ledger import Ledger
+from projections.meetings import MODEL as MEETINGS
+from projections.provenance import UnknownField, UnknownMeeting, trace
+
+routes = web.RouteTableDef()
+
+MAX_REASON = 2000
+
+
+# --- the ledger, run like a projection ------------------------------------------------
+
+
+@dataclass
+class RunningLedger:
+    ledger: Ledger
+    stop: threading.Event
+    thread: threading.Thread
+
+
+LEDGER = web.AppKey("ledger", RunningLedger)
+
+
+async def run_ledger(app: web.Application) -> AsyncIterator[None]:
+    """Keeps the ledger at the head in a thread for as long as the server runs."""
+    ledger = await asyncio.to_thread(Ledger.open, app[STORE])
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=ledger.run_forever, args=(stop, 0.1), name="ledger", daemon=True
+    )
+    app[LEDGER] = RunningLedger(ledger, stop, thread)
+    app[PROJECTION_HEALTH]["ledger"] = _health
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.to_thread(thread.join, 10.0)
+        await asyncio.to_thread(ledger.close)
+
+
+cleanup_ctx = (run_ledger,)
+
+
+async def _health(app: web.Application) -> dict[str, Any]:
+    running = app[LEDGER]
+    position = await asyncio.to_thread(running.ledger.position)
+    head = app[WATCHER].head
+    return {
+        "ok": running.thread.is_alive(),
+        "position": position,
+        "lag": max(0, head - position),
+    }
+
+
+async def chain_through(app: web.Application, position: int) -> tuple[str | None, str | None]:
+    """The ledger's running hash through `position` for a feed page, or None and why not."""
+    if LEDGER not in app:
+        return None, "this server keeps no ledger"
+    ledger = app[LEDGER].ledger
+    try:
+        running = await asyncio.to_thread(ledger.running_through, position)
+    except Exception as exc:
+        return None, f"the ledger could not be read: {type(exc).__name__}: {exc}"
+    if running is None:
+        return None, "the ledger is still catching up with this position; ask again shortly"
+    return running, None
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _single(request: web.Request, name: str) -> str | None:
+    values = request.query.getall(name, [])
+    if len(values) > 1:
+        raise ParameterError(name, "given more than once")
+    return values[0] if values else None
+
+
+def _known(request: web.Request, names: set[str]) -> None:
+    for name in request.query:
+        if name not in names:
+            raise ParameterError(name, f"unknown parameter; known: {', '.join(sorted(names))}")
+
+
+def _format(request: web.Request, allowed: tuple[str, ...]) -> str:
+    form = _single(request, "format") or allowed[0]
+    if form not in allowed:
+        raise ParameterError("format", f"{form!r}: use one of {', '.join(allowed)}")
+    return form
+
+
+def _dumps(body: Any, status: int = 200, *, verified: bool, content_type: str) -> web.Response:
+    # A failed re-check is also in a header, so it is visible without reading the body.
+    headers = {"Cache-Control": "no-store", "X-Verified": "true" if verified else "false"}
+    return web.Response(
+        body=orjson.dumps(body), status=status, content_type=content_type, headers=headers
+    )
+
+
+# --- provenance ----------------------------------------------------------------------------
+
+
+@routes.get("/meetings/{key:.+}/provenance")
+async def get_provenance(request: web.Request) -> web.Response:
+    require_token(request, request.app[SETTINGS].read_token)
+    _known(request, {"field", "format", "min_position", "wait", "token"})
+    form = _format(request, ("json", "prov"))
+    field = _single(request, "field")
+    await _await_position(request, MEETINGS)
+    key = request.match_info["key"]
+    try:
+        found = await asyncio.to_thread(
+            trace, request.app[STORE], request.app[READ_SIDE].views, key, field or None
+        )
+    except UnknownMeeting as exc:
+        return json_error(404, str(exc))
+    except UnknownField as exc:
+        raise ParameterError("field", str(exc)) from None
+    if form == "prov":
+        return _dumps(
+            prov.meeting_lineage(found),
+            verified=found["verified"],
+            content_type="application/json",
+        )
+    return _dumps(found, verified=found["verified"], content_type="application/json")
+
+
+# --- a source's text -----------------------------------------------------------------------
+
+
+@routes.get("/sources/{source_id}/text")
+async def get_source_text(request: web.Request) -> web.Response:
+    require_token(request, request.app[SETTINGS].read_token)
+    _known(request, {"format", "token"})
+    form = _format(request, ("json", "html"))
+    store = request.app[STORE]
+    source_id = request.match_info["source_id"]
+    source = await asyncio.to_thread(stored_source, store, source_id)
+    if source is None:
+        return json_error(404, f"no source {source_id} in the log")
+    document = await asyncio.to_thread(source_text, store, source)
+    if form == "html":
+        response = web.Response(
+            text=highlight.render(document),
+            content_type="text/html",
+            headers={"X-Verified": "true" if document["verified"] else "false"},
+        )
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'"
+        )
+        return response
+    return _dumps(document, verified=document["verified"], content_type="application/json")
+
+
+# --- retraction ------------------------------------------------------------------------------
+
+
+@routes.post("/sources/{source_id}/retract")
+async def post_retraction(request: web.Request) -> web.Response:
+    require_token(request, request.app[SETTINGS].write_token)
+    if request.content_type != "application/json":
+        return json_error(
+            415, f"Content-Type {request.content_type or '(none)'}: send application/json"
+        )
+    try:
+        body = orjson.loads(await request.read())
+    except orjson.JSONDecodeError as exc:
+        return json_error(400, f"invalid JSON: {exc}")
+    if not isinstance(body, dict) or set(body) - {"reason"}:
+        return json_error(422, 'send {"reason": "why the source is withdrawn"} and nothing else')
+    reason = body.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        return json_error(
+            422, "a retraction needs a reason: a non-empty string", parameter="reason"
+        )
+    if len(reason) > MAX_REASON:
+        return json_error(422, f"the reason is over {MAX_REASON} characters", parameter="reason")
+    source_id = request.match_info["source_id"]
+    try:
+        result = await asyncio.to_thread(retract, request.app[STORE], source_id, reason)
+    except UnknownSource as exc:
+        return json_error(404, str(exc))
+    # Live subscribers see the retraction at once, as with `POST /sources`.
+    request.app[WATCHER].appended(result.positions)
+    return web.json_response(
+        {
+            "source_id": result.source_id,
+            "retracted": result.appended,
+            "message": result.message,
+            "position": result.positions[0] if result.positions else None,
+        }
+    )
+
+
+# --- OpenAPI -----------------------------------------------------------------------------------
+
+_ERRORS = {code: {"$ref": "#/components/responses/Error"} for code in ("400", "401", "404", "422")}
+_TOKEN = {
+    "name": "token",
+    "in": "query",
+    "description": "Read token, if required.",
+    "schema": {"type": "string"},
+}
+
+openapi: dict[str, Any] = {
+    "/meetings/{key}/provenance": {
+        "get": {
+            "operationId": "getMeetingProvenance",
+            "summary": "Every value of a meeting's fields with every source span asserting it.",
+            "description": "Each quote is re-checked against the stored text and its SHA-256 "
+            "first; a mismatch gives `verified: false` with the reasons (and `X-Verified: "
+            "false`). `format=prov` answers W3C PROV-JSON.",
+            "parameters": [
+                {
+                    "name": "key",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                    "description": "The meeting key; it may contain `/`.",
+                },
+                {
+                    "name": "field",
+                    "in": "query",
+                    "schema": {"type": "string"},
+                    "description": "Only this field and below, e.g. `date` or `leaders.MV`.",
+                },
+                {"name": "format", "in": "query", "schema": {"enum": ["json", "prov"]}},
+                {"name": "min_position", "in": "query", "schema": {"type": "integer"}},
+                {"name": "wait", "in": "query", "schema": {"type": "number"}},
+                _TOKEN,
+            ],
+            "responses": {
+                "200": {
+                    "description": "The trace (or its PROV-JSON document).",
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                },
+                **_ERRORS,
+                "503": {"$ref": "#/components/responses/Error"},
+            },
+        }
+    },
+    "/sources/{source_id}/text": {
+        "get": {
+            "operationId": "getSourceText",
+            "summary": "A source's stored text with the spans its facts were read from.",
+            "parameters": [
+                {"name": "source_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                {"name": "format", "in": "query", "schema": {"enum": ["json", "html"]}},
+                _TOKEN,
+            ],
+            "responses": {
+                "200": {
+                    "description": "`{text, sha256, verified, problems, spans: [{start, end, "
+                    "quote, facts}]}`, or a highlighted HTML page.",
+                    "content": {
+                        "application/json": {"schema": {"type": "object"}},
+                        "text/html": {"schema": {"type": "string"}},
+                    },
+                },
+                **_ERRORS,
+            },
+        }
+    },
+    "/sources/{source_id}/retract": {
+        "post": {
+            "operationId": "retractSource",
+            "summary": "Append SourceRetracted; retracting twice appends nothing.",
+            "security": [{}, {"bearer": []}, {"token": []}],
+            "parameters": [
+                {"name": "source_id", "in": "path", "required": True, "schema": {"type": "string"}}
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["reason"],
+                            "additionalProperties": False,
+                            "properties": {"reason": {"type": "string", "minLength": 1}},
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "200": {
+                    "description": "`{source_id, retracted, message, position}`; `retracted` "
+                    "false (and `position` null) when it was already retracted.",
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                },
+                **_ERRORS,
+                "415": {"$ref": "#/components/responses/Error"},
+            },
+        }
+    },
+}
