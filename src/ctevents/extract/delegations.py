@@ -48,6 +48,9 @@ _CHUNK_END = re.compile(
 _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 
+_LEADER_VERB = re.compile(r"led|head|chair|represent")
+
+
 @dataclass
 class Leader:
     party: str
@@ -93,6 +96,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
 
     for sentence in reading.sentences:
         s, e = sentence.start, sentence.end
+        if not _LEADER_VERB.search(reading.lowered, s, e):
+            continue  # no sentence names a leader without one of these verbs
         led = list(SIDE_LED_BY.finditer(text, s, e))
         for match in led:
             party = _side_party(text, s, match.start())

@@ -199,11 +199,12 @@ def find(reading: Reading) -> list[Entity]:
         if sentence not in entity.passages:
             entity.passages.append(sentence)
 
+    named = reading.starts_matching(_ANY)
     for sentence in reading.sentences:
         if noise.is_negated(sentence.text):
             continue
         taken: list[tuple[int, int]] = []
-        if _ANY.search(text, sentence.start, sentence.end):
+        if sentence.start in named:
             for start, end, key, name, alias in _lexicon_hits(text, sentence.start, sentence.end):
                 add(
                     key if alias is None or key == _canonical(name) else _fold(name),
@@ -212,7 +213,7 @@ def find(reading: Reading) -> list[Entity]:
                     sentence,
                 )
                 taken.append((start, end))
-        if _GROUP_CUE.search(sentence.text):
+        if "(" in sentence.text and _GROUP_CUE.search(sentence.text):
             for match in _ABBREVIATED.finditer(text, sentence.start, sentence.end):
                 if any(
                     s <= match.start("name") < e or s < match.end("name") <= e for s, e in taken
@@ -228,6 +229,8 @@ def find(reading: Reading) -> list[Entity]:
                 if not _GROUP_SLOT.search(window):
                     continue
                 add(_canonical(name), name, abbr, sentence)
+        if "terror" not in reading.lowered[sentence.start : sentence.end]:
+            continue
         for cue in LIST_CUE.finditer(text, sentence.start, sentence.end):
             items = re.split(r",\s*(?:and\s+)?|\s+and\s+", cue.group("list"))
             for item in items:

@@ -168,11 +168,33 @@ NAME_TO_CODE: dict[str, str] = _names()
 _ADJECTIVE = re.compile(r"(?:an|ese|ish|ian|i|ch|ic|ean|er|ine|ai|k|ois)$")
 
 
+def trie_pattern(words: list[str]) -> str:
+    """One regex for many literal words, as a trie: the engine follows one branch per
+    character instead of trying every word at every position. Longer words win."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
 def _pattern() -> re.Pattern[str]:
-    alternatives = sorted(NAME_TO_CODE, key=len, reverse=True)
-    body = "|".join(re.escape(name) for name in alternatives)
     # Case-sensitive: "US" the country, never "us" the pronoun. "Indian Ocean" is a place.
-    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])(?!\s+Ocean)(?!-born)(?!-Pacific)")
+    # No look-behind in front, so the engine can skip ahead to a possible first letter; the
+    # word boundary before a name is checked in `_all_mentions`.
+    body = trie_pattern(list(NAME_TO_CODE))
+    return re.compile(rf"(?:{body})(?![\w])(?!\s+Ocean)(?!-born)(?!-Pacific)")
 
 
 COUNTRY = _pattern()
@@ -193,11 +215,14 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[PlaceMen
     return [m for m in everywhere[first:last] if m.end <= stop]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _all_mentions(text: str) -> list[PlaceMention]:
     # One scan per text: rules ask about many small ranges of the same text.
     found: list[PlaceMention] = []
     for match in COUNTRY.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in "._":
+            continue  # inside a word or an abbreviation
         surface = match.group()
         code = NAME_TO_CODE[surface]
         adjective = _is_adjective(surface, code)

@@ -306,7 +306,10 @@ def find_next(
     text = reading.text
     found: dict[str, NextMeeting] = {}
     primary = held[0] if held else None
+    cued = reading.starts_matching(NEXT)
     for sentence in reading.sentences:
+        if sentence.start not in cued:
+            continue
         cue = NEXT.search(sentence.text)
         if not cue or noise.is_negated(sentence.text) or BACKGROUND.search(sentence.text):
             continue

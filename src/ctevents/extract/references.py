@@ -51,8 +51,9 @@ class Reference:
 def forums(reading: Reading) -> list[Reference]:
     text = reading.text
     found: dict[str, Reference] = {}
+    cited = reading.starts_matching(_ANY_FORUM)
     for sentence in reading.sentences:
-        if not _ANY_FORUM.search(text, sentence.start, sentence.end):
+        if sentence.start not in cited:
             continue
         for name, pattern in _FORUMS:
             for match in pattern.finditer(text, sentence.start, sentence.end):
