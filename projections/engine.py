@@ -137,6 +137,13 @@ class ProjectionEngine:
     def _commit(self, model: ReadModel, page: Page) -> list[dict[str, Any]]:
         handlers = model.handlers
         with self.views.transaction(commit=True) as cursor:
+            # The page was read after the position seen outside this transaction; a
+            # replay may have swapped in a generation that is further on since then
+            # (issue 6). Fold only what the tables in hand have not folded yet.
+            folded = self.views.claim_position(cursor, model)
+            page = [(p, r) for p, r in page if p > folded]
+            if not page:
+                return []
             batch = BatchFold(model, self.views, cursor)
             batch.load_sources({r.stream for _, r in page if type(r.event) in handlers})
             for position, recorded in page:

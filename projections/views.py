@@ -12,7 +12,7 @@ rows and its tracking position are written by one transaction with
 
 Seams for rebuilds (replay): every table name, and the tracking name, carries the
 store's `prefix`. A rebuild opens the same location with a fresh prefix, builds
-there, and swaps tables in one transaction (`swap_in`); DDL is transactional on both
+there, and swaps tables in one transaction (`replay.swap`); DDL is transactional on both
 databases, so readers see the old model or the new one, never half of either.
 
 Above this module no code asks which database it is on: SQL is written once with `?`
@@ -32,6 +32,7 @@ from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
 
+from ctevents.closing import ClosingGate
 from ctevents.store import StoreLocation
 from projections.model import ReadModel
 
@@ -146,6 +147,19 @@ class ViewStoreMixin:
     def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:  # pragma: no cover
         raise NotImplementedError
 
+    def claim_position(self, cursor: Any, model: ReadModel | str) -> int:
+        """The position, read as the first statement of a write transaction, locking it.
+
+        A replay swaps a new generation in by rewriting this position (`replay.swap`):
+        a batch that claims the position first either commits before the swap or sees
+        the swapped-in position and tables, never the old position with the new tables.
+        """
+        return self._max_tracking_id_in(cursor, self.tracking_name(model)) or 0
+
+    def tracking_table(self) -> str:  # pragma: no cover - overridden
+        """The quoted, qualified table that holds the tracking positions."""
+        raise NotImplementedError
+
     def stored_version(self, model: ReadModel | str) -> int | None:
         """The version of the code that built the stored model (None: never built)."""
         name = model if isinstance(model, str) else model.name
@@ -171,12 +185,13 @@ class SQLiteViews(ViewStoreMixin, SQLiteTrackingRecorder):
             raise ValueError(f"table prefix {prefix!r}: use lower-case letters, digits, _")
         self.prefix = prefix
         self.path = Path(path)
+        self._gate = ClosingGate(f"read models {path}")
         super().__init__(SQLiteDatastore(str(path), lock_timeout=30))
         self.create_table()
 
     @contextmanager
     def transaction(self, *, commit: bool) -> Iterator[Any]:
-        with self.datastore.transaction(commit=commit) as cursor:
+        with self._gate.use(), self.datastore.transaction(commit=commit) as cursor:
             yield cursor
 
     def _qualify(self, name: str) -> str:
@@ -185,7 +200,20 @@ class SQLiteViews(ViewStoreMixin, SQLiteTrackingRecorder):
     def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:
         return self._max_tracking_id(name, cursor)
 
+    def claim_position(self, cursor: Any, model: ReadModel | str) -> int:
+        # BEGIN is deferred: a no-op write takes the file's write lock before anything
+        # is read, so the reads that follow cannot be older than a swap committed since.
+        cursor.execute(
+            "UPDATE tracking SET notification_id = notification_id WHERE application_name = ?",
+            (self.tracking_name(model),),
+        )
+        return super().claim_position(cursor, model)
+
+    def tracking_table(self) -> str:
+        return '"tracking"'  # one table per file; names carry the prefix
+
     def close(self) -> None:
+        self._gate.close()  # after the queries other threads have in flight
         self.datastore.close()
 
 
@@ -198,6 +226,7 @@ class PostgresViews(ViewStoreMixin, PostgresTrackingRecorder):
         if not _PREFIX.match(prefix):
             raise ValueError(f"table prefix {prefix!r}: use lower-case letters, digits, _")
         self.prefix = prefix
+        self._gate = ClosingGate("read models")
         datastore = PostgresDatastore(
             dbname=env["POSTGRES_DBNAME"],
             host=env["POSTGRES_HOST"],
@@ -213,7 +242,7 @@ class PostgresViews(ViewStoreMixin, PostgresTrackingRecorder):
 
     @contextmanager
     def transaction(self, *, commit: bool) -> Iterator[Any]:
-        with self.datastore.transaction(commit=commit) as cursor:
+        with self._gate.use(), self.datastore.transaction(commit=commit) as cursor:
             yield cursor
 
     def _create_table(self, curs: Any) -> None:
@@ -234,7 +263,21 @@ class PostgresViews(ViewStoreMixin, PostgresTrackingRecorder):
         found = cursor.fetchone()
         return None if found is None else found["max"]
 
+    def claim_position(self, cursor: Any, model: ReadModel | str) -> int:
+        # READ COMMITTED: the row lock makes a batch and a swap take turns (see the mixin).
+        cursor.execute(
+            f"SELECT notification_id FROM {self.tracking_table()} "
+            "WHERE application_name = %s FOR UPDATE",
+            (self.tracking_name(model),),
+        )
+        found = cursor.fetchone()
+        return 0 if found is None else int(found["notification_id"])
+
+    def tracking_table(self) -> str:
+        return self._qualify(self.tracking_table_name)
+
     def close(self) -> None:
+        self._gate.close()  # after the queries other threads have in flight
         self.datastore.close()
 
 

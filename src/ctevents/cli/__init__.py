@@ -23,6 +23,8 @@ COMMANDS = (
     "serve",
     "project",
     "status",
+    "replay",
+    "digest",
 )
 
 
