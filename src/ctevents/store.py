@@ -21,6 +21,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import ApplicationRecorder, IntegrityError, Notification
 from eventsourcing.utils import get_topic
 
+from ctevents.closing import ClosingGate
 from ctevents.codec import (
     CHAIN,
     RECORDED_AT,
@@ -168,6 +169,7 @@ class Store:
         except Exception as exc:
             raise StoreError(f"cannot open store {self.location.url}: {exc}") from exc
         self.recorder: ApplicationRecorder = self.app.recorder
+        self._gate = ClosingGate(f"store {self.location.url}")
         self.mapper: PydanticMapper = self.app.mapper  # type: ignore[assignment]
         self._topics = {name: get_topic(cls) for name, cls in event_types().items()}
 
@@ -180,6 +182,8 @@ class Store:
         return self.location.kind
 
     def close(self) -> None:
+        """Closes the connections once calls in flight (from other threads) have finished."""
+        self._gate.close()
         self.app.close()
 
     def __enter__(self) -> Store:
@@ -198,21 +202,23 @@ class Store:
         """
         if not events:
             return []
-        try:
-            recordings = self.app.save(_Batch(events))
-        except IntegrityError as exc:
-            # Other constraint failures are integrity errors too: only a stream that
-            # really holds events means "already recorded".
-            if self.recorder.select_events(events[0].originator_id, limit=1):
-                raise StreamExists(str(events[0].originator_id)) from exc
-            raise
+        with self._gate.use():
+            try:
+                recordings = self.app.save(_Batch(events))
+            except IntegrityError as exc:
+                # Other constraint failures are integrity errors too: only a stream that
+                # really holds events means "already recorded".
+                if self.recorder.select_events(events[0].originator_id, limit=1):
+                    raise StreamExists(str(events[0].originator_id)) from exc
+                raise
         return [r.notification.id for r in recordings]
 
     # --- reading -------------------------------------------------------------
 
     def head(self) -> int:
         """The position of the last event in the log; 0 when it is empty."""
-        return self.recorder.max_notification_id() or 0
+        with self._gate.use():
+            return self.recorder.max_notification_id() or 0
 
     def topics_for(self, type_names: Sequence[str]) -> list[str]:
         """Stored topics for wire type names; raises ValueError naming an unknown one."""
@@ -232,13 +238,11 @@ class Store:
         until: int | None = None,
     ) -> Sequence[Notification]:
         """Stored events with position > `after` (and ≤ `until`), in log order."""
-        return self.recorder.select_notifications(
-            start=after,
-            limit=limit,
-            stop=until,
-            topics=self.topics_for(types) if types else (),
-            inclusive_of_start=False,
-        )
+        topics = self.topics_for(types) if types else ()
+        with self._gate.use():
+            return self.recorder.select_notifications(
+                start=after, limit=limit, stop=until, topics=topics, inclusive_of_start=False
+            )
 
     def envelope(self, notification: Notification) -> dict[str, Any]:
         """The wire form of a stored event, without building a pydantic model."""
@@ -279,4 +283,5 @@ class Store:
     def stream(self, source_id: str | UUID) -> list[Recorded]:
         """Every event of one source's stream, in version order."""
         originator_id = source_id if isinstance(source_id, UUID) else UUID(str(source_id))
-        return list(self.app.events.get(originator_id))
+        with self._gate.use():
+            return list(self.app.events.get(originator_id))
