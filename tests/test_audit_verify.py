@@ -150,3 +150,14 @@ def test_verify_catches_an_edited_event_on_postgresql(postgres_url, seeds_dir):
     assert not result.ok
     first = result.first_break
     assert (first.position, first.check, first.version) == (3, "stream chain", 3)
+
+
+def test_project_keeps_the_ledger_that_verify_compares_with(sqlite_url, seeds_dir):
+    assert ctevents("ingest", str(seeds_dir), store=sqlite_url).returncode == 0
+    before = ctevents("verify", store=sqlite_url)
+    assert before.returncode == 0 and "ledger compared up to position 0" in before.stdout
+    assert ctevents("project", "--once", store=sqlite_url).returncode == 0
+    with Store(sqlite_url) as store:
+        head = store.head()
+    after = ctevents("verify", store=sqlite_url)
+    assert after.returncode == 0 and f"ledger compared up to position {head}" in after.stdout
