@@ -75,7 +75,8 @@ def swap_in(
             cursor.execute(f'ALTER TABLE {q(base + part)} RENAME TO "{retired}{model.name}{part}"')
             cursor.execute(f'ALTER TABLE {q(new_base + part)} RENAME TO "{base}{part}"')
         for suffix, (part, column) in INDEXES.items():
-            cursor.execute(f"CREATE INDEX {q(base + suffix)} ON {q(base + part)} ({column})")
+            # An index's name is never schema-qualified: it lives in its table's schema.
+            cursor.execute(f'CREATE INDEX "{base}{suffix}" ON {q(base + part)} ({column})')
         # Unconditional (not the tracking recorder's "only forward"): the live position
         # is now the generation's, which the check above keeps from going backwards.
         cursor.execute(

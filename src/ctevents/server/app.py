@@ -15,7 +15,7 @@ from aiohttp import web
 
 from ctevents.documents import MAX_BYTES
 from ctevents.feed import LogWatcher, PollingWaker
-from ctevents.server import audit, events, health, openapi, read_models, sources
+from ctevents.server import audit, events, health, openapi, read_models, snapshots, sources
 from ctevents.server.errors import json_errors
 from ctevents.server.settings import Settings
 from ctevents.server.state import PROJECTION_HEALTH, RESOURCES, SETTINGS, STORE, WATCHER
@@ -27,6 +27,7 @@ RESOURCE_MODULES: tuple[ModuleType, ...] = (
     sources,
     audit,
     read_models,
+    snapshots,  # `?as_of=` on the read models' routes (no routes of its own)
     health,
     openapi,
 )

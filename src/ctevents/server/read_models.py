@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE
@@ -38,6 +39,7 @@ from projections.queries import (
     status,
 )
 from projections.views import ViewStore, open_views
+from replay.outdated import rebuild_outdated
 
 log = logging.getLogger(__name__)
 routes = web.RouteTableDef()
@@ -47,7 +49,7 @@ DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait
 MAX_WAIT = 60.0
 WAIT_STEP = 0.05
 WATCH_POLL = 0.5  # how often a watch looks for changes folded by another process
-PAGE_PARAMETERS = frozenset({"limit", "after", "min_position", "wait", "watch", "token"})
+PAGE_PARAMETERS = frozenset({"limit", "after", "min_position", "wait", "watch", "token", "as_of"})
 
 
 @dataclass
@@ -88,15 +90,31 @@ async def run_projections(app: web.Application) -> AsyncIterator[None]:
     app[READ_SIDE] = side
     app[PROJECTION_HEALTH]["read_models"] = _health
     thread.start()
+    # A model built by another version of its code is rebuilt beside the live tables,
+    # which keep serving until the swap (issue 6); the engine then follows the new ones.
+    rebuilder = threading.Thread(
+        target=_rebuild_outdated, args=(store, views, stop), name="replay", daemon=True
+    )
+    rebuilder.start()
     try:
         yield
     finally:
         stop.set()
         await asyncio.to_thread(thread.join, 10.0)
+        await asyncio.to_thread(rebuilder.join, 10.0)
         await asyncio.to_thread(views.close)
 
 
 cleanup_ctx = (run_projections,)
+
+
+def _rebuild_outdated(store: Any, views: ViewStore, stop: threading.Event) -> None:
+    try:
+        # Waits for a replay already running (e.g. `ctevents replay`) rather than fail.
+        rebuild_outdated(store, views, MODELS, stop=stop, lock_timeout=3600.0)
+    except Exception:
+        if not stop.is_set():
+            log.exception("rebuilding outdated read models failed; serving the old ones")
 
 
 async def _health(app: web.Application) -> dict[str, Any]:
@@ -212,12 +230,14 @@ def _json(request: web.Request, body: dict[str, Any]) -> web.Response:
 async def list_collection(request: web.Request, model: ReadModel) -> web.StreamResponse:
     require_token(request, request.app[SETTINGS].read_token)
     filters = _filters(request, model)
+    views = request.app[READ_SIDE].views
+    past = await snapshots.as_of(request, model, views)  # `as_of`: a snapshot's tables
     if _watching(request):
         return await _watch(request, model, filters, None)
     limit = _number(request, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
     after = _single(request, "after")
     await _await_position(request, model)
-    views = request.app[READ_SIDE].views
+    views = past.views if past else views
     try:
         page = await asyncio.to_thread(list_rows, views, model, filters, after=after, limit=limit)
     except QueryError as exc:
@@ -229,6 +249,8 @@ async def list_collection(request: web.Request, model: ReadModel) -> web.StreamR
     }
     if page.next_after is not None:
         body["next"] = str(request.rel_url.update_query({"after": page.next_after}))
+    if past:
+        body["as_of"] = past.describe()
     return _json(request, body)
 
 
@@ -236,17 +258,21 @@ async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse
     require_token(request, request.app[SETTINGS].read_token)
     key = request.match_info["key"]
     _filters(request, model)  # only the page parameters make sense here; others are errors
+    past = await snapshots.as_of(request, model, request.app[READ_SIDE].views)
     if _watching(request):
         return await _watch(request, model, {}, key)
     await _await_position(request, model)
-    row, as_of = await asyncio.to_thread(get_row, request.app[READ_SIDE].views, model, key)
+    views = past.views if past else request.app[READ_SIDE].views
+    row, as_of = await asyncio.to_thread(get_row, views, model, key)
+    extra = {"as_of": past.describe()} if past else {}
     if row is None:
         return json_error(
             404,
             f"no {model.key} {key!r} in {model.name} as of position {as_of}",
             as_of_position=as_of,
+            **extra,
         )
-    return _json(request, {"item": row, "as_of_position": as_of})
+    return _json(request, {"item": row, "as_of_position": as_of, **extra})
 
 
 def _collection_handler(model: ReadModel) -> Any:
@@ -384,6 +410,14 @@ _COMMON = [
         "schema": {"type": "boolean"},
         "description": "Server-Sent Events: the rows, then each change "
         "`{op, key, row, position}` with `id:` its position; resumable with Last-Event-ID.",
+    },
+    {
+        "name": "as_of",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1},
+        "description": "The model as of this log position, from a snapshot (`ctevents replay "
+        "--until N --into NAME`), built on request for positions up to "
+        f"{snapshots.ON_DEMAND_LIMIT:,} (409 beyond); the answer's `as_of` says which.",
     },
     {
         "name": "Last-Event-ID",
