@@ -14,6 +14,8 @@ import pytest
 from aiohttp import web
 from httpx_sse import aconnect_sse
 
+from ctevents.audit.verify import running_link, stored_link
+from ctevents.chain import GENESIS
 from ctevents.server import Settings
 from ctevents.server.state import STORE, WATCHER
 from tests.feed_fixtures import TIMEOUT, append, append_facts, parse_sse, read_ndjson, served
@@ -23,6 +25,19 @@ from tests.feed_fixtures import TIMEOUT, append, append_facts, parse_sse, read_n
 async def server(store_url: str) -> AsyncIterator[tuple[web.Application, str]]:
     async with served(Settings(store_url=store_url, poll_interval=0.05)) as found:
         yield found
+
+
+async def running_hash(app: web.Application, through: int) -> str:
+    """The log's running chain hash through a position, recomputed from the stored events."""
+
+    def compute() -> str:
+        store = app[STORE]
+        running = GENESIS
+        for notification in store.notifications(after=0, limit=through):
+            running = running_link(running, notification.id, stored_link(store, notification)[0])
+        return running
+
+    return await asyncio.to_thread(compute)
 
 
 @pytest.fixture
@@ -181,7 +196,12 @@ async def test_long_poll_wakes_on_a_new_event(server, session) -> None:
 
     started = time.monotonic()
     async with session.get(f"{url}/events?after=3&wait=0.3") as r:
-        assert await r.json() == {"events": [], "last_position": 3, "head": 3}
+        assert await r.json() == {
+            "events": [],
+            "last_position": 3,
+            "head": 3,
+            "last_chain": await running_hash(app, 3),
+        }
     assert 0.3 <= time.monotonic() - started < 2
 
 
@@ -196,7 +216,12 @@ async def test_pages_below_the_head_are_immutable(server, session) -> None:
     async with session.get(f"{url}/events?after=3&limit=10") as r:
         assert r.headers["Cache-Control"] == "no-store" and "ETag" not in r.headers
     async with session.get(f"{url}/events?after=now") as r:
-        assert await r.json() == {"events": [], "last_position": 5, "head": 5}
+        assert await r.json() == {
+            "events": [],
+            "last_position": 5,
+            "head": 5,
+            "last_chain": await running_hash(app, 5),
+        }
 
 
 async def test_heartbeats_and_a_clean_end_on_shutdown(store_url: str) -> None:
