@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer, noise
+from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
@@ -37,6 +38,7 @@ _ITEM_SPLIT = re.compile(
     r"|\s+(?:including|as\s+well\s+as|such\s+as|especially|particularly)\s+"
 )
 _STRONGEST = re.compile(r"\s*,?\s*in\s+the\s+strongest\s+(?:possible\s+)?terms", re.I)
+_VERB = cue_of(VERB)
 # Fixed phrases whose "and" does not separate two things condemned.
 _KEEP_AND = re.compile(r"forms\s+and\s+manifestations|perpetrators\s+and\s+sponsors", re.I)
 
@@ -73,7 +75,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Condemnation]:
     """Condemnations, one per set of condemning parties, items merged across passages."""
     text = reading.text
     merged: dict[tuple[str, ...], Condemnation] = {}
-    for sentence in reading.sentences:
+    for sentence in reading.candidates(_VERB):
         if noise.is_negated(sentence.text):
             continue
         for verb in VERB.finditer(text, sentence.start, sentence.end):

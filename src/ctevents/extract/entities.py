@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer, noise
+from ctevents.extract.cues import CueSet
+from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
@@ -79,8 +81,10 @@ _COMPILED = [
     (key, re.compile(rf"(?<![\w-])(?P<name>{pattern})(?:(?![\w-])|{_ADJECTIVE_TAIL}){_ALIAS}"))
     for key, pattern in LEXICON.items()
 ]
+# The words each name needs, so a sentence is tried only for the names it may hold.
+_NAMED = CueSet({key: cue_of(pattern) for key, pattern in _COMPILED})
 # A cheap first pass: most sentences name no group at all.
-_ANY = re.compile("|".join(f"(?:{pattern})" for pattern in LEXICON.values()))
+_ANY = cue_of(re.compile("|".join(f"(?:{pattern})" for pattern in LEXICON.values())))
 # "terrorist networks, including A, B and C": a list the genre uses for groups.
 LIST_CUE = re.compile(
     r"\bterror(?:ist)?\s+(?:groups?|networks?|organi[sz]ations?|entities|outfits?)"
@@ -164,10 +168,15 @@ def _canonical(name: str) -> str:
     return re.sub(r"\W+", "", name.lower())
 
 
-def _lexicon_hits(text: str, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
-    """(start, end, key, name, alias) of lexicon names, the longest where names overlap."""
+def _lexicon_hits(
+    text: str, start: int, end: int, keys: set[str]
+) -> list[tuple[int, int, str, str, str | None]]:
+    """(start, end, key, name, alias) of lexicon names, the longest where names overlap;
+    only the names in `keys` (those whose words the statement has) are tried."""
     hits = []
     for key, pattern in _COMPILED:
+        if key not in keys:
+            continue
         for match in pattern.finditer(text, start, end):
             name_start, name_end = match.span("name")
             alias = match.group("bracket") or match.group("slash")
@@ -200,12 +209,15 @@ def find(reading: Reading) -> list[Entity]:
             entity.passages.append(sentence)
 
     named = reading.starts_matching(_ANY)
+    keys = _NAMED.present(text) if named else set()
     for sentence in reading.sentences:
         if noise.is_negated(sentence.text):
             continue
         taken: list[tuple[int, int]] = []
         if sentence.start in named:
-            for start, end, key, name, alias in _lexicon_hits(text, sentence.start, sentence.end):
+            for start, end, key, name, alias in _lexicon_hits(
+                text, sentence.start, sentence.end, keys
+            ):
                 add(
                     key if alias is None or key == _canonical(name) else _fold(name),
                     name,

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ctevents.extract import dates, noise, parties, places
+from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.keys import meeting_key
 from ctevents.extract.mechanisms import MechanismMention, mentions
 from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
@@ -71,6 +72,13 @@ STRONG_HELD = re.compile(
 _NO_DATE = re.compile(r"\bno\s+date|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fixed|decided|set)", re.I)
 _HOSTS = re.compile(r"\b(?P<host>[A-Z][\w ]{1,30}?)\s+(?:will|would|is\s+to|agreed\s+to)\s+host\b")
 _HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?(?P<host>[A-Z][\w]+(?:\s+[A-Z][\w]+){0,2})")
+# Cue scans for the rules above, so sentences without their words are skipped cheaply.
+_NEXT, _BACKGROUND, _GENERIC, _HELD = (
+    cue_of(NEXT),
+    cue_of(BACKGROUND),
+    cue_of(GENERIC_MEETING),
+    cue_of(HELD),
+)
 _NUMBERED_NOUN = re.compile(
     rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}\b", re.I
 )
@@ -124,15 +132,15 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     candidates: list[_Candidate] = []
     generic: list[Sentence] = []
     for sentence in reading.sentences:
-        if noise.is_negated(sentence.text) or BACKGROUND.search(sentence.text):
+        if noise.is_negated(sentence.text) or reading.search(_BACKGROUND, sentence):
             continue
         found = mentions(text, sentence.start, sentence.end)
-        if not found and GENERIC_MEETING.search(sentence.text) and not NEXT.search(sentence.text):
+        if not found and reading.search(_GENERIC, sentence) and not reading.search(_NEXT, sentence):
             generic.append(sentence)
         for mention in found:
             if _is_next(reading, sentence, mention):
                 continue
-            if mention.ordinal is None and not HELD.search(sentence.text):
+            if mention.ordinal is None and not reading.search(_HELD, sentence):
                 continue
             located = places.place_in(text, mention.end, sentence.end)
             exclude = (located[1], located[2]) if located else None
@@ -238,7 +246,7 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
             return coarse[0].edtf
     # The lead usually dates what the statement reports.
     for passage in reading.sentences[:3]:
-        if NEXT.search(passage.text) or BACKGROUND.search(passage.text):
+        if reading.search(_NEXT, passage) or reading.search(_BACKGROUND, passage):
             continue
         found = dates.date_mentions(
             text, passage.start, passage.end, reading.reference, reading.today
@@ -252,7 +260,7 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
 def _venue(reading: Reading) -> str | None:
     """Where "the meeting, held at …" or "the talks, which were held in …" says it was."""
     for sentence in reading.sentences:
-        if NEXT.search(sentence.text) or BACKGROUND.search(sentence.text):
+        if reading.search(_NEXT, sentence) or reading.search(_BACKGROUND, sentence):
             continue
         if noise.is_negated(sentence.text):
             continue
@@ -306,12 +314,12 @@ def find_next(
     text = reading.text
     found: dict[str, NextMeeting] = {}
     primary = held[0] if held else None
-    cued = reading.starts_matching(NEXT)
+    cued = reading.starts_matching(_NEXT)
     for sentence in reading.sentences:
         if sentence.start not in cued:
             continue
         cue = NEXT.search(sentence.text)
-        if not cue or noise.is_negated(sentence.text) or BACKGROUND.search(sentence.text):
+        if not cue or noise.is_negated(sentence.text) or reading.search(_BACKGROUND, sentence):
             continue
         named = mentions(text, sentence.start, sentence.end)
         upcoming = [m for m in named if _is_next(reading, sentence, m)]

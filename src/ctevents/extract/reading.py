@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ctevents.documents import leading_date
 from ctevents.extract import gazetteer, noise
+from ctevents.extract.cues import Cue, foldable
 from ctevents.extract.dates import _MONTH, MONTHS
 from ctevents.extract.segment import Sentence, content_start, paragraphs, sentences
 
@@ -110,6 +111,10 @@ class Reading:
     dateline: Dateline
     starts: tuple[int, ...]  # sentence starts, for locating a match's sentence
     lowered: str  # `text.lower()` when that keeps every offset, else `text`
+    # Whether a case-insensitive pattern matches where its lowered words are in `lowered`.
+    foldable: bool = False
+    # Per-document results of cue scans, so each rule's cue is scanned for once.
+    memo: dict[Cue, frozenset[int] | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def today(self) -> str | None:
@@ -118,15 +123,49 @@ class Reading:
             return self.dateline.date
         return self.reference.isoformat() if self.reference else None
 
-    def starts_matching(self, pattern: re.Pattern[str], *, lowered: bool = False) -> set[int]:
-        """Starts of the sentences where `pattern` matches: one scan of the whole text
-        instead of one search per sentence (most sentences match nothing)."""
+    def starts_matching(self, cue: Cue) -> frozenset[int] | set[int]:
+        """Starts of the sentences where the cue's pattern may match: one scan of the whole
+        text for its words, else for the pattern (most sentences match nothing)."""
+        cued = self.cued(cue)
+        if cued is not None:
+            return cued
         found: set[int] = set()
-        for match in pattern.finditer(self.lowered if lowered else self.text):
+        scanned = self.lowered if cue.lowered and not cue.folded else self.text
+        for match in cue.pattern.finditer(scanned):
             sentence = self.sentence_at(match.start())
             if sentence is not None:
                 found.add(sentence.start)
         return found
+
+    def cued(self, cue: Cue) -> frozenset[int] | None:
+        """Starts of the sentences holding one of the cue's words, or None when every
+        sentence may match (the cue has no words, or the text defeats the scan)."""
+        if cue in self.memo:
+            return self.memo[cue]
+        starts: frozenset[int] | None = None
+        if cue.scan is not None and not (cue.folded and not self.foldable):
+            found: set[int] = set()
+            for match in cue.scan.finditer(self.lowered if cue.lowered else self.text):
+                sentence = self.sentence_at(match.start())
+                if sentence is not None:
+                    found.add(sentence.start)
+            starts = frozenset(found)
+        self.memo[cue] = starts
+        return starts
+
+    def candidates(self, cue: Cue) -> tuple[Sentence, ...]:
+        """The sentences where the cue's pattern may match, in text order."""
+        starts = self.cued(cue)
+        if starts is None:
+            return self.sentences
+        return tuple(s for s in self.sentences if s.start in starts)
+
+    def search(self, cue: Cue, sentence: Sentence) -> re.Match[str] | None:
+        """`cue.pattern.search(sentence.text)`, skipped where no cue word is."""
+        starts = self.cued(cue)
+        if starts is not None and sentence.start not in starts:
+            return None
+        return cue.pattern.search(sentence.text)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The content sentence containing `offset`, if any."""
@@ -187,17 +226,19 @@ def read(text: str, source_id: str, published_on: date | None) -> Reading:
     reference = published_on
     if reference is None and dateline.date and "X" not in dateline.date:
         reference = date.fromisoformat(dateline.date)
-    after = dateline.end or content_start(text)
+    begin = content_start(text)
+    after = dateline.end or begin
     content = [
         _after(s, after, text)
         for s in sentences(text)
-        if s.end > after and not _in_furniture(text, s)
+        if s.end > after and not _in_furniture(text, s, begin)
     ]
     lowered = text.lower()
+    folds = foldable(text, lowered)
     if len(lowered) != len(text):  # a few characters change length when lowered
         lowered = text
     starts = tuple(s.start for s in content)
-    return Reading(text, source_id, tuple(content), reference, dateline, starts, lowered)
+    return Reading(text, source_id, tuple(content), reference, dateline, starts, lowered, folds)
 
 
 def _after(sentence: Sentence, offset: int, text: str) -> Sentence:
@@ -210,8 +251,8 @@ def _after(sentence: Sentence, offset: int, text: str) -> Sentence:
     return Sentence(start, sentence.end, text[start : sentence.end], sentence.paragraph)
 
 
-def _in_furniture(text: str, sentence: Sentence) -> bool:
+def _in_furniture(text: str, sentence: Sentence, begin: int) -> bool:
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
-    line = text[max(line_start, content_start(text)) : len(text) if line_end < 0 else line_end]
+    line = text[max(line_start, begin) : len(text) if line_end < 0 else line_end]
     return noise.is_furniture(line)

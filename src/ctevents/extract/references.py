@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from ctevents.extract import noise
+from ctevents.extract.cues import CueSet
+from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
@@ -31,13 +33,16 @@ _FORUMS = [
     (name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])(?:\s*\((?P<abbr>[A-Z]{{2,6}})\))?"))
     for name, p in FORUMS.items()
 ]
-_ANY_FORUM = re.compile("|".join(f"(?:{p})" for p in FORUMS.values()))
+# The words each forum's names need, so a sentence is tried only for forums it may cite.
+_CITED = CueSet({name: cue_of(pattern) for name, pattern in _FORUMS})
+_ANY_FORUM = cue_of(re.compile("|".join(f"(?:{p})" for p in FORUMS.values())))
 # "the 26/11 Mumbai and Pathankot attacks", "the Pahalgam terror attack"
 ATTACKS = re.compile(
     r"\b(?:the\s+)?(?P<names>(?:\d+/\d+\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
     r"(?:(?:,\s*|\s+and\s+)(?:\d+/\d+\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)*)"
     r"\s+(?:terror(?:ist)?\s+)?attacks?\b"
 )
+_ATTACKS = cue_of(ATTACKS)
 _NOT_ATTACK = frozenset({"The", "Terrorist", "Terror", "Both", "These", "Such", "Cross-border"})
 
 
@@ -52,10 +57,13 @@ def forums(reading: Reading) -> list[Reference]:
     text = reading.text
     found: dict[str, Reference] = {}
     cited = reading.starts_matching(_ANY_FORUM)
+    names = _CITED.present(text) if cited else set()
     for sentence in reading.sentences:
         if sentence.start not in cited:
             continue
         for name, pattern in _FORUMS:
+            if name not in names:
+                continue
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 ref = found.setdefault(name, Reference(name, []))
                 written = match.group().split("(")[0].strip()
@@ -70,7 +78,7 @@ def forums(reading: Reading) -> list[Reference]:
 def attacks(reading: Reading) -> list[Reference]:
     text = reading.text
     found: dict[str, Reference] = {}
-    for sentence in reading.sentences:
+    for sentence in reading.candidates(_ATTACKS):
         if noise.is_negated(sentence.text):
             continue
         for match in ATTACKS.finditer(text, sentence.start, sentence.end):

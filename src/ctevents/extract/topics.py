@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from ctevents.extract import noise
+from ctevents.extract.cues import CueSet
+from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
@@ -42,7 +44,12 @@ VOCABULARY: dict[str, str] = {
     "CBRN terrorism": r"\bCBRN\b|weapons\s+of\s+mass\s+destruction|chemical,\s+biological",
 }
 # Matched against the lowered text: case-insensitive without re.I's slower scan.
-_COMPILED = [(label, re.compile(pattern.lower())) for label, pattern in VOCABULARY.items()]
+_COMPILED = [
+    (label, cue_of(re.compile(pattern.lower()), on_lowered=True))
+    for label, pattern in VOCABULARY.items()
+]
+# One scan tells which labels a statement may raise; most raise few.
+_RAISED = CueSet(dict(_COMPILED))
 
 
 @dataclass
@@ -56,9 +63,12 @@ def find(reading: Reading) -> list[Topic]:
     """One topic per label, its passages in text order."""
     text = reading.text
     found: dict[str, Topic] = {}
-    for label, pattern in _COMPILED:
+    raised = _RAISED.present(reading.lowered)
+    for label, cued in _COMPILED:
+        if label not in raised:
+            continue  # skip the full scan of a label none of whose words is written
         seen: set[int] = set()
-        for match in pattern.finditer(reading.lowered):
+        for match in cued.pattern.finditer(reading.lowered):
             sentence = reading.sentence_at(match.start())
             if sentence is None or sentence.start in seen or noise.is_negated(sentence.text):
                 continue
