@@ -33,7 +33,21 @@ LED_THE_SIDE = re.compile(
 )
 RESPECTIVE = re.compile(
     r",?\s+(?:led|headed|co-?led)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
+    # "A, TITLE, and B, TITLE, attended the consultation as the heads of their respective
+    # delegations"
+    r"|,?\s+(?:attended|participated\s+in|took\s+part\s+in)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?"
+    r"(?:heads?|leaders?)\s+of\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
 )
+# "headed on the Saudi side by A, and on the Egyptian side by B": the side before "by".
+ON_SIDE = re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+")
+# "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
+MEETING_LED_BY = re.compile(
+    r"\b(?:meeting|dialogue|talks|consultations?|session|round|group|JWG|committee)\s+"
+    r"(?:(?:on|for)\s+[\w\s-]{1,60}?\s+)?(?:was|were)\s+(?:co-?|jointly\s+)?(?:led|chaired|headed)\s+by\s+",
+    re.I,
+)
+# "the delegation comprised officials of …, and was led by NAME": the side named earlier.
+AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
 CO_CHAIRED = re.compile(r"\b(?:co-?chaired|jointly\s+chaired|co-?led)\s+by\s+", re.I)
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
@@ -128,6 +142,23 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             chunk = text[s : match.start()]
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
+        for match in ON_SIDE.finditer(text, s, e):
+            party = _side_party(text, match.start("side"), match.end("side"))
+            if party is None:
+                continue
+            for official in split_officials(_chunk(text, match.end(), e)):
+                add(party, official, sentence)
+        for match in MEETING_LED_BY.finditer(text, s, e):
+            officials = split_officials(_chunk(text, match.end(), e))
+            if len(officials) >= 2:
+                for party, official in _assign(officials, parties):
+                    add(party, official, sentence)
+        for match in AND_WAS_LED.finditer(text, s, e):
+            named = gazetteer.mentions(text, s, match.start())
+            if not named or not re.search(r"\b(?:delegation|side|team)\b", text[s : match.start()]):
+                continue
+            for official in split_officials(_chunk(text, match.end(), e)):
+                add(named[0].code, official, sentence)
         for match in CO_CHAIRED.finditer(text, s, e):
             if any(side.end() == match.end() for side in led):
                 continue  # "the Indian side was co-led by …": one side, read above

@@ -25,7 +25,7 @@ _SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS})"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+Group|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
-    r"Joint\s+Commission|Talks"
+    r"Joint\s+Commission|Talks|Consultation|Committee"
 )
 MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
@@ -39,6 +39,9 @@ _TYPE_SLUG = {
     "ctjwg": "jwg",
     "dialogue": "dialogue",
     "consultations": "consultations",
+    # The singular names the same kind of mechanism ("Counter-Terrorism Consultation").
+    "consultation": "consultations",
+    "committee": "committee",
     "joint commission": "joint-commission",
     "talks": "talks",
 }
@@ -130,7 +133,13 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             continue
         name_start, qualifier, qualifier_ordinal = _strip_qualifier(text, match.start(), qual)
         subject = (match.group("subject") or "").strip()
-        if type_name in {"Dialogue", "Consultations", "Talks"} and not (qualifier or subject):
+        if type_name in {
+            "Dialogue",
+            "Consultations",
+            "Consultation",
+            "Talks",
+            "Committee",
+        } and not (qualifier or subject):
             continue  # a bare "Dialogue" is the common noun capitalised
         name_end = match.end()
         if subject:

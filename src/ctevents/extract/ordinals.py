@@ -39,6 +39,24 @@ _WORDS = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 # The same, as a pattern fragment without groups, for rules that embed it.
 ORDINAL_TEXT = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_WORDS})"
 ORDINAL = re.compile(rf"\b(?:(?P<num>\d{{1,3}})(?:st|nd|rd|th)|(?P<word>{_WORDS}))\b", re.I)
+# Roman numerals as ordinals ("the XII meeting"), only before a meeting noun: a lone "I"
+# or "V" elsewhere is a pronoun or a letter.
+_ROMAN = re.compile(
+    r"\b(?P<roman>X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})\b"
+    r"(?=\s+(?i:meeting|round|session|edition)\b)"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_value(numeral: str) -> int:
+    total = 0
+    for index, char in enumerate(numeral):
+        worth = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -worth if worth < following else worth
+    return total
+
+
 # "inaugural" and "first-ever" meetings are the first.
 _INAUGURAL = re.compile(r"\b(?:inaugural|first-ever|maiden)\b", re.I)
 
@@ -53,4 +71,9 @@ def ordinals(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """(start, end, value) of every ordinal in `text[start:end]`."""
     found = [(m.start(), m.end(), value(m)) for m in ORDINAL.finditer(text, start, end)]
     found += [(m.start(), m.end(), 1) for m in _INAUGURAL.finditer(text, start, end)]
+    found += [
+        (m.start(), m.end(), roman_value(m.group("roman")))
+        for m in _ROMAN.finditer(text, start, end)
+        if m.group("roman")
+    ]
     return sorted(found)

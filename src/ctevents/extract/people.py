@@ -142,6 +142,7 @@ TITLE_WORDS = frozenset(
         "international",
         "public",
         "policy",
+        "plenipotentiary",
     ]
 )
 # A name word: "Devaraj", "El-Din", "Vasquez-Hollander", "Ji-hoon", "K.", "K.D.", "K",
@@ -237,8 +238,30 @@ _OFFICE_WORDS = frozenset(
         "desk",
         "team",
         "staff",
+        # Words of departments' names ("New Challenges and Threats", "Foreign,
+        # Commonwealth and Development Office", "United Nations and International
+        # Organizations"): never part of a personal name.
+        "challenges",
+        "threats",
+        "commonwealth",
+        "nations",
+        "organizations",
+        "organisations",
+        "international",
+        "counter-terrorism",
+        "terrorism",
+        "prevent",
     ]
 )
+# Heads and words of organisations' names: an "and" followed by capitalised words that reach
+# one of these before a comma joins two parts of one organisation's name, not two people.
+_ORGANISATION_TAIL = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}?(?:Office|Ministry|Department|Division|Directorate|"
+    r"Unit|Bureau|Agency|Challenges|Threats|Affairs|Cooperation|Development|Crime|Research|"
+    r"Organi[sz]ations|Security|Centre|Center|Commission|Service|Police)\b(?![’']s)"
+)
+# "Adamu Ibrahim Bello (rtd)": a retired officer's suffix is not part of the name.
+_RETIRED = re.compile(r"\s*\((?:rtd|retd|retired|Retd|Rtd)\.?\)")
 _PARTICLES = frozenset(
     {
         "bin",
@@ -309,6 +332,26 @@ def _top_level_commas(chunk: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+def _trailing_name(piece: str) -> tuple[str, str] | None:
+    """(name, words before it) when `piece` ends in a name of two or more words after
+    title words ("Minister Plenipotentiary Lorenzo Ricci")."""
+    tokens = piece.split()
+    run: list[str] = []
+    while tokens and (_is_name_token(tokens[-1]) or tokens[-1].lower() in _PARTICLES):
+        run.insert(0, tokens.pop())
+    while run and run[0].lower() in _PARTICLES:
+        tokens.append(run.pop(0))
+    if len(run) < 2 or not tokens or not _name_run(run):
+        return None
+    if not all(t.lower() in TITLE_WORDS or _TITLE_LIKE.match(t) for t in tokens):
+        return None
+    return " ".join(run), " ".join(tokens)
+
+
+# A word of a rank or post not in TITLE_WORDS ("Plenipotentiary", "Minister-Counsellor").
+_TITLE_LIKE = re.compile(r"^(?:Plenipotentiary|Minister[\w-]*|Counsellor|Envoy|Consul\w*)$")
+
+
 def _clean_title(title: str) -> str | None:
     title = re.sub(r"^(?:the|The|of|and|,|\s)+", "", title)
     title = title.strip(" ,;")
@@ -352,7 +395,7 @@ _OF_COUNTRY = re.compile(r"\s+(?:of|from)\s+(?P<country>(?:the\s+)?[A-Z][\w ]+?)
 
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
-    chunk = chunk.strip(" ,;.")
+    chunk = _RETIRED.sub("", chunk).strip(" ,;.")
     if not chunk:
         return None
     of_country = _OF_COUNTRY.search(chunk)
@@ -376,6 +419,11 @@ def parse_official(chunk: str) -> Official | None:
     if len(first.split()) >= 2 - bool(honorific) and _name_run(first.split()):
         name, title = first, ", ".join(pieces[1:])
         title = title or honorific
+    elif len(pieces) > 1 and (lead := _trailing_name(first)) is not None:
+        # "Minister Plenipotentiary Lorenzo Ricci, Head of the Unit …": a rank before the
+        # name and the post after it make one title.
+        name, prefix = lead
+        title = ", ".join([p for p in (prefix or honorific, *pieces[1:]) if p])
     elif len(pieces) > 1 and _name_run(last_piece.split()) and len(last_piece.split()) >= 1:
         name, title = last_piece, ", ".join(pieces[:-1])
         if last_honorific:
@@ -448,7 +496,12 @@ def split_officials(chunk: str) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets."""
     chunk = chunk.strip(" ,;.")
-    points = [m for m in _AND.finditer(chunk) if _depth_at(chunk, m.start()) == 0]
+    points = [
+        m
+        for m in _AND.finditer(chunk)
+        if _depth_at(chunk, m.start()) == 0
+        and not (m.group().strip() == "and" and _ORGANISATION_TAIL.match(chunk, m.end()))
+    ]
     points.sort(key=lambda m: (not m.group().startswith((",", ";")), m.start()))
     for match in points:
         left, right = chunk[: match.start()], chunk[match.end() :]
