@@ -34,6 +34,15 @@ COMPONENTS: dict[str, Any] = {
                 "events": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}},
                 "last_position": {"type": "integer"},
                 "head": {"type": "integer"},
+                "last_chain": {
+                    "type": ["string", "null"],
+                    "description": "The ledger's running hash through last_position (hex "
+                    "SHA-256): equal values at equal positions prove the same log.",
+                },
+                "last_chain_note": {
+                    "type": "string",
+                    "description": "Why last_chain is null, when it is.",
+                },
             },
         },
         "Error": {
