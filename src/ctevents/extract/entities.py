@@ -31,6 +31,8 @@ LEXICON: dict[str, str] = {
     "iswap": r"ISWAP|Islamic\s+State\s+(?:in\s+)?West\s+Africa(?:\s+Province)?",
     "isgs": r"ISGS|Islamic\s+State\s+in\s+the\s+Greater\s+Sahara",
     "iscap": r"ISCAP|Islamic\s+State\s+Central\s+Africa(?:\s+Province)?",
+    "is-somalia": r"ISIS-Somalia|ISIL-Somalia|Islamic\s+State(?:\s+in)?\s+Somalia",
+    "ansar-al-islam": r"Ansar\s+al[\s-]Islam(?!\s+Bangladesh)",
     "isis": r"ISIS|ISIL|Daesh|Da['’]esh|DAESH"
     r"|Islamic\s+State(?:\s+of\s+Iraq\s+and\s+(?:Syria|the\s+Levant|al-Sham))?",
     "let": rf"Lashkar{_S}e{_S}Ta(?:y{{1,2}})?[ai]ba|Lashkar{_S}e{_S}Toiba|Lashkar-e-Tayyaba",
@@ -77,8 +79,14 @@ LEXICON: dict[str, str] = {
 # "Daesh-inspired", "ISIS-affiliated": the group named inside an adjective.
 _ADJECTIVE_TAIL = r"(?=-(?:inspired|linked|affiliated|backed|aligned|style|related|led)\b)"
 _ALIAS = r"(?:\s*\((?P<bracket>[^()]{2,20})\)|/(?P<slash>[A-Z][\w’'-]+))?"
+# "pro-ISIL networks" names ISIL; any other hyphen before a name makes it part of a word.
 _COMPILED = [
-    (key, re.compile(rf"(?<![\w-])(?P<name>{pattern})(?:(?![\w-])|{_ADJECTIVE_TAIL}){_ALIAS}"))
+    (
+        key,
+        re.compile(
+            rf"(?:(?<![\w-])|(?<=\b[Pp]ro-))(?P<name>{pattern})(?:(?![\w-])|{_ADJECTIVE_TAIL}){_ALIAS}"
+        ),
+    )
     for key, pattern in LEXICON.items()
 ]
 # The words each name needs, so a sentence is tried only for the names it may hold.
@@ -114,6 +122,11 @@ _GROUP_SLOT = re.compile(
     r"claimed\s+by|banned|proscribed|designated|outfits?|organi[sz]ations?|groups?|networks?|"
     r"entities)\b[^.;:]*$",
     re.I,
+)
+# "the Global Coalition to Defeat ISIS": a group named inside a forum's name is not named.
+_IN_FORUM_NAME = re.compile(
+    r"\b(?:Coalition|Campaign|Alliance)\s+(?:to\s+(?:Defeat|Counter|Fight)|[Aa]gainst)\s+"
+    r"(?:the\s+)?$"
 )
 # Heads of names of institutions, forums and programmes, which are not groups.
 _INSTITUTION = re.compile(
@@ -218,6 +231,9 @@ def find(reading: Reading) -> list[Entity]:
             for start, end, key, name, alias in _lexicon_hits(
                 text, sentence.start, sentence.end, keys
             ):
+                if _IN_FORUM_NAME.search(text, max(sentence.start, start - 50), start):
+                    taken.append((start, end))
+                    continue
                 add(
                     key if alias is None or key == _canonical(name) else _fold(name),
                     name,

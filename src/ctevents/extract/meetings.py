@@ -69,6 +69,13 @@ GENERIC_MEETING = re.compile(
 STRONG_HELD = re.compile(
     r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted)\b", re.I
 )
+# "declined to say whether a date had been fixed for the next meeting": no meeting is
+# scheduled by a sentence that leaves it open.
+_UNCERTAIN = re.compile(
+    r"\b(?:declined|refused|did\s+not\s+(?:say|confirm)|would\s+not\s+(?:say|confirm)|"
+    r"could\s+not\s+(?:say|confirm)|unclear|uncertain)\b(?:\s+\w+){0,3}?\s+(?:whether|when|if)\b",
+    re.I,
+)
 _NO_DATE = re.compile(r"\bno\s+date|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fixed|decided|set)", re.I)
 _HOSTS = re.compile(r"\b(?P<host>[A-Z][\w ]{1,30}?)\s+(?:will|would|is\s+to|agreed\s+to)\s+host\b")
 _HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?(?P<host>[A-Z][\w]+(?:\s+[A-Z][\w]+){0,2})")
@@ -320,6 +327,8 @@ def find_next(
             continue
         cue = NEXT.search(sentence.text)
         if not cue or noise.is_negated(sentence.text) or reading.search(_BACKGROUND, sentence):
+            continue
+        if _UNCERTAIN.search(sentence.text):
             continue
         named = mentions(text, sentence.start, sentence.end)
         upcoming = [m for m in named if _is_next(reading, sentence, m)]

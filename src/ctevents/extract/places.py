@@ -15,6 +15,10 @@ PLACE_AFTER_IN = re.compile(rf"\b(?:in|at)\s+{_PLACE}")
 HELD_IN = re.compile(
     rf"\b(?:held|took\s+place|convened|met|hosted|organi[sz]ed|place)\b[^.;]{{0,160}}?\bin\s+{_PLACE}"
 )
+# "Moscow hosted the XII meeting of …": the host city before the verb.
+HOSTED_THE = re.compile(
+    r"(?<![\w-])(?P<place>[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ’'-]+)?)\s+hosted\s+the\b"
+)
 # "held here", "held the 16th meeting of … here and …": the dateline's city.
 HERE = re.compile(r"\bhere\b(?![’']s)", re.I)
 STAY_IN = re.compile(rf"\b(?:stay|visit|trip|arrival|arrived)\s+(?:in|to)\s+{_PLACE}")
@@ -51,7 +55,7 @@ def clean_place(place: str) -> str | None:
 
 def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """(place, start, end) of a "held in X" style phrase in `text[start:end]`."""
-    for pattern in (HELD_IN, PLACE_AFTER_IN):
+    for pattern in (HELD_IN, PLACE_AFTER_IN, HOSTED_THE):
         for match in pattern.finditer(text, start, end):
             place = clean_place(match.group("place"))
             if place:
