@@ -18,7 +18,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import ApplicationRecorder, IntegrityError, Notification
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    IntegrityError,
+    Notification,
+    StoredEvent,
+)
 from eventsourcing.utils import get_topic
 
 from ctevents.closing import ClosingGate
@@ -285,3 +290,36 @@ class Store:
         originator_id = source_id if isinstance(source_id, UUID) else UUID(str(source_id))
         with self._gate.use():
             return list(self.app.events.get(originator_id))
+
+    def stored_stream(self, source_id: str | UUID) -> Sequence[StoredEvent]:
+        """One source's stream as stored (undecoded), in version order."""
+        originator_id = source_id if isinstance(source_id, UUID) else UUID(str(source_id))
+        with self._gate.use():
+            return self.recorder.select_events(originator_id)
+
+    def stream_positions(self, source_id: str | UUID) -> list[int]:
+        """The positions of a stream's events, in version order.
+
+        eventsourcing reads a stream without positions, and scanning the log for them
+        would cost the whole log; the events table answers with one indexed query on
+        its (stream, version) primary key.
+        """
+        stream = source_id if isinstance(source_id, UUID) else UUID(str(source_id))
+        recorder: Any = self.recorder
+        table = recorder.events_table_name
+        if self.kind == "sqlite":
+            statement = (
+                f"SELECT rowid AS position FROM {table} WHERE originator_id = ? "
+                "ORDER BY originator_version"
+            )
+            # eventsourcing stores SQLite stream ids as the UUID's hex, without dashes.
+            parameter: Any = stream.hex
+        else:
+            statement = (
+                f'SELECT notification_id AS position FROM "{recorder.datastore.schema}".'
+                f'"{table}" WHERE originator_id = %s ORDER BY originator_version'
+            )
+            parameter = stream
+        with self._gate.use(), recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(statement, (parameter,))
+            return [int(row["position"]) for row in cursor.fetchall()]

@@ -50,7 +50,7 @@ def stored_source(store: Store, source_id: str) -> StoredSource | None:
         stream = UUID(str(source_id))
     except ValueError:
         return None
-    stored = store.recorder.select_events(stream)
+    stored = store.stored_stream(stream)
     if not stored or type_name_of(stored[0].topic) != "SourceRecorded":
         return None
     state = store.mapper.decode_state(stored[0])
@@ -106,38 +106,11 @@ def events_at(store: Store, positions: Iterable[int]) -> dict[int, StoredEvent]:
     return found
 
 
-def _stream_positions(store: Store, stream: UUID) -> list[int]:
-    """The positions of a stream's events, by the primary-key index on (stream, version).
-
-    eventsourcing reads a stream without positions, and scanning the log for them would
-    cost the whole log; the recorder's own table answers with one indexed query.
-    """
-    recorder: Any = store.recorder
-    table = recorder.events_table_name
-    if store.kind == "sqlite":
-        statement = (
-            f"SELECT rowid AS position FROM {table} WHERE originator_id = ? "
-            "ORDER BY originator_version"
-        )
-        # eventsourcing stores SQLite stream ids as the UUID's hex, without dashes.
-        parameter: Any = stream.hex
-    else:
-        schema = recorder.datastore.schema
-        statement = (
-            f'SELECT notification_id AS position FROM "{schema}"."{table}" '
-            "WHERE originator_id = %s ORDER BY originator_version"
-        )
-        parameter = stream
-    with recorder.datastore.transaction(commit=False) as cursor:
-        cursor.execute(statement, (parameter,))
-        return [int(row["position"]) for row in cursor.fetchall()]
-
-
 def stream_events(store: Store, source_id: str) -> list[StoredEvent]:
     """Every event of a source's stream, with its position, in version order."""
     try:
         stream = UUID(str(source_id))
     except ValueError:
         return []
-    found = events_at(store, _stream_positions(store, stream))
+    found = events_at(store, store.stream_positions(stream))
     return sorted(found.values(), key=lambda e: e.version)
