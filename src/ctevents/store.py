@@ -71,6 +71,19 @@ class StoreLocation:
     def postgres_schema(self) -> str | None:
         return self.env.get("POSTGRES_SCHEMA") if self.kind == "postgresql" else None
 
+    def connect_postgres(self, *, autocommit: bool = True) -> Any:
+        """A plain psycopg connection to this PostgreSQL store's database (for locks, DDL)."""
+        import psycopg
+
+        return psycopg.connect(
+            dbname=self.env["POSTGRES_DBNAME"],
+            host=self.env["POSTGRES_HOST"],
+            port=self.env["POSTGRES_PORT"],
+            user=self.env["POSTGRES_USER"],
+            password=self.env.get("POSTGRES_PASSWORD") or None,
+            autocommit=autocommit,
+        )
+
 
 _CODEC_ENV = {
     "MAPPER_TOPIC": get_topic(PydanticMapper),
@@ -126,18 +139,9 @@ def _schema_lock(location: StoreLocation) -> Iterator[None]:
     if location.kind != "postgresql":
         yield
         return
-    import psycopg
     from psycopg import sql
 
-    env = location.env
-    with psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"],
-        host=env["POSTGRES_HOST"],
-        port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"],
-        password=env["POSTGRES_PASSWORD"] or None,
-        autocommit=True,
-    ) as conn:
+    with location.connect_postgres() as conn:
         conn.execute("SELECT pg_advisory_lock(hashtext('ctevents schema set-up'))")
         try:
             schema = location.postgres_schema
