@@ -64,15 +64,27 @@ def _items(phrase: str) -> list[str]:
     return [re.sub(r"^and\s+", "", item) for item in items]
 
 
-def _who(subject: str, parties: tuple[str, ...]) -> tuple[str, ...]:
+# A capitalised word in the subject, to find a named official ("Ambassador Kobayashi").
+_WORD = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _who(subject: str, parties: tuple[str, ...], officials: dict[str, str]) -> tuple[str, ...]:
     if _BOTH.search(subject):
         return parties
     named = tuple(sorted({m.code for m in gazetteer.mentions(subject)}))
-    return named or parties
+    if named:
+        return named
+    # "Ambassador Kobayashi condemned …": a leader named alone speaks for their side.
+    sides = {officials[w.lower()] for w in _WORD.findall(subject) if w.lower() in officials}
+    return tuple(sides) if len(sides) == 1 else parties
 
 
-def find(reading: Reading, parties: tuple[str, ...]) -> list[Condemnation]:
-    """Condemnations, one per set of condemning parties, items merged across passages."""
+def find(
+    reading: Reading, parties: tuple[str, ...], officials: dict[str, str] | None = None
+) -> list[Condemnation]:
+    """Condemnations, one per set of condemning parties, items merged across passages.
+    `officials` maps each word of a delegation leader's name (lowered) to their side."""
+    officials = officials or {}
     text = reading.text
     merged: dict[tuple[str, ...], Condemnation] = {}
     for sentence in reading.candidates(_VERB):
@@ -94,7 +106,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Condemnation]:
             items = _items(phrase)
             if not items:
                 continue
-            who = _who(subject, parties)
+            who = _who(subject, parties, officials)
             if not who:
                 continue
             strongly = bool(STRONGLY.search(text, clause_start, verb.end()) or strongest)

@@ -24,8 +24,8 @@ HELD = re.compile(
     re.I,
 )
 _MEETING_NOUN = (
-    r"(?:meeting|round|session|edition|iteration|JWG|Dialogue|dialogue|Consultations|"
-    r"consultations|talks|Group)"
+    r"(?:meeting|round|session|edition|iteration|JWG|Dialogue|dialogue|Consultations?|"
+    r"consultations?|talks|Group|Committee)"
 )
 # A future verb: "will be held", "would be hosted by", "is scheduled to take place".
 _FUTURE_VERB = (

@@ -34,7 +34,7 @@ from ctevents.extract import (
 from ctevents.extract.evidence import of_sentences
 from ctevents.extract.reading import Reading, read
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 # Tie-break for facts whose first evidence starts at the same offset.
 _TYPE_ORDER = {
@@ -90,8 +90,12 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
                 location=meeting.location,
             )
         )
+    officials: dict[str, str] = {}
     if key is not None:
         for leader in delegations.find(reading, _ordered_parties(reading, sides)):
+            for word in leader.name.split():
+                if len(word) > 2 and word[0].isupper():
+                    officials.setdefault(word.lower(), leader.party)
             facts.append(
                 DelegationLed(
                     evidence=evidence(leader.passages),
@@ -102,7 +106,7 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
                     title=leader.title,
                 )
             )
-    for condemnation in condemnations.find(reading, tuple(sorted(sides))):
+    for condemnation in condemnations.find(reading, tuple(sorted(sides)), officials):
         facts.append(
             CondemnationIssued(
                 evidence=evidence(condemnation.passages),
