@@ -22,6 +22,7 @@ from ctevents.audit.spans import source_text
 from ctevents.corrections import UnknownSource, retract
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
+from ctevents.server.params import known, single
 from ctevents.server.read_models import READ_SIDE, _await_position
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
 from projections.ledger import Ledger
@@ -95,21 +96,8 @@ async def chain_through(app: web.Application, position: int) -> tuple[str | None
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _single(request: web.Request, name: str) -> str | None:
-    values = request.query.getall(name, [])
-    if len(values) > 1:
-        raise ParameterError(name, "given more than once")
-    return values[0] if values else None
-
-
-def _known(request: web.Request, names: set[str]) -> None:
-    for name in request.query:
-        if name not in names:
-            raise ParameterError(name, f"unknown parameter; known: {', '.join(sorted(names))}")
-
-
 def _format(request: web.Request, allowed: tuple[str, ...]) -> str:
-    form = _single(request, "format") or allowed[0]
+    form = single(request, "format") or allowed[0]
     if form not in allowed:
         raise ParameterError("format", f"{form!r}: use one of {', '.join(allowed)}")
     return form
@@ -129,9 +117,9 @@ def _dumps(body: Any, status: int = 200, *, verified: bool, content_type: str) -
 @routes.get("/meetings/{key:.+}/provenance")
 async def get_provenance(request: web.Request) -> web.Response:
     require_token(request, request.app[SETTINGS].read_token)
-    _known(request, {"field", "format", "min_position", "wait", "token"})
+    known(request, {"field", "format", "min_position", "wait", "token"})
     form = _format(request, ("json", "prov"))
-    field = _single(request, "field")
+    field = single(request, "field")
     await _await_position(request, MEETINGS)
     key = request.match_info["key"]
     try:
@@ -157,7 +145,7 @@ async def get_provenance(request: web.Request) -> web.Response:
 @routes.get("/sources/{source_id}/text")
 async def get_source_text(request: web.Request) -> web.Response:
     require_token(request, request.app[SETTINGS].read_token)
-    _known(request, {"format", "token"})
+    known(request, {"format", "token"})
     form = _format(request, ("json", "html"))
     store = request.app[STORE]
     source_id = request.match_info["source_id"]

@@ -21,6 +21,7 @@ from ctevents.feed import Batch, EventFilter, Heartbeat, Progress, StreamItem, f
 from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
+from ctevents.server.params import single, whole_number
 from ctevents.server.settings import Settings
 from ctevents.server.state import SETTINGS, STORE, WATCHER
 from ctevents.store import Store
@@ -54,24 +55,6 @@ class EventsQuery:
 # --- parameters ------------------------------------------------------------------------
 
 
-def _single(request: web.Request, name: str) -> str | None:
-    values = request.query.getall(name, [])
-    if len(values) > 1:
-        raise ParameterError(name, "given more than once")
-    return values[0] if values else None
-
-
-def _whole_number(name: str, value: str, minimum: int, maximum: int | None = None) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise ParameterError(name, f"{value!r} is not a whole number") from None
-    if number < minimum or (maximum is not None and number > maximum):
-        upper = f" and at most {maximum}" if maximum is not None else ""
-        raise ParameterError(name, f"must be at least {minimum}{upper}, not {number}")
-    return number
-
-
 def _seconds(name: str, value: str, minimum: float, maximum: float) -> float:
     try:
         seconds = float(value)
@@ -90,7 +73,7 @@ def _text(name: str, value: str) -> str:
 
 
 def _form(request: web.Request) -> str:
-    explicit = _single(request, "format")
+    explicit = single(request, "format")
     if explicit is not None:
         if explicit not in FORMS:
             raise ParameterError("format", f"{explicit!r} is not one of {', '.join(FORMS)}")
@@ -131,17 +114,17 @@ def parse_query(request: web.Request, settings: Settings, store: Store) -> Event
     form = _form(request)
 
     after: int | None = 0
-    raw_after = _single(request, "after")
+    raw_after = single(request, "after")
     if raw_after is not None:
-        after = None if raw_after == "now" else _whole_number("after", raw_after, 0)
+        after = None if raw_after == "now" else whole_number("after", raw_after, 0)
     last_event_id = request.headers.get("Last-Event-ID", "").strip()
     if form == "sse" and last_event_id:
         # The browser's own resume point wins over the URL it was first given.
-        after = _whole_number("Last-Event-ID", last_event_id, 0)
+        after = whole_number("Last-Event-ID", last_event_id, 0)
 
-    raw_limit = _single(request, "limit")
+    raw_limit = single(request, "limit")
     if raw_limit is not None:
-        limit: int | None = _whole_number("limit", raw_limit, 1, settings.max_limit)
+        limit: int | None = whole_number("limit", raw_limit, 1, settings.max_limit)
     else:
         limit = settings.default_limit if form == "json" else None
 
@@ -155,14 +138,14 @@ def parse_query(request: web.Request, settings: Settings, store: Store) -> Event
     except ValueError as exc:
         raise ParameterError("type", str(exc)) from None
 
-    stream = _single(request, "stream")
+    stream = single(request, "stream")
     if stream is not None:
         try:
             stream = str(uuid.UUID(stream))
         except ValueError:
             raise ParameterError("stream", f"{stream!r} is not a stream id (a UUID)") from None
-    party = _single(request, "party")
-    meeting = _single(request, "meeting")
+    party = single(request, "party")
+    meeting = single(request, "meeting")
     selection = EventFilter(
         types=tuple(dict.fromkeys(types)),
         stream=stream,
@@ -171,18 +154,18 @@ def parse_query(request: web.Request, settings: Settings, store: Store) -> Event
     )
 
     wait = 0.0
-    raw_wait = _single(request, "wait")
+    raw_wait = single(request, "wait")
     if raw_wait is not None:
         if form != "json":
             raise ParameterError("wait", "long-polling applies to the JSON form only")
         wait = _seconds("wait", raw_wait, 0, settings.max_wait)
     heartbeat = settings.heartbeat
-    raw_heartbeat = _single(request, "heartbeat")
+    raw_heartbeat = single(request, "heartbeat")
     if raw_heartbeat is not None:
         if form == "json":
             raise ParameterError("heartbeat", "applies to the sse and ndjson forms only")
         heartbeat = _seconds("heartbeat", raw_heartbeat, MIN_HEARTBEAT, MAX_HEARTBEAT)
-    _single(request, "token")
+    single(request, "token")
     return EventsQuery(form, after, limit, selection, wait, heartbeat)
 
 

@@ -24,6 +24,7 @@ from aiohttp import web
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
+from ctevents.server.params import optional_whole_number, single
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE
 from projections.catalog import MODELS
 from projections.engine import ProjectionEngine
@@ -134,29 +135,6 @@ async def _health(app: web.Application) -> dict[str, Any]:
 # --- parameters ----------------------------------------------------------------------
 
 
-def _single(request: web.Request, name: str) -> str | None:
-    values = request.query.getall(name, [])
-    if len(values) > 1:
-        raise ParameterError(name, "given more than once")
-    return values[0] if values else None
-
-
-def _number(
-    request: web.Request, name: str, minimum: int, maximum: int | None = None
-) -> int | None:
-    raw = _single(request, name)
-    if raw is None:
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ParameterError(name, f"{raw!r} is not a whole number") from None
-    if value < minimum or (maximum is not None and value > maximum):
-        upper = f" and at most {maximum}" if maximum is not None else ""
-        raise ParameterError(name, f"must be at least {minimum}{upper}, not {value}")
-    return value
-
-
 def _filters(request: web.Request, model: ReadModel) -> dict[str, str]:
     names = {f.name for f in model.filters}
     found = {}
@@ -166,12 +144,12 @@ def _filters(request: web.Request, model: ReadModel) -> dict[str, str]:
         if name not in names:
             known = ", ".join(sorted(names | PAGE_PARAMETERS))
             raise ParameterError(name, f"unknown parameter for /{model.name}; known: {known}")
-        found[name] = _single(request, name) or ""
+        found[name] = single(request, name) or ""
     return found
 
 
 def _watching(request: web.Request) -> bool:
-    raw = _single(request, "watch")
+    raw = single(request, "watch")
     return raw is not None and raw.strip().lower() in ("1", "true", "yes", "on")
 
 
@@ -180,10 +158,10 @@ def _watching(request: web.Request) -> bool:
 
 async def _await_position(request: web.Request, model: ReadModel) -> None:
     """Honours `min_position`: waits (bounded) for the model to fold it, else answers 503."""
-    wanted = _number(request, "min_position", 0)
+    wanted = optional_whole_number(request, "min_position", 0)
     if not wanted:
         return
-    raw_wait = _single(request, "wait")
+    raw_wait = single(request, "wait")
     try:
         wait = DEFAULT_WAIT if raw_wait is None else float(raw_wait)
     except ValueError:
@@ -234,8 +212,8 @@ async def list_collection(request: web.Request, model: ReadModel) -> web.StreamR
     past = await snapshots.as_of(request, model, views)  # `as_of`: a snapshot's tables
     if _watching(request):
         return await _watch(request, model, filters, None)
-    limit = _number(request, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
-    after = _single(request, "after")
+    limit = optional_whole_number(request, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
+    after = single(request, "after")
     await _await_position(request, model)
     views = past.views if past else views
     try:
