@@ -1,8 +1,8 @@
 """eventsourcing's own recorder test cases, run against the recorders as ctevents configures them.
 
 The store chooses the persistence module, its settings (schema, table lock) and our
-mapper/transcoder through the environment; these suites prove the recorders behind
-that configuration keep the library's contract.
+mapper/transcoder through the environment; the read models' views subclass the
+library's tracking recorders. These suites prove both keep the library's contract.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from eventsourcing.tests.persistence import ApplicationRecorderTestCase
+from eventsourcing.tests.persistence import (
+    ApplicationRecorderTestCase,
+    TrackingRecorderTestCase,
+)
 
-from ctevents.store import Store
+from ctevents.store import Store, locate
+from projections.views import open_views
 from tests.conftest import _drop_schema, postgres_dsn
 
 
@@ -57,4 +61,43 @@ class TestPostgresRecorderAsConfigured(ApplicationRecorderTestCase):
         return store.recorder
 
 
-del ApplicationRecorderTestCase  # not a test on its own
+class TestSQLiteViewsKeepTheTrackingContract(TrackingRecorderTestCase):
+    def setUp(self) -> None:
+        self.tmp = Path(tempfile.mkdtemp())
+        self.views: list = []
+
+    def tearDown(self) -> None:
+        for views in self.views:
+            views.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def create_recorder(self):
+        views = open_views(locate(str(self.tmp / f"{uuid.uuid4().hex}.db")))
+        self.views.append(views)
+        return views
+
+
+class TestPostgresViewsKeepTheTrackingContract(TrackingRecorderTestCase):
+    def setUp(self) -> None:
+        self.dsn = postgres_dsn()
+        self.schemas: list[str] = []
+        self.views: list = []
+
+    def tearDown(self) -> None:
+        for views in self.views:
+            views.close()
+        for schema in self.schemas:
+            _drop_schema(self.dsn, schema)
+
+    def create_recorder(self):
+        schema = f"ctevents_views_{uuid.uuid4().hex[:12]}"
+        self.schemas.append(schema)
+        location = locate(f"{self.dsn}?schema={schema}")
+        Store(location.url).close()  # creates the schema, as opening the log does
+        views = open_views(location)
+        self.views.append(views)
+        return views
+
+
+# The library's base cases are not tests on their own.
+del ApplicationRecorderTestCase, TrackingRecorderTestCase
