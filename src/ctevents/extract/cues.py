@@ -112,9 +112,10 @@ def cue(pattern: re.Pattern[str], *, on_lowered: bool = False) -> Cue:
 class CueSet(Generic[K]):
     """Which of several cues may match in a text, from one scan for all their words.
 
-    The trie finds, at each position, the longest word starting there; the scan resumes
-    one character after each hit, not after its end, so a word starting inside another
-    is still seen, and a hit stands for every word it contains: the answer is exact.
+    The trie finds, at each position, the longest word starting there, and a hit stands for
+    every word it contains. A word that can begin inside another word's hit and run past
+    its end ("informa" + "mation") could be hidden by the non-overlapping scan: such words
+    are looked for with a substring test, so the answer is exact.
     """
 
     def __init__(self, cues: dict[K, Cue]) -> None:
@@ -128,6 +129,11 @@ class CueSet(Generic[K]):
         self._keys = {
             u: frozenset(key for w in words if w in u for key in self._owners[w]) for u in words
         }
+        self._hideable = [
+            w
+            for w in words
+            if any(w.startswith(u[k:]) for u in words for k in range(1, len(u)) if u != w)
+        ]
         self._scan = re.compile(trie_pattern(words)) if words else None
 
     def present(self, text: str) -> set[K]:
@@ -135,9 +141,9 @@ class CueSet(Generic[K]):
         keys: set[K] = set(self._always)
         if self._scan is None:
             return keys
-        search = self._scan.search
-        hit = search(text)
-        while hit is not None:
-            keys |= self._keys[hit.group()]
-            hit = search(text, hit.start() + 1)
+        for hit in set(self._scan.findall(text)):
+            keys |= self._keys[hit]
+        for word in self._hideable:
+            if not keys.issuperset(self._owners[word]) and word in text:
+                keys.update(self._owners[word])
         return keys

@@ -183,5 +183,13 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
                 text=topic.text,
             )
         )
-    facts.sort(key=lambda f: (f.evidence[0].start, _TYPE_ORDER[f.type_name], f.model_dump_json()))
-    return facts
+    return _in_order(facts)
+
+
+def _in_order(facts: list[Fact]) -> list[Fact]:
+    """By first evidence offset, then type, then (for ties only) the payload's JSON, which
+    is costly to render, so it is rendered only when two facts share offset and type."""
+    position = {id(f): (f.evidence[0].start, _TYPE_ORDER[f.type_name]) for f in facts}
+    if len(set(position.values())) == len(facts):
+        return sorted(facts, key=lambda f: position[id(f)])
+    return sorted(facts, key=lambda f: (*position[id(f)], f.model_dump_json()))
