@@ -135,6 +135,8 @@ class CueSet(Generic[K]):
             if any(w.startswith(u[k:]) for u in words for k in range(1, len(u)) if u != w)
         ]
         self._scan = re.compile(trie_pattern(words)) if words else None
+        # The longest word at every offset, overlapping hits included: no word can hide.
+        self._every = re.compile(f"(?=({trie_pattern(words)}))") if words else None
 
     def present(self, text: str) -> set[K]:
         """The keys whose cue words occur in `text` (and those with no cue words)."""
@@ -147,3 +149,18 @@ class CueSet(Generic[K]):
             if not keys.issuperset(self._owners[word]) and word in text:
                 keys.update(self._owners[word])
         return keys
+
+    def locate(self, text: str) -> dict[K, list[int] | None]:
+        """For each key that may match in `text`, where its cue words start (every offset,
+        overlapping hits included), or None for a key with no cue words (anywhere)."""
+        located: dict[K, list[int] | None] = dict.fromkeys(self._always)
+        if self._every is None:
+            return located
+        keys = self._keys
+        for hit in self._every.finditer(text):
+            start = hit.start()
+            for key in keys[hit.group(1)]:
+                spots = located.setdefault(key, [])
+                if spots is not None:
+                    spots.append(start)
+        return located

@@ -91,8 +91,10 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
             )
         )
     officials: dict[str, str] = {}
+    # Delegations and MoUs both read the sides in the order the statement names them.
+    ordered_sides = _ordered_parties(reading, sides)
     if key is not None:
-        for leader in delegations.find(reading, _ordered_parties(reading, sides)):
+        for leader in delegations.find(reading, ordered_sides):
             for word in leader.name.split():
                 if len(word) > 2 and word[0].isupper():
                     officials.setdefault(word.lower(), leader.party)
@@ -117,7 +119,7 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
                 strongly=condemnation.strongly,
             )
         )
-    for mou in mous.find(reading, _ordered_parties(reading, sides)):
+    for mou in mous.find(reading, ordered_sides):
         facts.append(
             MoUSigned(
                 evidence=evidence(mou.passages),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -173,6 +174,19 @@ class Reading:
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index]
         return None
+
+
+def sentences_at(reading: Reading, offsets: list[int] | None) -> Sequence[Sentence]:
+    """The content sentences holding these ascending offsets, once each, in text order;
+    every sentence for None (a rule with no cue words)."""
+    if offsets is None:
+        return reading.sentences
+    found: list[Sentence] = []
+    for offset in offsets:
+        sentence = reading.sentence_at(offset)
+        if sentence is not None and (not found or found[-1] is not sentence):
+            found.append(sentence)
+    return found
 
 
 def _is_city(city: str) -> bool:

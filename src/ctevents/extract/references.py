@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import noise
 from ctevents.extract.cues import CueSet
 from ctevents.extract.cues import cue as cue_of
-from ctevents.extract.reading import Reading
+from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 
 # canonical forum name → pattern of its names and abbreviations
@@ -35,7 +35,6 @@ _FORUMS = [
 ]
 # The words each forum's names need, so a sentence is tried only for forums it may cite.
 _CITED = CueSet({name: cue_of(pattern) for name, pattern in _FORUMS})
-_ANY_FORUM = cue_of(re.compile("|".join(f"(?:{p})" for p in FORUMS.values())))
 # "the 26/11 Mumbai and Pathankot attacks", "the Pahalgam terror attack"
 ATTACKS = re.compile(
     r"\b(?:the\s+)?(?P<names>(?:\d+/\d+\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?"
@@ -54,24 +53,30 @@ class Reference:
 
 
 def forums(reading: Reading) -> list[Reference]:
+    """Each forum cited. One scan for every forum's words says which forums may be cited
+    and in which sentences; a forum's pattern runs on those sentences only."""
     text = reading.text
     found: dict[str, Reference] = {}
-    cited = reading.starts_matching(_ANY_FORUM)
-    names = _CITED.present(text) if cited else set()
-    for sentence in reading.sentences:
-        if sentence.start not in cited:
+    located = _CITED.locate(text)
+    if not located:
+        return []
+    hits: list[tuple[int, int, re.Match[str], Sentence, str]] = []
+    for order, (name, pattern) in enumerate(_FORUMS):
+        if name not in located:
             continue
-        for name, pattern in _FORUMS:
-            if name not in names:
-                continue
+        for sentence in sentences_at(reading, located[name]):
             for match in pattern.finditer(text, sentence.start, sentence.end):
-                ref = found.setdefault(name, Reference(name, []))
-                written = match.group().split("(")[0].strip()
-                for alias in (written, match.group("abbr")):
-                    if alias and alias != name and alias not in ref.aliases:
-                        ref.aliases.append(alias)
-                if sentence not in ref.passages:
-                    ref.passages.append(sentence)
+                hits.append((sentence.start, order, match, sentence, name))
+    # Sentence by sentence, then forum by forum, as a reader meets them.
+    hits.sort(key=lambda hit: (hit[0], hit[1], hit[2].start()))
+    for _, _, match, sentence, name in hits:
+        ref = found.setdefault(name, Reference(name, []))
+        written = match.group().split("(")[0].strip()
+        for alias in (written, match.group("abbr")):
+            if alias and alias != name and alias not in ref.aliases:
+                ref.aliases.append(alias)
+        if sentence not in ref.passages:
+            ref.passages.append(sentence)
     return list(found.values())
 
 

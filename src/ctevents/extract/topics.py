@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import noise
 from ctevents.extract.cues import CueSet
 from ctevents.extract.cues import cue as cue_of
-from ctevents.extract.reading import Reading
+from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 
 VOCABULARY: dict[str, str] = {
@@ -60,19 +60,22 @@ class Topic:
 
 
 def find(reading: Reading) -> list[Topic]:
-    """One topic per label, its passages in text order."""
-    text = reading.text
+    """One topic per label, its passages in text order.
+
+    One scan for every label's cue words says which labels a statement may raise and in
+    which sentences; a label's pattern then runs on those sentences only (a topic is a
+    sentence's, so a match never runs past its sentence)."""
+    text, lowered = reading.text, reading.lowered
     found: dict[str, Topic] = {}
-    raised = _RAISED.present(reading.lowered)
+    located = _RAISED.locate(lowered)
     for label, cued in _COMPILED:
-        if label not in raised:
-            continue  # skip the full scan of a label none of whose words is written
-        seen: set[int] = set()
-        for match in cued.pattern.finditer(reading.lowered):
-            sentence = reading.sentence_at(match.start())
-            if sentence is None or sentence.start in seen or noise.is_negated(sentence.text):
+        if label not in located:
+            continue  # none of the label's words is written
+        pattern = cued.pattern
+        for sentence in sentences_at(reading, located[label]):
+            match = pattern.search(lowered, sentence.start, sentence.end)
+            if match is None or noise.is_negated(sentence.text):
                 continue
-            seen.add(sentence.start)
             wording = text[match.start() : match.end()]
             found.setdefault(label, Topic(label, wording)).passages.append(sentence)
     # Labels in the order the text first raises them.
