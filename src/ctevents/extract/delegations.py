@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer
 from ctevents.extract.people import Official, split_officials
-from ctevents.extract.reading import Reading
+from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 
 _LED = r"(?:(?:co-?|jointly\s+)?(?:led|headed|chaired)|represented)"
@@ -108,10 +108,10 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             leaders[key] = Leader(party, official.name, official.title)
         leaders[key].passages.append(sentence)
 
-    for sentence in reading.sentences:
+    # No sentence names a leader without one of these verbs: one scan finds the few that may.
+    verbs = [match.start() for match in _LEADER_VERB.finditer(reading.lowered)]
+    for sentence in sentences_at(reading, verbs):
         s, e = sentence.start, sentence.end
-        if not _LEADER_VERB.search(reading.lowered, s, e):
-            continue  # no sentence names a leader without one of these verbs
         led = list(SIDE_LED_BY.finditer(text, s, e))
         for match in led:
             party = _side_party(text, s, match.start())

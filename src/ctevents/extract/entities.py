@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import gazetteer, noise
 from ctevents.extract.cues import CueSet
 from ctevents.extract.cues import cue as cue_of
-from ctevents.extract.reading import Reading
+from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 
 _A = r"[’'`ʼ]?"  # an optional apostrophe, as in Al-Qa'ida
@@ -91,8 +91,6 @@ _COMPILED = [
 ]
 # The words each name needs, so a sentence is tried only for the names it may hold.
 _NAMED = CueSet({key: cue_of(pattern) for key, pattern in _COMPILED})
-# A cheap first pass: most sentences name no group at all.
-_ANY = cue_of(re.compile("|".join(f"(?:{pattern})" for pattern in LEXICON.values())))
 # "terrorist networks, including A, B and C": a list the genre uses for groups.
 LIST_CUE = re.compile(
     r"\bterror(?:ist)?\s+(?:groups?|networks?|organi[sz]ations?|entities|outfits?)"
@@ -221,13 +219,17 @@ def find(reading: Reading) -> list[Entity]:
         if sentence not in entity.passages:
             entity.passages.append(sentence)
 
-    named = reading.starts_matching(_ANY)
-    keys = _NAMED.present(text) if named else set()
+    # One scan for every lexicon name's words: the names each sentence may hold.
+    keys_in: dict[int, set[str]] = {}
+    for key, spots in _NAMED.locate(text).items():
+        for sentence in sentences_at(reading, spots):
+            keys_in.setdefault(sentence.start, set()).add(key)
     for sentence in reading.sentences:
         if noise.is_negated(sentence.text):
             continue
         taken: list[tuple[int, int]] = []
-        if sentence.start in named:
+        keys = keys_in.get(sentence.start)
+        if keys:
             for start, end, key, name, alias in _lexicon_hits(
                 text, sentence.start, sentence.end, keys
             ):

@@ -117,13 +117,13 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)
 
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
-_ANY_TYPE = re.compile(_TYPES)
+TYPE_WORDS = re.compile(_TYPES)
 
 
 def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
     """Mechanism names in `text[start:end]`, each with an ordinal bound to it if any."""
     found: list[MechanismMention] = []
-    if not _ANY_TYPE.search(text, start, end):
+    if not TYPE_WORDS.search(text, start, end):
         return found
     floor = start
     for match in MECHANISM.finditer(text, start, end):

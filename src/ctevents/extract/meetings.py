@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import dates, noise, parties, places
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.keys import meeting_key
-from ctevents.extract.mechanisms import MechanismMention, mentions
+from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, mentions
 from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
@@ -86,6 +86,7 @@ _NEXT, _BACKGROUND, _GENERIC, _HELD = (
     cue_of(GENERIC_MEETING),
     cue_of(HELD),
 )
+_TYPED = cue_of(TYPE_WORDS)
 _NUMBERED_NOUN = re.compile(
     rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}\b", re.I
 )
@@ -138,10 +139,15 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     text = reading.text
     candidates: list[_Candidate] = []
     generic: list[Sentence] = []
+    # One scan for the mechanism type words spares most sentences the mechanism grammar.
+    typed = reading.cued(_TYPED)
     for sentence in reading.sentences:
         if noise.is_negated(sentence.text) or reading.search(_BACKGROUND, sentence):
             continue
-        found = mentions(text, sentence.start, sentence.end)
+        if typed is not None and sentence.start not in typed:
+            found = []
+        else:
+            found = mentions(text, sentence.start, sentence.end)
         if not found and reading.search(_GENERIC, sentence) and not reading.search(_NEXT, sentence):
             generic.append(sentence)
         for mention in found:
