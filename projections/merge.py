@@ -18,9 +18,8 @@ All lists come out in a stable order, so rows are deterministic (for digests).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -30,8 +29,9 @@ from projections.names import normalise, person_key
 Refines = Callable[[Any, Any], bool]
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
+    # A named tuple, not a frozen dataclass: rows build hundreds of thousands of claims
+    # in a rebuild, and a tuple is several times cheaper to make.
     value: Any
     source_id: str
     evidence: tuple[dict[str, Any], ...]
@@ -91,30 +91,52 @@ def text_refines(precise: Any, vague: Any) -> bool:
 # --- one field -----------------------------------------------------------------------------
 
 
-@dataclass
 class _Group:
-    key: str
-    spellings: dict[str, tuple[Any, set[str], int]] = field(default_factory=dict)
-    evidence: dict[str, set[tuple[int, int, str]]] = field(default_factory=dict)
-    first: int = 0
+    """The claims of one normal form: each spelling with its sources, every source's spans.
+
+    Read (`value`, `sources`, `entry`) only once every claim is added: both properties
+    are computed once and kept, as `merge_field` asks for them many times.
+    """
+
+    __slots__ = ("_sources", "_value", "evidence", "key", "spellings")
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        # spelling → [value, its sources, first position]. A string is its own spelling
+        # (its JSON is one-to-one with it); other values are spelled by their canonical
+        # JSON, as bytes so that no spelling of a non-string equals a string.
+        self.spellings: dict[Any, list[Any]] = {}
+        self.evidence: dict[str, set[tuple[int, int, str]]] = {}
+        self._value: Any = _UNSET
+        self._sources: list[str] | None = None
 
     def add(self, c: Claim) -> None:
-        spelling = orjson.dumps(c.value, option=orjson.OPT_SORT_KEYS).decode()
-        value, sources, first = self.spellings.get(spelling, (c.value, set(), c.position))
-        self.spellings[spelling] = (value, sources | {c.source_id}, min(first, c.position))
-        spans = self.evidence.setdefault(c.source_id, set())
-        spans.update((e["start"], e["end"], e["quote"]) for e in c.evidence)
-        self.first = min(self.first or c.position, c.position)
+        value = c.value
+        spelling = value if type(value) is str else orjson.dumps(value, option=_SORT_KEYS)
+        found = self.spellings.get(spelling)
+        if found is None:
+            self.spellings[spelling] = [value, {c.source_id}, c.position]
+        else:
+            found[1].add(c.source_id)
+            if c.position < found[2]:
+                found[2] = c.position
+        spans = self.evidence.get(c.source_id)
+        if spans is None:
+            spans = self.evidence[c.source_id] = set()
+        spans.update([(e["start"], e["end"], e["quote"]) for e in c.evidence])
 
     @property
     def value(self) -> Any:
         """The spelling most sources use; the one recorded first on a tie."""
-        best = min(self.spellings.values(), key=lambda s: (-len(s[1]), s[2]))
-        return best[0]
+        if self._value is _UNSET:
+            self._value = min(self.spellings.values(), key=_by_use)[0]
+        return self._value
 
     @property
     def sources(self) -> list[str]:
-        return sorted(self.evidence)
+        if self._sources is None:
+            self._sources = sorted(self.evidence)
+        return self._sources
 
     def entry(self, status: str, corroboration: int) -> dict[str, Any]:
         entry = {
@@ -126,11 +148,18 @@ class _Group:
         if len(self.spellings) > 1:
             entry["spellings"] = [
                 {"value": value, "sources": sorted(sources)}
-                for value, sources, _ in sorted(
-                    self.spellings.values(), key=lambda s: (-len(s[1]), s[2])
-                )
+                for value, sources, _ in sorted(self.spellings.values(), key=_by_use)
             ]
         return entry
+
+
+_UNSET: Any = object()
+_SORT_KEYS = orjson.OPT_SORT_KEYS
+
+
+def _by_use(spelling: list[Any]) -> tuple[int, int]:
+    """Most sources first, then the first recorded."""
+    return (-len(spelling[1]), spelling[2])
 
 
 def supported_by(evidence: dict[str, set[tuple[int, int, str]]]) -> list[dict[str, Any]]:
@@ -148,10 +177,14 @@ def supported_by(evidence: dict[str, set[tuple[int, int, str]]]) -> list[dict[st
 def _groups(claims: Iterable[Claim], key: Callable[[Any], str]) -> list[_Group]:
     groups: dict[str, _Group] = {}
     for c in claims:
-        if c.value is None or c.value == "" or c.value == []:
+        value = c.value
+        if value is None or value == "" or value == []:
             continue
-        k = key(c.value)
-        groups.setdefault(k, _Group(k)).add(c)
+        k = key(value)
+        group = groups.get(k)
+        if group is None:
+            group = groups[k] = _Group(k)
+        group.add(c)
     return [groups[k] for k in sorted(groups)]
 
 
@@ -169,11 +202,13 @@ def merge_field(
     if not groups:
         return dict(EMPTY_FIELD)
 
-    def refined(g: _Group) -> bool:
-        return refines is not None and any(refines(h.value, g.value) for h in groups if h is not g)
-
-    maximal = [g for g in groups if not refined(g)]
-    rest = [g for g in groups if refined(g)]
+    if refines is None or len(groups) == 1:
+        maximal, rest = groups, []
+    else:
+        maximal, rest = [], []
+        for g in groups:
+            refined = any(refines(h.value, g.value) for h in groups if h is not g)
+            (rest if refined else maximal).append(g)
 
     def by_support(g: _Group) -> tuple[int, str]:
         return (-len(g.sources), g.key)
@@ -278,13 +313,23 @@ def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
 def contested_paths(value: Any, path: str = "") -> list[str]:
     """Where in a row a field is contested, e.g. `leaders.MV.0.name`."""
     found: list[str] = []
+    _contested(value, path, found)
+    return found
+
+
+def _contested(value: Any, path: str, found: list[str]) -> None:
+    # Only containers are descended into: a row has many more scalars than containers,
+    # and a call per scalar was most of the walk's time.
     if isinstance(value, dict):
         if value.get("contested") is True and "values" in value:
             found.append(path)
+        prefix = f"{path}." if path else ""
         for name in sorted(value):
             if name != "values":
-                found += contested_paths(value[name], f"{path}.{name}" if path else name)
+                child = value[name]
+                if isinstance(child, dict | list):
+                    _contested(child, prefix + name, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            found += contested_paths(item, f"{path}.{index}")
-    return found
+            if isinstance(item, dict | list):
+                _contested(item, f"{path}.{index}", found)
