@@ -15,8 +15,11 @@ from projections.fold import SourceFold
 
 def accepts(source: SourceFold, event: Event) -> bool:
     """Whether a fact still counts: not from a retracted source, nor a superseded extraction."""
-    if not isinstance(event, Fact):
-        return True
+    return not isinstance(event, Fact) or accepts_fact(source, event)
+
+
+def accepts_fact(source: SourceFold, event: Fact) -> bool:
+    """`accepts` for an event known to be a fact (a rebuild knows each event's class)."""
     state = source.peek_state()
     if state.get("retracted"):
         return False

@@ -47,7 +47,9 @@ VERSION = 1
 
 def fact(event: Event, position: int) -> dict[str, Any]:
     """A fact as a contribution keeps it: its fields, evidence and log position."""
-    return {**event.model_dump(mode="json"), "position": position}
+    fact = event.model_dump(mode="json")  # a fresh dict: no need to copy it again
+    fact["position"] = position
+    return fact
 
 
 # --- one small function per event type ----------------------------------------------------

@@ -18,16 +18,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import orjson
-
+from ctevents.events import Fact
 from projections.fold import BatchFold, FoldError, SourceFold, dumps
-from projections.lifecycle import accepts
+from projections.lifecycle import accepts_fact
 from projections.model import Contribution, ReadModel
 from projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
 from replay.decode import DecodedPage
 
 # Rows per executemany call: bounds the memory of one call, not the transaction.
 WRITE_CHUNK = 5000
+
+
+def _by_source(contribution: Contribution) -> str:
+    return contribution.source_id
 
 
 class MemoryFold(BatchFold):
@@ -37,6 +40,7 @@ class MemoryFold(BatchFold):
         # No database until `write`: the tables are new, so there is nothing to load.
         super().__init__(model, views=None, cursor=None)  # type: ignore[arg-type]
         self.end = 0  # the last position folded (read), what tracking will record
+        self._is_fact: dict[type, bool] = {}
 
     def load_sources(self, source_ids: Iterable[str]) -> None:
         for source_id in source_ids:
@@ -47,6 +51,7 @@ class MemoryFold(BatchFold):
         """Applies the page's events in log order, as `ProjectionEngine._commit` does."""
         handlers = self.model.handlers
         sources = self._sources
+        is_fact = self._is_fact
         for position, stream, cls, event in zip(
             page.positions, page.streams, page.classes, page.events, strict=True
         ):
@@ -54,7 +59,11 @@ class MemoryFold(BatchFold):
             if handler is None:
                 continue
             source = sources.get(stream) or self.source(stream)
-            if not accepts(source, event):
+            fact = is_fact.get(cls)
+            if fact is None:
+                fact = is_fact[cls] = issubclass(cls, Fact)
+            # `accepts`, with the class test answered once per class, not per event.
+            if fact and not accepts_fact(source, event):
                 continue
             try:
                 handler(source, event, position)
@@ -66,23 +75,22 @@ class MemoryFold(BatchFold):
 
     def rows(self) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """(contribution rows, row rows, change rows), each row built exactly once."""
-        by_key: dict[str, list[tuple[str, str]]] = {}
+        by_key: dict[str, list[Contribution]] = {}
         contribution_rows = []
         for (key, source_id), doc in self.contributions.items():
             if doc is None:
                 continue
-            encoded = dumps(doc)
-            contribution_rows.append((key, source_id, encoded))
-            by_key.setdefault(key, []).append((source_id, encoded))
+            contribution_rows.append((key, source_id, dumps(doc)))
+            by_key.setdefault(key, []).append(Contribution(source_id, doc))
         model = self.model
         columns = model.columns
         row_rows, change_rows = [], []
         for key in sorted(self.touched):
             position = self.touched[key]
-            # Read back from JSON, as the engine reads contributions from its table, so
-            # the builder sees exactly the same values (lists, key order) either way.
-            found = sorted(by_key.get(key, ()))
-            contributions = [Contribution(s, orjson.loads(d)) for s, d in found]
+            # The documents themselves, not read back from their JSON as the engine does:
+            # handlers store JSON values only (decoded payloads, `model_dump(mode="json")`),
+            # and builders read them without mutating, so the rows are the same bytes.
+            contributions = sorted(by_key.get(key, ()), key=_by_source)
             try:
                 row = model.build(key, contributions) if contributions else None
             except Exception as exc:
