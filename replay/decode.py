@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eventsourcing.persistence import Notification
+import orjson
 from eventsourcing.utils import resolve_topic
 from pydantic import BaseModel
 
-from ctevents.codec import CHAIN, RECORDED_AT, PydanticMapper
+from ctevents.codec import CHAIN, RECORDED_AT, OrjsonTranscoder, PydanticMapper
 from ctevents.events import Event
+from replay.read import StoredRow
 
 JSON_SCALARS = (str, int, bool, float, type(None))
 
@@ -46,9 +47,11 @@ def json_native(annotation: Any) -> bool:
 
 
 def _wrap(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(_wrap(v) for v in value)
-    if isinstance(value, dict):
+    # Exact types: decoded JSON holds plain lists and dicts, and most values are scalars.
+    kind = type(value)
+    if kind is list:
+        return tuple([_wrap(v) for v in value])
+    if kind is dict:
         return JsonObject(value)
     return value
 
@@ -83,7 +86,7 @@ class JsonEvent(JsonObject):
     __slots__ = ("_cls",)
 
     def __init__(self, cls: type[Event], data: dict[str, Any]) -> None:
-        super().__init__(data)
+        self._data = data  # not through super().__init__: one call less per event
         self._cls = cls
 
     @property  # type: ignore[misc]
@@ -91,10 +94,12 @@ class JsonEvent(JsonObject):
         return self._cls
 
     def __getattr__(self, name: str) -> Any:
-        data = self._data
-        if name in data:
-            return _wrap(data[name])
-        return getattr(self._cls, name)  # class attributes: type_name, …
+        try:
+            value = self._data[name]
+        except KeyError:
+            return getattr(self._cls, name)  # class attributes: type_name, …
+        kind = type(value)
+        return value if kind is not list and kind is not dict else _wrap(value)
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,7 @@ class Decoder:
         self.wanted = frozenset(wanted)
         self._classes: dict[str, type[Event] | None] = {}
         self._native: dict[type[Event], bool] = {}
+        self._decode = _state_decoder(mapper)
 
     def _class_of(self, topic: str) -> type[Event] | None:
         try:
@@ -131,22 +137,42 @@ class Decoder:
                 )
             return found
 
-    def page(self, notifications: Sequence[Notification]) -> DecodedPage:
+    def page(self, rows: Sequence[StoredRow]) -> DecodedPage:
         positions: list[int] = []
         streams: list[str] = []
         classes: list[type[Event]] = []
         events: list[Any] = []
-        decode_state = self.mapper.decode_state
-        for n in notifications:
-            cls = self._class_of(n.topic)
+        decode = self._decode
+        class_of = self._classes.get
+        native = self._native
+        for position, stream, topic, stored in rows:
+            cls = class_of(topic, _UNKNOWN)
+            if cls is _UNKNOWN:
+                cls = self._class_of(topic)
             if cls is None:
                 continue  # no model folds it: not even decoded
-            state = decode_state(n)
+            state = decode(stored)
             state.pop(RECORDED_AT, None)
             state.pop(CHAIN, None)
-            positions.append(n.id)
-            streams.append(str(n.originator_id))
+            positions.append(position)
+            streams.append(stream)
             classes.append(cls)
-            events.append(JsonEvent(cls, state) if self._native[cls] else cls.model_validate(state))
-        end = notifications[-1].id if notifications else 0
-        return DecodedPage(positions, streams, classes, events, end, len(notifications))
+            events.append(JsonEvent(cls, state) if native[cls] else cls.model_validate(state))
+        end = rows[-1][0] if rows else 0
+        return DecodedPage(positions, streams, classes, events, end, len(rows))
+
+
+_UNKNOWN: Any = object()
+
+
+def _state_decoder(mapper: PydanticMapper) -> Callable[[Any], dict[str, Any]]:
+    """Stored state → payload: orjson directly, unless the store encrypts or compresses."""
+    plain = mapper.cipher is None and mapper.compressor is None
+    if plain and isinstance(mapper.transcoder, OrjsonTranscoder):
+        return orjson.loads
+    return lambda stored: mapper.decode_state(_Stored(stored))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _Stored:
+    state: Any  # all `decode_state` reads of a stored event

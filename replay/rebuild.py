@@ -40,6 +40,7 @@ from replay.generations import (
     register,
     replay_lock,
 )
+from replay.read import LogReader
 from replay.swap import Behind, swap_in
 
 log = logging.getLogger(__name__)
@@ -132,15 +133,16 @@ def _fast_pass(
 ) -> int:
     folds = {b.model.name: MemoryFold(b.model) for b in generations}
     decoder = Decoder(store.mapper, {cls for b in generations for cls in b.model.handlers})
+    reader = LogReader(store)
     target = store.head() if until is None else min(until, store.head())
     after = read = 0
     while after < target:
         if stop is not None and stop.is_set():
             raise ReplayStopped("stopped before the end of the log")
-        notifications = store.notifications(after=after, limit=PAGE, until=target)
-        if not notifications:
+        rows = reader.page(after, PAGE, target)
+        if not rows:
             break
-        page = decoder.page(notifications)
+        page = decoder.page(rows)
         for name, fold in list(folds.items()):
             try:
                 fold.fold(page)
