@@ -45,6 +45,12 @@ _DASH = r"\s*(?:-|–|—|to|and|&)\s*"
 DATE = re.compile(
     # ISO: 2023-07-24
     rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
+    # 30 November–1 December 2025: a range across months
+    rf"|\b(?P<d5>{_DAY})\s+(?P<m4>{_MONTH}){_DASH}(?P<d6>{_DAY})\s+(?P<m5>{_MONTH})"
+    rf"(?:,?\s+(?P<y4>{_YEAR}))?\b"
+    # November 30–December 1, 2025
+    rf"|\b(?P<m6>{_MONTH})\s+(?P<d7>{_DAY}){_DASH}(?P<m7>{_MONTH})\s+(?P<d8>{_DAY})"
+    rf"(?:,?\s+(?P<y5>{_YEAR}))?\b"
     # 12-13 December 2022 / 12 December / 12th of December, 2022
     rf"|\b(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"
     # December 12-13, 2022 / December 12 and 13 / July 24, 2023
@@ -117,6 +123,16 @@ def resolve(match: re.Match[str], reference: date | None, today: str | None = No
         except ValueError:
             return DateMention(start, end, None, "day")
         return DateMention(start, end, g["iso"], "day")
+    if g["d5"] or g["m6"]:
+        first_month = MONTHS[(g["m4"] or g["m6"]).lower().rstrip(".")]
+        last_month = MONTHS[(g["m5"] or g["m7"]).lower().rstrip(".")]
+        year = g["y4"] or g["y5"]
+        begin = _iso(year, first_month, _day(g["d5"] or g["d7"]))
+        end_day = _iso(year, last_month, _day(g["d6"] or g["d8"]))
+        # Without a year the range cannot run into the next year unseen.
+        if begin is None or end_day is None or end_day <= begin:
+            return DateMention(start, end, begin, "day")
+        return DateMention(start, end, f"{begin}/{end_day}", "day")
     if g["d1"]:
         month = MONTHS[g["m1"].lower().rstrip(".")]
         return DateMention(start, end, _range(g["y1"], month, g["d1"], g["d2"]), "day")

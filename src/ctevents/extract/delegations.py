@@ -17,15 +17,16 @@ SIDE_LED_BY = re.compile(
     rf"{_LED}\s+by\s+",
     re.I,
 )
-# "…, and the Canadian side by NAME": the verb of the first clause is understood.
+# "…, and the Canadian side by NAME", "…, the Chinese delegation by NAME": the verb of the
+# first clause is understood.
 ELLIPTIC_SIDE = re.compile(
-    r"(?:,?\s+(?:and|while|whereas)|;)\s+(?:the\s+|a\s+)?(?P<side>(?:[\w.’'-]+\s+){1,3}?)"
+    r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+|a\s+)?(?P<side>(?:[\w.’'-]+\s+){1,3}?)"
     r"(?:delegation|side|team)\s+(?:was\s+|were\s+)?by\s+"
 )
 # "A, TITLE, and B, TITLE, co-chaired the meeting": the chairs listed before the verb.
 CHAIRED_THE = re.compile(
     r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+the\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:meeting|consultations|dialogue|talks|session|round|JWG|group)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:meeting|consultations?|dialogue|talks|session|round|JWG|group)\b",
     re.I,
 )
 LED_THE_SIDE = re.compile(
@@ -52,6 +53,7 @@ CO_CHAIRED = re.compile(r"\b(?:co-?chaired|jointly\s+chaired|co-?led)\s+by\s+", 
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
     r"(?:delegation|side|team)\b"
+    r"|,\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,3}?(?:delegation|side|team)\s+by\b"
     r"|,?\s+(?:while|whereas|who|which|included|including|comprising|comprised|consisting|"
     r"accompanied|assisted|supported|held|met|called|said|and\s+(?:held|discussed|met|included))\b"
     # ", the Ministry of External Affairs said", ", officials said", ", according to …"

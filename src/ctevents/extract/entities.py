@@ -27,7 +27,9 @@ LEXICON: dict[str, str] = {
     "aqis": rf"AQIS|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Indian\s+Subcontinent",
     "aqim": rf"AQIM|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Islamic\s+Maghreb",
     "aqap": rf"AQAP|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Arabian\s+Peninsula",
-    "iskp": r"ISKP|IS-K|ISIS-K|ISIL-K|Islamic\s+State[\s-]+(?:of\s+)?Khorasan(?:\s+Province)?",
+    # "Islamic State – Khorasan Province": a spaced dash inside the name is still the name.
+    "iskp": r"ISKP|IS-K|ISIS-K|ISIL-K"
+    r"|Islamic\s+State(?:\s*[–—-]\s*|\s+)(?:of\s+)?Khorasan(?:\s+Province)?",
     "iswap": r"ISWAP|Islamic\s+State\s+(?:in\s+)?West\s+Africa(?:\s+Province)?",
     "isgs": r"ISGS|Islamic\s+State\s+in\s+the\s+Greater\s+Sahara",
     "iscap": r"ISCAP|Islamic\s+State\s+Central\s+Africa(?:\s+Province)?",
@@ -75,6 +77,8 @@ LEXICON: dict[str, str] = {
     "ulfa": r"ULFA(?:-I)?|United\s+Liberation\s+Front\s+of\s+Asom",
     "jaish-al-adl": r"Jaish\s+al[\s-]Adl",
     "ansar-bait": r"Ansar\s+Bait\s+al[\s-]Maqdis",
+    # Banned in Tajikistan and Russia; "Ansarullah" alone is the Houthis, not this group.
+    "jamaat-ansarullah": r"Jama['’]?at\s+Ansarullah",
 }
 # "Daesh-inspired", "ISIS-affiliated": the group named inside an adjective.
 _ADJECTIVE_TAIL = r"(?=-(?:inspired|linked|affiliated|backed|aligned|style|related|led)\b)"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ctevents.extract import gazetteer
-from ctevents.extract.ordinals import ordinals
+from ctevents.extract.ordinals import ROMAN_WORD, ordinals, roman_value
 
 # Lower-case words allowed inside a mechanism's subject ("… on counter-terrorism").
 _SUBJECT_WORDS = (
@@ -30,6 +30,19 @@ _TYPES = (
 MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
     rf"(?:\s+(?:on|for)\s+(?P<subject>{_SUBJECT}))?"
+)
+# A mechanism written in lower case names a meeting only with its counter-terrorism subject:
+# "counter-terrorism consultation", "a round of their counterterrorism dialogue",
+# "consultations on counter-terrorism", "consultations on issues of countering terrorism
+# and extremism". A bare "the consultations" or "talks" is a common noun.
+_CT_SUBJECT = (
+    r"(?:counter[- ]?terrorism|counterterrorism|(?:issues\s+of\s+)?(?:countering|combating|"
+    r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?)"
+)
+LOWER_MECHANISM = re.compile(
+    r"(?<![\w-])(?:(?P<pre>counter[- ]?terrorism|counterterrorism)\s+"
+    r"(?P<pretype>consultations?|dialogue|talks)"
+    rf"|(?P<type>consultations?|dialogue|talks)\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
 _TYPE_SLUG = {
     "joint working group": "jwg",
@@ -74,6 +87,10 @@ def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | 
         numbered = ordinals(word, 0, len(word))
         if numbered and numbered[0][0] == 0 and numbered[0][1] == len(word):
             ordinal = numbered[0][2]
+        elif len(words) > 1 and ROMAN_WORD.fullmatch(word):
+            # "the II High-Level Dialogue": a Roman numeral leading a name is its round.
+            numbered = [(0, len(word), roman_value(word))]
+            ordinal = numbered[0][2]
         if word in _NOT_QUALIFIER or is_party or numbered:
             offset = text.index(word, offset) + len(word)
             words = words[1:]
@@ -117,7 +134,7 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)
 
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
-TYPE_WORDS = re.compile(_TYPES)
+TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks")
 
 
 def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
@@ -165,4 +182,35 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             )
         )
         floor = name_end
-    return found
+    return _with_lower_case(text, start, end, found)
+
+
+def _with_lower_case(
+    text: str, start: int, end: int, found: list[MechanismMention]
+) -> list[MechanismMention]:
+    """`found` with the lower-case mechanisms that no capitalised name already covers."""
+    lower: list[MechanismMention] = []
+    for match in LOWER_MECHANISM.finditer(text, start, end):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        type_name = match.group("pretype") or match.group("type")
+        qualifier, subject = match.group("pre") or "", match.group("subject") or ""
+        ordinal = _ordinal_before(text, start, match.start())
+        after = _ORDINAL_AFTER.match(text, match.end(), end)
+        if ordinal is None and after:
+            following = ordinals(text, after.end(), min(end, after.end() + 20))
+            if following and following[0][0] == after.end():
+                ordinal = following[0][2]
+        lower.append(
+            MechanismMention(
+                start=match.start(),
+                end=match.end(),
+                name=match.group(),
+                kind=kind_of(type_name, qualifier, subject),
+                ordinal=ordinal,
+                has_subject=True,
+            )
+        )
+    if not lower:
+        return found
+    return sorted(found + lower, key=lambda m: m.start)

@@ -161,9 +161,16 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
     meetings: list[Meeting] = []
     # Mentions with an ordinal and a full name define meetings; bare ones fold into them.
+    # A name as the statement capitalises it ("Counter-Terrorism Dialogue") is preferred to
+    # a headline's lower-case wording of the same meeting.
     ordered = sorted(
         candidates,
-        key=lambda c: (c.mention.ordinal is None, not c.mention.has_subject, c.mention.start),
+        key=lambda c: (
+            c.mention.ordinal is None,
+            not c.mention.has_subject,
+            c.mention.name[:1].islower(),
+            c.mention.start,
+        ),
     )
     for candidate in ordered:
         target = _same_meeting(meetings, candidate.mention)
@@ -177,7 +184,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             meetings.append(target)
         target.passages.append(candidate.sentence)
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
-    meetings = _without_earlier_rounds(meetings)
+    meetings = _without_earlier_rounds(_without_descriptions(meetings))
     if meetings:
         # "The meeting was held on …" completes the first meeting named.
         meetings[0].passages.extend(generic)
@@ -212,7 +219,32 @@ def _without_earlier_rounds(meetings: list[Meeting]) -> list[Meeting]:
     return [lead] + [
         m
         for m in meetings[1:]
-        if not (_compatible(m.kind, lead.kind) and m.ordinal not in (None, lead.ordinal))
+        if not (_same_mechanism(m, lead) and m.ordinal not in (None, lead.ordinal))
+    ]
+
+
+def _same_mechanism(meeting: Meeting, lead: Meeting) -> bool:
+    """One mechanism: compatible kinds, or a short form of the lead's name ("the II Strategic
+    Dialogue" for "the III Strategic Dialogue on Counterterrorism")."""
+    if _compatible(meeting.kind, lead.kind):
+        return True
+    short, full = meeting.mechanism.lower(), lead.mechanism.lower()
+    return full.startswith(short) and full[len(short) : len(short) + 1] in ("", " ")
+
+
+def _without_descriptions(meetings: list[Meeting]) -> list[Meeting]:
+    """Drop a meeting known only by a lower-case description without an ordinal ("held
+    consultations on countering terrorism") when the statement names a mechanism for the
+    same sides: the description is that meeting in other words."""
+    named = [m for m in meetings if not m.mechanism[:1].islower()]
+    return [
+        m
+        for m in meetings
+        if not (
+            m.mechanism[:1].islower()
+            and m.ordinal is None
+            and any(set(n.parties) == set(m.parties) for n in named)
+        )
     ]
 
 
@@ -245,18 +277,26 @@ def _new_meeting(candidate: _Candidate) -> Meeting:
 
 def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
     text = reading.text
+    unresolved = False
     for passage in meeting.passages:
         found = dates.date_mentions(
             text, passage.start, passage.end, reading.reference, reading.today
         )
         day = dates.first_day(found)
-        if day is not None:
+        if day is not None and day.edtf is not None:
             return day.edtf
+        if day is not None or unresolved:
+            # "on Thursday" with nothing to resolve it against: another passage may still
+            # give the day ("The meeting was held on February 13."), not a coarser date.
+            unresolved = True
+            continue
         coarse = [m for m in found if m.precision == "month"] or [
             m for m in found if m.precision == "year"
         ]
         if coarse:
             return coarse[0].edtf
+    if unresolved:
+        return None
     # The lead usually dates what the statement reports.
     for passage in reading.sentences[:3]:
         if reading.search(_NEXT, passage) or reading.search(_BACKGROUND, passage):

@@ -17,6 +17,8 @@ from ctevents.extract.segment import Sentence
 
 _MOU = r"(?i:memorandum|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
 MOU = re.compile(rf"\b(?:{_MOU})\b")
+# "The memorandum was signed …" after an MoU is named: that MoU again.
+_ANAPHOR = re.compile(r"\b[Tt](?:he|his)\s+(?:memorandum|document)\b")
 SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded)\b", re.I)
 _BACKGROUND = re.compile(
     r"\bhad\s+(?:been\s+)?(?:signed|inked)|\bpreviously\b|\bearlier\s+signed"
@@ -44,6 +46,10 @@ SIGNED_BY_THEM = re.compile(rf"\s+signed\s+(?:the\s+)?(?:{_MOU}|Memorandum|agree
 SIGNED_BY = re.compile(
     rf"\b(?:{_MOU}|agreement|document)\b[^.;]{{0,160}}?\b(?:was|were)\s+signed\b[^.;]{{0,60}}?\bby\s+"
 )
+# "signed on behalf of the State of Qatar by HE Dr. NAME and on behalf of the United States
+# by Ambassador NAME": each signatory's side is the one they signed for.
+ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<side>[^,;.]{1,60}?)\s+by\s+")
+_SIGNED = re.compile(r"\bsigned\b")
 SIGNED_AT = re.compile(
     r"\bsigned\b[^.;]{0,40}?\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
 )
@@ -72,7 +78,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
     last: MoU | None = None
     for sentence in reading.sentences:
         s, e = sentence.start, sentence.end
-        if not MOU.search(sentence.text) or not SIGNED.search(sentence.text):
+        named = MOU.search(sentence.text) or (last and _ANAPHOR.search(sentence.text))
+        if not named or not SIGNED.search(sentence.text):
             continue
         if noise.is_negated(sentence.text) or _BACKGROUND.search(sentence.text):
             continue
@@ -191,6 +198,17 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     by = SIGNED_BY.search(text, s, e)
     if by:
         chunk = text[by.end() : e]
+    if _SIGNED.search(text, s, e) and not mou.signatories:
+        behalf = list(ON_BEHALF.finditer(text, s, e))
+        for index, match in enumerate(behalf):
+            named = gazetteer.mentions(text, match.start("side"), match.end("side"))
+            stop = behalf[index + 1].start() if index + 1 < len(behalf) else e
+            part = re.sub(r"[\s,]*(?:and)?[\s,.]*$", "", text[match.end() : stop])
+            for official in split_officials(part)[:1]:
+                party = named[0].code if named else official.party
+                mou.signatories.append(
+                    Signatory(name=official.name, title=official.title, party=party)
+                )
     if chunk and not mou.signatories:
         for official in split_officials(chunk):
             mou.signatories.append(

@@ -46,6 +46,8 @@ _ROMAN = re.compile(
     r"(?=\s+(?i:meeting|round|session|edition)\b)"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+# A Roman numeral as a whole word, for a mechanism name it leads ("the III High-Level …").
+ROMAN_WORD = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")
 
 
 def roman_value(numeral: str) -> int:

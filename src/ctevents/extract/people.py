@@ -14,8 +14,12 @@ from ctevents.extract import gazetteer
 
 # Military and police ranks, and Malaysian, Gulf and Brunei styles: written before a name,
 # never part of it. A rank is also the title when no other is given.
+# "Police Lieutenant General", "Police Commissioner General", "Brigadier General (Pol.)":
+# a service written before or bracketed after the rank belongs to the rank.
 RANKS = (
-    r"(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?)\s+Gen(?:eral|\.)?|General|Gen\.?"
+    r"(?:Police\s+)?(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?)\s+Gen(?:eral|\.)?"
+    r"|Commissioner[\s-]+General)(?:\s+\((?:Pol|Police|Ret|Retd|rtd)\.?\))?"
+    r"|General|Gen\.?"
     r"|(?:Rear|Vice)\s+Admiral|Admiral|Adm\.?|Air\s+(?:Vice\s+|Chief\s+)?Marshal|Commodore"
     r"|(?:Senior\s+|Lieutenant\s+|Lt\.?\s+)?Colonel|Col\.?|Brigadier|Major|Captain|Capt\.?"
     r"|Commander|Cdr\.?|Inspector[\s-]+General|(?:Police\s+)?Commissioner\s+of\s+Police"
@@ -33,6 +37,11 @@ TITLE_WORDS = frozenset(
         "secretary",
         "minister",
         "ministry",
+        "federation",
+        "republic",
+        "kingdom",
+        "undersecretary",
+        "under-secretary",
         "ambassador",
         "director",
         "general",

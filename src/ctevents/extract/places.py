@@ -15,9 +15,11 @@ PLACE_AFTER_IN = re.compile(rf"\b(?:in|at)\s+{_PLACE}")
 HELD_IN = re.compile(
     rf"\b(?:held|took\s+place|convened|met|hosted|organi[sz]ed|place)\b[^.;]{{0,160}}?\bin\s+{_PLACE}"
 )
-# "Moscow hosted the XII meeting of …": the host city before the verb.
+# "Moscow hosted the XII meeting of …", "Moscow hosted regular consultations": the host
+# city before the verb.
 HOSTED_THE = re.compile(
-    r"(?<![\w-])(?P<place>[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ’'-]+)?)\s+hosted\s+the\b"
+    r"(?<![\w-])(?P<place>[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ’'-]+)?)\s+hosted\s+"
+    r"(?:the|a|an|regular|annual|routine|bilateral)\b"
 )
 # "held here", "held the 16th meeting of … here and …": the dateline's city.
 HERE = re.compile(r"\bhere\b(?![’']s)", re.I)

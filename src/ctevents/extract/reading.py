@@ -27,7 +27,7 @@ _AGENCY = (
 def _when(prefix: str) -> str:
     return (
         rf"(?P<{prefix}month>{_MONTH})\s+(?P<{prefix}day>\d{{1,2}})(?:,\s*(?P<{prefix}year>\d{{4}}))?"
-        rf"|(?P<{prefix}day2>\d{{1,2}})\s+(?P<{prefix}month2>{_MONTH})(?:,?\s*(?P<{prefix}year2>\d{{4}}))?"
+        rf"|(?P<{prefix}day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{prefix}month2>{_MONTH})(?:,?\s*(?P<{prefix}year2>\d{{4}}))?"
         rf"|(?P<{prefix}nday>\d{{1,2}})/(?P<{prefix}nmonth>\d{{1,2}})/(?P<{prefix}nyear>\d{{4}})"
     )
 
@@ -53,6 +53,14 @@ _TITLE = re.compile(
     rf"(?:,[ \t]*(?P<when>{_when('')}))?"
     rf"(?:[ \t]*(?P<agency>{_AGENCY}))?"
     r"(?:" + _SEPARATOR + r"|(?(agency)[ \t]+|(?!))|(?(when)[ \t]*$|(?!)))",
+    re.M,
+)
+# "Doha / Information Office / 14 January 2025": a city, the issuing office, a full date.
+_SLASHED = re.compile(
+    r"[ \t]*(?P<city>(?:The[ \t]+)?[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,2})[ \t]*/"
+    r"[^/\n]{1,80}/[ \t]*"
+    r"(?:(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH + r")\s+(?P<year2>\d{4})"
+    r"|(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4}))[ \t]*$",
     re.M,
 )
 # Header words that look like a dateline's city but are page furniture or headline.
@@ -81,6 +89,8 @@ _NOT_CITY = frozenset(
         "summary",
         "advertisement",
         "published",
+        "source",
+        "editor",
         "the",
         "of",
         "and",
@@ -219,7 +229,7 @@ def _date_of(match: re.Match[str], published_on: date | None) -> str | None:
 def _dateline(text: str, published_on: date | None) -> Dateline:
     fallback = Dateline(None, published_on.isoformat() if published_on else None)
     for index, (start, end) in enumerate(paragraphs(text)[:_HEAD_LINES]):
-        for pattern in (_UPPER, _TITLE):
+        for pattern in (_UPPER, _TITLE, _SLASHED):
             match = pattern.match(text, start, end)
             if not match or not _is_city(match.group("city")):
                 continue

@@ -74,6 +74,8 @@ _ABBREVIATIONS = frozenset(
         "cdr",
         "insp",
         "supt",
+        "pol",
+        "retd",
     ]
 )
 
