@@ -135,13 +135,14 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
 TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks")
+_CAPITALISED_TYPE = re.compile(_TYPES)
 
 
 def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
     """Mechanism names in `text[start:end]`, each with an ordinal bound to it if any."""
     found: list[MechanismMention] = []
-    if not TYPE_WORDS.search(text, start, end):
-        return found
+    if not _CAPITALISED_TYPE.search(text, start, end):
+        return _with_lower_case(text, start, end, found)
     floor = start
     for match in MECHANISM.finditer(text, start, end):
         qual = match.group("qual") or ""
@@ -190,6 +191,8 @@ def _with_lower_case(
 ) -> list[MechanismMention]:
     """`found` with the lower-case mechanisms that no capitalised name already covers."""
     lower: list[MechanismMention] = []
+    if text.find("errorism", start, end) < 0:
+        return found  # every lower-case mechanism names its terrorism subject
     for match in LOWER_MECHANISM.finditer(text, start, end):
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ctevents.events import Signatory
 from ctevents.extract import dates, gazetteer, noise
 from ctevents.extract.people import split_officials
-from ctevents.extract.reading import Reading
+from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 
 _MOU = r"(?i:memorandum|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
@@ -76,7 +76,14 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
     found: dict[str, MoU] = {}
     weak: set[str] = set()  # keys of MoUs known only by their purpose ("to combat …")
     last: MoU | None = None
-    for sentence in reading.sentences:
+    # Most statements sign nothing: one scan finds the sentences that name an MoU (or,
+    # after one, "the memorandum"), and only those are read.
+    if not SIGNED.search(text):
+        return []
+    named_at = [m.start() for m in MOU.finditer(text)]
+    if named_at:
+        named_at += [m.start() for m in _ANAPHOR.finditer(text, named_at[0])]
+    for sentence in sentences_at(reading, sorted(named_at)):
         s, e = sentence.start, sentence.end
         named = MOU.search(sentence.text) or (last and _ANAPHOR.search(sentence.text))
         if not named or not SIGNED.search(sentence.text):

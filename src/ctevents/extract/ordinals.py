@@ -38,7 +38,13 @@ for _prefix, _tens in _TENS_PREFIX.items():
 _WORDS = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 # The same, as a pattern fragment without groups, for rules that embed it.
 ORDINAL_TEXT = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_WORDS})"
-ORDINAL = re.compile(rf"\b(?:(?P<num>\d{{1,3}})(?:st|nd|rd|th)|(?P<word>{_WORDS}))\b", re.I)
+# A match starts after a non-word character at a digit or an ordinal word's first letter:
+# said up front, the engine rejects most offsets at once (same matches, several times faster).
+_FIRST_LETTERS = "".join(sorted({w[0] for w in WORD_VALUES} | {w[0].upper() for w in WORD_VALUES}))
+ORDINAL = re.compile(
+    rf"(?<!\w)(?=[\d{_FIRST_LETTERS}])(?:(?P<num>\d{{1,3}})(?:st|nd|rd|th)|(?P<word>{_WORDS}))\b",
+    re.I,
+)
 # Roman numerals as ordinals ("the XII meeting"), only before a meeting noun: a lone "I"
 # or "V" elsewhere is a pronoun or a letter.
 _ROMAN = re.compile(

@@ -252,11 +252,17 @@ def read(text: str, source_id: str, published_on: date | None) -> Reading:
         reference = date.fromisoformat(dateline.date)
     begin = content_start(text)
     after = dateline.end or begin
-    content = [
-        _after(s, after, text)
-        for s in sentences(text)
-        if s.end > after and not _in_furniture(text, s, begin)
-    ]
+    # Furniture is a property of a line: judged once per line, not once per sentence.
+    furniture: dict[int, bool] = {}
+    content: list[Sentence] = []
+    for s in sentences(text):
+        if s.end <= after:
+            continue
+        dropped = furniture.get(s.paragraph)
+        if dropped is None:
+            dropped = furniture[s.paragraph] = _in_furniture(text, s, begin)
+        if not dropped:
+            content.append(_after(s, after, text))
     lowered = text.lower()
     folds = foldable(text, lowered)
     if len(lowered) != len(text):  # a few characters change length when lowered
