@@ -318,18 +318,25 @@ def contested_paths(value: Any, path: str = "") -> list[str]:
 
 
 def _contested(value: Any, path: str, found: list[str]) -> None:
-    # Only containers are descended into: a row has many more scalars than containers,
-    # and a call per scalar was most of the walk's time.
+    # Only containers are descended into, and a dict's keys sorted only when it has
+    # containers: most of a row is evidence spans, small dicts of scalars.
     if isinstance(value, dict):
         if value.get("contested") is True and "values" in value:
             found.append(path)
-        prefix = f"{path}." if path else ""
-        for name in sorted(value):
-            if name != "values":
-                child = value[name]
-                if isinstance(child, dict | list):
-                    _contested(child, prefix + name, found)
+        inner = [
+            name
+            for name, child in value.items()
+            if name != "values" and isinstance(child, _CONTAINERS)
+        ]
+        if inner:
+            inner.sort()
+            prefix = f"{path}." if path else ""
+            for name in inner:
+                _contested(value[name], prefix + name, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            if isinstance(item, dict | list):
+            if isinstance(item, _CONTAINERS):
                 _contested(item, f"{path}.{index}", found)
+
+
+_CONTAINERS = (dict, list)

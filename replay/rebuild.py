@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -136,32 +137,44 @@ def _fast_pass(
     reader = LogReader(store)
     target = store.head() if until is None else min(until, store.head())
     after = read = 0
-    while after < target:
-        if stop is not None and stop.is_set():
-            raise ReplayStopped("stopped before the end of the log")
-        rows = reader.page(after, PAGE, target)
-        if not rows:
-            break
-        page = decoder.page(rows)
-        for name, fold in list(folds.items()):
+    try:
+        while after < target:
+            if stop is not None and stop.is_set():
+                raise ReplayStopped("stopped before the end of the log")
+            rows = reader.page(after, PAGE, target)
+            if not rows:
+                break
+            page = decoder.page(rows)
+            for name, fold in list(folds.items()):
+                try:
+                    fold.fold(page)
+                except FoldError as failure:
+                    log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
+                    del folds[name]
+            after, read = page.end, read + page.read
+            if progress is not None:
+                progress(after, target)
+            # The working set (every source's documents) lives until the end of the
+            # pass, and the cyclic garbage collector would rescan all of it at each of
+            # its older-generation collections: ~40% of the pass, measured. Freezing
+            # moves what exists now out of its sight; new garbage is still collected
+            # (a server's too, when a replay runs inside `serve`), and `unfreeze` hands
+            # everything back at the end.
+            gc.freeze()
+        for built in generations:
+            fold = folds.get(built.model.name)
+            if fold is None:
+                built.fell_back = True  # its tables are still empty: the engine starts from 0
+                continue
             try:
-                fold.fold(page)
+                fold.write(built.views)
             except FoldError as failure:
-                log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
-                del folds[name]
-        after, read = page.end, read + page.read
-        if progress is not None:
-            progress(after, target)
-    for built in generations:
-        fold = folds.get(built.model.name)
-        if fold is None:
-            built.fell_back = True  # its tables are still empty: the engine starts from 0
-            continue
-        try:
-            fold.write(built.views)
-        except FoldError as failure:
-            log.warning("%s: %s; rebuilding it with the engine instead", built.model.name, failure)
-            built.fell_back = True
+                log.warning(
+                    "%s: %s; rebuilding it with the engine instead", built.model.name, failure
+                )
+                built.fell_back = True
+    finally:
+        gc.unfreeze()
     return read
 
 
