@@ -10,12 +10,15 @@ from ctevents.extract import gazetteer
 from ctevents.extract.people import Official, split_officials
 from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
+from ctevents.extract.starts import fast
 
 _LED = r"(?:(?:co-?|jointly\s+)?(?:led|headed|chaired)|represented)"
-SIDE_LED_BY = re.compile(
-    r"\b(?:delegation|side|team)s?\b,?\s+(?:was\s+|were\s+|is\s+|being\s+)?"
-    rf"{_LED}\s+by\s+",
-    re.I,
+SIDE_LED_BY = fast(
+    re.compile(
+        r"\b(?:delegation|side|team)s?\b,?\s+(?:was\s+|were\s+|is\s+|being\s+)?"
+        rf"{_LED}\s+by\s+",
+        re.I,
+    )
 )
 # "…, and the Canadian side by NAME", "…, the Chinese delegation by NAME": the verb of the
 # first clause is understood.
@@ -40,12 +43,14 @@ RESPECTIVE = re.compile(
     r"(?:heads?|leaders?)\s+of\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
 )
 # "headed on the Saudi side by A, and on the Egyptian side by B": the side before "by".
-ON_SIDE = re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+")
+ON_SIDE = fast(re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+"))
 # "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
-MEETING_LED_BY = re.compile(
-    r"\b(?:meeting|dialogue|talks|consultations?|session|round|group|JWG|committee)\s+"
-    r"(?:(?:on|for)\s+[\w\s-]{1,60}?\s+)?(?:was|were)\s+(?:co-?|jointly\s+)?(?:led|chaired|headed)\s+by\s+",
-    re.I,
+MEETING_LED_BY = fast(
+    re.compile(
+        r"\b(?:meeting|dialogue|talks|consultations?|session|round|group|JWG|committee)\s+"
+        r"(?:(?:on|for)\s+[\w\s-]{1,60}?\s+)?(?:was|were)\s+(?:co-?|jointly\s+)?(?:led|chaired|headed)\s+by\s+",
+        re.I,
+    )
 )
 # "the delegation comprised officials of …, and was led by NAME": the side named earlier.
 AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")

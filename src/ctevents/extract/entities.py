@@ -15,6 +15,7 @@ from ctevents.extract.cues import CueSet
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
+from ctevents.extract.starts import fast
 
 _A = r"[’'`ʼ]?"  # an optional apostrophe, as in Al-Qa'ida
 _S = r"[\s-]*"  # hyphen or space between name parts
@@ -111,10 +112,12 @@ _ABBREVIATED = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][\w’'`ʼ]*(?:[\s-]+(?:(?:al|ul|e|wal|in|of|the|bin)[\s-]+)*"
     r"[A-Z][\w’'`ʼ]*){1,6})\s+\((?P<abbr>[A-Z][A-Za-z]*(?:-[A-Z]+)?)\)"
 )
-_GROUP_CUE = re.compile(
-    r"\b(?:terror\w*|militant\w*|extremis\w*|jihad\w*|insurgen\w*|outfits?|groups?|networks?|"
-    r"banned|proscribed|designated|threat|remnants|affiliates?|cells?|factions?)\b",
-    re.I,
+_GROUP_CUE = fast(
+    re.compile(
+        r"\b(?:terror\w*|militant\w*|extremis\w*|jihad\w*|insurgen\w*|outfits?|groups?|networks?|"
+        r"banned|proscribed|designated|threat|remnants|affiliates?|cells?|factions?)\b",
+        re.I,
+    )
 )
 # The slot a group's name fills: after "such as", "including", "the threat posed by",
 # "remnants of", "members of" … with no clause boundary between.

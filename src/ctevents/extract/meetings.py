@@ -17,11 +17,14 @@ from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, mentions
 from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
+from ctevents.extract.starts import fast
 
-HELD = re.compile(
-    r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
-    r"chaired|concluded|hosted|edition|talks)\b",
-    re.I,
+HELD = fast(
+    re.compile(
+        r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
+        r"chaired|concluded|hosted|edition|talks)\b",
+        re.I,
+    )
 )
 _MEETING_NOUN = (
     r"(?:meeting|round|session|edition|iteration|JWG|Dialogue|dialogue|Consultations?|"
@@ -33,16 +36,18 @@ _FUTURE_VERB = (
     r"planned|set)\s+to)\s+(?:also\s+)?(?:be\s+(?:held|hosted|convened|organi[sz]ed)|"
     r"take\s+place|meet|convene)\b"
 )
-NEXT = re.compile(
-    rf"\bnext\s+(?:[\w-]+\s+){{0,3}}?{_MEETING_NOUN}\b"
-    r"|\b(?:agreed|decided)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)"
-    # "The 13th meeting … will be held in India", "the tenth round … will be hosted by Japan"
-    rf"|\b{_MEETING_NOUN}\b[^.;]{{0,90}}?\b{_FUTURE_VERB}"
-    # "agreed to hold the second meeting …", "Australia will host the seventh Dialogue"
-    rf"|\b(?:(?:agreed|decided)\s+to|will|would|shall)\s+(?:hold|host|convene)\s+the\s+"
-    rf"(?:[\w-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
-    r"|\blook(?:s|ed)?\s+forward\s+to\s+(?:convening|hosting|holding)\b",
-    re.I,
+NEXT = fast(
+    re.compile(
+        rf"\bnext\s+(?:[\w-]+\s+){{0,3}}?{_MEETING_NOUN}\b"
+        r"|\b(?:agreed|decided)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)"
+        # "The 13th meeting … will be held in India", "the tenth round … will be hosted by Japan"
+        rf"|\b{_MEETING_NOUN}\b[^.;]{{0,90}}?\b{_FUTURE_VERB}"
+        # "agreed to hold the second meeting …", "Australia will host the seventh Dialogue"
+        rf"|\b(?:(?:agreed|decided)\s+to|will|would|shall)\s+(?:hold|host|convene)\s+the\s+"
+        rf"(?:[\w-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
+        r"|\blook(?:s|ed)?\s+forward\s+to\s+(?:convening|hosting|holding)\b",
+        re.I,
+    )
 )
 # Before a mechanism named as the next one: "agreed to hold the second meeting of the …".
 _FUTURE_BEFORE = re.compile(
@@ -52,22 +57,26 @@ _FUTURE_BEFORE = re.compile(
 )
 # After one: "… of the JWG will be held in New Delhi", "… would take place in 2025".
 _FUTURE_AFTER = re.compile(rf"[^,;.]{{0,60}}?\b{_FUTURE_VERB}", re.I)
-BACKGROUND = re.compile(
-    r"\b(?:previous|last|earlier|preceding|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|edition)s?\b"
-    r"|\bhad\s+(?:held|met|convened)\b|\bsince\s+(?:its|the)\s+(?:inception|establishment)"
-    r"|\b(?:was|were)\s+(?:set\s+up|established|constituted|created|launched)\b"
-    # "set up their Joint Working Group in 2017; it last met in New Delhi in 2022"
-    r"|\b(?:set\s+up|established|constituted|instituted)\s+(?:the|their|its|a|an)\b"
-    r"|\blast\s+(?:met|convened)\b",
-    re.I,
+BACKGROUND = fast(
+    re.compile(
+        r"\b(?:previous|last|earlier|preceding|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|edition)s?\b"
+        r"|\bhad\s+(?:held|met|convened)\b|\bsince\s+(?:its|the)\s+(?:inception|establishment)"
+        r"|\b(?:was|were)\s+(?:set\s+up|established|constituted|created|launched)\b"
+        # "set up their Joint Working Group in 2017; it last met in New Delhi in 2022"
+        r"|\b(?:set\s+up|established|constituted|instituted)\s+(?:the|their|its|a|an)\b"
+        r"|\blast\s+(?:met|convened)\b",
+        re.I,
+    )
 )
-GENERIC_MEETING = re.compile(
-    r"\b(?:meeting|talks|dialogue|consultations|session)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+held\b",
-    re.I,
+GENERIC_MEETING = fast(
+    re.compile(
+        r"\b(?:meeting|talks|dialogue|consultations|session)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+held\b",
+        re.I,
+    )
 )
 # Verbs that assert a meeting happened, not merely refer to it.
-STRONG_HELD = re.compile(
-    r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted)\b", re.I
+STRONG_HELD = fast(
+    re.compile(r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted)\b", re.I)
 )
 # "declined to say whether a date had been fixed for the next meeting": no meeting is
 # scheduled by a sentence that leaves it open.
@@ -87,8 +96,8 @@ _NEXT, _BACKGROUND, _GENERIC, _HELD = (
     cue_of(HELD),
 )
 _TYPED = cue_of(TYPE_WORDS)
-_NUMBERED_NOUN = re.compile(
-    rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}\b", re.I
+_NUMBERED_NOUN = fast(
+    re.compile(rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}\b", re.I)
 )
 
 

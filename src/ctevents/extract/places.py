@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ctevents.extract.dates import MONTHS, WEEKDAYS
+from ctevents.extract.starts import fast
 
 _PLACE = (
     r"(?P<place>(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|da|of))*"
@@ -24,9 +25,12 @@ HOSTED_THE = re.compile(
 # "held here", "held the 16th meeting of … here and …": the dateline's city.
 HERE = re.compile(r"\bhere\b(?![’']s)", re.I)
 STAY_IN = re.compile(rf"\b(?:stay|visit|trip|arrival|arrived)\s+(?:in|to)\s+{_PLACE}")
-VIRTUAL = re.compile(
-    r"\b(?:virtual(?:ly)?|video[- ]?conferenc\w*|video\s+link|online\s+format|in\s+a\s+virtual)\b",
-    re.I,
+VIRTUAL = fast(
+    re.compile(
+        r"\b(?:virtual(?:ly)?|video[- ]?conferenc\w*|video\s+link|online\s+format"
+        r"|in\s+a\s+virtual)\b",
+        re.I,
+    )
 )
 _NOT_PLACE = frozenset(
     {*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS)}

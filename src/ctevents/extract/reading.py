@@ -156,10 +156,17 @@ class Reading:
         starts: frozenset[int] | None = None
         if cue.scan is not None and not (cue.folded and not self.foldable):
             found: set[int] = set()
-            for match in cue.scan.finditer(self.lowered if cue.lowered else self.text):
+            search = cue.scan.search
+            scanned = self.lowered if cue.lowered else self.text
+            match = search(scanned)
+            while match is not None:
                 sentence = self.sentence_at(match.start())
-                if sentence is not None:
-                    found.add(sentence.start)
+                if sentence is None:
+                    match = search(scanned, match.end())
+                    continue
+                found.add(sentence.start)
+                # One hit is enough: resume after the sentence, not after the word.
+                match = search(scanned, max(sentence.end, match.end()))
             starts = frozenset(found)
         self.memo[cue] = starts
         return starts

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ctevents.extract.starts import fast
+
 # A leading ` date YYYY-MM-DD` line is a dateline, not content.
 DATE_LINE = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
 
@@ -81,9 +83,11 @@ _ABBREVIATIONS = frozenset(
 
 # Candidate boundaries: terminal punctuation (optionally a closing quote), then
 # either whitespace or, glued on, a capitalised word.
-_BOUNDARY = re.compile(
-    r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
-    r"|(?<=[a-z)’”\"'])[.!?][\"”’']*(?=[“\"‘]?[A-Z][a-z])"
+_BOUNDARY = fast(
+    re.compile(
+        r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
+        r"|(?<=[a-z)’”\"'])[.!?][\"”’']*(?=[“\"‘]?[A-Z][a-z])"
+    )
 )
 _LINE = re.compile(r"[^\n]+")
 _TRAILING_WORD = re.compile(r"([A-Za-z.]+)$")
