@@ -119,7 +119,10 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
     verbs = [match.start() for match in _LEADER_VERB.finditer(reading.lowered)]
     for sentence in sentences_at(reading, verbs):
         s, e = sentence.start, sentence.end
-        led = list(SIDE_LED_BY.finditer(text, s, e))
+        # Words some rules cannot match without: a substring test spares their scan.
+        low = sentence.text.lower()
+        by, chaired = "by" in low, "chaired" in low or "led" in low
+        led = list(SIDE_LED_BY.finditer(text, s, e)) if by else []
         for match in led:
             party = _side_party(text, s, match.start())
             if party is None:
@@ -133,7 +136,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     continue
                 for official in split_officials(_chunk(text, match.end(), e)):
                     add(party, official, sentence)
-        for match in CHAIRED_THE.finditer(text, s, e):
+        for match in CHAIRED_THE.finditer(text, s, e) if chaired else ():
             chunk = text[s : match.start()]
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
@@ -145,28 +148,28 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             chunk = text[starts[-1] if starts else s : match.start()]
             for official in split_officials(chunk):
                 add(party, official, sentence)
-        for match in RESPECTIVE.finditer(text, s, e):
+        for match in RESPECTIVE.finditer(text, s, e) if "respective" in sentence.text else ():
             chunk = text[s : match.start()]
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
-        for match in ON_SIDE.finditer(text, s, e):
+        for match in ON_SIDE.finditer(text, s, e) if "side" in sentence.text else ():
             party = _side_party(text, match.start("side"), match.end("side"))
             if party is None:
                 continue
             for official in split_officials(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
-        for match in MEETING_LED_BY.finditer(text, s, e):
+        for match in MEETING_LED_BY.finditer(text, s, e) if by else ():
             officials = split_officials(_chunk(text, match.end(), e))
             if len(officials) >= 2:
                 for party, official in _assign(officials, parties):
                     add(party, official, sentence)
-        for match in AND_WAS_LED.finditer(text, s, e):
+        for match in AND_WAS_LED.finditer(text, s, e) if "was" in sentence.text else ():
             named = gazetteer.mentions(text, s, match.start())
             if not named or not re.search(r"\b(?:delegation|side|team)\b", text[s : match.start()]):
                 continue
             for official in split_officials(_chunk(text, match.end(), e)):
                 add(named[0].code, official, sentence)
-        for match in CO_CHAIRED.finditer(text, s, e):
+        for match in CO_CHAIRED.finditer(text, s, e) if by else ():
             if any(side.end() == match.end() for side in led):
                 continue  # "the Indian side was co-led by …": one side, read above
             chunk = _chunk(text, match.end(), e)

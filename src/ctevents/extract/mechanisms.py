@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ctevents.extract import gazetteer
 from ctevents.extract.ordinals import ROMAN_WORD, ordinals, roman_value
@@ -81,16 +82,9 @@ def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | 
     ordinal: int | None = None
     while words:
         word = words[0]
-        bare = re.sub(r"[’']s?$", "", word)
-        parts = re.split(r"[-–/]", bare)
-        is_party = all(gazetteer.code_for(p) for p in parts if p) and bool(parts)
-        numbered = ordinals(word, 0, len(word))
-        if numbered and numbered[0][0] == 0 and numbered[0][1] == len(word):
-            ordinal = numbered[0][2]
-        elif len(words) > 1 and ROMAN_WORD.fullmatch(word):
-            # "the II High-Level Dialogue": a Roman numeral leading a name is its round.
-            numbered = [(0, len(word), roman_value(word))]
-            ordinal = numbered[0][2]
+        is_party, number, numbered = _leading_word(word, len(words) > 1)
+        if number is not None:
+            ordinal = number
         if word in _NOT_QUALIFIER or is_party or numbered:
             offset = text.index(word, offset) + len(word)
             words = words[1:]
@@ -99,6 +93,24 @@ def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | 
     while offset < len(text) and text[offset].isspace():
         offset += 1
     return offset, " ".join(words), ordinal
+
+
+@lru_cache(maxsize=4096)
+def _leading_word(word: str, more: bool) -> tuple[bool, int | None, bool]:
+    """For a word opening a qualifier: whether it names parties ("India-US", "Japan’s"),
+    the ordinal it states ("Sixth", "14th", before more words a Roman "II"), and whether it
+    holds an ordinal at all ("First-ever": not part of the name, not the round either).
+    A pure function of the word, so it is worked out once per word."""
+    bare = re.sub(r"[’']s?$", "", word)
+    parts = re.split(r"[-–/]", bare)
+    is_party = all(gazetteer.code_for(p) for p in parts if p) and bool(parts)
+    numbered = ordinals(word, 0, len(word))
+    if numbered and numbered[0][0] == 0 and numbered[0][1] == len(word):
+        return is_party, numbered[0][2], True
+    if more and ROMAN_WORD.fullmatch(word):
+        # "the II High-Level Dialogue": a Roman numeral leading a name is its round.
+        return is_party, roman_value(word), True
+    return is_party, None, bool(numbered)
 
 
 def _slug(words: str) -> str:

@@ -325,19 +325,26 @@ def _name_run(tokens: list[str]) -> bool:
     return tokens[0].lower() not in _PARTICLES and tokens[-1].lower() not in _PARTICLES
 
 
+_BRACKET_OR_COMMA = re.compile(r"[(),]")
+
+
 def _top_level_commas(chunk: str) -> list[str]:
-    pieces, depth, current = [], 0, []
-    for char in chunk:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        if char == "," and depth == 0:
-            pieces.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    pieces.append("".join(current))
+    """The chunk's pieces between commas outside brackets (a stray ")" closes nothing)."""
+    if "(" not in chunk:
+        pieces = chunk.split(",")
+    else:
+        pieces, depth, begin = [], 0, 0
+        # Only brackets and commas change anything: visit those, not every character.
+        for mark in _BRACKET_OR_COMMA.finditer(chunk):
+            char = mark.group()
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                pieces.append(chunk[begin : mark.start()])
+                begin = mark.end()
+        pieces.append(chunk[begin:])
     return [p.strip() for p in pieces if p.strip()]
 
 

@@ -6,6 +6,7 @@ classes, the meeting a fact belongs to, and the output order.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from ctevents.events import (
@@ -73,9 +74,10 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
     key = primary.key if primary else None
     sides = primary.parties if primary and primary.parties else statement
     facts: list[Fact] = []
+    made: dict = {}  # evidence items by span, shared by the facts citing one sentence
 
     def evidence(passages: list) -> tuple:
-        return of_sentences(text, sid, passages)
+        return of_sentences(text, sid, passages, made)
 
     for meeting in held:
         facts.append(
@@ -192,6 +194,12 @@ def _in_order(facts: list[Fact]) -> list[Fact]:
     """By first evidence offset, then type, then (for ties only) the payload's JSON, which
     is costly to render, so it is rendered only when two facts share offset and type."""
     position = {id(f): (f.evidence[0].start, _TYPE_ORDER[f.type_name]) for f in facts}
-    if len(set(position.values())) == len(facts):
-        return sorted(facts, key=lambda f: position[id(f)])
-    return sorted(facts, key=lambda f: (*position[id(f)], f.model_dump_json()))
+    shared = Counter(position.values())
+    # Only facts that share offset and type are compared by payload; the rest never are.
+    return sorted(
+        facts,
+        key=lambda f: (
+            *position[id(f)],
+            f.model_dump_json() if shared[position[id(f)]] > 1 else "",
+        ),
+    )
