@@ -135,8 +135,16 @@ class CueSet(Generic[K]):
             if any(w.startswith(u[k:]) for u in words for k in range(1, len(u)) if u != w)
         ]
         self._scan = re.compile(trie_pattern(words)) if words else None
-        # The longest word at every offset, overlapping hits included: no word can hide.
-        self._every = re.compile(f"(?=({trie_pattern(words)}))") if words else None
+        # Offsets inside each word where another word may begin and run past its end: the
+        # only places a non-overlapping scan could hide a word from `locate`.
+        self._inner = {
+            u: tuple(
+                k
+                for k in range(1, len(u))
+                if any(w.startswith(u[k:]) and len(w) > len(u) - k for w in words)
+            )
+            for u in words
+        }
 
     def present(self, text: str) -> set[K]:
         """The keys whose cue words occur in `text` (and those with no cue words)."""
@@ -151,15 +159,25 @@ class CueSet(Generic[K]):
         return keys
 
     def locate(self, text: str) -> dict[K, list[int] | None]:
-        """For each key that may match in `text`, where its cue words start (every offset,
-        overlapping hits included), or None for a key with no cue words (anywhere)."""
+        """For each key that may match in `text`, where its cue words occur (a word inside a
+        hit counts at the hit's start), or None for a key with no cue words (anywhere).
+        Every occurrence of every word is accounted for, overlapping ones included."""
         located: dict[K, list[int] | None] = dict.fromkeys(self._always)
-        if self._every is None:
+        if self._scan is None:
             return located
-        keys = self._keys
-        for hit in self._every.finditer(text):
-            start = hit.start()
-            for key in keys[hit.group(1)]:
+        keys, inner, anchored = self._keys, self._inner, self._scan.match
+        hits: list[tuple[int, str]] = []
+        for hit in self._scan.finditer(text):
+            start, word = hit.start(), hit.group()
+            hits.append((start, word))
+            for k in inner[word]:
+                # A word beginning inside this hit and running past it.
+                overlap = anchored(text, start + k)
+                if overlap is not None:
+                    hits.append((start + k, overlap.group()))
+        hits.sort()
+        for start, word in hits:
+            for key in keys[word]:
                 spots = located.setdefault(key, [])
                 if spots is not None:
                     spots.append(start)
