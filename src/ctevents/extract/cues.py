@@ -73,9 +73,31 @@ def _branches(alternatives: Sequence[object], ignore_case: bool) -> list[str] | 
     return words
 
 
-def _score(words: list[str]) -> tuple[int, int]:
-    # The rarest set: the longest shortest word, then the fewest words.
-    return (min(len(w) for w in words), -len(words))
+# Words nearly every sentence of the genre holds: as cues they would spare no work, so a
+# rule's rarer words are preferred ("border" over "terrorism" for "cross-border terrorism").
+_COMMON = frozenset(
+    [
+        "terror",
+        "terrorism",
+        "terrorist",
+        "terrorists",
+        "counter",
+        "security",
+        "cooperation",
+        "the",
+        "and",
+        "of",
+        "two",
+        "side",
+        "sides",
+    ]
+)
+
+
+def _score(words: list[str]) -> tuple[bool, int, int]:
+    # The rarest set: no word of every sentence, the longest shortest word, the fewest words.
+    common = any(w.lower() in _COMMON for w in words)
+    return (not common, min(len(w) for w in words), -len(words))
 
 
 # Compared by identity: each cue is a module constant, and hashing its pattern is slow.

@@ -122,7 +122,7 @@ def _yesterday(today: str) -> str | None:
 
 
 def resolve(match: re.Match[str], reference: date | None, today: str | None = None) -> DateMention:
-    g = match.groupdict()
+    g = match  # looked up by name: a dict of every group would be built for nothing
     start, end = match.start(), match.end()
     if g["iso"]:
         try:
