@@ -34,7 +34,7 @@ _MEETING_NOUN = (
 _FUTURE_VERB = (
     r"(?:will|shall|would|is\s+to|are\s+to|(?:is|are)\s+(?:scheduled|expected|slated|due|"
     r"planned|set)\s+to)\s+(?:also\s+)?(?:be\s+(?:held|hosted|convened|organi[sz]ed)|"
-    r"take\s+place|meet|convene)\b"
+    r"take\s+place|meet|convene|resume)\b"
 )
 NEXT = fast(
     re.compile(
@@ -112,6 +112,9 @@ class Meeting:
     location: str | None
     passages: list[Sentence] = field(default_factory=list)
     virtual: bool = False
+    # Where each passage names this meeting (by the passage's start), to read its own date
+    # when one sentence reports two meetings.
+    anchors: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -192,6 +195,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             target = _new_meeting(candidate)
             meetings.append(target)
         target.passages.append(candidate.sentence)
+        target.anchors.setdefault(candidate.sentence.start, candidate.mention.start)
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
     meetings = _without_earlier_rounds(_without_descriptions(meetings))
     if meetings:
@@ -288,9 +292,8 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
     text = reading.text
     unresolved = False
     for passage in meeting.passages:
-        found = dates.date_mentions(
-            text, passage.start, passage.end, reading.reference, reading.today
-        )
+        start, end = _own_dates(text, passage, meeting.anchors.get(passage.start))
+        found = dates.date_mentions(text, start, end, reading.reference, reading.today)
         day = dates.first_day(found)
         if day is not None and day.edtf is not None:
             return day.edtf
@@ -317,6 +320,22 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         if day is not None:
             return day.edtf
     return None
+
+
+# "… held the JWG on Tuesday, followed on Wednesday by the Dialogue on …": back-to-back
+# meetings, each with its own day.
+_FOLLOWED = re.compile(r"\bfollowed\s+(?P<when>on\s+[^,;.]{1,40}?)\s+by\b")
+
+
+def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, int]:
+    """The part of a passage whose dates are this meeting's: the day after "followed on" for
+    the meeting named after it, the words before "followed" for the one before it."""
+    followed = _FOLLOWED.search(text, passage.start, passage.end) if anchor is not None else None
+    if followed is None or anchor is None:
+        return passage.start, passage.end
+    if anchor >= followed.end():
+        return followed.start("when"), followed.end("when")
+    return passage.start, followed.start()
 
 
 def _venue(reading: Reading) -> str | None:

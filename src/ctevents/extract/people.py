@@ -155,9 +155,13 @@ TITLE_WORDS = frozenset(
     ]
 )
 # A name word: "Devaraj", "El-Din", "Vasquez-Hollander", "Ji-hoon", "K.", "K.D.", "K",
-# "KOBAYASHI" (a surname in capitals, Japanese style).
+# "KOBAYASHI" (a surname in capitals, Japanese style); Latin letters beyond ASCII as in
+# Turkish, Polish or Vietnamese names ("Ayşe", "Kılıçarslan", "Şahin", "Łukasz").
+_UPPER_LETTER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOWER_LETTER = "a-zß-öø-ÿĀ-ſ"
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ'’]*[a-zà-ÿ](?:[-'’][A-Za-zà-ÿ][a-zà-ÿ]*)*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]"
+    rf"^(?:[{_UPPER_LETTER}][{_LOWER_LETTER}'’]*[{_LOWER_LETTER}]"
+    rf"(?:[-'’][A-Za-z{_LOWER_LETTER}][{_LOWER_LETTER}]*)*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]"
     r"|[A-Z][A-Z'’-]{1,15})$"
 )
 # Words of offices and units, never of a personal name ("… Counter-Terrorism and Riot Control").
@@ -308,7 +312,7 @@ class Official:
 
 def _is_name_token(token: str) -> bool:
     bare = token.strip(",")
-    if not bare or bare.lower() in TITLE_WORDS or gazetteer.code_for(bare):
+    if not bare or not bare[0].isupper() or bare.lower() in TITLE_WORDS or gazetteer.code_for(bare):
         return False
     return bool(_NAME_TOKEN.match(bare))
 
