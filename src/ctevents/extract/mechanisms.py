@@ -40,10 +40,11 @@ _CT_SUBJECT = (
     r"(?:counter[- ]?terrorism|counterterrorism|(?:issues\s+of\s+)?(?:countering|combating|"
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?)"
 )
+_LOWER_TYPES = r"consultations?|dialogue|talks|committee|working\s+group"
 LOWER_MECHANISM = re.compile(
     r"(?<![\w-])(?:(?P<pre>counter[- ]?terrorism|counterterrorism)\s+"
-    r"(?P<pretype>consultations?|dialogue|talks)"
-    rf"|(?P<type>consultations?|dialogue|talks)\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
+    rf"(?P<pretype>{_LOWER_TYPES})"
+    rf"|(?P<type>{_LOWER_TYPES})\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
 _TYPE_SLUG = {
     "joint working group": "jwg",
@@ -146,7 +147,7 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)
 
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
-TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks")
+TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group")
 _CAPITALISED_TYPE = re.compile(_TYPES)
 
 

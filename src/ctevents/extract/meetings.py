@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import dates, noise, parties, places
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.keys import meeting_key
-from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, mentions
+from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, kind_of, mentions
 from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
@@ -101,6 +101,40 @@ _NUMBERED_NOUN = fast(
 )
 
 
+# "held a regular round of consultations via videoconference", "held a consultation here on
+# Tuesday", "a round of Kyrgyz-Uzbek consultations was held": a meeting named by its kind
+# alone. It counts only in a statement about terrorism, which is then its subject.
+_BARE_HELD = re.compile(
+    r"\b(?:held|hosted|convened)\s+(?:a|an|the|their)\s+"
+    rf"(?P<phrase>(?:(?:regular|annual|routine|new|bilateral|{ORDINAL_TEXT})\s+)*"
+    r"(?:round\s+of\s+(?:(?:their|bilateral|[A-Z][\w-]+)\s+){0,2})?"
+    r"(?P<type>consultations?|talks|dialogue))\b"
+    rf"|\b(?:[Aa]|[Tt]he)\s+(?P<phrase2>(?:(?:regular|annual|routine|{ORDINAL_TEXT})\s+)*"
+    r"round\s+of\s+(?:[A-Z][\w-]+\s+)?(?P<type2>consultations?|talks|dialogue))"
+    r"\s+(?:was|were)\s+held\b"
+)
+
+
+def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
+    """Meetings named only by their kind in `sentence`, as counter-terrorism mechanisms."""
+    found: list[MechanismMention] = []
+    for match in _BARE_HELD.finditer(text, sentence.start, sentence.end):
+        group = "type" if match.group("type") else "type2"
+        phrase = "phrase" if match.group("type") else "phrase2"
+        numbered = ordinals(text, match.start(phrase), match.end(phrase))
+        found.append(
+            MechanismMention(
+                start=match.start(group),
+                end=match.end(group),
+                name=match.group(group),
+                kind=kind_of(match.group(group), "Counter Terrorism", ""),
+                ordinal=numbered[0][2] if numbered else None,
+                has_subject=True,
+            )
+        )
+    return found
+
+
 @dataclass
 class Meeting:
     key: str
@@ -150,6 +184,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     """Meetings the statement reports as held, first-mentioned first."""
     text = reading.text
     candidates: list[_Candidate] = []
+    bare: list[_Candidate] = []
     generic: list[Sentence] = []
     # One scan for the mechanism type words spares most sentences the mechanism grammar.
     typed = reading.cued(_TYPED)
@@ -162,6 +197,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             found = mentions(text, sentence.start, sentence.end)
         if not found and reading.search(_GENERIC, sentence) and not reading.search(_NEXT, sentence):
             generic.append(sentence)
+        if not found and typed is not None and sentence.start in typed:
+            for mention in _bare_mentions(text, sentence):
+                pair = parties.sentence_parties(text, sentence.start, sentence.end)
+                bare.append(_Candidate(sentence, mention, pair or statement_parties))
         for mention in found:
             if _is_next(reading, sentence, mention):
                 continue
@@ -171,6 +210,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             exclude = (located[1], located[2]) if located else None
             pair = parties.sentence_parties(text, sentence.start, sentence.end, exclude)
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
+    if not candidates and "terror" in reading.lowered:
+        candidates = bare  # the statement names no mechanism: its meeting is named by kind
     meetings: list[Meeting] = []
     # Mentions with an ordinal and a full name define meetings; bare ones fold into them.
     # A name as the statement capitalises it ("Counter-Terrorism Dialogue") is preferred to
@@ -393,6 +434,8 @@ def find_next(
 ) -> list[NextMeeting]:
     """Next meetings the statement says were agreed, one per mechanism."""
     text = reading.text
+    if not held and "terror" not in reading.lowered:
+        return []  # neither a meeting of the genre nor a word of its subject: not ours
     found: dict[str, NextMeeting] = {}
     primary = held[0] if held else None
     cued = reading.starts_matching(_NEXT)
