@@ -3,8 +3,9 @@
 Handlers change one source's contribution per key (`SourceFold`). At the end of the
 batch `BatchFold.flush` writes the changed contributions, rebuilds each touched row
 from every source's contribution to it (read back inside the same transaction, so it
-sees this batch's writes) and records the row's change for watchers. A row is rebuilt
-once per batch however many events touched it: that is where batching pays.
+sees this batch's writes; a chunk of keys per query) and records the row's change for
+watchers. A row is rebuilt once per batch however many events touched it: that is
+where batching pays.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ class BatchFold:
         """Writes contributions, rebuilds touched rows; returns their changes by position."""
         self._write_contributions()
         self._write_states()
-        changes = [self._rebuild(key) for key in sorted(self.touched)]
+        changes = self._rebuild(sorted(self.touched))
         changes.sort(key=lambda change: (change["position"], change["key"]))
         return changes
 
@@ -176,38 +177,65 @@ class BatchFold:
             [(s, dumps(self.states[s])) for s in sorted(self.dirty_states)],
         )
 
-    def _rebuild(self, key: str) -> dict[str, Any]:
-        position = self.touched[key]
-        contributions_table = self.views.table(self.model, CONTRIBUTIONS)
-        rows = self._execute(
-            f"SELECT source_id, doc FROM {contributions_table} WHERE key = ? ORDER BY source_id",
-            (key,),
-        ).fetchall()
-        contributions = [Contribution(r["source_id"], orjson.loads(r["doc"])) for r in rows]
-        try:
-            row = self.model.build(key, contributions) if contributions else None
-        except Exception as exc:
-            raise FoldError(position, exc) from exc
-        table = self.views.table(self.model, ROWS)
-        if row is None:
-            self._execute(f"DELETE FROM {table} WHERE key = ?", (key,))
-            op = "delete"
-        else:
-            names = [c.name for c in self.model.columns]
-            values = [c.value(row) for c in self.model.columns]
+    def _rebuild(self, keys: list[str]) -> list[dict[str, Any]]:
+        """Rebuilds the rows of `keys` from their contributions, read back in few queries.
+
+        Reads a chunk of keys' contributions per query and writes rows and changes with
+        one `executemany` each: a query per key was a fifth of a batch's time.
+        """
+        model, views = self.model, self.views
+        found: dict[str, list[Contribution]] = {}
+        contributions_table = views.table(model, CONTRIBUTIONS)
+        for part in chunks(keys):
+            marks = ", ".join("?" * len(part))
+            rows = self._execute(
+                f"SELECT key, source_id, doc FROM {contributions_table} "
+                f"WHERE key IN ({marks}) ORDER BY key, source_id",
+                part,
+            ).fetchall()
+            for r in rows:
+                found.setdefault(r["key"], []).append(
+                    Contribution(r["source_id"], orjson.loads(r["doc"]))
+                )
+        deletes, upserts, changed, changes = [], [], [], []
+        for key in keys:
+            position = self.touched[key]
+            contributions = found.get(key)
+            try:
+                row = model.build(key, contributions) if contributions else None
+            except Exception as exc:
+                raise FoldError(position, exc) from exc
+            if row is None:
+                deletes.append((key,))
+                op = "delete"
+            else:
+                values = [c.value(row) for c in model.columns]
+                upserts.append((key, *values, dumps(row), position))
+                op = "upsert"
+            changed.append((key, op, position))
+            changes.append({"op": op, "key": key, "row": row, "position": position})
+        table = views.table(model, ROWS)
+        if deletes:
+            self.cursor.executemany(views.sql(f"DELETE FROM {table} WHERE key = ?"), deletes)
+        if upserts:
+            names = [c.name for c in model.columns]
             columns = ", ".join(["key", *names, "row", "position"])
             marks = ", ".join("?" * (len(names) + 3))
             updates = ", ".join(f"{n} = excluded.{n}" for n in [*names, "row", "position"])
-            self._execute(
-                f"INSERT INTO {table} ({columns}) VALUES ({marks}) "
-                f"ON CONFLICT (key) DO UPDATE SET {updates}",
-                (key, *values, dumps(row), position),
+            self.cursor.executemany(
+                views.sql(
+                    f"INSERT INTO {table} ({columns}) VALUES ({marks}) "
+                    f"ON CONFLICT (key) DO UPDATE SET {updates}"
+                ),
+                upserts,
             )
-            op = "upsert"
-        self._execute(
-            f"INSERT INTO {self.views.table(self.model, CHANGES)} (key, op, position) "
-            "VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET op = excluded.op, "
-            "position = excluded.position",
-            (key, op, position),
-        )
-        return {"op": op, "key": key, "row": row, "position": position}
+        if changed:
+            self.cursor.executemany(
+                views.sql(
+                    f"INSERT INTO {views.table(model, CHANGES)} (key, op, position) "
+                    "VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET op = excluded.op, "
+                    "position = excluded.position"
+                ),
+                changed,
+            )
+        return changes
