@@ -93,6 +93,12 @@ class JsonEvent(JsonObject):
     def __class__(self) -> type:  # isinstance() consults it
         return self._cls
 
+    @property
+    def type_name(self) -> str:
+        # A class attribute, asked of every fact (sources): answered without the miss in
+        # the payload that `__getattr__` would raise and catch first.
+        return self._cls.type_name
+
     def __getattr__(self, name: str) -> Any:
         try:
             value = self._data[name]

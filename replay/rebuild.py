@@ -24,7 +24,7 @@ from typing import Any
 
 from ctevents.store import Store
 from projections.digest import digest
-from projections.engine import ProjectionEngine
+from projections.engine import ProjectionEngine, gc_paused
 from projections.fold import FoldError
 from projections.model import ReadModel
 from projections.views import ViewStore, open_views
@@ -144,13 +144,14 @@ def _fast_pass(
             rows = reader.page(after, PAGE, target)
             if not rows:
                 break
-            page = decoder.page(rows)
-            for name, fold in list(folds.items()):
-                try:
-                    fold.fold(page)
-                except FoldError as failure:
-                    log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
-                    del folds[name]
+            with gc_paused():
+                page = decoder.page(rows)
+                for name, fold in list(folds.items()):
+                    try:
+                        fold.fold(page)
+                    except FoldError as failure:
+                        log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
+                        del folds[name]
             after, read = page.end, read + page.read
             if progress is not None:
                 progress(after, target)
@@ -167,7 +168,8 @@ def _fast_pass(
                 built.fell_back = True  # its tables are still empty: the engine starts from 0
                 continue
             try:
-                fold.write(built.views)
+                with gc_paused():
+                    fold.write(built.views)
             except FoldError as failure:
                 log.warning(
                     "%s: %s; rebuilding it with the engine instead", built.model.name, failure
