@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ctevents.extract.starts import fast
+
 _UNITS = [
     "first",
     "second",
@@ -67,6 +69,10 @@ def roman_value(numeral: str) -> int:
 
 # "inaugural" and "first-ever" meetings are the first.
 _INAUGURAL = re.compile(r"\b(?:inaugural|first-ever|maiden)\b", re.I)
+
+
+# Each stated with its possible first characters (see `starts`): the same matches, sooner.
+_ROMAN, _INAUGURAL = fast(_ROMAN), fast(_INAUGURAL)
 
 
 def value(match: re.Match[str]) -> int:
