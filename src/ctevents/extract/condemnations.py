@@ -54,6 +54,23 @@ class Condemnation:
     passages: list[Sentence] = field(default_factory=list)
 
 
+# "in Jammu and Kashmir", "of Iraq and Syria": an "and" between the capitalised words of a
+# place after a preposition joins one name, not two things condemned.
+_PLACE_AND = re.compile(r"\b(?:in|at|near|of|from)\s+[A-Z][\w-]*\s+and\s+[A-Z]")
+
+
+def _split_and(piece: str) -> list[str]:
+    parts, position = [], 0
+    for match in re.finditer(r"\s+and\s+", piece):
+        joined = _PLACE_AND.search(piece, max(0, match.start() - 40), match.end() + 1)
+        if joined and joined.end() == match.end() + 1:
+            continue
+        parts.append(piece[position : match.start()])
+        position = match.end()
+    parts.append(piece[position:])
+    return parts
+
+
 def _items(phrase: str) -> list[str]:
     items: list[str] = []
     for piece in _ITEM_SPLIT.split(phrase):
@@ -63,7 +80,7 @@ def _items(phrase: str) -> list[str]:
         if _KEEP_AND.search(piece):
             items.append(piece)
             continue
-        items.extend(p.strip(" ,.") for p in re.split(r"\s+and\s+", piece) if p.strip(" ,."))
+        items.extend(p.strip(" ,.") for p in _split_and(piece) if p.strip(" ,."))
     return [re.sub(r"^and\s+", "", item) for item in items]
 
 

@@ -29,15 +29,16 @@ LEXICON: dict[str, str] = {
     "aqim": rf"AQIM|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Islamic\s+Maghreb",
     "aqap": rf"AQAP|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Arabian\s+Peninsula",
     # "Islamic State – Khorasan Province": a spaced dash inside the name is still the name.
-    "iskp": r"ISKP|IS-K|ISIS-K|ISIL-K"
-    r"|Islamic\s+State(?:\s*[–—-]\s*|\s+)(?:of\s+)?Khorasan(?:\s+Province)?",
+    "iskp": r"IS(?:IS|IL)?-Khorasan(?:\s+Province)?|ISKP|IS-K|ISIS-K|ISIL-K"
+    r"|Islamic\s+State(?:\s+of\s+Iraq\s+and\s+(?:the\s+)?(?:Syria|Levant|al-Sham))?"
+    r"(?:\s*[–—-]\s*|\s+)(?:of\s+)?Khorasan(?:\s+Province)?",
     "iswap": r"ISWAP|Islamic\s+State\s+(?:in\s+)?West\s+Africa(?:\s+Province)?",
     "isgs": r"ISGS|Islamic\s+State\s+in\s+the\s+Greater\s+Sahara",
     "iscap": r"ISCAP|Islamic\s+State\s+Central\s+Africa(?:\s+Province)?",
-    "is-somalia": r"ISIS-Somalia|ISIL-Somalia|Islamic\s+State(?:\s+in)?\s+Somalia",
+    "is-somalia": r"ISIS-Somalia|ISIL-Somalia|Islamic\s+State(?:\s+in)?\s+Somalia(?:\s+Province)?",
     "ansar-al-islam": r"Ansar\s+al[\s-]Islam(?!\s+Bangladesh)",
     "isis": r"ISIS|ISIL|Daesh|Da['’]esh|DAESH"
-    r"|Islamic\s+State(?:\s+of\s+Iraq\s+and\s+(?:Syria|the\s+Levant|al-Sham))?",
+    r"|Islamic\s+State(?:\s+(?:of|in)\s+Iraq\s+and\s+(?:the\s+)?(?:Syria|Levant|al-Sham))?",
     "let": rf"Lashkar{_S}e{_S}Ta(?:y{{1,2}})?[ai]ba|Lashkar{_S}e{_S}Toiba|Lashkar-e-Tayyaba",
     "jud": r"Jamaat[\s-]*ud[\s-]*Dawa|Jama['’]at[\s-]*ud[\s-]*Da['’]?wah",
     "jem": rf"Jaish{_S}e{_S}Moha?mm[ae]d|Jaish{_S}e{_S}Muhammad",
@@ -66,7 +67,7 @@ LEXICON: dict[str, str] = {
     "jnim": r"Jama['’]?at\s+Nusrat\s+al[\s-]*Islam\s+wal[\s-]*Muslimin|JNIM",
     "hts": r"Hay['’]?at\s+Tahrir\s+al[\s-]*Sham|HTS",
     "nusra": rf"{_AL}[\s-]*Nusra(?:h)?\s+Front|Jabhat\s+al[\s-]*Nusra(?:h)?",
-    "etim": r"East\s+Turkestan\s+Islamic\s+Movement|ETIM|Turkistan\s+Islamic\s+Party",
+    "etim": r"East\s+Turk[ei]stan\s+Islamic\s+Movement|ETIM|Turkistan\s+Islamic\s+Party",
     "imu": r"Islamic\s+Movement\s+of\s+Uzbekistan|IMU",
     "abu-sayyaf": r"Abu\s+Sayyaf(?:\s+Group)?",
     "maute": r"Dawlah\s+Islamiyah(?:[\s-]+Maute\s+Group)?|Maute\s+Group",
@@ -272,8 +273,17 @@ def find(reading: Reading) -> list[Entity]:
         if "terror" not in reading.lowered[sentence.start : sentence.end]:
             continue
         for cue in LIST_CUE.finditer(text, sentence.start, sentence.end):
-            items = re.split(r",\s*(?:and\s+)?|\s+and\s+", cue.group("list"))
-            for item in items:
+            # An "and" inside a name already read ("the Islamic State in Iraq and Syria")
+            # does not split the list.
+            list_start, pieces, position = cue.start("list"), [], 0
+            for sep in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", cue.group("list")):
+                at = list_start + sep.start()
+                if any(s <= at < e for s, e in taken):
+                    continue
+                pieces.append(cue.group("list")[position : sep.start()])
+                position = sep.end()
+            pieces.append(cue.group("list")[position:])
+            for item in pieces:
                 listed = _LIST_ITEM.match(item.strip())
                 if listed:
                     name = listed.group("name")

@@ -35,7 +35,7 @@ from ctevents.extract import (
 from ctevents.extract.evidence import of_sentences
 from ctevents.extract.reading import Reading, read
 
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 
 # Tie-break for facts whose first evidence starts at the same offset.
 _TYPE_ORDER = {
