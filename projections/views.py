@@ -192,6 +192,12 @@ class SQLiteViews(ViewStoreMixin, SQLiteTrackingRecorder):
     @contextmanager
     def transaction(self, *, commit: bool) -> Iterator[Any]:
         with self._gate.use(), self.datastore.transaction(commit=commit) as cursor:
+            if commit:
+                # BEGIN is deferred: a transaction that reads before it writes cannot
+                # upgrade its lock once another writer has committed ("database is
+                # locked", without waiting). A no-op write first takes the write lock
+                # while the busy timeout still applies.
+                cursor.execute("UPDATE tracking SET notification_id = notification_id WHERE 0")
             yield cursor
 
     def _qualify(self, name: str) -> str:
