@@ -16,21 +16,30 @@ from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
 
-_MOU = r"(?i:memorandum|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
+# "a Memorandum on information exchange": a memorandum named by its subject alone.
+_MOU = (
+    r"(?i:memorandum|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
+    r"|(?i:memorandum)(?=\s+on\s+(?!behalf\b))"
+)
 MOU = re.compile(rf"\b(?:{_MOU})\b")
 # "The memorandum was signed …" after an MoU is named: that MoU again.
-_ANAPHOR = re.compile(r"\b[Tt](?:he|his)\s+(?:memorandum|document)\b")
+# "It was signed by …" in the sentence after: the MoU just named.
+_ANAPHOR = re.compile(
+    r"\b[Tt](?:he|his)\s+(?:memorandum|document)\b|\bIt\s+was\s+(?:signed|inked)\s+by\b"
+)
 SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded)\b", re.I)
 _BACKGROUND = re.compile(
     r"\bhad\s+(?:been\s+)?(?:signed|inked)|\bpreviously\b|\bearlier\s+signed"
-    r"|\bsigned\s+in\s+(?:19|20)\d\d\b|\b(?:will|would|to)\s+(?:be\s+)?sign|\bproposed\b",
+    r"|\bsigned\b[^.;\d]{0,60}?\bin\s+(?:19|20)\d\d\b"
+    r"|\b(?:review(?:ed|ing)?|implementation)\s+(?:of\s+)?(?:the\s+)?(?:MoU|MOU|memorandum)"
+    r"|\b(?:will|would|to)\s+(?:be\s+)?sign|\bproposed\b",
     re.I,
 )
 SUBJECT = re.compile(
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?\s+(?:on|for|regarding|concerning|relating\s+to|"
     r"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b)(?P<subject>.+?)"
     r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
-    r"between|was|were|is|at|in\s+[A-Z]|during|by|with|and\s+(?:was|were))\b|[,.;]|$)"
+    r"between|was|were|is|at|in\s+[A-Z]|during|by|with|signed|and\s+(?:was|were))\b|[,.;]|$)"
 )
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
@@ -45,7 +54,8 @@ BETWEEN = re.compile(
 )
 SIGNED_BY_THEM = re.compile(rf"\s+signed\s+(?:the\s+)?(?:{_MOU}|Memorandum|agreement|document)\b")
 SIGNED_BY = re.compile(
-    rf"\b(?:{_MOU}|agreement|document)\b[^.;]{{0,160}}?\b(?:was|were)\s+signed\b[^.;]{{0,60}}?\bby\s+"
+    rf"(?:\b(?:{_MOU}|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
+    r"[^.;]{0,60}?\bby\s+"
 )
 # "signed on behalf of the State of Qatar by HE Dr. NAME and on behalf of the United States
 # by Ambassador NAME": each signatory's side is the one they signed for.
@@ -149,6 +159,12 @@ def _body_party(body: str, parties: tuple[str, ...]) -> str | None:
     return None
 
 
+_ENVOY_TO = re.compile(
+    r"\b(?:Ambassador|High\s+Commissioner|Envoy|Consul(?:\s+General)?|Charg[ée]\s+d['’]Affaires)"
+    r"\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?P<host>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+)
+
+
 def _assign_signatories(mou: MoU) -> None:
     """Each signatory's party from their own title: the country it names, else the signing
     body it names ("FIU-IND Director" signs for the body "Financial Intelligence Unit-India
@@ -166,6 +182,12 @@ def _assign_signatories(mou: MoU) -> None:
     for signatory in mou.signatories:
         title = signatory.title or ""
         party = signatory.party if signatory.party in mou.parties else None
+        envoy = _ENVOY_TO.search(title)
+        if envoy and len(mou.parties) == 2:
+            # "Ambassador to Morocco" signs for the side that sent them, not for Morocco.
+            host = [m.code for m in gazetteer.mentions(envoy.group("host"))]
+            if host and host[0] in mou.parties:
+                party = next(p for p in mou.parties if p != host[0])
         for mark, code in marks:
             if (
                 party is None
