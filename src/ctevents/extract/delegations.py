@@ -26,6 +26,19 @@ ELLIPTIC_SIDE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+|a\s+)?(?P<side>(?:[\w.’'-]+\s+){1,3}?)"
     r"(?:delegation|side|team)\s+(?:was\s+|were\s+)?by\s+"
 )
+# "Leading the Indian delegation was NAME", "Heading the Kenyan side was NAME": the
+# subject after the verb.
+LEADING_THE = fast(
+    re.compile(
+        r"\b(?:Leading|Heading|Chairing)\s+(?:the|a)\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)"
+        r"(?:delegation|side|team)\s*,?\s+(?:was|were|is)\s+"
+    )
+)
+# "…, and Iraq's by NAME": a side named by its possessive alone, the verb understood.
+ELLIPTIC_POSSESSIVE = re.compile(
+    r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+    r"['’]s?\s+by\s+"
+)
 # "A, TITLE, and B, TITLE, co-chaired the meeting": the chairs listed before the verb.
 CHAIRED_THE = re.compile(
     r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+the\s+"
@@ -36,7 +49,8 @@ LED_THE_SIDE = re.compile(
     r"\s+(?:led|headed)\s+(?:the|a)\s+(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team)\b"
 )
 RESPECTIVE = re.compile(
-    r",?\s+(?:led|headed|co-?led)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
+    r",?\s+(?:led|headed|co-?led)\s+(?:their|the)\s+(?:respective\s+|two\s+|countries['’]\s+)?"
+    r"(?:delegations|sides|teams)\b"
     # "A, TITLE, and B, TITLE, attended the consultation as the heads of their respective
     # delegations"
     r"|,?\s+(?:attended|participated\s+in|took\s+part\s+in)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?"
@@ -59,6 +73,7 @@ _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
     r"(?:delegation|side|team)\b"
     r"|,\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,3}?(?:delegation|side|team)\s+by\b"
+    r"|,?\s+(?:and|while|whereas)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+by\b"
     r"|,?\s+(?:while|whereas|who|which|included|including|comprising|comprised|consisting|"
     r"accompanied|assisted|supported|held|met|called|said|and\s+(?:held|discussed|met|included))\b"
     # ", the Ministry of External Affairs said", ", officials said", ", according to …"
@@ -69,7 +84,7 @@ _CHUNK_END = re.compile(
 _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 
-_LEADER_VERB = re.compile(r"led|head|chair|represent")
+_LEADER_VERB = re.compile(r"led|lead|head|chair|represent")
 
 
 @dataclass
@@ -130,12 +145,24 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             for official in split_officials(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
         if led:
+            for match in ELLIPTIC_POSSESSIVE.finditer(text, led[0].end(), e):
+                party = _side_party(text, match.start("side"), match.end("side"))
+                if party is None:
+                    continue
+                for official in split_officials(_chunk(text, match.end(), e)):
+                    add(party, official, sentence)
             for match in ELLIPTIC_SIDE.finditer(text, led[0].end(), e):
                 party = _side_party(text, match.start("side"), match.end("side"))
                 if party is None:
                     continue
                 for official in split_officials(_chunk(text, match.end(), e)):
                     add(party, official, sentence)
+        for match in LEADING_THE.finditer(text, s, e) if "ing" in low else ():
+            party = _side_party(text, match.start("side"), match.end("side"))
+            if party is None:
+                continue
+            for official in split_officials(_chunk(text, match.end(), e)):
+                add(party, official, sentence)
         for match in CHAIRED_THE.finditer(text, s, e) if chaired else ():
             chunk = text[s : match.start()]
             for party, official in _assign(split_officials(chunk), parties):
@@ -148,7 +175,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             chunk = text[starts[-1] if starts else s : match.start()]
             for official in split_officials(chunk):
                 add(party, official, sentence)
-        for match in RESPECTIVE.finditer(text, s, e) if "respective" in sentence.text else ():
+        for match in RESPECTIVE.finditer(text, s, e) if "their" in low or "the" in low else ():
             chunk = text[s : match.start()]
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
