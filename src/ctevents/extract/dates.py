@@ -63,6 +63,9 @@ DATE = re.compile(
     rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})(?:{_DASH}(?P<d4>{_DAY}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"
     # December 2022
     rf"|\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b"
+    # on Tuesday and Wednesday: two days running, a range
+    r"|\b(?P<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s*(?:and|-|–|—|to)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     # on Monday / last Tuesday
     r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<today>today|yesterday)\b"
@@ -149,6 +152,15 @@ def resolve(match: re.Match[str], reference: date | None, today: str | None = No
     if g["m3"]:
         month = MONTHS[g["m3"].lower().rstrip(".")]
         return DateMention(start, end, f"{g['y3']}-{month:02d}", "month")
+    if g["wd1"]:
+        if reference is None:
+            return DateMention(start, end, None, "day", True)
+        last = latest_weekday(g["wd2"], reference)
+        span = (WEEKDAYS.index(g["wd2"].lower()) - WEEKDAYS.index(g["wd1"].lower())) % 7
+        if span == 0:
+            return DateMention(start, end, last.isoformat(), "day", True)
+        first = last - timedelta(days=span)
+        return DateMention(start, end, f"{first.isoformat()}/{last.isoformat()}", "day", True)
     if g["weekday"]:
         if reference is None:
             return DateMention(start, end, None, "day", True)

@@ -53,6 +53,11 @@ def clean_place(place: str) -> str | None:
     words = place.split()
     if not words or words[0] in _NOT_PLACE or place.isdigit():
         return None
+    # "in Jakarta May 21–22": a month or weekday after the place ends it.
+    for index, word in enumerate(words[1:], 1):
+        if word.rstrip(".,") in _NOT_PLACE:
+            place = " ".join(words[:index])
+            break
     # Keep a place's own words only, not a following clause.
     if place.isupper() and len(place) > 3:
         place = place.title()
