@@ -22,11 +22,12 @@ _SUBJECT_WORDS = (
 )
 _CAP = r"[A-Z][\w+-]*"
 _QUAL = rf"(?:(?!Joint\s+Working\b)(?:{_CAP}|\d\+\d)\s+){{1,6}}"
-_SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS})"
+# "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
+_SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+Group|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
-    r"Joint\s+Commission|Talks|Consultation|Committee"
+    r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism"
 )
 MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
@@ -59,6 +60,8 @@ _TYPE_SLUG = {
     "committee": "committee",
     "joint commission": "joint-commission",
     "talks": "talks",
+    # "the High-Level Security Mechanism": a standing mechanism named as such.
+    "mechanism": "mechanism",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _NOT_QUALIFIER = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Both", "Second"})

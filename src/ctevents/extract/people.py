@@ -315,8 +315,12 @@ class Official:
     party: str | None  # a country named inside the title, if any
 
 
+# "al-Shammari", "el-Sayed", "bin-Zayed": an Arabic article or particle joined to a surname.
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az|bin|ibn|abu)-(?=[A-Z])")
+
+
 def _is_name_token(token: str) -> bool:
-    bare = token.strip(",")
+    bare = _JOINED_PARTICLE.sub("", token.strip(","))
     if not bare or not bare[0].isupper() or bare.lower() in TITLE_WORDS or gazetteer.code_for(bare):
         return False
     return bool(_NAME_TOKEN.match(bare))
