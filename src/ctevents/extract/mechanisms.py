@@ -29,9 +29,14 @@ _TYPES = (
     r"Joint\s+Working\s+Group|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
     r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism"
 )
+# "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
+_NOT_A_DAY = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+)
 MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
-    rf"(?:\s+(?:on|for)\s+(?P<subject>{_SUBJECT}))?"
+    rf"(?:\s+(?:on|for)\s+{_NOT_A_DAY}(?P<subject>{_SUBJECT}))?"
 )
 # A mechanism written in lower case names a meeting only with its counter-terrorism subject:
 # "counter-terrorism consultation", "a round of their counterterrorism dialogue",

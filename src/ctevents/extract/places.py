@@ -23,6 +23,8 @@ HOSTED_THE = re.compile(
     r"(?:the|a|an|regular|annual|routine|bilateral)\b"
 )
 # "held here", "held the 16th meeting of … here and …": the dateline's city.
+# "in the capital, Ankara", "in the Kenyan capital Nairobi": the city, not the country.
+IN_CAPITAL = re.compile(rf"\bin\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)?capital(?:\s+city)?,?\s+{_PLACE}")
 HERE = re.compile(r"\bhere\b(?![’']s)", re.I)
 STAY_IN = re.compile(rf"\b(?:stay|visit|trip|arrival|arrived)\s+(?:in|to)\s+{_PLACE}")
 VIRTUAL = fast(
@@ -66,7 +68,7 @@ def clean_place(place: str) -> str | None:
 
 def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """(place, start, end) of a "held in X" style phrase in `text[start:end]`."""
-    for pattern in (HELD_IN, PLACE_AFTER_IN, HOSTED_THE):
+    for pattern in (IN_CAPITAL, HELD_IN, PLACE_AFTER_IN, HOSTED_THE):
         for match in pattern.finditer(text, start, end):
             place = clean_place(match.group("place"))
             if place:
