@@ -50,17 +50,8 @@ def measure_floor(store: Store) -> tuple[int, float]:
         seconds = time.perf_counter() - started
         connection.close()
         return count, seconds
-    import psycopg
-
-    env = store.location.env
-    schema = env.get("POSTGRES_SCHEMA", "public")
-    with psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"],
-        host=env["POSTGRES_HOST"],
-        port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"],
-        password=env.get("POSTGRES_PASSWORD") or None,
-    ) as connection:
+    schema = store.location.env.get("POSTGRES_SCHEMA", "public")
+    with store.location.connect_postgres(autocommit=False) as connection:
         started = time.perf_counter()
         count = 0
         with connection.cursor(name="floor") as cursor:  # server-side: streamed, not buffered

@@ -158,17 +158,8 @@ def replay_lock(location: StoreLocation, timeout: float = 10.0) -> Iterator[None
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
         return
-    import psycopg
-
     env = location.env
-    with psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"],
-        host=env["POSTGRES_HOST"],
-        port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"],
-        password=env.get("POSTGRES_PASSWORD") or None,
-        autocommit=True,
-    ) as conn:
+    with location.connect_postgres() as conn:
         # The key includes the schema: stores in other schemas replay independently.
         key = f"{LOCK_KEY} {env.get('POSTGRES_SCHEMA', '')}"
         while True:
