@@ -157,7 +157,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     continue
                 for official in split_officials(_chunk(text, match.end(), e)):
                     add(party, official, sentence)
-        for match in LEADING_THE.finditer(text, s, e) if "ing" in low else ():
+        for match in LEADING_THE.finditer(text, s, e) if "ing the" in low else ():
             party = _side_party(text, match.start("side"), match.end("side"))
             if party is None:
                 continue
@@ -175,7 +175,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             chunk = text[starts[-1] if starts else s : match.start()]
             for official in split_officials(chunk):
                 add(party, official, sentence)
-        for match in RESPECTIVE.finditer(text, s, e) if "their" in low or "the" in low else ():
+        for match in (
+            RESPECTIVE.finditer(text, s, e)
+            if "delegations" in low or "sides" in low or "teams" in low
+            else ()
+        ):
             chunk = text[s : match.start()]
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)

@@ -68,7 +68,10 @@ def clean_place(place: str) -> str | None:
 
 def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """(place, start, end) of a "held in X" style phrase in `text[start:end]`."""
+    capital = "capital" in text[start:end]
     for pattern in (IN_CAPITAL, HELD_IN, PLACE_AFTER_IN, HOSTED_THE):
+        if pattern is IN_CAPITAL and not capital:
+            continue
         for match in pattern.finditer(text, start, end):
             place = clean_place(match.group("place"))
             if place:
