@@ -162,7 +162,9 @@ _LOWER_LETTER = "a-zß-öø-ÿĀ-ſ"
 _NAME_TOKEN = re.compile(
     rf"^(?:[{_UPPER_LETTER}][{_LOWER_LETTER}'’]*[{_LOWER_LETTER}]"
     rf"(?:[-'’][A-Za-z{_LOWER_LETTER}][{_LOWER_LETTER}]*)*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]"
-    r"|[A-Z][A-Z'’-]{1,15})$"
+    r"|[A-Z][A-Z'’-]{1,15}"
+    # "O'Rourke", "D’Souza-Lee": a capital after the apostrophe
+    rf"|[{_UPPER_LETTER}]['’][{_UPPER_LETTER}][{_LOWER_LETTER}]+(?:-[{_UPPER_LETTER}][{_LOWER_LETTER}]+)*)$"
 )
 # Words of offices and units, never of a personal name ("… Counter-Terrorism and Riot Control").
 _OFFICE_WORDS = frozenset(
@@ -323,6 +325,9 @@ def _is_name_token(token: str) -> bool:
     bare = _JOINED_PARTICLE.sub("", token.strip(","))
     if not bare or not bare[0].isupper() or bare.lower() in TITLE_WORDS or gazetteer.code_for(bare):
         return False
+    # "Secretary-General", "Director-General": title words joined, not a surname.
+    if "-" in bare and all(part in TITLE_WORDS for part in bare.lower().split("-")):
+        return False
     return bool(_NAME_TOKEN.match(bare))
 
 
@@ -385,6 +390,8 @@ def _clean_title(title: str) -> str | None:
     title = re.sub(r"^(?:the|The|of|and|,|\s)+", "", title)
     title = title.strip(" ,;")
     title = re.sub(r"\s+(?:the|and|of)$", "", title)
+    # "Director-General Dato' Sri Dr. NAME": the first word of a split courtesy is not the title's.
+    title = re.sub(r"\s+(?:Dato['’]?|Datuk|Tan|Puan|Tun)$", "", title)
     return title or None
 
 
