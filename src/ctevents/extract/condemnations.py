@@ -81,7 +81,13 @@ def _items(phrase: str) -> list[str]:
             items.append(piece)
             continue
         items.extend(p.strip(" ,.") for p in _split_and(piece) if p.strip(" ,."))
+    # "Condemning A, both sides condemned B": a clause with its own verb is not a thing
+    # condemned (its object is read from that verb).
+    items = [item for item in items if not _OWN_VERB.search(item)]
     return [re.sub(r"^and\s+", "", item) for item in items]
+
+
+_OWN_VERB = re.compile(r"\b(?:condemned|condemns|condemn)\b", re.I)
 
 
 # A capitalised word in the subject, to find a named official ("Ambassador Kobayashi").
