@@ -322,7 +322,9 @@ _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az|bin|ibn|abu)
 
 
 def _is_name_token(token: str) -> bool:
-    bare = _JOINED_PARTICLE.sub("", token.strip(","))
+    bare = token.strip(",")
+    if "-" in bare and bare[0].islower():
+        bare = _JOINED_PARTICLE.sub("", bare)
     if not bare or not bare[0].isupper() or bare.lower() in TITLE_WORDS or gazetteer.code_for(bare):
         return False
     # "Secretary-General", "Director-General": title words joined, not a surname.
