@@ -26,6 +26,7 @@ from ctevents.codec import Recorded
 from ctevents.store import Store
 from projections.failures import record_failure
 from projections.fold import BatchFold, FoldError
+from projections.following import follow
 from projections.lifecycle import accepts
 from projections.model import ReadModel
 from projections.views import ViewStore
@@ -123,18 +124,7 @@ class ProjectionEngine:
 
     def run_forever(self, stop: threading.Event, idle: float = 0.1) -> None:
         """Follows the log until `stop` is set; database errors are logged and retried."""
-        backoff = idle
-        while not stop.is_set():
-            try:
-                folded = self.step()
-            except Exception:
-                log.exception("projection step failed; retrying in %.1f s", backoff)
-                stop.wait(backoff)
-                backoff = min(backoff * 2, 5.0)
-                continue
-            backoff = idle
-            if not folded:
-                stop.wait(idle)
+        follow(self.step, stop, idle=idle, what="projection")
 
     # --- one model, one page ----------------------------------------------------------
 

@@ -23,6 +23,7 @@ from eventsourcing.persistence import IntegrityError
 from ctevents.audit.verify import running_link, stored_link
 from ctevents.chain import GENESIS
 from ctevents.store import Store, StoreLocation
+from projections.following import follow
 from projections.views import SET_UP_LOCK, PostgresViews, SQLiteViews, ViewStore
 
 log = logging.getLogger(__name__)
@@ -172,15 +173,4 @@ class Ledger:
 
     def run_forever(self, stop: threading.Event, idle: float = 0.1) -> None:
         """Follows the log until `stop` is set; database errors are logged and retried."""
-        backoff = idle
-        while not stop.is_set():
-            try:
-                ledgered = self.step()
-            except Exception:
-                log.exception("ledger step failed; retrying in %.1f s", backoff)
-                stop.wait(backoff)
-                backoff = min(backoff * 2, 5.0)
-                continue
-            backoff = idle
-            if not ledgered:
-                stop.wait(idle)
+        follow(self.step, stop, idle=idle, what="ledger")
