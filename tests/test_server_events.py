@@ -47,12 +47,6 @@ async def sqlite_server(sqlite_url: str) -> AsyncIterator[tuple[web.Application,
         yield found
 
 
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession(timeout=TIMEOUT) as s:
-        yield s
-
-
 def log_of(app: web.Application, after: int = 0) -> list[dict]:
     return orjson.loads(orjson.dumps(app[STORE].envelopes(after=after, limit=100_000)))
 

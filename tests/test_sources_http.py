@@ -23,12 +23,6 @@ async def server(sqlite_url: str) -> AsyncIterator[tuple[web.Application, str]]:
         yield found
 
 
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession(timeout=TIMEOUT) as s:
-        yield s
-
-
 async def test_text_is_recorded_once_and_its_events_are_in_the_feed(server, session) -> None:
     app, url = server
     params = {"title": "JWG", "published_on": "2023-07-25", "publisher": "MEA"}
