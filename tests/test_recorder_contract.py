@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 import uuid
 from pathlib import Path
 
@@ -22,12 +23,24 @@ from projections.views import open_views
 from tests.conftest import _drop_schema, postgres_dsn
 
 
+def join_threads_started_since(before: set[threading.Thread], timeout: float = 10.0) -> None:
+    """Waits for threads a library test left running (its readers are stopped, not joined).
+
+    Closing a recorder while one of them is inside a query would crash the interpreter.
+    """
+    for thread in set(threading.enumerate()) - before:
+        if not thread.daemon:  # connection pools keep daemon workers for their lifetime
+            thread.join(timeout)
+
+
 class TestSQLiteRecorderAsConfigured(ApplicationRecorderTestCase):
     def setUp(self) -> None:
+        self.threads = set(threading.enumerate())
         self.tmp = Path(tempfile.mkdtemp())
         self.stores: list[Store] = []
 
     def tearDown(self) -> None:
+        join_threads_started_since(self.threads)
         for store in self.stores:
             store.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -43,11 +56,13 @@ class TestPostgresRecorderAsConfigured(ApplicationRecorderTestCase):
     EXPECT_CONTIGUOUS_NOTIFICATION_IDS = False
 
     def setUp(self) -> None:
+        self.threads = set(threading.enumerate())
         self.dsn = postgres_dsn()
         self.schemas: list[str] = []
         self.stores: list[Store] = []
 
     def tearDown(self) -> None:
+        join_threads_started_since(self.threads)
         for store in self.stores:
             store.close()
         for schema in self.schemas:
