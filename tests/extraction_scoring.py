@@ -292,3 +292,129 @@ def report(result: Score, title: str = "extraction") -> str:
     for f in result.false_positives:
         lines.append(f"  - {f.document} {f.type} {_compact(f.predicted)}")
     return "\n".join(lines)
+
+
+# The attributes that say which fact a gold item is; the rest say what is known about it.
+IDENTITY: dict[str, tuple[str, ...]] = {
+    "MeetingHeld": ("parties", "mechanism_contains"),
+    "DelegationLed": ("name",),
+    "CondemnationIssued": ("parties",),
+    "MoUSigned": ("parties",),
+    "NextMeetingScheduled": ("parties",),
+    "TerroristEntityNamed": ("name",),
+}
+
+
+@dataclass
+class AttributeCounts:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+def attribute_accuracy(
+    gold_documents: Mapping[str, Mapping[str, Any]],
+    predictions: Mapping[str, Sequence[Mapping[str, Any]]],
+    types: Sequence[str] = SCORED_TYPES,
+) -> dict[str, AttributeCounts]:
+    """Of the facts found (gold and prediction agree on the identity attributes), the share
+    of the other gold attributes the prediction gets right, per type. Pairs are chosen to get
+    as many attributes right as possible."""
+    result = {t: AttributeCounts() for t in types}
+    for doc, gold in gold_documents.items():
+        events = predictions.get(doc, [])
+        for t in types:
+            items = list(gold.get(t, []))
+            preds = [payload(e["data"]) for e in events if e.get("type") == t]
+            ident = IDENTITY.get(t, ())
+
+            def same_fact(g: int, p: int, items=items, preds=preds, ident=ident) -> bool:
+                return all(
+                    attribute_matches(k, items[g][k], preds[p]) for k in ident if k in items[g]
+                )
+
+            # Prefer exact matches, then any fact with the same identity.
+            exact = pair_items(items, preds)
+            used = set(exact.values())
+            rest = [g for g in range(len(items)) if g not in exact]
+            spare = [p for p in range(len(preds)) if p not in used]
+            extra = maximum_matching(
+                len(rest), len(spare), lambda i, j: same_fact(rest[i], spare[j])
+            )
+            pairs = dict(exact)
+            pairs.update({rest[i]: spare[j] for i, j in extra.items()})
+            for g, p in pairs.items():
+                for key, value in items[g].items():
+                    if key in ident:
+                        continue
+                    result[t].total += 1
+                    result[t].right += attribute_matches(key, value, preds[p])
+    return result
+
+
+def overall_accuracy(counts: Mapping[str, AttributeCounts]) -> AttributeCounts:
+    total = AttributeCounts()
+    for c in counts.values():
+        total.right += c.right
+        total.total += c.total
+    return total
+
+
+def load_folder(folder: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """A set of statements: `gold.json` (documents by file name) beside the texts, or one
+    `NAME.json` of expected facts per `NAME.txt`. Returns (gold documents, texts)."""
+    gold_path = folder / "gold.json"
+    if gold_path.exists():
+        documents = json.loads(gold_path.read_text(encoding="utf-8"))["documents"]
+    else:
+        documents = {
+            p.with_suffix(".txt").name: json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted(folder.glob("*.json"))
+        }
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in documents}
+    return documents, texts
+
+
+def predict_in_process(
+    documents: Mapping[str, Mapping[str, Any]], texts: Mapping[str, str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Every document's facts from the library (no subprocess), as {"type", "data"} items;
+    the publication date is the gold's `published_on`, else the text's leading date line."""
+    from datetime import date
+
+    from ctevents.documents import leading_date
+    from ctevents.extract import extract as extract_facts
+
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name, doc in documents.items():
+        text = texts[name]
+        declared = doc.get("published_on")
+        published = date.fromisoformat(declared) if declared else leading_date(text)
+        facts = extract_facts(text, source_id=name, published_on=published)
+        found[name] = [{"type": f.type_name, "data": f.model_dump(mode="json")} for f in facts]
+    return found
+
+
+def invalid_spans(
+    texts: Mapping[str, str], predictions: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> list[str]:
+    """Evidence items whose offsets do not hold their quote."""
+    bad = []
+    for name, events in predictions.items():
+        text = texts[name]
+        for event in events:
+            for ev in event["data"].get("evidence", []):
+                if text[ev["start"] : ev["end"]] != ev["quote"]:
+                    bad.append(f"{name} {event['type']} {ev}")
+    return bad
+
+
+def full_report(result: Score, accuracy: Mapping[str, AttributeCounts], title: str) -> str:
+    lines = [report(result, title)]
+    lines.append(f"{title}: attribute accuracy by type")
+    for name, c in [*accuracy.items(), ("overall", overall_accuracy(accuracy))]:
+        lines.append(f"  {name:<22} {c.accuracy:.3f} ({c.right}/{c.total})")
+    return "\n".join(lines)
