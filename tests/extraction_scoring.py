@@ -342,7 +342,9 @@ def attribute_accuracy(
             rest = [g for g in range(len(items)) if g not in exact]
             spare = [p for p in range(len(preds)) if p not in used]
             extra = maximum_matching(
-                len(rest), len(spare), lambda i, j: same_fact(rest[i], spare[j])
+                len(rest),
+                len(spare),
+                lambda i, j, rest=rest, spare=spare: same_fact(rest[i], spare[j]),
             )
             pairs = dict(exact)
             pairs.update({rest[i]: spare[j] for i, j in extra.items()})

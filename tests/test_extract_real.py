@@ -35,7 +35,7 @@ def _run():  # type: ignore[no-untyped-def]
 
 
 def test_the_set_is_real_and_large_enough() -> None:
-    documents, texts, _ = _run()
+    documents, _, _ = _run()
     assert len(documents) >= 60
     for name, doc in documents.items():
         assert doc["url"].startswith("http"), name
