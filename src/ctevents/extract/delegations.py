@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer
-from ctevents.extract.people import Official, split_officials
+from ctevents.extract.people import TITLE_WORDS, Official, parse_official, split_officials
 from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
@@ -46,11 +46,60 @@ CHAIRED_THE = re.compile(
     re.I,
 )
 LED_THE_SIDE = re.compile(
-    r"\s+(?:led|headed)\s+(?:the|a)\s+(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team)\b"
+    r"\s+(?:led|headed)\s+(?:the|a)\s+(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
 )
+# "…, and B, TITLE, the French delegation": the second clause of "A led the X side" with
+# the verb understood.
+ELLIPTIC_LED_THE = re.compile(
+    r"(?:,?\s+and|;)\s+(?P<who>[^;]+?),?\s+(?:the|a)\s+(?P<side>(?:[\w.-]+\s+){1,3}?)"
+    r"(?:delegation|side|team|one)\b"
+)
+# "A, TITLE, and B, TITLE held counter-terrorism talks", "TITLE A and TITLE B held a
+# consultation …", "A, B and C held the Trilateral Consultation …", "A and B led the talks":
+# the heads are the subject of the meeting verb (two or more of them).
+HEADS_HELD = re.compile(
+    r",?\s+(?:held|co-?chaired|chaired|co-?led|led|conducted)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b",
+    re.I,
+)
+_WITH = re.compile(r"\s+with\s+")
+# A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
+_OPENING_PHRASE = re.compile(
+    r"^(?:(?:On|on)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
+    r"Meanwhile|Separately)\s*,\s*"
+)
+# "… with Mr. A, TITLE, … representing Japan, and Ambassador B, TITLE, … representing China".
+REPRESENTING = re.compile(
+    r",?\s+representing\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+)
+_REPRESENTING_START = re.compile(r"\bwith\s+|,?\s+and\s+|;\s*")
+# "India was represented by A and Russia by B": a country as the side.
+COUNTRY_LED_BY = re.compile(
+    r"\s+(?:was|were)\s+(?:co-?)?(?:represented|led|headed)\s+by\s+"
+)
+ELLIPTIC_COUNTRY = re.compile(
+    r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+    r"\s+by\s+"
+)
+# "On the EU side, the Dialogue was chaired by NAME".
+ON_THE_SIDE_COMMA = fast(
+    re.compile(
+        r"\b[Oo]n\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s*,[^;.]{0,160}?"
+        r"\b(?:was|were)\s+(?:co-?)?(?:led|chaired|headed|represented)\s+by\s+"
+    )
+)
+# "Taking part were A, TITLE, and B, TITLE": the heads listed after the verb.
+TAKING_PART = fast(
+    re.compile(
+        r"\b(?:Taking\s+part|Participating)\s+(?:in\s+(?:the\s+)?[\w\s-]{1,40}?\s+)?(?:were|was)\s+"
+    )
+)
+# "The respective delegations were led by A, TITLE, … of India and B, TITLE, … of Egypt".
+_BOTH_SIDES = re.compile(r"\b(?:respective|two|both)\s*$", re.I)
 RESPECTIVE = re.compile(
-    r",?\s+(?:led|headed|co-?led)\s+(?:their|the)\s+(?:respective\s+|two\s+|countries['’]\s+)?"
-    r"(?:delegations|sides|teams)\b"
+    # "led their respective interagency delegations", "led respective inter-Agency delegations"
+    r",?\s+(?:led|headed|co-?led)\s+(?:(?:their|the)\s+(?:respective\s+|two\s+|countries['’]\s+)?"
+    r"|respective\s+)(?:[\w/-]+\s+){0,2}?(?:delegations|sides|teams)\b"
     # "A, TITLE, and B, TITLE, attended the consultation as the heads of their respective
     # delegations"
     r"|,?\s+(?:attended|participated\s+in|took\s+part\s+in)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?"
@@ -68,14 +117,19 @@ MEETING_LED_BY = fast(
 )
 # "the delegation comprised officials of …, and was led by NAME": the side named earlier.
 AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
-CO_CHAIRED = re.compile(r"\b(?:co-?chaired|jointly\s+chaired|co-?led)\s+by\s+", re.I)
+CO_CHAIRED = re.compile(
+    r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led)|,\s+chaired)\s+by\s+", re.I
+)
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
     r"(?:delegation|side|team)\b"
     r"|,\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,3}?(?:delegation|side|team)\s+by\b"
-    r"|,?\s+(?:and|while|whereas)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s?\s+by\b"
+    r"|,?\s+(?:and|while|whereas)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:['’]s?)?\s+by\b"
+    # "… at both meetings", "… at all the sessions"
+    r"|\s+at\s+(?:both|all\s+(?:the\s+)?|the\s+two)\s+\w+"
     r"|,?\s+(?:while|whereas|who|which|included|including|comprising|comprised|consisting|"
-    r"accompanied|assisted|supported|held|met|called|said|and\s+(?:held|discussed|met|included))\b"
+    r"accompanied|assisted|supported|held|met|called|said|"
+    r"and\s+(?:held|discussed|met|included|consisted|comprised))\b"
     # ", the Ministry of External Affairs said", ", officials said", ", according to …"
     r"|,\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:said|stated|added|noted|announced)\b"
     r"|,?\s+according\s+to\b"
@@ -84,7 +138,7 @@ _CHUNK_END = re.compile(
 _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 
-_LEADER_VERB = re.compile(r"led|lead|head|chair|represent")
+_LEADER_VERB = re.compile(r"led|lead|head|chair|represent|held|taking\s+part")
 
 
 @dataclass
@@ -119,6 +173,49 @@ def _assign(officials: list[Official], parties: tuple[str, ...]) -> list[tuple[s
     return result
 
 
+def _after_opening(chunk: str) -> str:
+    """The clause without an opening date or time phrase ("On January 19, 2022, …")."""
+    opening = _OPENING_PHRASE.match(chunk)
+    return chunk[opening.end() :] if opening else chunk
+
+
+_LONE_SURNAME = re.compile(r"^\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<word>[A-Z][\w'’-]+)\s+and\s+")
+_TITLE_TOKEN = re.compile(r"^\(?[\w-]+\)?,?$")
+
+
+def _known_person(text: str, surname: str) -> Official | None:
+    """The person a lone surname stands for: the first full name in the text ending in it,
+    with the title words written just before that name ("Secretary (West) Sanjay Verma")."""
+    for found in re.finditer(rf"\b((?:[A-Z][\w.'’-]*\s+){{1,3}}){re.escape(surname)}\b", text):
+        name = f"{found.group(1)}{surname}".split()
+        while name and name[0].lower() in TITLE_WORDS:
+            name.pop(0)
+        if len(name) < 2 or parse_official(" ".join(name)) is None:
+            continue
+        before = text[max(0, found.start() - 80) : found.start() + len(found.group(1)) - len(
+            " ".join(name[:-1])
+        ) - 1].split()
+        title: list[str] = []
+        while before and _TITLE_TOKEN.match(before[-1]) and (
+            before[-1].strip("(),").lower() in TITLE_WORDS or before[-1].startswith("(")
+        ):
+            title.insert(0, before.pop())
+        joined = " ".join(title) or None
+        return Official(" ".join(name), joined, None)
+    return None
+
+
+def _officials_with_known(text: str, chunk: str) -> list[Official]:
+    """Officials in a list whose first may be named by surname alone ("Verma and TITLE B")."""
+    lone = _LONE_SURNAME.match(chunk)
+    if lone:
+        earlier = text[: text.find(chunk)] if chunk in text else text
+        person = _known_person(earlier, lone.group("word"))
+        if person is not None:
+            return [person, *split_officials(chunk[lone.end() :])]
+    return split_officials(chunk)
+
+
 def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
     """Delegation leaders, one per person per side, with every passage naming them."""
     text = reading.text
@@ -141,6 +238,12 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         for match in led:
             party = _side_party(text, s, match.start())
             if party is None:
+                side_words = text[s : match.start()]
+                side_words = re.sub(r"\s*\b(?:delegation|side|team)s?\b.*$", "", side_words)
+                if _BOTH_SIDES.search(side_words):
+                    officials = split_officials(_chunk(text, match.end(), e))
+                    for both, official in _assign(officials, parties):
+                        add(both, official, sentence)
                 continue
             for official in split_officials(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
@@ -164,16 +267,70 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             for official in split_officials(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
         for match in CHAIRED_THE.finditer(text, s, e) if chaired else ():
-            chunk = text[s : match.start()]
-            for party, official in _assign(split_officials(chunk), parties):
+            chunk = _after_opening(text[s : match.start()])
+            for party, official in _assign(_officials_with_known(text, chunk), parties):
                 add(party, official, sentence)
+        previous = s  # where the clause of the next "… led the X side" may begin
         for match in LED_THE_SIDE.finditer(text, s, e):
+            party = _side_party(text, match.start("side"), match.end("side"))
+            begin = previous
+            previous = match.end()
+            if party is None:
+                continue
+            starts = [m.end() for m in _CLAUSE_START.finditer(text, begin, match.start())]
+            # "A, TITLE, and B, TITLE, headed the UK delegation": both, when the whole clause
+            # reads as officials; else the last clause only.
+            officials = split_officials(_after_opening(text[begin : match.start()]))
+            if not officials or (starts and begin == s and len(officials) < 2):
+                officials = split_officials(text[starts[-1] if starts else begin : match.start()])
+            for official in officials:
+                add(party, official, sentence)
+            after = ELLIPTIC_LED_THE.match(text, match.end(), e)
+            if after:
+                side = _side_party(text, after.start("side"), after.end("side"))
+                if side is not None:
+                    for official in split_officials(after.group("who")):
+                        add(side, official, sentence)
+        for match in HEADS_HELD.finditer(text, s, e) if chaired or "held" in low else ():
+            subjects = _officials_with_known(text, _after_opening(text[s : match.start()]))
+            others: list[Official] = []
+            with_ = _WITH.search(text, match.end(), e)
+            if with_ and with_.start() - match.end() < 80:
+                others = split_officials(_chunk(text, with_.end(), e))
+            if len(subjects) + len(others) >= 2 and subjects:
+                for party, official in _assign([*subjects, *others], parties):
+                    add(party, official, sentence)
+        if "representing" in low:
+            begin = s
+            for match in REPRESENTING.finditer(text, s, e):
+                side = gazetteer.code_for(match.group("side"))
+                starts = [m.end() for m in _REPRESENTING_START.finditer(text, begin, match.start())]
+                chunk = text[starts[-1] if starts else begin : match.start()]
+                begin = match.end()
+                official = parse_official(chunk)
+                if side and official is not None:
+                    add(side, official, sentence)
+        for match in COUNTRY_LED_BY.finditer(text, s, e) if by else ():
+            named = gazetteer.mentions(text, max(s, match.start() - 40), match.start())
+            if not named or named[-1].end != match.start():
+                continue
+            for official in split_officials(_chunk(text, match.end(), e)):
+                add(named[-1].code, official, sentence)
+            for other in ELLIPTIC_COUNTRY.finditer(text, match.end(), e):
+                side = gazetteer.code_for(other.group("side"))
+                if side is None:
+                    continue
+                for official in split_officials(_chunk(text, other.end(), e)):
+                    add(side, official, sentence)
+        for match in ON_THE_SIDE_COMMA.finditer(text, s, e) if by else ():
             party = _side_party(text, match.start("side"), match.end("side"))
             if party is None:
                 continue
-            starts = [m.end() for m in _CLAUSE_START.finditer(text, s, match.start())]
-            chunk = text[starts[-1] if starts else s : match.start()]
-            for official in split_officials(chunk):
+            for official in split_officials(_chunk(text, match.end(), e)):
+                add(party, official, sentence)
+        for match in TAKING_PART.finditer(text, s, e) if "part" in low else ():
+            chunk = _chunk(text, match.end(), e)
+            for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
         for match in (
             RESPECTIVE.finditer(text, s, e)

@@ -271,12 +271,13 @@ _OFFICE_WORDS = frozenset(
         "counter-terrorism",
         "terrorism",
         "prevent",
+        "diplomacy",
     ]
 )
 # Heads and words of organisations' names: an "and" followed by capitalised words that reach
 # one of these before a comma joins two parts of one organisation's name, not two people.
 _ORGANISATION_TAIL = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}?(?:Office|Ministry|Department|Division|Directorate|"
+    r"^(?:the\s+)?(?:[A-Z][\w'’-]*(?<!['’]s)\s+){0,4}?(?:Office|Ministry|Department|Division|Directorate|"
     r"Unit|Bureau|Agency|Challenges|Threats|Affairs|Cooperation|Development|Crime|Research|"
     r"Organi[sz]ations|Security|Centre|Center|Commission|Service|Police)\b(?![’']s)"
 )
@@ -469,7 +470,11 @@ def parse_official(chunk: str) -> Official | None:
     else:
         tokens = pieces[-1].split()
         run: list[str] = []
-        while tokens and (_is_name_token(tokens[-1]) or tokens[-1].lower() in _PARTICLES):
+        # A word of an office ends the name read backwards ("… Economic Diplomacy Syed Shah").
+        while tokens and (
+            (_is_name_token(tokens[-1]) and tokens[-1].lower() not in _OFFICE_WORDS)
+            or tokens[-1].lower() in _PARTICLES
+        ):
             run.insert(0, tokens.pop())
         while run and run[0].lower() in _PARTICLES:
             tokens.append(run.pop(0))
@@ -483,6 +488,11 @@ def parse_official(chunk: str) -> Official | None:
             rank = _strip_honorifics(joined)[1]
         else:
             trailing = _TRAILING_HONORIFIC.search(" ".join(tokens))
+            # "Director General NAME", "Secretary General NAME": "General" ends the post.
+            if trailing and re.fullmatch(r"\s*General\s*", trailing.group("words")) and (
+                len(tokens) > 1 and tokens[-2].lower() in {"director", "secretary", "inspector"}
+            ):
+                trailing = None
             if trailing:
                 rank = _strip_honorifics(trailing.group("words") + " x")[1]
                 tokens = " ".join(tokens)[: trailing.start()].split()
