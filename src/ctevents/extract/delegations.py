@@ -74,9 +74,7 @@ REPRESENTING = re.compile(
 )
 _REPRESENTING_START = re.compile(r"\bwith\s+|,?\s+and\s+|;\s*")
 # "India was represented by A and Russia by B": a country as the side.
-COUNTRY_LED_BY = re.compile(
-    r"\s+(?:was|were)\s+(?:co-?)?(?:represented|led|headed)\s+by\s+"
-)
+COUNTRY_LED_BY = re.compile(r"\s+(?:was|were)\s+(?:co-?)?(?:represented|led|headed)\s+by\s+")
 ELLIPTIC_COUNTRY = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"\s+by\s+"
@@ -192,12 +190,17 @@ def _known_person(text: str, surname: str) -> Official | None:
             name.pop(0)
         if len(name) < 2 or parse_official(" ".join(name)) is None:
             continue
-        before = text[max(0, found.start() - 80) : found.start() + len(found.group(1)) - len(
-            " ".join(name[:-1])
-        ) - 1].split()
+        before = text[
+            max(0, found.start() - 80) : found.start()
+            + len(found.group(1))
+            - len(" ".join(name[:-1]))
+            - 1
+        ].split()
         title: list[str] = []
-        while before and _TITLE_TOKEN.match(before[-1]) and (
-            before[-1].strip("(),").lower() in TITLE_WORDS or before[-1].startswith("(")
+        while (
+            before
+            and _TITLE_TOKEN.match(before[-1])
+            and (before[-1].strip("(),").lower() in TITLE_WORDS or before[-1].startswith("("))
         ):
             title.insert(0, before.pop())
         joined = " ".join(title) or None

@@ -489,8 +489,12 @@ def parse_official(chunk: str) -> Official | None:
         else:
             trailing = _TRAILING_HONORIFIC.search(" ".join(tokens))
             # "Director General NAME", "Secretary General NAME": "General" ends the post.
-            if trailing and re.fullmatch(r"\s*General\s*", trailing.group("words")) and (
-                len(tokens) > 1 and tokens[-2].lower() in {"director", "secretary", "inspector"}
+            if (
+                trailing
+                and re.fullmatch(r"\s*General\s*", trailing.group("words"))
+                and (
+                    len(tokens) > 1 and tokens[-2].lower() in {"director", "secretary", "inspector"}
+                )
             ):
                 trailing = None
             if trailing:

@@ -117,7 +117,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = match.group(1).lower().strip(".")
     # "… in Washington, D.C. Ambassador …": initials naming a place after a comma end the
     # sentence they close.
-    if _INITIALS.fullmatch(match.group(1)) and text[max(0, match.start() - 2) : match.start()] == ", ":
+    after_comma = text[max(0, match.start() - 2) : match.start()] == ", "
+    if after_comma and _INITIALS.fullmatch(match.group(1)):
         return False
     # Single capital initials ("S. Jaishankar"), runs of them ("K.D. Devaraj", "H.E.")
     # and known abbreviations.
