@@ -144,8 +144,12 @@ def _ordinal_before(text: str, floor: int, start: int) -> int | None:
         return None
     _, o_end, number = found[-1]
     between = text[o_end:start]
-    # A full stop inside "U.S.-India" does not end the phrase; one before a space does.
-    if re.search(r"[,;:]|\.(?=\s)|\band\b|\bnext\b", between) or len(between.split()) > 6:
+    # A full stop inside "U.S.-India" does not end the phrase, nor one closing initials
+    # ("the Pakistan-U.S. Joint Working Group"); any other before a space does.
+    if (
+        re.search(r"[,;:]|(?<![A-Z]\.[A-Z])\.(?=\s)|\band\b|\bnext\b", between)
+        or len(between.split()) > 6
+    ):
         return None
     return number
 

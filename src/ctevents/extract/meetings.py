@@ -8,9 +8,10 @@ background ("the previous meeting", "was set up in") is skipped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from ctevents.extract import dates, noise, parties, places
+from ctevents.extract import dates, gazetteer, multilateral, noise, parties, places
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.keys import meeting_key
 from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, kind_of, mentions
@@ -185,6 +186,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     text = reading.text
     candidates: list[_Candidate] = []
     bare: list[_Candidate] = []
+    counts = _state_counts(reading)
     generic: list[Sentence] = []
     # One scan for the mechanism type words spares most sentences the mechanism grammar.
     typed = reading.cued(_TYPED)
@@ -208,7 +210,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 continue
             located = places.place_in(text, mention.end, sentence.end)
             exclude = (located[1], located[2]) if located else None
-            pair = parties.sentence_parties(text, sentence.start, sentence.end, exclude)
+            pair = multilateral.members(
+                text, sentence.start, sentence.end, mention.start, mention.end, counts()
+            ) or parties.sentence_parties(text, sentence.start, sentence.end, exclude)
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
     if not candidates and "terror" in reading.lowered:
         candidates = bare  # the statement names no mechanism: its meeting is named by kind
@@ -247,6 +251,20 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     if meetings and meetings[0].location is None and not meetings[0].virtual:
         meetings[0].location = _venue(reading)
     return _merged_by_key(meetings)
+
+
+def _state_counts(reading: Reading):  # type: ignore[no-untyped-def]
+    """How often the statement names each state, counted once and only when asked."""
+    cache: list[Counter[str]] = []
+
+    def counts() -> Counter[str]:
+        if not cache:
+            cache.append(
+                Counter(m.code for m in gazetteer.mentions(reading.text) if m.code != "EU")
+            )
+        return cache[0]
+
+    return counts
 
 
 def _compatible(kind: str, other: str) -> bool:
@@ -472,12 +490,19 @@ def find_next(
         ordinal = mention.ordinal if mention else None
         if ordinal is None:
             ordinal = _ordinal_of_noun(text, sentence.start, sentence.end)
+        several = (
+            multilateral.members(
+                text, sentence.start, sentence.end, mention.start, mention.end, None
+            )
+            if mention and not primary
+            else None
+        )
         entry = found.get(kind)
         if entry is None:
             entry = NextMeeting(
                 mechanism=mechanism,
                 kind=kind,
-                parties=primary.parties if primary else statement_parties,
+                parties=several or (primary.parties if primary else statement_parties),
                 ordinal=ordinal,
                 location=location,
                 date=when,
