@@ -43,12 +43,13 @@ MECHANISM = re.compile(
 # "consultations on counter-terrorism", "consultations on issues of countering terrorism
 # and extremism". A bare "the consultations" or "talks" is a common noun.
 _CT_SUBJECT = (
-    r"(?:counter[- ]?terrorism|counterterrorism|(?:issues\s+of\s+)?(?:countering|combating|"
+    r"(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?(?:\s+cooperation)?|"
+    r"(?:issues\s+of\s+)?(?:countering|combating|"
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?)"
 )
 _LOWER_TYPES = r"consultations?|dialogue|talks|committee|working\s+group"
 LOWER_MECHANISM = re.compile(
-    r"(?<![\w-])(?:(?P<pre>counter[- ]?terrorism|counterterrorism)\s+"
+    r"(?<![\w-])(?:(?P<pre>counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?)\s+"
     rf"(?P<pretype>{_LOWER_TYPES})"
     rf"|(?P<type>{_LOWER_TYPES})\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
@@ -157,6 +158,30 @@ def _ordinal_before(text: str, floor: int, start: int) -> int | None:
 _ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)\s+")
 
 
+# A mechanism on another subject ("Political Consultations", "Strategic Energy Dialogue",
+# "Politico-Military Dialogue", "Inter-Governmental Consultations") is not one of the genre,
+# unless its name also speaks of terrorism or security ("Strategic Dialogue on
+# Counterterrorism", "Security and Defence Dialogue").
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:Politic\w*|Economic|Energy|Climate|Environment\w*|Trade|Investment|"
+    r"Military|Defen[cs]e|Inter-?[Gg]overnmental|Health|Education|Science|Technology|Cyber|"
+    r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary)\b",
+    re.I,
+)
+_OWN_SUBJECT = re.compile(
+    r"terror|\bCT\b|security|extremis|radicali|designation|law\s+enforcement", re.I
+)
+# A body of an international organisation named in passing ("the UN Security Council
+# Counter-Terrorism Committee", "the 1267 Sanctions Committee") is not a meeting of states.
+_INSTITUTION = re.compile(r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction")
+
+
+def _of_the_genre(name: str) -> bool:
+    if _INSTITUTION.search(name):
+        return False
+    return not (_OTHER_SUBJECT.search(name) and not _OWN_SUBJECT.search(name))
+
+
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
 TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group")
@@ -191,6 +216,9 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 name_end = tail.start()
             subject = text[match.start("subject") : name_end]
         name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
+        if not _of_the_genre(name):
+            floor = name_end
+            continue
         ordinal = qualifier_ordinal or _ordinal_before(text, floor, match.start())
         after = _ORDINAL_AFTER.match(text, name_end, end)
         if ordinal is None and after:

@@ -52,7 +52,7 @@ NEXT = fast(
 )
 # Before a mechanism named as the next one: "agreed to hold the second meeting of the …".
 _FUTURE_BEFORE = re.compile(
-    r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene)\b|\bforward\s+to\s+"
+    r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene|meet)\b|\bforward\s+to\s+"
     r"(?:convening|hosting|holding)\b)(?:\s+[\w’'.-]+){0,7}\s*$",
     re.I,
 )
@@ -65,7 +65,9 @@ BACKGROUND = fast(
         r"|\b(?:was|were)\s+(?:set\s+up|established|constituted|created|launched)\b"
         # "set up their Joint Working Group in 2017; it last met in New Delhi in 2022"
         r"|\b(?:set\s+up|established|constituted|instituted)\s+(?:the|their|its|a|an)\b"
-        r"|\blast\s+(?:met|convened)\b",
+        r"|\blast\s+(?:met|convened)\b"
+        # "Following up on the inaugural Designations Dialogue in December 2017, …"
+        r"|\bfollowing\s+up\s+on\b|\bsince\s+the\s+(?:inaugural|first|previous|last)\b",
         re.I,
     )
 )
