@@ -15,7 +15,7 @@ from ctevents.extract.starts import fast
 _LED = r"(?:(?:co-?|jointly\s+)?(?:led|headed|chaired)|represented)"
 SIDE_LED_BY = fast(
     re.compile(
-        r"\b(?:delegation|side|team)s?\b,?\s+(?:was\s+|were\s+|is\s+|being\s+)?"
+        r"\b(?:delegation|side|team)s?\b,?\s+(?:was\s+|were\s+|is\s+|being\s+|will\s+be\s+)?"
         rf"{_LED}\s+by\s+",
         re.I,
     )
@@ -46,7 +46,21 @@ CHAIRED_THE = re.compile(
     re.I,
 )
 LED_THE_SIDE = re.compile(
-    r"\s+(?:led|headed)\s+(?:the|a)\s+(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
+    r"\s+(?:led|headed|represented|(?:will|would)\s+(?:lead|head|represent))\s+(?:the|a)\s+"
+    r"(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
+)
+# "Led by A and B, the Indian and the U.S. delegations …", "Led by A, TITLE at Pakistan's
+# …, and B, TITLE at the UK's …, the discussions focused on …": the heads open the sentence.
+LED_BY_OPENING = re.compile(r"^(?:Led|Headed|Co-?chaired|Chaired|Co-?led)\s+by\s+")
+_OPENING_END = re.compile(
+    r",\s+the\s+(?:[\w.’'-]+\s+){0,6}?(?:delegations?|discussions?|talks|meeting|dialogue|"
+    r"sides?|consultations?|working\s+group)\b"
+)
+# "Vice Foreign Minister A led an inter-departmental delegation to visit Indonesia and held
+# the … consultation with B, TITLE": the visiting side is the one not visited.
+LED_DELEGATION_TO = re.compile(
+    r"\s+led\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation\s+to\s+(?:visit\s+)?"
+    r"(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
 )
 # "…, and B, TITLE, the French delegation": the second clause of "A led the X side" with
 # the verb understood.
@@ -98,6 +112,9 @@ RESPECTIVE = re.compile(
     # "led their respective interagency delegations", "led respective inter-Agency delegations"
     r",?\s+(?:led|headed|co-?led)\s+(?:(?:their|the)\s+(?:respective\s+|two\s+|countries['’]\s+)?"
     r"|respective\s+)(?:[\w/-]+\s+){0,2}?(?:delegations|sides|teams)\b"
+    # "A, TITLE, and B, TITLE will represent respective sides"
+    r"|,?\s+(?:will|would)\s+(?:represent|lead|head)\s+(?:their\s+|the\s+)?respective\s+"
+    r"(?:delegations|sides|teams)\b"
     # "A, TITLE, and B, TITLE, attended the consultation as the heads of their respective
     # delegations"
     r"|,?\s+(?:attended|participated\s+in|took\s+part\s+in)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?"
@@ -125,8 +142,12 @@ _CHUNK_END = re.compile(
     r"|,?\s+(?:and|while|whereas)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:['’]s?)?\s+by\b"
     # "… at both meetings", "… at all the sessions"
     r"|\s+at\s+(?:both|all\s+(?:the\s+)?|the\s+two)\s+\w+"
+    # ", the Chinese side was led by …": the next side's own clause
+    r"|,\s+(?:and\s+)?(?:the\s+)?(?:[\w.’'-]+\s+){1,3}?(?:delegation|side|team)\s+(?:was|were)\s+"
+    # "… Mikhno Georgiy Viktorovich in Beijing.": the place after the last name
+    r"|\s+in\s+[A-Z][\w-]+(?=\s*(?:[.,;]|$|\s+on\b))"
     r"|,?\s+(?:while|whereas|who|which|included|including|comprising|comprised|consisting|"
-    r"accompanied|assisted|supported|held|met|called|said|"
+    r"accompanied|assisted|supported|held|met|called|said|joined|"
     r"and\s+(?:held|discussed|met|included|consisted|comprised))\b"
     # ", the Ministry of External Affairs said", ", officials said", ", according to …"
     r"|,\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:said|stated|added|noted|announced)\b"
@@ -303,6 +324,27 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             if len(subjects) + len(others) >= 2 and subjects:
                 for party, official in _assign([*subjects, *others], parties):
                     add(party, official, sentence)
+        opening = LED_BY_OPENING.match(text, s, e)
+        if opening:
+            end = _OPENING_END.search(text, opening.end(), e)
+            if end:
+                officials = split_officials(text[opening.end() : end.start()])
+                for party, official in _assign(officials, parties):
+                    add(party, official, sentence)
+        for match in LED_DELEGATION_TO.finditer(text, s, e) if "delegation to" in low else ():
+            visited = gazetteer.code_for(match.group("place"))
+            visitors = [p for p in parties if p != visited]
+            head = parse_official(_after_opening(text[s : match.start()]))
+            if head is None or not visitors:
+                continue
+            add(head.party if head.party in parties else visitors[0], head, sentence)
+            with_ = _WITH.search(text, match.end(), e)
+            if with_:
+                for official in split_officials(_chunk(text, with_.end(), e)):
+                    host = visited if visited in parties else None
+                    party = official.party if official.party in parties else host
+                    if party:
+                        add(party, official, sentence)
         if "representing" in low:
             begin = s
             for match in REPRESENTING.finditer(text, s, e):

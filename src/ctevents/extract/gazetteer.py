@@ -108,7 +108,7 @@ _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "ID": ("Indonesian",),
     "IL": ("Israeli",),
     "IN": ("Indian", "Indo"),
-    "IR": ("Iran", "Iranian"),
+    "IR": ("Iran", "Iranian", "Irani"),
     "IT": ("Italian",),
     "JP": ("Japanese",),
     "KE": ("Kenyan",),

@@ -272,6 +272,13 @@ _OFFICE_WORDS = frozenset(
         "terrorism",
         "prevent",
         "diplomacy",
+        "coordination",
+        "extremism",
+        "countering",
+        "violent",
+        "improvised",
+        "explosive",
+        "devices",
     ]
 )
 # Heads and words of organisations' names: an "and" followed by capitalised words that reach
@@ -501,6 +508,13 @@ def parse_official(chunk: str) -> Official | None:
                 rank = _strip_honorifics(trailing.group("words") + " x")[1]
                 tokens = " ".join(tokens)[: trailing.start()].split()
                 leading = trailing
+        # "… Deputy Secretary of State of the United States John J. Sullivan": a state's
+        # name before the name belongs to the title.
+        for size in (3, 2, 1):
+            if len(run) > size + 1 and gazetteer.code_for(" ".join(run[:size])):
+                tokens.extend(run[:size])
+                run = run[size:]
+                break
         if len(run) < 2 and not (run and leading):
             return None
         if not _name_run(run):
