@@ -152,6 +152,8 @@ _CHUNK_END = re.compile(
     # ", the Ministry of External Affairs said", ", officials said", ", according to …"
     r"|,\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:said|stated|added|noted|announced)\b"
     r"|,?\s+according\s+to\b"
+    # "… led by A, TITLE, will be arriving …": the clause's own verb
+    r"|,\s+(?:will|would|shall|has|have|had)\b"
     r"|;|[.]\s*$"
 )
 _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)

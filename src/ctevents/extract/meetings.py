@@ -46,13 +46,22 @@ NEXT = fast(
         # "agreed to hold the second meeting …", "Australia will host the seventh Dialogue"
         rf"|\b(?:(?:agreed|decided)\s+to|will|would|shall)\s+(?:hold|host|convene)\s+the\s+"
         rf"(?:[\w-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
-        r"|\blook(?:s|ed)?\s+forward\s+to\s+(?:convening|hosting|holding)\b",
+        r"|\blook(?:s|ed)?\s+forward\s+to\s+(?:convening|hosting|holding)\b"
+        # An announcement: "… will hold a two-day counter-terrorism dialogue", "will
+        # participate in a U.S.-Russia Counterterrorism Dialogue", "officials will meet here
+        # on Thursday for the 14th …", "will lead the delegation to Jerusalem for the annual
+        # meeting of …"
+        rf"|\b(?:(?:will|shall)\s+(?:hold|participate\s+in)|to\s+participate\s+in)\s+(?:a|an|the|their)\s+"
+        rf"(?:[\w.-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
+        rf"|\b(?:will|shall)\s+(?:meet|lead)\b[^.;]{{0,80}}?\bfor\s+the\s+(?:[\w.-]+\s+){{0,4}}?"
+        rf"{_MEETING_NOUN}\b",
         re.I,
     )
 )
 # Before a mechanism named as the next one: "agreed to hold the second meeting of the …".
 _FUTURE_BEFORE = re.compile(
-    r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene|meet)\b|\bforward\s+to\s+"
+    r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene|meet|participate\s+in)\b"
+    r"|\bwill\s+(?:meet|lead)\b[^.;,]{0,80}?\bfor\b|\bforward\s+to\s+"
     r"(?:convening|hosting|holding)\b)(?:\s+[\w’'.-]+){0,7}\s*$",
     re.I,
 )

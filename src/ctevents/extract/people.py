@@ -345,6 +345,8 @@ def _name_run(tokens: list[str]) -> bool:
     core = [t for t in tokens if t.lower() not in _PARTICLES]
     if not core or not all(_is_name_token(t) for t in core):
         return False
+    if gazetteer.code_for(" ".join(t.strip(",") for t in core)):
+        return False  # "United States" is a state, not a person
     if any(t.strip(",").lower() in _OFFICE_WORDS for t in core):
         return False
     # A lone initial or a run of capitals alone is an abbreviation, not a name.

@@ -33,6 +33,7 @@ from ctevents.extract import (
     topics,
 )
 from ctevents.extract.evidence import of_sentences
+from ctevents.extract.keys import meeting_key
 from ctevents.extract.reading import Reading, read
 
 EXTRACTOR_VERSION = "1.4.0"
@@ -93,9 +94,18 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
             )
         )
     officials: dict[str, str] = {}
+    upcoming_meetings = meetings.find_next(reading, held, tuple(sorted(sides)))
+    leaders_key = key
+    if key is None and upcoming_meetings:
+        # An announcement: the heads it names will lead the meeting to come.
+        announced = upcoming_meetings[0]
+        sides = announced.parties or sides
+        leaders_key = meeting_key(
+            tuple(announced.parties), announced.kind, announced.ordinal, announced.date, sid
+        )
     # Delegations and MoUs both read the sides in the order the statement names them.
     ordered_sides = _ordered_parties(reading, sides)
-    if key is not None:
+    if leaders_key is not None:
         for leader in delegations.find(reading, ordered_sides):
             for word in leader.name.split():
                 if len(word) > 2 and word[0].isupper():
@@ -104,7 +114,7 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
                 DelegationLed(
                     evidence=evidence(leader.passages),
                     extractor_version=version,
-                    meeting_key=key,
+                    meeting_key=leaders_key,
                     party=leader.party,
                     name=leader.name,
                     title=leader.title,
@@ -135,7 +145,7 @@ def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
                 location=mou.location,
             )
         )
-    for upcoming in meetings.find_next(reading, held, tuple(sorted(sides))):
+    for upcoming in upcoming_meetings:
         facts.append(
             NextMeetingScheduled(
                 evidence=evidence(upcoming.passages),
