@@ -51,7 +51,7 @@ LED_THE_SIDE = re.compile(
 )
 # "Led by A and B, the Indian and the U.S. delegations …", "Led by A, TITLE at Pakistan's
 # …, and B, TITLE at the UK's …, the discussions focused on …": the heads open the sentence.
-LED_BY_OPENING = re.compile(r"^(?:Led|Headed|Co-?chaired|Chaired|Co-?led)\s+by\s+")
+LED_BY_OPENING = re.compile(r"(?:Led|Headed|Co-?chaired|Chaired|Co-?led)\s+by\s+")
 _OPENING_END = re.compile(
     r",\s+the\s+(?:[\w.’'-]+\s+){0,6}?(?:delegations?|discussions?|talks|meeting|dialogue|"
     r"sides?|consultations?|working\s+group)\b"
@@ -79,8 +79,10 @@ HEADS_HELD = re.compile(
 _WITH = re.compile(r"\s+with\s+")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
-    r"^(?:(?:On|on)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
-    r"Meanwhile|Separately)\s*,\s*"
+    r"^(?:(?:(?:On|on)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
+    r"Meanwhile|Separately|According\s+to\s+(?:the\s+)?[\w.’' -]{1,40}?)\s*,\s*"
+    # a dateline run into the sentence: "Washington, DC - …"
+    r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+)"
 )
 # "… with Mr. A, TITLE, … representing Japan, and Ambassador B, TITLE, … representing China".
 REPRESENTING = re.compile(
@@ -99,6 +101,14 @@ ON_THE_SIDE_COMMA = fast(
         r"\b[Oo]n\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s*,[^;.]{0,160}?"
         r"\b(?:was|were)\s+(?:co-?)?(?:led|chaired|headed|represented)\s+by\s+"
     )
+)
+# "Senior officials led the delegations, including India's A, Australia's Ambassador B, and
+# the US State Department's C": each head after the possessive of their side.
+INCLUDING = re.compile(
+    r"\b(?:led|headed)\s+(?:the|their)\s+(?:respective\s+)?delegations?,?\s+(?:including|namely)\s+"
+)
+_POSSESSED = re.compile(
+    r"^(?:and\s+)?(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)['’]s\s+(?P<who>.+)$"
 )
 # "Taking part were A, TITLE, and B, TITLE": the heads listed after the verb.
 TAKING_PART = fast(
@@ -375,6 +385,16 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 continue
             for official in split_officials(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
+        listed = "including" in low or "namely" in low
+        for match in INCLUDING.finditer(text, s, e) if listed else ():
+            for piece in re.split(r",\s*", _chunk(text, match.end(), e)):
+                owned = _POSSESSED.match(piece.strip())
+                if not owned:
+                    continue
+                side = gazetteer.mentions(owned.group("side"))
+                official = parse_official(owned.group("who"))
+                if side and official is not None:
+                    add(side[0].code, official, sentence)
         for match in TAKING_PART.finditer(text, s, e) if "part" in low else ():
             chunk = _chunk(text, match.end(), e)
             for party, official in _assign(split_officials(chunk), parties):

@@ -53,7 +53,7 @@ NEXT = fast(
         # meeting of …"
         rf"|\b(?:(?:will|shall)\s+(?:hold|participate\s+in)|to\s+participate\s+in)\s+(?:a|an|the|their)\s+"
         rf"(?:[\w.-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
-        rf"|\b(?:will|shall)\s+(?:meet|lead)\b[^.;]{{0,80}}?\bfor\s+the\s+(?:[\w.-]+\s+){{0,4}}?"
+        rf"|\b(?:will|shall)\s+(?:meet|lead)\b[^;]{{0,80}}?\bfor\s+the\s+(?:[\w.-]+\s+){{0,6}}?"
         rf"{_MEETING_NOUN}\b",
         re.I,
     )

@@ -29,7 +29,8 @@ RANKS = (
 HONORIFICS = re.compile(
     r"^(?:(?:Shri|Smt|Sri|Sir|Dame|Lord|Mr|Mrs|Ms|Dr|Prof|H\.\s?E|HE|His Excellency|Her Excellency|"
     rf"Hon|Honourable|Ambassador|Amb|{RANKS})"
-    r"\.?\s+)+"
+    # "Mr.Vladimir Andreev": a courtesy glued to the name
+    r"(?:\.?\s+|\.(?=[A-Z][a-z])))+"
 )
 # Words that belong to titles and offices, never to a personal name.
 TITLE_WORDS = frozenset(
