@@ -21,12 +21,12 @@ _SUBJECT_WORDS = (
     r"international|and|of|&"
 )
 _CAP = r"[A-Z][\w+-]*"
-_QUAL = rf"(?:(?!Joint\s+Working\b)(?:{_CAP}|\d\+\d)\s+){{1,6}}"
+_QUAL = rf"(?:(?!Joint\s+Working\b)(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+){{1,6}}"
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
 _SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
-    r"Joint\s+Working\s+Group|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
+    r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
     r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism"
 )
 # "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
@@ -43,11 +43,13 @@ MECHANISM = re.compile(
 # "consultations on counter-terrorism", "consultations on issues of countering terrorism
 # and extremism". A bare "the consultations" or "talks" is a common noun.
 _CT_SUBJECT = (
+    # "consultations on international cooperation in countering terrorism"
+    r"(?:(?:international\s+)?cooperation\s+(?:in|on)\s+)?"
     r"(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?(?:\s+cooperation)?|"
     r"(?:issues\s+of\s+)?(?:countering|combating|"
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?)"
 )
-_LOWER_TYPES = r"consultations?|dialogue|talks|committee|working\s+group"
+_LOWER_TYPES = r"consultations?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
 LOWER_MECHANISM = re.compile(
     r"(?<![\w-])(?:(?P<pre>counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?)\s+"
     rf"(?P<pretype>{_LOWER_TYPES})"
@@ -131,7 +133,7 @@ def _slug(words: str) -> str:
 
 
 def kind_of(type_name: str, qualifier: str, subject: str) -> str:
-    type_slug = _TYPE_SLUG[re.sub(r"\s+", " ", type_name.lower())]
+    type_slug = _TYPE_SLUG[re.sub(r"\s+", " ", type_name.lower())]  # "joint working group"
     if type_name.upper().startswith("CT") or type_name.upper().endswith("-CT"):
         qualifier = qualifier or "Counter Terrorism"
     topic = _slug(subject) if subject else _slug(qualifier) if qualifier else ""
@@ -236,7 +238,25 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             )
         )
         floor = name_end
-    return _with_lower_case(text, start, end, found)
+    return _with_lower_case(text, start, end, _joined_parents(text, found))
+
+
+# "the Security Working Group of the U.S.-Morocco Strategic Dialogue": a body of a larger
+# mechanism is one mechanism, named with its parent.
+_OF_PARENT = re.compile(r"\s+of\s+the\s+(?:[\w.’'-]+\s+){0,2}$")
+
+
+def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismMention]:
+    joined: list[MechanismMention] = []
+    for mention in found:
+        if joined and _OF_PARENT.fullmatch(text, joined[-1].end, mention.start):
+            child = joined.pop()
+            name = re.sub(r"[‘’“”\"]", "", text[child.start : mention.end]).strip(" ,'")
+            mention = MechanismMention(
+                child.start, mention.end, name, child.kind, child.ordinal or mention.ordinal, True
+            )
+        joined.append(mention)
+    return joined
 
 
 def _with_lower_case(

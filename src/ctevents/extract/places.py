@@ -24,7 +24,9 @@ HOSTED_THE = re.compile(
 )
 # "held here", "held the 16th meeting of … here and …": the dateline's city.
 # "in the capital, Ankara", "in the Kenyan capital Nairobi": the city, not the country.
-IN_CAPITAL = re.compile(rf"\bin\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)?capital(?:\s+city)?,?\s+{_PLACE}")
+IN_CAPITAL = re.compile(
+    rf"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)?capital(?:\s+city)?,?\s+{_PLACE}"
+)
 HERE = re.compile(r"\bhere\b(?![’']s)", re.I)
 STAY_IN = re.compile(rf"\b(?:stay|visit|trip|arrival|arrived)\s+(?:in|to)\s+{_PLACE}")
 VIRTUAL = fast(
@@ -73,10 +75,19 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         if pattern is IN_CAPITAL and not capital:
             continue
         for match in pattern.finditer(text, start, end):
+            if _SEAT_OF.search(text, max(0, match.start() - 30), match.start() + 3):
+                continue  # "the EU office in Sri Lanka said": where a body sits
             place = clean_place(match.group("place"))
             if place:
                 return place, match.start("place"), match.end("place")
     return None
+
+
+# "the EU office in Sri Lanka", "the Embassy in Beijing": a body's seat, not a meeting's place.
+_SEAT_OF = re.compile(
+    r"\b(?:office|embassy|mission|consulate|headquarters|high\s+commission|delegation)\s+(?:in|at)\s*$",
+    re.I,
+)
 
 
 def stay_place(text: str, start: int, end: int) -> str | None:
