@@ -379,9 +379,15 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
             return coarse[0].edtf
     if unresolved:
         return None
-    # The lead usually dates what the statement reports.
+    # The lead usually dates what the statement reports, unless a sentence of it dates
+    # something else: an attack, or another round of the mechanism.
     for passage in reading.sentences[:3]:
         if reading.search(_NEXT, passage) or reading.search(_BACKGROUND, passage):
+            continue
+        if _ATTACK.search(passage.text) or any(
+            m.ordinal not in (None, meeting.ordinal)
+            for m in mentions(text, passage.start, passage.end)
+        ):
             continue
         found = dates.date_mentions(
             text, passage.start, passage.end, reading.reference, reading.today
@@ -391,6 +397,8 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
             return day.edtf
     return None
 
+
+_ATTACK = re.compile(r"\b(?:attacks?|bomb\w*|blasts?|condemn\w*|killed|massacre\w*)\b", re.I)
 
 # "… held the JWG on Tuesday, followed on Wednesday by the Dialogue on …": back-to-back
 # meetings, each with its own day.
@@ -438,6 +446,12 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
         found = places.place_in(text, passage.start, passage.end)
         if found:
             return found[0]
+    # "travelled to Moscow … for the 12th …", "led a delegation to visit Indonesia and held …":
+    # the place the delegation went to for the meeting.
+    for passage in meeting.passages:
+        visited = places.visited_place(text, passage.start, passage.end)
+        if visited:
+            return visited
     return None
 
 

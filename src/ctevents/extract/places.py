@@ -90,6 +90,22 @@ _SEAT_OF = re.compile(
 )
 
 
+# "visited Moscow for the 12th …", "travelled to Moscow … for", "led a delegation to visit
+# Indonesia and held …": where a delegation went for the meeting.
+VISITED = re.compile(
+    rf"\b(?:visited|travel(?:l)?ed\s+to|to\s+visit|arrived\s+in)\s+{_PLACE}"
+    r"(?=[^.;]{0,80}?\b(?:for|and\s+held|to\s+(?:attend|hold|participate))\b)"
+)
+
+
+def visited_place(text: str, start: int, end: int) -> str | None:
+    for match in VISITED.finditer(text, start, end):
+        place = clean_place(match.group("place"))
+        if place:
+            return place
+    return None
+
+
 def stay_place(text: str, start: int, end: int) -> str | None:
     """A place named as where a delegation stays or visits ("during their stay in Male’")."""
     for match in STAY_IN.finditer(text, start, end):
