@@ -198,6 +198,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     candidates: list[_Candidate] = []
     bare: list[_Candidate] = []
     counts = _state_counts(reading)
+    announced: set[str] = set()  # kinds of mechanisms the statement says will meet
     generic: list[Sentence] = []
     # One scan for the mechanism type words spares most sentences the mechanism grammar.
     typed = reading.cued(_TYPED)
@@ -216,6 +217,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         for mention in found:
             if _is_next(reading, sentence, mention):
+                announced.add(mention.kind)
                 continue
             if mention.ordinal is None and not reading.search(_HELD, sentence):
                 continue
@@ -250,8 +252,22 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         if target is None:
             target = _new_meeting(candidate)
             meetings.append(target)
+        elif (
+            STRONG_HELD.search(candidate.sentence.text)
+            and len(candidate.mention.name) >= len(target.mechanism)
+            and not any(STRONG_HELD.search(p.text) for p in target.passages)
+        ):
+            # The name the sentence saying it was held gives ("The 15th meeting of the
+            # India-U.S. Counterterrorism Joint Working Group was held …") is the one kept.
+            target.mechanism = candidate.mention.name
         target.passages.append(candidate.sentence)
         target.anchors.setdefault(candidate.sentence.start, candidate.mention.start)
+    # A title naming a round that the body says will be held is no meeting held.
+    meetings = [
+        m
+        for m in meetings
+        if m.kind not in announced or any(STRONG_HELD.search(p.text) for p in m.passages)
+    ]
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
     meetings = _without_earlier_rounds(_without_descriptions(meetings))
     if meetings:
