@@ -1,10 +1,12 @@
 """Text → fact events: deterministic, offline, versioned.
 
-`extract` never raises: a text the rules cannot read yields fewer facts, not an error.
+`extract` never raises: a rule that fails loses only its own facts (logged with the source
+id, see `pipeline`); a text that cannot be read at all yields no facts, also logged.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from ctevents.events import Fact, source_id_for
@@ -21,4 +23,6 @@ def extract(
     try:
         return run(text, sid, published_on)
     except Exception:
+        # Reading the text itself failed (the rules are guarded one by one).
+        logging.getLogger("ctevents.extract").exception("extraction failed on source %s", sid)
         return []

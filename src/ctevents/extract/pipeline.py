@@ -1,42 +1,29 @@
-"""The extraction pipeline: read the text once, run every rule, build the events.
+"""The extraction pipeline: read the text once, find the meetings, run every rule.
 
-Rules return plain records with their passages; only this module knows the event
-classes, the meeting a fact belongs to, and the output order.
+The rules (`rules.RULES`) each turn what the statement says into facts of one type. A rule
+that raises loses only its own facts: the failure is logged with the source id and the other
+rules still run. Only the rules know the event classes; this module orders their facts.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
-from ctevents.events import (
-    AttackReferenced,
-    CondemnationIssued,
-    DelegationLed,
-    Fact,
-    MeetingHeld,
-    MoUSigned,
-    MultilateralForumCited,
-    NextMeetingScheduled,
-    TerroristEntityNamed,
-    TopicDiscussed,
-)
-from ctevents.extract import (
-    condemnations,
-    delegations,
-    entities,
-    gazetteer,
-    meetings,
-    mous,
-    parties,
-    references,
-    topics,
-)
-from ctevents.extract.evidence import of_sentences
+from ctevents.events import Fact
+from ctevents.extract import gazetteer, meetings, parties
+from ctevents.extract.context import Context
 from ctevents.extract.keys import meeting_key
 from ctevents.extract.reading import Reading, read
+from ctevents.extract.rules import RULES, Rule
 
-EXTRACTOR_VERSION = "1.4.0"
+log = logging.getLogger("ctevents.extract")
+_T = TypeVar("_T")
+
+EXTRACTOR_VERSION = "1.5.0"
 
 # Tie-break for facts whose first evidence starts at the same offset.
 _TYPE_ORDER = {
@@ -66,137 +53,65 @@ def _ordered_parties(reading: Reading, pair: tuple[str, ...]) -> tuple[str, ...]
     return tuple(sorted(pair, key=lambda code: first.get(code, 1 << 30)))
 
 
-def run(text: str, source_id: str, published_on: date | None) -> list[Fact]:
-    reading = read(text, source_id, published_on)
-    sid, version = source_id, EXTRACTOR_VERSION
-    statement = parties.document_parties(text, list(reading.sentences))
-    held = meetings.find(reading, statement)
+def _guarded(step: str, source_id: str, work: Callable[[], _T], fallback: _T) -> _T:
+    """`work()`, or `fallback` when it raises: the failure is logged with the source id."""
+    try:
+        return work()
+    except Exception:
+        log.exception("extraction step %s failed on source %s", step, source_id)
+        return fallback
+
+
+def context_for(reading: Reading, source_id: str) -> Context:
+    """What the rules share: the meetings held and to come, the sides, the leaders' meeting."""
+    text = reading.text
+    statement = _guarded(
+        "statement-parties",
+        source_id,
+        lambda: parties.document_parties(text, list(reading.sentences)),
+        (),
+    )
+    held = _guarded("meetings", source_id, lambda: meetings.find(reading, statement), [])
     primary = held[0] if held else None
     key = primary.key if primary else None
     sides = primary.parties if primary and primary.parties else statement
-    facts: list[Fact] = []
-    made: dict = {}  # evidence items by span, shared by the facts citing one sentence
-
-    def evidence(passages: list) -> tuple:
-        return of_sentences(text, sid, passages, made)
-
-    for meeting in held:
-        facts.append(
-            MeetingHeld(
-                evidence=evidence(meeting.passages),
-                extractor_version=version,
-                meeting_key=meeting.key,
-                mechanism=meeting.mechanism,
-                parties=tuple(sorted(meeting.parties)),
-                ordinal=meeting.ordinal,
-                date=meeting.date,
-                location=meeting.location,
-            )
-        )
-    officials: dict[str, str] = {}
-    upcoming_meetings = meetings.find_next(reading, held, tuple(sorted(sides)))
+    upcoming = _guarded(
+        "next-meetings",
+        source_id,
+        lambda: meetings.find_next(reading, held, tuple(sorted(sides))),
+        [],
+    )
     leaders_key = key
-    if key is None and upcoming_meetings:
+    if key is None and upcoming:
         # An announcement: the heads it names will lead the meeting to come.
-        announced = upcoming_meetings[0]
+        announced = upcoming[0]
         sides = announced.parties or sides
         leaders_key = meeting_key(
-            tuple(announced.parties), announced.kind, announced.ordinal, announced.date, sid
+            tuple(announced.parties), announced.kind, announced.ordinal, announced.date, source_id
         )
-    # Delegations and MoUs both read the sides in the order the statement names them.
-    ordered_sides = _ordered_parties(reading, sides)
-    if leaders_key is not None:
-        for leader in delegations.find(reading, ordered_sides):
-            for word in leader.name.split():
-                if len(word) > 2 and word[0].isupper():
-                    officials.setdefault(word.lower(), leader.party)
-            facts.append(
-                DelegationLed(
-                    evidence=evidence(leader.passages),
-                    extractor_version=version,
-                    meeting_key=leaders_key,
-                    party=leader.party,
-                    name=leader.name,
-                    title=leader.title,
-                )
-            )
-    for condemnation in condemnations.find(reading, tuple(sorted(sides)), officials):
-        facts.append(
-            CondemnationIssued(
-                evidence=evidence(condemnation.passages),
-                extractor_version=version,
-                meeting_key=key,
-                parties=tuple(sorted(condemnation.parties)),
-                condemned=tuple(condemnation.condemned),
-                strongly=condemnation.strongly,
-            )
-        )
-    for mou in mous.find(reading, ordered_sides):
-        facts.append(
-            MoUSigned(
-                evidence=evidence(mou.passages),
-                extractor_version=version,
-                meeting_key=None,
-                subject=mou.subject,
-                parties=tuple(sorted(mou.parties)),
-                bodies=tuple(mou.bodies),
-                signatories=tuple(mou.signatories),
-                date=mou.date,
-                location=mou.location,
-            )
-        )
-    for upcoming in upcoming_meetings:
-        facts.append(
-            NextMeetingScheduled(
-                evidence=evidence(upcoming.passages),
-                extractor_version=version,
-                meeting_key=key,
-                mechanism=upcoming.mechanism,
-                parties=tuple(sorted(upcoming.parties)),
-                ordinal=upcoming.ordinal,
-                location=upcoming.location,
-                date=upcoming.date,
-            )
-        )
-    for entity in entities.find(reading):
-        facts.append(
-            TerroristEntityNamed(
-                evidence=evidence(entity.passages),
-                extractor_version=version,
-                meeting_key=key,
-                name=entity.name,
-                aliases=tuple(entity.aliases),
-            )
-        )
-    for attack in references.attacks(reading):
-        facts.append(
-            AttackReferenced(
-                evidence=evidence(attack.passages),
-                extractor_version=version,
-                meeting_key=key,
-                attack=attack.name,
-            )
-        )
-    for forum in references.forums(reading):
-        facts.append(
-            MultilateralForumCited(
-                evidence=evidence(forum.passages),
-                extractor_version=version,
-                meeting_key=key,
-                forum=forum.name,
-                aliases=tuple(forum.aliases),
-            )
-        )
-    for topic in topics.find(reading):
-        facts.append(
-            TopicDiscussed(
-                evidence=evidence(topic.passages),
-                extractor_version=version,
-                meeting_key=key,
-                topic=topic.label,
-                text=topic.text,
-            )
-        )
+    return Context(
+        reading=reading,
+        source_id=source_id,
+        version=EXTRACTOR_VERSION,
+        statement_parties=statement,
+        held=held,
+        upcoming=upcoming,
+        key=key,
+        leaders_key=leaders_key,
+        sides=tuple(sides),
+        # Delegations and MoUs both read the sides in the order the statement names them.
+        ordered_sides=_ordered_parties(reading, tuple(sides)),
+    )
+
+
+def run(
+    text: str, source_id: str, published_on: date | None, rules: Sequence[Rule] = RULES
+) -> list[Fact]:
+    reading = read(text, source_id, published_on)
+    ctx = context_for(reading, source_id)
+    facts: list[Fact] = []
+    for rule in rules:
+        facts.extend(_guarded(rule.name, source_id, lambda rule=rule: rule.extract(ctx), []))
     return _in_order(facts)
 
 
