@@ -277,7 +277,21 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         _finish(reading, meeting)
     if meetings and meetings[0].location is None and not meetings[0].virtual:
         meetings[0].location = _venue(reading)
+    for meeting in meetings:
+        if len(meeting.parties) < 2:
+            _with_host(meeting, counts(), reading.source_id)
     return _merged_by_key(meetings)
+
+
+def _with_host(meeting: Meeting, named: Counter[str], source_id: str) -> None:
+    """A meeting whose statement names one side only: the other is the state it met in."""
+    host = gazetteer.CAPITALS.get(meeting.location or "")
+    sides = set(meeting.parties) or {code for code, _ in named.most_common(1)}
+    if host and host not in sides and len(sides) == 1:
+        meeting.parties = tuple(sorted(sides | {host}))
+        meeting.key = meeting_key(
+            meeting.parties, meeting.kind, meeting.ordinal, meeting.date, source_id
+        )
 
 
 def _state_counts(reading: Reading):  # type: ignore[no-untyped-def]

@@ -561,10 +561,33 @@ def _depth_at(chunk: str, offset: int) -> int:
     return chunk.count("(", 0, offset) - chunk.count(")", 0, offset)
 
 
+def _title_first_list(chunk: str) -> list[Official]:
+    """ "TITLE A, TITLE B and TITLE C": a list whose every item is a title followed by a name;
+    empty when any item is not."""
+    pieces = _top_level_commas(chunk)
+    if len(pieces) < 2:
+        return []
+    last = re.split(r"\s+and\s+", pieces[-1])
+    items = [*pieces[:-1], *last] if len(last) == 2 else pieces
+    if len(items) < 3:
+        return []
+    officials = []
+    for item in items:
+        official = parse_official(re.sub(r"^and\s+", "", item))
+        if official is None or not official.title or not item.rstrip().endswith(official.name):
+            return []
+        officials.append(official)
+    return officials
+
+
 def split_officials(chunk: str) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
-    at ", and" and ";", then at a bare "and"; never inside brackets."""
+    at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
+    "TITLE NAME" items is split at its commas."""
     chunk = chunk.strip(" ,;.")
+    listed = _title_first_list(chunk)
+    if listed:
+        return listed
     points = [
         m
         for m in _AND.finditer(chunk)
