@@ -86,6 +86,22 @@ class MechanismMention:
     has_subject: bool
 
 
+def _two_word_state(word: str, following: str) -> bool:
+    """Whether `word` ends in the first word of a two-word state completed by `following`,
+    every other part of it naming a state ("India-Saudi" + "Arabia")."""
+    parts = re.split(r"[-–/]", word)
+    last = parts[-1]
+    second = _POSSESSIVE_END.sub("", following)
+    return (
+        bool(last)
+        and bool(gazetteer.code_for(f"{last} {second}"))
+        and all(gazetteer.code_for(p) for p in parts[:-1] if p)
+    )
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
 def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | None]:
     """Drop leading articles, ordinals and party names ("The Sixth India-US …") from a
     qualifier; the ordinal dropped, if any, is the meeting's."""
@@ -97,6 +113,11 @@ def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | 
         is_party, number, numbered = _leading_word(word, len(words) > 1)
         if number is not None:
             ordinal = number
+        if len(words) > 1 and _two_word_state(word, words[1]):
+            # "India-Saudi Arabia", "India-Sri Lanka": a state's name of two words.
+            offset = text.index(words[1], text.index(word, offset) + len(word)) + len(words[1])
+            words = words[2:]
+            continue
         if word in _NOT_QUALIFIER or is_party or numbered:
             offset = text.index(word, offset) + len(word)
             words = words[1:]

@@ -75,7 +75,8 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         if pattern is IN_CAPITAL and not capital:
             continue
         for match in pattern.finditer(text, start, end):
-            if _SEAT_OF.search(text, max(0, match.start() - 30), match.start() + 3):
+            begin = match.start("place")
+            if _SEAT_OF.search(text, max(0, begin - 30), begin):
                 continue  # "the EU office in Sri Lanka said": where a body sits
             place = clean_place(match.group("place"))
             if place:
@@ -85,8 +86,8 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 
 # "the EU office in Sri Lanka", "the Embassy in Beijing": a body's seat, not a meeting's place.
 _SEAT_OF = re.compile(
-    r"\b(?:office|embassy|mission|consulate|headquarters|high\s+commission|delegation)\s+(?:in|at)\s*$",
-    re.I,
+    # lower case: "the Foreign Office in Islamabad" is a venue in its city
+    r"\b(?:office|embassy|mission|consulate|headquarters|high\s+commission|delegation)\s+(?:in|at)\s*$"
 )
 
 
