@@ -77,6 +77,7 @@ HEADS_HELD = re.compile(
     re.I,
 )
 _WITH = re.compile(r"\s+with\s+")
+_MEETING_WORDS = ("talks", "consultation", "dialogue", "meeting", "session", "round")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:(?:On|on)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
@@ -170,6 +171,7 @@ _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 
 _LEADER_VERB = re.compile(r"led|lead|head|chair|represent|held|taking\s+part")
+_OTHER_VERB = re.compile(r"led|lead|head|chair|represent|taking\s+part")
 
 
 @dataclass
@@ -263,6 +265,21 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             leaders[key] = Leader(party, official.name, official.title)
         leaders[key].passages.append(sentence)
 
+    def heads_held(sentence: Sentence, low: str, chaired: bool) -> None:
+        """ "TITLE A and TITLE B held talks …": the heads as the subject of the meeting verb."""
+        if not ((chaired or "held" in low) and any(word in low for word in _MEETING_WORDS)):
+            return
+        s, e = sentence.start, sentence.end
+        for match in HEADS_HELD.finditer(text, s, e):
+            subjects = _officials_with_known(text, _after_opening(text[s : match.start()]))
+            others: list[Official] = []
+            with_ = _WITH.search(text, match.end(), e)
+            if with_ and with_.start() - match.end() < 80:
+                others = split_officials(_chunk(text, with_.end(), e))
+            if len(subjects) + len(others) >= 2 and subjects:
+                for party, official in _assign([*subjects, *others], parties):
+                    add(party, official, sentence)
+
     # No sentence names a leader without one of these verbs: one scan finds the few that may.
     verbs = [match.start() for match in _LEADER_VERB.finditer(reading.lowered)]
     for sentence in sentences_at(reading, verbs):
@@ -270,6 +287,9 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         # Words some rules cannot match without: a substring test spares their scan.
         low = sentence.text.lower()
         by, chaired = "by" in low, "chaired" in low or "led" in low
+        if not _OTHER_VERB.search(low):
+            heads_held(sentence, low, chaired)  # a sentence whose only verb is "held"
+            continue
         led = list(SIDE_LED_BY.finditer(text, s, e)) if by else []
         for match in led:
             party = _side_party(text, s, match.start())
@@ -327,15 +347,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 if side is not None:
                     for official in split_officials(after.group("who")):
                         add(side, official, sentence)
-        for match in HEADS_HELD.finditer(text, s, e) if chaired or "held" in low else ():
-            subjects = _officials_with_known(text, _after_opening(text[s : match.start()]))
-            others: list[Official] = []
-            with_ = _WITH.search(text, match.end(), e)
-            if with_ and with_.start() - match.end() < 80:
-                others = split_officials(_chunk(text, with_.end(), e))
-            if len(subjects) + len(others) >= 2 and subjects:
-                for party, official in _assign([*subjects, *others], parties):
-                    add(party, official, sentence)
+        heads_held(sentence, low, chaired)
         opening = LED_BY_OPENING.match(text, s, e)
         if opening:
             end = _OPENING_END.search(text, opening.end(), e)
@@ -379,7 +391,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     continue
                 for official in split_officials(_chunk(text, other.end(), e)):
                     add(side, official, sentence)
-        for match in ON_THE_SIDE_COMMA.finditer(text, s, e) if by else ():
+        for match in ON_THE_SIDE_COMMA.finditer(text, s, e) if by and "side," in low else ():
             party = _side_party(text, match.start("side"), match.end("side"))
             if party is None:
                 continue

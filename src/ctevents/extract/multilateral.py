@@ -66,9 +66,13 @@ def members(
     grouping = _grouping(around)
     if grouping:
         return grouping
-    chained = _chain(text, max(sentence_start, name_start - 60), name_end)
-    if len(chained) >= 3:
-        return tuple(sorted(chained))
+    window = max(sentence_start, name_start - 60)
+    # three states joined need at least two joints: hyphens, commas or "and"
+    joints = text.count("-", window, name_end) + text.count(",", window, name_end)
+    if joints >= 2 or " and " in text[window:name_end]:
+        chained = _chain(text, window, name_end)
+        if len(chained) >= 3:
+            return tuple(sorted(chained))
     several = _SEVERAL.search(text, max(sentence_start, name_start - 30), name_end)
     if not several:
         return None

@@ -351,12 +351,18 @@ def _name_run(tokens: list[str]) -> bool:
     if any(t.strip(",").lower() in _OFFICE_WORDS for t in core):
         return False
     # A lone initial or a run of capitals alone is an abbreviation, not a name.
-    if not any(re.search(r"[a-zà-ÿ]", t) for t in core):
+    if not any(_LOWER.search(t) for t in core):
         return False
     return tokens[0].lower() not in _PARTICLES and tokens[-1].lower() not in _PARTICLES
 
 
 _BRACKET_OR_COMMA = re.compile(r"[(),]")
+_LOWER = re.compile(r"[a-zà-ÿ]")
+_LEADING_FILLER = re.compile(r"^(?:the|The|of|and|,|\s)+")
+_TRAILING_FILLER = re.compile(r"\s+(?:the|and|of)$")
+_SPLIT_COURTESY = re.compile(r"\s+(?:Dato['’]?|Datuk|Tan|Puan|Tun)$")
+_GENERAL = re.compile(r"\s*General\s*")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _top_level_commas(chunk: str) -> list[str]:
@@ -400,11 +406,11 @@ _TITLE_LIKE = re.compile(r"^(?:Plenipotentiary|Minister[\w-]*|Counsellor|Envoy|C
 
 
 def _clean_title(title: str) -> str | None:
-    title = re.sub(r"^(?:the|The|of|and|,|\s)+", "", title)
+    title = _LEADING_FILLER.sub("", title)
     title = title.strip(" ,;")
-    title = re.sub(r"\s+(?:the|and|of)$", "", title)
+    title = _TRAILING_FILLER.sub("", title)
     # "Director-General Dato' Sri Dr. NAME": the first word of a split courtesy is not the title's.
-    title = re.sub(r"\s+(?:Dato['’]?|Datuk|Tan|Puan|Tun)$", "", title)
+    title = _SPLIT_COURTESY.sub("", title)
     return title or None
 
 
@@ -501,7 +507,7 @@ def parse_official(chunk: str) -> Official | None:
             # "Director General NAME", "Secretary General NAME": "General" ends the post.
             if (
                 trailing
-                and re.fullmatch(r"\s*General\s*", trailing.group("words"))
+                and _GENERAL.fullmatch(trailing.group("words"))
                 and (
                     len(tokens) > 1 and tokens[-2].lower() in {"director", "secretary", "inspector"}
                 )
@@ -544,7 +550,7 @@ _OFFICE_PARTY = (
 
 def _party_in(title: str) -> str | None:
     # "Joint Secretary (Bangladesh and Myanmar)" names a division's beat, not the side.
-    title = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), title)
+    title = _BRACKETED.sub(lambda m: " " * len(m.group()), title)
     found = gazetteer.mentions(title)
     if found:
         return found[0].code
@@ -564,8 +570,12 @@ def _depth_at(chunk: str, offset: int) -> int:
 def _title_first_list(chunk: str) -> list[Official]:
     """ "TITLE A, TITLE B and TITLE C": a list whose every item is a title followed by a name;
     empty when any item is not."""
+    if chunk.count(",") < 1 or " and " not in chunk:
+        return []
     pieces = _top_level_commas(chunk)
-    if len(pieces) < 2:
+    # The first item must be a title before a name ("Assistant Minister Chen Wei"), not a
+    # name alone ("Anil Rao, Joint Secretary, …").
+    if len(pieces) < 2 or len(pieces[0].split()) < 3 or _name_run(pieces[0].split()):
         return []
     last = re.split(r"\s+and\s+", pieces[-1])
     items = [*pieces[:-1], *last] if len(last) == 2 else pieces
@@ -580,12 +590,12 @@ def _title_first_list(chunk: str) -> list[Official]:
     return officials
 
 
-def split_officials(chunk: str) -> list[Official]:
+def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
     "TITLE NAME" items is split at its commas."""
     chunk = chunk.strip(" ,;.")
-    listed = _title_first_list(chunk)
+    listed = _title_first_list(chunk) if lists else []
     if listed:
         return listed
     points = [
@@ -600,7 +610,7 @@ def split_officials(chunk: str) -> list[Official]:
         head = parse_official(left)
         if head is None:
             continue
-        tail = split_officials(right)
+        tail = split_officials(right, lists=False)
         if tail:
             return [head, *tail]
     single = parse_official(chunk)
