@@ -333,12 +333,14 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             previous = match.end()
             if party is None:
                 continue
-            starts = [m.end() for m in _CLAUSE_START.finditer(text, begin, match.start())]
-            # "A, TITLE, and B, TITLE, headed the UK delegation": both, when the whole clause
-            # reads as officials; else the last clause only.
-            officials = split_officials(_after_opening(text[begin : match.start()]))
-            if not officials or (starts and begin == s and len(officials) < 2):
-                officials = split_officials(text[starts[-1] if starts else begin : match.start()])
+            starts = list(_CLAUSE_START.finditer(text, begin, match.start()))
+            officials = split_officials(text[starts[-1].end() if starts else begin : match.start()])
+            if starts and begin == s and starts[-1].group().strip().startswith(","):
+                # "A, TITLE, and B, TITLE, headed the UK delegation": both, when the whole
+                # clause reads as officials.
+                whole = split_officials(_after_opening(text[begin : match.start()]))
+                if len(whole) > len(officials):
+                    officials = whole
             for official in officials:
                 add(party, official, sentence)
             after = ELLIPTIC_LED_THE.match(text, match.end(), e)
