@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer
-from ctevents.extract.people import TITLE_WORDS, Official, parse_official, split_officials
+from ctevents.extract.lexicon import COURTESIES, TITLE_WORDS
+from ctevents.extract.people import Official, parse_official, split_officials
 from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
@@ -212,7 +213,7 @@ def _after_opening(chunk: str) -> str:
     return chunk[opening.end() :] if opening else chunk
 
 
-_LONE_SURNAME = re.compile(r"^\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<word>[A-Z][\w'’-]+)\s+and\s+")
+_LONE_SURNAME = re.compile(rf"^\s*(?:(?:{COURTESIES})\.?\s+)?(?P<word>[A-Z][\w'’-]+)\s+and\s+")
 _TITLE_TOKEN = re.compile(r"^\(?[\w-]+\)?,?$")
 
 

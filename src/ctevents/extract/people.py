@@ -11,149 +11,13 @@ import re
 from dataclasses import dataclass
 
 from ctevents.extract import gazetteer
+from ctevents.extract.lexicon import COURTESIES, POSTS, RANKS, STYLES, TITLE_WORDS
+from ctevents.extract.lexicon import OFFICE_WORDS as _OFFICE_WORDS
 
-# Military and police ranks, and Malaysian, Gulf and Brunei styles: written before a name,
-# never part of it. A rank is also the title when no other is given.
-# "Police Lieutenant General", "Police Commissioner General", "Brigadier General (Pol.)":
-# a service written before or bracketed after the rank belongs to the rank.
-RANKS = (
-    r"(?:Police\s+)?(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?)\s+Gen(?:eral|\.)?"
-    r"|Commissioner[\s-]+General)(?:\s+\((?:Pol|Police|Ret|Retd|rtd)\.?\))?"
-    r"|General|Gen\.?"
-    r"|(?:Rear|Vice)\s+Admiral|Admiral|Adm\.?|Air\s+(?:Vice\s+|Chief\s+)?Marshal|Commodore"
-    r"|(?:Senior\s+|Lieutenant\s+|Lt\.?\s+)?Colonel|Col\.?|Brigadier|Major|Captain|Capt\.?"
-    r"|Commander|Cdr\.?|Inspector[\s-]+General|(?:Police\s+)?Commissioner\s+of\s+Police"
-    r"|Datuk\s+Seri|Dato['’]?\s+Sri|Dato['’]?\s+Seri|Datuk|Dato['’]|Dato|Tan\s+Sri|Tun|Puan\s+Sri"
-    r"|Pehin|Sheikh|Shaikh|Haji|Hajah"
-)
 HONORIFICS = re.compile(
-    r"^(?:(?:Shri|Smt|Sri|Sir|Dame|Lord|Mr|Mrs|Ms|Dr|Prof|H\.\s?E|HE|His Excellency|Her Excellency|"
-    rf"Hon|Honourable|Ambassador|Amb|{RANKS})"
+    rf"^(?:(?:{COURTESIES}|{POSTS}|{RANKS})"
     # "Mr.Vladimir Andreev": a courtesy glued to the name
     r"(?:\.?\s+|\.(?=[A-Z][a-z])))+"
-)
-# Words that belong to titles and offices, never to a personal name.
-TITLE_WORDS = frozenset(
-    [
-        "secretary",
-        "minister",
-        "ministry",
-        "federation",
-        "republic",
-        "kingdom",
-        "undersecretary",
-        "under-secretary",
-        "ambassador",
-        "director",
-        "general",
-        "joint",
-        "additional",
-        "deputy",
-        "assistant",
-        "under",
-        "coordinator",
-        "co-ordinator",
-        "acting",
-        "foreign",
-        "special",
-        "envoy",
-        "head",
-        "chief",
-        "controller",
-        "commissioner",
-        "permanent",
-        "representative",
-        "counsellor",
-        "counselor",
-        "principal",
-        "adviser",
-        "advisor",
-        "national",
-        "security",
-        "department",
-        "affairs",
-        "external",
-        "home",
-        "state",
-        "mea",
-        "counter",
-        "terrorism",
-        "counter-terrorism",
-        "counterterrorism",
-        "ct",
-        "division",
-        "office",
-        "bureau",
-        "president",
-        "vice",
-        "prime",
-        "chairman",
-        "chair",
-        "officer",
-        "senior",
-        "high",
-        "attorney",
-        "governor",
-        "spokesperson",
-        "west",
-        "east",
-        "north",
-        "south",
-        "central",
-        "multilateral",
-        "political",
-        "consular",
-        "government",
-        "federal",
-        "agency",
-        "police",
-        "intelligence",
-        "immigration",
-        "customs",
-        "defence",
-        "defense",
-        "justice",
-        "interior",
-        "european",
-        "union",
-        "centre",
-        "center",
-        "council",
-        "commission",
-        "affairs",
-        "directorate",
-        "unit",
-        "bureau",
-        "section",
-        "desk",
-        "ambassador-at-large",
-        "at-large",
-        "the",
-        "of",
-        "for",
-        "and",
-        "in",
-        "at",
-        "on",
-        "to",
-        "with",
-        "a",
-        "an",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "shri",
-        "smt",
-        "strategic",
-        "disarmament",
-        "legal",
-        "cooperation",
-        "international",
-        "public",
-        "policy",
-        "plenipotentiary",
-    ]
 )
 # A name word: "Devaraj", "El-Din", "Vasquez-Hollander", "Ji-hoon", "K.", "K.D.", "K",
 # "KOBAYASHI" (a surname in capitals, Japanese style); Latin letters beyond ASCII as in
@@ -166,121 +30,6 @@ _NAME_TOKEN = re.compile(
     r"|[A-Z][A-Z'’-]{1,15}"
     # "O'Rourke", "D’Souza-Lee": a capital after the apostrophe
     rf"|[{_UPPER_LETTER}]['’][{_UPPER_LETTER}][{_LOWER_LETTER}]+(?:-[{_UPPER_LETTER}][{_LOWER_LETTER}]+)*)$"
-)
-# Words of offices and units, never of a personal name ("… Counter-Terrorism and Riot Control").
-_OFFICE_WORDS = frozenset(
-    [
-        "control",
-        "crime",
-        "crimes",
-        "trade",
-        "development",
-        "expatriates",
-        "planning",
-        "finance",
-        "operations",
-        "branch",
-        "service",
-        "services",
-        "forces",
-        "force",
-        "command",
-        "administration",
-        "authority",
-        "organisation",
-        "organization",
-        "group",
-        "task",
-        "investigation",
-        "narcotics",
-        "drugs",
-        "analysis",
-        "research",
-        "management",
-        "protection",
-        "relations",
-        "welfare",
-        "treasury",
-        "resolution",
-        "mediation",
-        "conflict",
-        "negotiation",
-        "negotiations",
-        "economic",
-        "europe",
-        "asia",
-        "africa",
-        "americas",
-        "pacific",
-        "region",
-        "regional",
-        "global",
-        "world",
-        "transnational",
-        "human",
-        "rights",
-        "law",
-        "enforcement",
-        "anti-terrorism",
-        "border",
-        "maritime",
-        "aviation",
-        "homeland",
-        "affairs",
-        "cooperation",
-        "policy",
-        "security",
-        "defence",
-        "defense",
-        "intelligence",
-        "strategy",
-        "strategic",
-        "programme",
-        "program",
-        "centre",
-        "center",
-        "institute",
-        "academy",
-        "secretariat",
-        "mission",
-        "embassy",
-        "consulate",
-        "commission",
-        "committee",
-        "council",
-        "department",
-        "ministry",
-        "division",
-        "bureau",
-        "unit",
-        "directorate",
-        "wing",
-        "cell",
-        "desk",
-        "team",
-        "staff",
-        # Words of departments' names ("New Challenges and Threats", "Foreign,
-        # Commonwealth and Development Office", "United Nations and International
-        # Organizations"): never part of a personal name.
-        "challenges",
-        "threats",
-        "commonwealth",
-        "nations",
-        "organizations",
-        "organisations",
-        "international",
-        "counter-terrorism",
-        "terrorism",
-        "prevent",
-        "diplomacy",
-        "coordination",
-        "extremism",
-        "countering",
-        "violent",
-        "improvised",
-        "explosive",
-        "devices",
-    ]
 )
 # Heads and words of organisations' names: an "and" followed by capitalised words that reach
 # one of these before a comma joins two parts of one organisation's name, not two people.
@@ -414,13 +163,9 @@ def _clean_title(title: str) -> str | None:
     return title or None
 
 
-_TITLE_HONORIFICS = re.compile(rf"^(?:Ambassador|Amb|Prof|{RANKS})$")
+_TITLE_HONORIFICS = re.compile(rf"^(?:{POSTS}|{RANKS})$")
 # Courtesy words that are never a title on their own.
-_COURTESY = re.compile(
-    r"(?:Shri|Smt|Sri|Sir|Dame|Lord|Mr|Mrs|Ms|Dr|H\.\s?E|HE|His Excellency|Her Excellency|Hon|"
-    r"Honourable|Datuk\s+Seri|Dato['’]?\s+Sri|Dato['’]?\s+Seri|Datuk|Dato['’]|Dato|Tan\s+Sri|"
-    r"Tun|Puan\s+Sri|Pehin|Haji|Hajah|Sheikh|Shaikh)\.?\s+"
-)
+_COURTESY = re.compile(rf"(?:{COURTESIES}|{STYLES})\.?\s+")
 
 
 def _strip_honorifics(name: str) -> tuple[str, str]:
@@ -439,7 +184,7 @@ def _strip_honorifics(name: str) -> tuple[str, str]:
 
 
 _TRAILING_HONORIFIC = re.compile(
-    rf"(?:^|\s)(?P<words>(?:(?:Shri|Smt|Sri|Mr|Mrs|Ms|Dr|H\.\s?E|Ambassador|Amb|{RANKS})\.?\s*)+)$"
+    rf"(?:^|\s)(?P<words>(?:(?:{COURTESIES}|{POSTS}|{RANKS})\.?\s*)+)$"
 )
 _OF_OFFICE = re.compile(r"\s+(?:of|at|from|in)\s+(?P<office>(?:the\s+)?[A-Z][\w'’ &-]*?)$")
 _OFFICE = re.compile(
