@@ -23,7 +23,7 @@ from ctevents.extract.starts import fast
 HELD = fast(
     re.compile(
         r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
-        r"chaired|concluded|hosted|edition|talks)\b",
+        r"chaired|concluded|hosted|edition|talks|opened)\b",
         re.I,
     )
 )
@@ -88,7 +88,9 @@ GENERIC_MEETING = fast(
 )
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
-    re.compile(r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted)\b", re.I)
+    re.compile(
+        r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b", re.I
+    )
 )
 # "declined to say whether a date had been fixed for the next meeting": no meeting is
 # scheduled by a sentence that leaves it open.
@@ -326,13 +328,24 @@ def _same_meeting(meetings: list[Meeting], mention: MechanismMention) -> Meeting
 def _without_earlier_rounds(meetings: list[Meeting]) -> list[Meeting]:
     """Drop other rounds of the lead meeting's mechanism named later in the text: "The 15th
     meeting of the JWG was held in London" in a report of the 16th is background."""
-    if not meetings or meetings[0].ordinal is None:
+    if not meetings:
         return meetings
-    lead = meetings[0]
-    return [lead] + [
+    # The lead is the first meeting a sentence says was held ("The Seventeenth meeting … was
+    # held" after "on the occasion of the third …"), else the first named.
+    lead = next(
+        (
+            m
+            for m in meetings
+            if m.ordinal is not None and any(STRONG_HELD.search(p.text) for p in m.passages)
+        ),
+        meetings[0],
+    )
+    if lead.ordinal is None:
+        return meetings
+    return [
         m
-        for m in meetings[1:]
-        if not (_same_mechanism(m, lead) and m.ordinal not in (None, lead.ordinal))
+        for m in meetings
+        if m is lead or not (_same_mechanism(m, lead) and m.ordinal not in (None, lead.ordinal))
     ]
 
 
@@ -537,6 +550,8 @@ def find_next(
             host = _HOSTS.search(sentence.text) or _HOSTED_BY.search(sentence.text)
             if location is None and host:
                 location = places.clean_place(host.group("host"))
+            if location is None:
+                location = places.visited_place(text, sentence.start, sentence.end)
         when = None
         if not _NO_DATE.search(sentence.text):
             mentioned = dates.date_mentions(text, cue_start, sentence.end, None)

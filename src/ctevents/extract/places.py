@@ -74,7 +74,12 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     for pattern in (IN_CAPITAL, HELD_IN, PLACE_AFTER_IN, HOSTED_THE):
         if pattern is IN_CAPITAL and not capital:
             continue
-        for match in pattern.finditer(text, start, end):
+        matches = list(pattern.finditer(text, start, end))
+        if pattern is PLACE_AFTER_IN:
+            # "at the Pakistan Ministry of Foreign Affairs in Islamabad": the city after "in"
+            # before the venue after "at".
+            matches.sort(key=lambda m: not m.group().startswith("in"))
+        for match in matches:
             begin = match.start("place")
             if _SEAT_OF.search(text, max(0, begin - 30), begin):
                 continue  # "the EU office in Sri Lanka said": where a body sits
@@ -94,7 +99,7 @@ _SEAT_OF = re.compile(
 # "visited Moscow for the 12th …", "travelled to Moscow … for", "led a delegation to visit
 # Indonesia and held …": where a delegation went for the meeting.
 VISITED = re.compile(
-    rf"\b(?:visited|travel(?:l)?ed\s+to|to\s+visit|arrived\s+in)\s+{_PLACE}"
+    rf"\b(?:visited|travel(?:l)?ed\s+to|to\s+visit|arrived\s+in|delegation\s+to)\s+{_PLACE}"
     r"(?=[^.;]{0,80}?\b(?:for|and\s+held|to\s+(?:attend|hold|participate))\b)"
 )
 

@@ -92,6 +92,9 @@ _BOUNDARY = fast(
 _LINE = re.compile(r"[^\n]+")
 _TRAILING_WORD = re.compile(r"([A-Za-z.]+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+# Initials that name a place after a comma ("Washington, D.C."), unlike "…, U.S. State
+# Department" where they open a name.
+_PLACE_INITIALS = frozenset({"D.C"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +118,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower().strip(".")
-    # "… in Washington, D.C. Ambassador …": initials naming a place after a comma end the
-    # sentence they close.
+    # "… in Washington, D.C. Ambassador …": a place's initials after a comma end the sentence.
     after_comma = text[max(0, match.start() - 2) : match.start()] == ", "
-    if after_comma and _INITIALS.fullmatch(match.group(1)):
+    if after_comma and match.group(1) in _PLACE_INITIALS:
         return False
     # Single capital initials ("S. Jaishankar"), runs of them ("K.D. Devaraj", "H.E.")
     # and known abbreviations.
