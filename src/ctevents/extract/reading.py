@@ -63,6 +63,16 @@ _SLASHED = re.compile(
     r"|(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4}))[ \t]*$",
     re.M,
 )
+# "November 29, 2007", "Wednesday Jun 07, 2023", "15 Jul 2019" alone on a header line (after
+# a line naming the city, or none): the statement's date, when no dateline gives one.
+_DATE_ONLY = re.compile(
+    r"[ \t]*(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?,?[ \t]+)?"
+    rf"(?:{_when('')})[ \t]*$",
+    re.M,
+)
+_CITY_ONLY = re.compile(
+    r"[ \t]*(?P<city>[A-Z][a-zà-ÿ’'.]+(?:[ \t]+[A-Z][a-zà-ÿ’'.]+)?(?:,[ \t]*D\.?C\.?)?)[ \t]*$"
+)
 # Header words that look like a dateline's city but are page furniture or headline.
 _NOT_CITY = frozenset(
     [
@@ -235,7 +245,13 @@ def _date_of(match: re.Match[str], published_on: date | None) -> str | None:
 
 def _dateline(text: str, published_on: date | None) -> Dateline:
     fallback = Dateline(None, published_on.isoformat() if published_on else None)
-    for index, (start, end) in enumerate(paragraphs(text)[:_HEAD_LINES]):
+    lines = paragraphs(text)[:_HEAD_LINES]
+    for index, (start, end) in enumerate(lines):
+        dated = _DATE_ONLY.match(text, start, end)
+        if dated and (dated.group("year") or dated.group("year2")) and fallback.date is None:
+            before = _CITY_ONLY.match(text, *lines[index - 1]) if index else None
+            city = before.group("city") if before and _is_city(before.group("city")) else None
+            fallback = Dateline(city, _date_of(dated, published_on), dated.end())
         for pattern in (_UPPER, _TITLE, _SLASHED):
             match = pattern.match(text, start, end)
             if not match or not _is_city(match.group("city")):
