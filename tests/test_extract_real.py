@@ -23,8 +23,9 @@ from tests.extraction_scoring import (
 )
 
 FOLDER = Path(__file__).resolve().parent / "extract_real"
-F1_FLOOR = 0.0
-ACCURACY_FLOOR = 0.0
+# 1.4.0 scored 0.703 and 0.974 here; the floors only rise.
+F1_FLOOR = 0.94
+ACCURACY_FLOOR = 0.99
 
 
 @cache
@@ -55,5 +56,5 @@ def test_scores_and_attribute_accuracy() -> None:
     accuracy = attribute_accuracy(documents, predictions)
     print()
     print(full_report(result, accuracy, "real statements (development)"))
-    assert result.overall.f1 >= F1_FLOOR
-    assert overall_accuracy(accuracy).accuracy >= ACCURACY_FLOOR
+    assert round(result.overall.f1, 3) >= F1_FLOOR
+    assert round(overall_accuracy(accuracy).accuracy, 3) >= ACCURACY_FLOOR

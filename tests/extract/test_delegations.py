@@ -81,6 +81,13 @@ CASES = [
         id="led-by-opening-the-sentence",
     ),
     pytest.param(
+        "The India-Mexico joint working group on counter-terrorism met today in Mexico City. "
+        "The Indian delegation, led by the Joint Secretary (Counter Terrorism), Rahul Sen, met "
+        "for two days with Elena Cruz, Director General for Security Affairs, who hosted it.",
+        {("IN", "Rahul Sen"), ("MX", "Elena Cruz")},
+        id="a-delegation-led-by-a-met-with-b",
+    ),
+    pytest.param(
         "The Japan-Peru Counter-Terrorism Consultations will be held in Lima on 10 October "
         "2024. Mr. Taro Ueda, Ambassador for Counter-Terrorism, Ministry of Foreign Affairs of "
         "Japan, and Ms. Lucia Paz, Director of Security, Ministry of Foreign Affairs of Peru, "

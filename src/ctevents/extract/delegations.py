@@ -78,6 +78,7 @@ HEADS_HELD = re.compile(
     re.I,
 )
 _WITH = re.compile(r"\s+with\s+")
+_MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORDS = ("talks", "consultation", "dialogue", "meeting", "session", "round")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
@@ -304,6 +305,16 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 continue
             for official in split_officials(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
+        if led and "met" in low:
+            # "The US delegation, led by A, met over a full day with B, TITLE, who hosted the
+            # delegation": the head met is the other side's.
+            named_here = {p for (p, _), leader in leaders.items() if sentence in leader.passages}
+            others = [p for p in parties if p not in named_here]
+            for match in _MET_WITH.finditer(text, led[0].end(), e):
+                for official in split_officials(_chunk(text, match.end(), e))[:1]:
+                    party = official.party if official.party in parties else None
+                    if party or len(others) == 1:
+                        add(party or others[0], official, sentence)
         if led:
             for match in ELLIPTIC_POSSESSIVE.finditer(text, led[0].end(), e):
                 party = _side_party(text, match.start("side"), match.end("side"))
