@@ -148,6 +148,36 @@ AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
 CO_CHAIRED = re.compile(
     r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led)|,\s+chaired)\s+by\s+", re.I
 )
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One shape of the table: its pattern, words a sentence must hold for it to be tried,
+    where the heads' names are ("after" the match, or the clause "before" it), whose side
+    they are ("named" in the match's `side` group, or "each" by their titles, then in the
+    order the statement names the sides), and how many heads it needs."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+    names: str
+    side: str
+    at_least: int = 1
+
+
+# The shapes that are only a pattern, a place for the names and a side; the loop in `find`
+# walks them. Shapes that need more (an elided second clause, a possessive list, a visit)
+# are written out in `find`.
+EARLY_SHAPES: tuple[Shape, ...] = (
+    Shape(LEADING_THE, ("ing the",), "after", "named"),
+    Shape(CHAIRED_THE, ("chaired", "led"), "before", "each"),
+)
+LATE_SHAPES: tuple[Shape, ...] = (
+    Shape(ON_THE_SIDE_COMMA, ("side,",), "after", "named"),
+    Shape(TAKING_PART, ("part",), "after", "each"),
+    Shape(RESPECTIVE, ("delegations", "sides", "teams"), "before", "each"),
+    Shape(ON_SIDE, ("side",), "after", "named"),
+    Shape(MEETING_LED_BY, (" by ",), "after", "each", at_least=2),
+)
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
     r"(?:delegation|side|team)\b"
@@ -282,6 +312,28 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 for party, official in _assign([*subjects, *others], parties):
                     add(party, official, sentence)
 
+    def walk(shapes: tuple[Shape, ...], sentence: Sentence, low: str) -> None:
+        """One loop for the shapes of the table: where the names are, whose side they are."""
+        s, e = sentence.start, sentence.end
+        for shape in shapes:
+            if not any(word in low for word in shape.words):
+                continue
+            for match in shape.pattern.finditer(text, s, e):
+                if shape.names == "after":
+                    officials = split_officials(_chunk(text, match.end(), e))
+                else:
+                    clause = _after_opening(text[s : match.start()])
+                    officials = _officials_with_known(text, clause)
+                if len(officials) < shape.at_least:
+                    continue
+                if shape.side == "named":
+                    party = _side_party(text, match.start("side"), match.end("side"))
+                    for official in officials if party else ():
+                        add(party, official, sentence)
+                else:
+                    for party, official in _assign(officials, parties):
+                        add(party, official, sentence)
+
     # No sentence names a leader without one of these verbs: one scan finds the few that may.
     verbs = [match.start() for match in _LEADER_VERB.finditer(reading.lowered)]
     for sentence in sentences_at(reading, verbs):
@@ -328,16 +380,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     continue
                 for official in split_officials(_chunk(text, match.end(), e)):
                     add(party, official, sentence)
-        for match in LEADING_THE.finditer(text, s, e) if "ing the" in low else ():
-            party = _side_party(text, match.start("side"), match.end("side"))
-            if party is None:
-                continue
-            for official in split_officials(_chunk(text, match.end(), e)):
-                add(party, official, sentence)
-        for match in CHAIRED_THE.finditer(text, s, e) if chaired else ():
-            chunk = _after_opening(text[s : match.start()])
-            for party, official in _assign(_officials_with_known(text, chunk), parties):
-                add(party, official, sentence)
+        walk(EARLY_SHAPES, sentence, low)
         previous = s  # where the clause of the next "… led the X side" may begin
         for match in LED_THE_SIDE.finditer(text, s, e):
             party = _side_party(text, match.start("side"), match.end("side"))
@@ -405,12 +448,6 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     continue
                 for official in split_officials(_chunk(text, other.end(), e)):
                     add(side, official, sentence)
-        for match in ON_THE_SIDE_COMMA.finditer(text, s, e) if by and "side," in low else ():
-            party = _side_party(text, match.start("side"), match.end("side"))
-            if party is None:
-                continue
-            for official in split_officials(_chunk(text, match.end(), e)):
-                add(party, official, sentence)
         listed = "including" in low or "namely" in low
         for match in INCLUDING.finditer(text, s, e) if listed else ():
             for piece in re.split(r",\s*", _chunk(text, match.end(), e)):
@@ -421,29 +458,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 official = parse_official(owned.group("who"))
                 if side and official is not None:
                     add(side[0].code, official, sentence)
-        for match in TAKING_PART.finditer(text, s, e) if "part" in low else ():
-            chunk = _chunk(text, match.end(), e)
-            for party, official in _assign(split_officials(chunk), parties):
-                add(party, official, sentence)
-        for match in (
-            RESPECTIVE.finditer(text, s, e)
-            if "delegations" in low or "sides" in low or "teams" in low
-            else ()
-        ):
-            chunk = text[s : match.start()]
-            for party, official in _assign(split_officials(chunk), parties):
-                add(party, official, sentence)
-        for match in ON_SIDE.finditer(text, s, e) if "side" in sentence.text else ():
-            party = _side_party(text, match.start("side"), match.end("side"))
-            if party is None:
-                continue
-            for official in split_officials(_chunk(text, match.end(), e)):
-                add(party, official, sentence)
-        for match in MEETING_LED_BY.finditer(text, s, e) if by else ():
-            officials = split_officials(_chunk(text, match.end(), e))
-            if len(officials) >= 2:
-                for party, official in _assign(officials, parties):
-                    add(party, official, sentence)
+        walk(LATE_SHAPES, sentence, low)
         for match in AND_WAS_LED.finditer(text, s, e) if "was" in sentence.text else ():
             named = gazetteer.mentions(text, s, match.start())
             if not named or not re.search(r"\b(?:delegation|side|team)\b", text[s : match.start()]):
