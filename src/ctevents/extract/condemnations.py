@@ -25,7 +25,10 @@ STRONGLY = re.compile(
 )
 _BOTH = re.compile(r"\b(?:both|two|they|sides|jointly|together|the\s+leaders|countries)\b", re.I)
 _OBJECT_END = re.compile(
-    r";|[“\"”]|\.\s*$|\.$"
+    # a quotation opening on a lower-case word ("terrorism “in all its forms …,” including
+    # …") continues the thing condemned; other quote marks end it
+    r";|[“\"](?![a-z])|”(?![,\s]*(?:including|as\s+well\s+as|especially|particularly)\b)"
+    r"|\.\s*$|\.$"
     r"|,?\s+and\s+(?:\w+ly\s+)?(?:stressed|emphasi[sz]ed|called|reiterated|underlined|agreed|"
     r"expressed|noted|reaffirmed|urged|resolved|pledged|committed|welcomed|highlighted|"
     r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said|offered|"
@@ -43,7 +46,7 @@ _STRONGEST = re.compile(r"\s*,?\s*in\s+the\s+strongest\s+(?:possible\s+)?terms",
 VERB, STRONGLY = fast(VERB), fast(STRONGLY)
 _VERB = cue_of(VERB)
 # Fixed phrases whose "and" does not separate two things condemned.
-_KEEP_AND = re.compile(r"forms\s+and\s+manifestations|perpetrators\s+and\s+sponsors", re.I)
+_KEEP_AND = re.compile(r"forms?\s+and\s+manifestations?|perpetrators\s+and\s+sponsors", re.I)
 
 
 @dataclass
@@ -74,7 +77,7 @@ def _split_and(piece: str) -> list[str]:
 def _items(phrase: str) -> list[str]:
     items: list[str] = []
     for piece in _ITEM_SPLIT.split(phrase):
-        piece = piece.strip(" ,.;:")
+        piece = piece.strip(' ,.;:“”"')
         if not piece:
             continue
         if _KEEP_AND.search(piece):
@@ -84,7 +87,10 @@ def _items(phrase: str) -> list[str]:
     # "Condemning A, both sides condemned B": a clause with its own verb is not a thing
     # condemned (its object is read from that verb).
     items = [item for item in items if not _OWN_VERB.search(item)]
-    return [re.sub(r"^and\s+", "", item) for item in items]
+    return [_QUOTES.sub("", re.sub(r"^and\s+", "", item)) for item in items]
+
+
+_QUOTES = re.compile(r"[“”\"]")
 
 
 _OWN_VERB = re.compile(r"\b(?:condemned|condemns|condemn)\b", re.I)
