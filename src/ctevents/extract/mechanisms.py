@@ -80,7 +80,7 @@ _CONNECTOR_TAIL = re.compile(r"(?:[\s,‘’'\"“”]|\band\b|\bof\b|&)+$")
 class MechanismMention:
     start: int
     end: int
-    name: str  # as written, without a leading party pair or article
+    name: str  # as written, with its parties ("UK-Kenya …"), without an article or ordinal
     kind: str  # normalised, e.g. "jwg-counter-terrorism"
     ordinal: int | None
     has_subject: bool
@@ -102,12 +102,15 @@ def _two_word_state(word: str, following: str) -> bool:
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
-def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | None]:
+def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | None, int]:
     """Drop leading articles, ordinals and party names ("The Sixth India-US …") from a
-    qualifier; the ordinal dropped, if any, is the meeting's."""
+    qualifier; the ordinal dropped, if any, is the meeting's. Also returns where the name as
+    written begins: after the articles and ordinals, at the parties ("India-US Counter-
+    Terrorism Dialogue", "UK-Kenya Security Dialogue")."""
     words = qual.split()
     offset = start
     ordinal: int | None = None
+    name_start: int | None = None
     while words:
         word = words[0]
         is_party, number, numbered = _leading_word(word, len(words) > 1)
@@ -115,17 +118,21 @@ def _strip_qualifier(text: str, start: int, qual: str) -> tuple[int, str, int | 
             ordinal = number
         if len(words) > 1 and _two_word_state(word, words[1]):
             # "India-Saudi Arabia", "India-Sri Lanka": a state's name of two words.
+            if name_start is None:
+                name_start = text.index(word, offset)
             offset = text.index(words[1], text.index(word, offset) + len(word)) + len(words[1])
             words = words[2:]
             continue
         if word in _NOT_QUALIFIER or is_party or numbered:
+            if is_party and not numbered and name_start is None:
+                name_start = text.index(word, offset)
             offset = text.index(word, offset) + len(word)
             words = words[1:]
             continue
         break
     while offset < len(text) and text[offset].isspace():
         offset += 1
-    return offset, " ".join(words), ordinal
+    return offset, " ".join(words), ordinal, offset if name_start is None else name_start
 
 
 @lru_cache(maxsize=4096)
@@ -222,7 +229,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         type_name = match.group("type")
         if type_name == "Talks" and not qual.strip():
             continue
-        name_start, qualifier, qualifier_ordinal = _strip_qualifier(text, match.start(), qual)
+        _, qualifier, qualifier_ordinal, name_start = _strip_qualifier(text, match.start(), qual)
         subject = (match.group("subject") or "").strip()
         if type_name in {
             "Dialogue",
