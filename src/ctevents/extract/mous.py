@@ -26,12 +26,17 @@ MOU = re.compile(rf"\b(?:{_MOU})\b")
 # "It was signed by …" in the sentence after: the MoU just named.
 _ANAPHOR = re.compile(
     r"\b[Tt](?:he|his)\s+(?:memorandum|document)\b|\bIt\s+was\s+(?:signed|inked)\s+by\b"
+    # "… A signed with his Iraqi counterpart, B, … a Memorandum of …" after the MoU is named
+    r"|\bsigned\s+with\s+(?:his|her|their)\s+[A-Z][\w-]+\s+counterparts?\b"
 )
 SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded)\b", re.I)
 _BACKGROUND = re.compile(
     r"\bhad\s+(?:been\s+)?(?:signed|inked)|\bpreviously\b|\bearlier\s+signed"
     r"|\bsigned\b[^.;\d]{0,60}?\bin\s+(?:19|20)\d\d\b"
-    r"|\b(?:review(?:ed|ing)?|implementation)\s+(?:of\s+)?(?:the\s+)?(?:MoU|MOU|memorandum)"
+    r"|\b(?:review(?:ed|ing)?|implementation|implementing)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:MoU|MOU|[Mm]emorandum)"
+    # "since the signing of the … Memorandum of Understanding … on July 11, 2017"
+    r"|\bsince\s+the\s+signing\b"
     r"|\b(?:will|would|to)\s+(?:be\s+)?sign|\bproposed\b",
     re.I,
 )
@@ -52,7 +57,16 @@ BETWEEN = re.compile(
     r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z].+?)\s+and\s+(?:the\s+)?(?P<b>[A-Z].+?)"
     r"(?=[.,;]|\s+(?:on|in|at|during|was|were)\s|$)"
 )
-SIGNED_BY_THEM = re.compile(rf"\s+signed\s+(?:the\s+)?(?:{_MOU}|Memorandum|agreement|document)\b")
+SIGNED_BY_THEM = re.compile(
+    rf"\s+(?:signed|inked)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_MOU}|Memorandum|memorandum|agreement|document)\b"
+)
+# "A, TITLE, signed with his Iraqi counterpart, B, in Baghdad, … a Memorandum …": the second
+# signatory is the counterpart, of the side the demonym names.
+SIGNED_WITH = re.compile(
+    r",?\s+signed\s+with\s+(?:his|her|their)\s+(?P<side>[A-Z][\w-]+)\s+counterparts?,?\s+"
+    r"(?P<who>[^,;]+?(?:,\s+[A-Z][^,;]+?)?)(?=,\s+(?:in|at|on)\b|,\s+[a-z]|[.;]|\s+in\s+[A-Z])"
+)
 SIGNED_BY = re.compile(
     rf"(?:\b(?:{_MOU}|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
     r"[^.;]{0,60}?\bby\s+"
@@ -62,7 +76,7 @@ SIGNED_BY = re.compile(
 ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<side>[^,;.]{1,60}?)\s+by\s+")
 _SIGNED = re.compile(r"\bsigned\b")
 SIGNED_AT = re.compile(
-    r"\bsigned\b[^.;]{0,40}?\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
+    r"\bsigned\b[^.;]{0,80}?\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
 )
 # Each stated with its possible first characters (see `starts`): the same matches, sooner.
 MOU, SIGNED, SUBJECT, SIGNED_AT = fast(MOU), fast(SIGNED), fast(SUBJECT), fast(SIGNED_AT)
@@ -241,6 +255,23 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
                 mou.signatories.append(
                     Signatory(name=official.name, title=official.title, party=party)
                 )
+    with_ = SIGNED_WITH.search(text, s, e)
+    if with_ and not mou.signatories:
+        clause = text[s : with_.start()]
+        clause = clause[clause.rfind(", ") + 2 :] if clause.count(",") > 2 else clause
+        clause = re.sub(r"^(?:According\s+to\s+[^,]+,\s*)", "", clause)
+        first = split_officials(clause)[:1]
+        second = split_officials(with_.group("who"))[:1]
+        side = gazetteer.code_for(with_.group("side"))
+        for official in first:
+            mou.signatories.append(
+                Signatory(name=official.name, title=official.title, party=official.party)
+            )
+        for official in second:
+            mou.signatories.append(
+                Signatory(name=official.name, title=official.title, party=side or official.party)
+            )
+        chunk = None
     if chunk and not mou.signatories:
         for official in split_officials(chunk):
             mou.signatories.append(
