@@ -94,3 +94,25 @@ def test_the_ordinal_of_the_meeting_held_belongs_to_it() -> None:
         "in Islamabad on 2 March 2024."
     )
     assert held(text)[0]["ordinal"] == 15
+
+
+def test_a_working_group_of_a_dialogue_is_one_meeting_named_with_its_parent() -> None:
+    text = (
+        "On 4 June 2024, Ghana and Canada convened a working group of the Ghana-Canada "
+        "Strategic Dialogue in Ottawa to deepen their counter-terrorism cooperation. The "
+        "Working Group concluded with plans for training."
+    )
+    meetings = held(text)
+    assert len(meetings) == 1
+    assert "working group of the" in meetings[0]["mechanism"]
+    assert "Strategic Dialogue" in meetings[0]["mechanism"]
+
+
+def test_a_header_date_line_dates_today() -> None:
+    text = (
+        "Kenya, Norway hold counter-terrorism talks\n\n"
+        "Thursday May 09, 2024\n\n"
+        "NAIROBI: The first meeting of the Kenya-Norway Joint Working Group on "
+        "Counter-Terrorism was held today in Nairobi, the foreign ministry said."
+    )
+    assert held(text)[0]["date"] == "2024-05-09"

@@ -271,12 +271,26 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
 
 # "the Security Working Group of the U.S.-Morocco Strategic Dialogue": a body of a larger
 # mechanism is one mechanism, named with its parent.
-_OF_PARENT = re.compile(r"\s+of\s+the\s+(?:[\w.’'-]+\s+){0,2}$")
+_OF_PARENT = re.compile(r"\s+of\s+the\s+(?:[\w.’'-]+\s+){0,2}(?:[\w.’'-]+-)?$")
+
+
+# "convened a working group of the U.S.-Morocco Strategic Dialogue": a body named in lower
+# case before its parent.
+_LOWER_BODY = re.compile(
+    r"\b(?:a|the|its|their)\s+(?P<body>(?:[a-z-]+\s+)?(?:working\s+group|sub-?group))\s+of\s+the\s+"
+    r"(?:[\w.’'-]+\s+){0,2}(?:[\w.’'-]+-)?$"
+)
 
 
 def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismMention]:
     joined: list[MechanismMention] = []
     for mention in found:
+        body = _LOWER_BODY.search(text, max(0, mention.start - 80), mention.start)
+        if body:
+            name = text[body.start("body") : mention.end]
+            mention = MechanismMention(
+                body.start("body"), mention.end, name, "jwg", mention.ordinal, True
+            )
         if joined and _OF_PARENT.fullmatch(text, joined[-1].end, mention.start):
             child = joined.pop()
             name = re.sub(r"[‘’“”\"]", "", text[child.start : mention.end]).strip(" ,'")

@@ -260,7 +260,9 @@ def _dateline(text: str, published_on: date | None) -> Dateline:
             city = city.title() if city.isupper() else city
             if pattern is _UPPER and match.end() >= end and index > 0 and "," in match.group():
                 continue  # a signature line, not a dateline
-            return Dateline(city.rstrip(".’'"), _date_of(match, published_on), match.end())
+            # "ISLAMABAD:" under a header line "Wednesday Jun 07, 2023": that line's date.
+            when = _date_of(match, published_on) or fallback.date
+            return Dateline(city.rstrip(".’'"), when, match.end())
         if len(text[start:end].split()) > 14:
             break  # the statement has begun: a dateline comes before it
     return fallback
