@@ -88,6 +88,28 @@ CASES = [
         id="a-delegation-led-by-a-met-with-b",
     ),
     pytest.param(
+        "The second Japan-Korea Counter-Terrorism Consultation was held in Seoul on 2 May "
+        "2024. Mr. Ken Mori, Ambassador, Ministry of Foreign Affairs representing the Japan "
+        "side, and Mr. Park Min-ho, Director, Ministry of Foreign Affairs and Trade "
+        "representing the ROK side, reviewed the threat.",
+        {("JP", "Ken Mori"), ("KR", "Park Min-ho")},
+        id="representing-the-x-side-after-a-ministry-with-and",
+    ),
+    pytest.param(
+        "The third India-Peru Counter-Terrorism Dialogue was held in Lima on 7 May 2024. The "
+        "Peruvian delegation of some twenty members was led by Vice Minister Luis Paredes.",
+        {("PE", "Luis Paredes")},
+        id="a-delegation-of-n-members-was-led-by",
+    ),
+    pytest.param(
+        "The fourth Oman-U.S. Joint Working Group on Counter-Terrorism was held in Muscat on "
+        "3 May 2024. The American delegation was led by Coordinator Mary Lane and co-chaired "
+        "by Deputy Assistant Secretary Tom Hill and Deputy Assistant Attorney General Ann "
+        "Webb.",
+        {("US", "Mary Lane"), ("US", "Tom Hill"), ("US", "Ann Webb")},
+        id="a-side-led-by-a-and-co-chaired-by-b-and-c",
+    ),
+    pytest.param(
         "The Japan-Peru Counter-Terrorism Consultations will be held in Lima on 10 October "
         "2024. Mr. Taro Ueda, Ambassador for Counter-Terrorism, Ministry of Foreign Affairs of "
         "Japan, and Ms. Lucia Paz, Director of Security, Ministry of Foreign Affairs of Peru, "
@@ -101,6 +123,18 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_leaders(text: str, expected: set[tuple[str, str]]) -> None:
     assert expected <= leaders(text)
+
+
+def test_someone_present_is_not_a_leader() -> None:
+    text = (
+        "The India-Chile Counter-Terrorism Dialogue was held in Santiago on 3 May 2024. "
+        "Joint Secretary Anil Rao co-chaired the meeting with the Director of the Chilean "
+        "Ministry of Foreign Affairs' Security Department, Rosa Vidal, in the presence of "
+        "Ambassador Pedro Soto."
+    )
+    found = leaders(text)
+    assert ("CL", "Rosa Vidal") in found and ("IN", "Anil Rao") in found
+    assert not any(name == "Pedro Soto" for _, name in found)
 
 
 def test_a_speaker_at_the_opening_is_not_a_leader() -> None:

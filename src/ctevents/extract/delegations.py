@@ -16,7 +16,9 @@ from ctevents.extract.starts import fast
 _LED = r"(?:(?:co-?|jointly\s+)?(?:led|headed|chaired)|represented)"
 SIDE_LED_BY = fast(
     re.compile(
-        r"\b(?:delegation|side|team)s?\b,?\s+(?:was\s+|were\s+|is\s+|being\s+|will\s+be\s+)?"
+        # "The Chinese inter-agency delegation of over thirty members was led by"
+        r"\b(?:delegation|side|team)s?\b(?:\s+of\s+[\w\s-]{1,30}?\s+members)?,?\s+"
+        r"(?:was\s+|were\s+|is\s+|being\s+|will\s+be\s+)?"
         rf"{_LED}\s+by\s+",
         re.I,
     )
@@ -195,6 +197,8 @@ _CHUNK_END = re.compile(
     # ", the Ministry of External Affairs said", ", officials said", ", according to …"
     r"|,\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:said|stated|added|noted|announced)\b"
     r"|,?\s+according\s+to\b"
+    # "…, B, in the presence of …": someone present is not a head
+    r"|,?\s+in\s+the\s+presence\s+of\b"
     # "… led by A, TITLE, will be arriving …": the clause's own verb
     r"|,\s+(?:will|would|shall|has|have|had)\b"
     r"|;|[.]\s*$"
@@ -431,7 +435,10 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             for match in REPRESENTING.finditer(text, s, e):
                 side = gazetteer.code_for(match.group("side"))
                 starts = [m.end() for m in _REPRESENTING_START.finditer(text, begin, match.start())]
-                chunk = text[starts[-1] if starts else begin : match.start()]
+                # after a first head, the next begins at the first "and" ("…, and Mr. B, …,
+                # Ministry of Foreign Affairs and Trade representing …"); else at the last
+                first = starts[0] if begin > s else (starts[-1] if starts else begin)
+                chunk = text[first if starts else begin : match.start()]
                 begin = match.end()
                 official = parse_official(chunk)
                 if side and official is not None:
@@ -468,6 +475,14 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         for match in CO_CHAIRED.finditer(text, s, e) if by else ():
             if any(side.end() == match.end() for side in led):
                 continue  # "the Indian side was co-led by …": one side, read above
+            before = [side for side in led if side.end() < match.start()]
+            if before and re.search(r"\band\s*$", text[before[-1].end() : match.start()]):
+                # "The American delegation was led by A and co-chaired by B and C": that side's
+                side = _side_party(text, s, before[-1].start())
+                if side:
+                    for official in split_officials(_chunk(text, match.end(), e)):
+                        add(side, official, sentence)
+                    continue
             chunk = _chunk(text, match.end(), e)
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)

@@ -254,7 +254,8 @@ def parse_official(chunk: str) -> Official | None:
                 trailing
                 and _GENERAL.fullmatch(trailing.group("words"))
                 and (
-                    len(tokens) > 1 and tokens[-2].lower() in {"director", "secretary", "inspector"}
+                    len(tokens) > 1
+                    and tokens[-2].lower() in {"director", "secretary", "inspector", "attorney"}
                 )
             ):
                 trailing = None
