@@ -110,6 +110,14 @@ CASES = [
         id="a-side-led-by-a-and-co-chaired-by-b-and-c",
     ),
     pytest.param(
+        "Ghana's Minister for the Interior, Dr. Kofi Mensah, and the UK's Security Minister, "
+        "the Rt. Hon. Alan Price MP, agreed a new security partnership. The agreement "
+        "followed talks, chaired by Dr. Mensah and Mr. Price, under the second UK-Ghana "
+        "Security Dialogue.",
+        {("GH", "Kofi Mensah"), ("GB", "Alan Price")},
+        id="chaired-by-courtesy-and-surname-of-people-named-before",
+    ),
+    pytest.param(
         "The Japan-Peru Counter-Terrorism Consultations will be held in Lima on 10 October "
         "2024. Mr. Taro Ueda, Ambassador for Counter-Terrorism, Ministry of Foreign Affairs of "
         "Japan, and Ms. Lucia Paz, Director of Security, Ministry of Foreign Affairs of Peru, "

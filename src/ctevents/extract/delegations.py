@@ -199,6 +199,8 @@ _CHUNK_END = re.compile(
     r"|,?\s+according\s+to\b"
     # "…, B, in the presence of …": someone present is not a head
     r"|,?\s+in\s+the\s+presence\s+of\b"
+    # "chaired by A and B, under the third … Dialogue": the frame, not a name
+    r"|,\s+(?:under|within|as\s+part\s+of|on\s+the\s+sidelines\s+of)\b"
     # "… led by A, TITLE, will be arriving …": the clause's own verb
     r"|,\s+(?:will|would|shall|has|have|had)\b"
     r"|;|[.]\s*$"
@@ -256,11 +258,17 @@ def _known_person(text: str, surname: str) -> Official | None:
     """The person a lone surname stands for: the first full name in the text ending in it,
     with the title words written just before that name ("Secretary (West) Sanjay Verma")."""
     for found in re.finditer(rf"\b((?:[A-Z][\w.'’-]*\s+){{1,3}}){re.escape(surname)}\b", text):
-        name = f"{found.group(1)}{surname}".split()
-        while name and name[0].lower() in TITLE_WORDS:
-            name.pop(0)
-        if len(name) < 2 or parse_official(" ".join(name)) is None:
+        official = parse_official(f"{found.group(1)}{surname}")
+        if official is None or " " not in official.name:
             continue
+        name = official.name.split()
+        # "Kenya's CS for Interior …, Dr. Fred Matiang’i": the title written before, up to
+        # the sentence's start, read as one official.
+        stop, line = text.rfind(". ", 0, found.start()), text.rfind("\n", 0, found.start())
+        start = max(stop + 2 if stop >= 0 else 0, line + 1)
+        written = split_officials(text[start : found.end()])
+        if written and written[-1].name == official.name and written[-1].title:
+            return Official(official.name, written[-1].title.strip(" ,;"), written[-1].party)
         before = text[
             max(0, found.start() - 80) : found.start()
             + len(found.group(1))
@@ -296,6 +304,12 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
     leaders: dict[tuple[str, str], Leader] = {}
 
     def add(party: str, official: Official, sentence: Sentence) -> None:
+        if " " not in official.name:
+            # "chaired by Dr. Matiang’i and Mr. Wallace": a person named before in full
+            known = _known_person(text[: sentence.start], official.name)
+            if known is None:
+                return
+            official = Official(known.name, official.title or known.title, official.party)
         key = (party, official.name.lower())
         if key not in leaders:
             leaders[key] = Leader(party, official.name, official.title)

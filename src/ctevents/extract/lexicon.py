@@ -9,7 +9,7 @@ from __future__ import annotations
 # Courtesies: never part of a name, never a title on their own.
 COURTESIES = (
     r"Shri|Smt|Sri|Sir|Dame|Lord|Mr|Mrs|Ms|Dr|H\.\s?E|HE|His Excellency|Her Excellency|Hon|"
-    r"Honourable"
+    r"Honourable|Rt\.?\s+Hon"
 )
 # Malaysian, Gulf and Brunei styles: like courtesies, before the name.
 STYLES = (
