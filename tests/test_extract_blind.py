@@ -29,7 +29,7 @@ SETS = ("extract_blind1", "extract_blind2")
 # (F1, attribute accuracy) at the first scoring, extractor commit f97a367.
 FIRST_SCORING = {"extract_blind1": (0.542, 0.882), "extract_blind2": (0.636, 0.944)}
 # (F1, attribute accuracy) the extractor must keep; raised as the rules improve, never lowered.
-FLOORS = {"extract_blind1": (0.889, 0.966), "extract_blind2": (0.85, 0.968)}
+FLOORS = {"extract_blind1": (0.889, 0.966), "extract_blind2": (0.862, 0.969)}
 
 
 @cache

@@ -48,6 +48,8 @@ _CT_SUBJECT = (
     r"(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?(?:\s+cooperation)?|"
     r"(?:issues\s+of\s+)?(?:countering|combating|"
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?)"
+    # "consultations on counter-terrorism and security"
+    r"(?:\s+and\s+security)?"
 )
 _LOWER_TYPES = r"consultations?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
 LOWER_MECHANISM = re.compile(
