@@ -81,7 +81,7 @@ HEADS_HELD = re.compile(
 )
 _WITH = re.compile(r"\s+with\s+")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
-_MEETING_WORDS = ("talks", "consultation", "dialogue", "meeting", "session", "round")
+_MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:(?:On|on)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
@@ -164,6 +164,11 @@ class Shape:
     names: str
     side: str
     at_least: int = 1
+    # The words as one pattern, compiled once.
+    cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cue", re.compile("|".join(map(re.escape, self.words))))
 
 
 # The shapes that are only a pattern, a place for the names and a side; the loop in `find`
@@ -317,7 +322,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
 
     def heads_held(sentence: Sentence, low: str, chaired: bool) -> None:
         """ "TITLE A and TITLE B held talks …": the heads as the subject of the meeting verb."""
-        if not ((chaired or "held" in low) and any(word in low for word in _MEETING_WORDS)):
+        if not ((chaired or "held" in low) and _MEETING_WORD.search(low)):
             return
         s, e = sentence.start, sentence.end
         for match in HEADS_HELD.finditer(text, s, e):
@@ -334,7 +339,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         """One loop for the shapes of the table: where the names are, whose side they are."""
         s, e = sentence.start, sentence.end
         for shape in shapes:
-            if not any(word in low for word in shape.words):
+            if not shape.cue.search(low):
                 continue
             for match in shape.pattern.finditer(text, s, e):
                 if shape.names == "after":
