@@ -5,6 +5,11 @@ Each set was scored once, on arrival, with the extractor as it then stood; those
 are recorded in docs/extraction.md and below (`FIRST_SCORING`). Only after that did their
 misses drive rules. `FLOORS` are the figures the extractor must keep: they start at the
 first scoring and only ever rise. `pytest -s` prints the scores and every miss.
+
+Only official government texts are kept (ministry, embassy and mission releases, joint
+statements, State Department media notes, also as verbatim mirrors); the news reports in
+the sets as delivered were taken out, since they are not ours to republish. The first
+scoring was measured on the full sets; the floors on the texts that remain.
 """
 
 from __future__ import annotations
@@ -28,8 +33,11 @@ HERE = Path(__file__).resolve().parent
 SETS = ("extract_blind1", "extract_blind2")
 # (F1, attribute accuracy) at the first scoring, extractor commit f97a367.
 FIRST_SCORING = {"extract_blind1": (0.542, 0.882), "extract_blind2": (0.636, 0.944)}
-# (F1, attribute accuracy) the extractor must keep; raised as the rules improve, never lowered.
-FLOORS = {"extract_blind1": (0.889, 0.966), "extract_blind2": (0.862, 0.969)}
+# (F1, attribute accuracy) the extractor must keep on the official texts that remain;
+# raised as the rules improve, never lowered.
+FLOORS = {"extract_blind1": (0.938, 0.978), "extract_blind2": (0.871, 0.983)}
+# Statements kept of the 23 and 27 delivered: a text lost by accident fails the test.
+KEPT = {"extract_blind1": 12, "extract_blind2": 9}
 
 
 @cache
@@ -41,7 +49,7 @@ def _run(name: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("name", SETS)
 def test_blind_set_is_as_delivered(name: str) -> None:
     documents, texts, _ = _run(name)
-    assert len(documents) >= 20
+    assert len(documents) == KEPT[name]
     assert set(texts) == {p.name for p in (HERE / name).glob("*.txt")}
 
 
