@@ -15,8 +15,7 @@ from aiohttp import web
 
 from ctevents.documents import MAX_BYTES
 from ctevents.feed import LogWatcher, PollingWaker
-from ctevents.server import audit, events, health, openapi, read_models, snapshots, sources
-from ctevents.server import pages
+from ctevents.server import audit, events, health, openapi, pages, read_models, snapshots, sources
 from ctevents.server.errors import json_errors
 from ctevents.server.settings import Settings
 from ctevents.server.state import PROJECTION_HEALTH, RESOURCES, SETTINGS, STORE, WATCHER

@@ -121,9 +121,10 @@ async def meeting_page(request: web.Request) -> web.Response:
     source_ids = [*row.get("sources", ()), *row.get("retracted_sources", ())]
     sources = await rows.rows_by_key(request.app, "sources", source_ids)
     facts = retracted.retracted_facts(sources, row.get("retracted_sources", []), key)
+    lost = retracted.by_place(facts, row)
     sides = sorted(
         {*(row.get("leaders") or {})}
-        | {p.split(".", 1)[1] for p in retracted.by_place(facts) if p.startswith("leaders.")}
+        | {p.split(".", 1)[1] for p in lost if p.startswith("leaders.")}
     )
     parties = present.parties_label(present.parties(row))
     ordinal = present.value(row.get("ordinal"))
@@ -136,7 +137,7 @@ async def meeting_page(request: web.Request) -> web.Response:
             "title": title,
             "sources": sources,
             "sides": sides,
-            "retracted": retracted.by_place(facts),
+            "retracted": lost,
             "retracted_facts": facts,
             "as_of": as_of,
         },

@@ -40,8 +40,25 @@ def retracted_facts(
     return found
 
 
-def by_place(facts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """`date` → the retracted dates; `leaders.MV` → the retracted Maldivian leaders; …"""
+def _live_values(row: Row, place: str) -> set[str]:
+    """What live sources still assert at a place, to leave out values nobody lost."""
+    if place.startswith("leaders."):
+        leaders = (row.get("leaders") or {}).get(place.split(".", 1)[1], [])
+        fields = [leader.get("name") or {} for leader in leaders]
+    else:
+        fields = [row.get(place) or {}]
+    return {_key(v.get("value")) for f in fields for v in f.get("values", ())}
+
+
+def _key(value: Any) -> str:
+    return str(value).casefold()
+
+
+def by_place(facts: list[dict[str, Any]], row: Row) -> dict[str, list[dict[str, Any]]]:
+    """`date` → the retracted dates; `leaders.MV` → the retracted Maldivian leaders; …
+
+    Only values no live source asserts: those are the ones the retraction took away.
+    """
     places: dict[str, list[dict[str, Any]]] = {}
     for fact in facts:
         fields = fact["fields"]
@@ -53,4 +70,8 @@ def by_place(facts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             places.setdefault(f"leaders.{fields['party']}", []).append(
                 {**fact, "value": fields.get("name")}
             )
-    return places
+    return {
+        place: kept
+        for place, found in places.items()
+        if (kept := [f for f in found if _key(f["value"]) not in _live_values(row, place)])
+    }
