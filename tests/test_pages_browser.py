@@ -159,7 +159,8 @@ async def test_a_retraction_greys_out_its_values(site: str, page: Page) -> None:
     # The live source's spelling is now the value, uncontested.
     await expect(page.locator(".leader[data-side=MV] .claim")).to_have_count(0)
     await expect(page.locator(".leader[data-side=MV] .value").first).to_have_text("Ahmed Latheef")
-    await expect(page.locator("#sources ul.sources li.retracted")).to_contain_text("misspells the leader")
+    withdrawn = page.locator("#sources ul.sources li.retracted")
+    await expect(withdrawn).to_contain_text("misspells the leader")
     assert await page.evaluate("window.__sameDocument") is True, "the page was reloaded"
     await page.screenshot(path=artifact("retraction-greyed"), full_page=True)
 

@@ -20,7 +20,6 @@ from ctevents.server.pages import handlers, marks, present
 from ctevents.server.pages.negotiation import negotiating, wants_html
 
 routes = web.RouteTableDef()
-openapi: dict[str, Any] = {}
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -56,8 +55,56 @@ async def docs(request: web.Request) -> web.Response:
     return await handlers.docs_page(request)
 
 
-routes.static("/static", STATIC)
-routes.static("/docs/assets", Path(str(swagger_ui_path)))
+SWAGGER_UI = Path(str(swagger_ui_path))
+
+
+def _file(folder: Path, name: str) -> web.FileResponse:
+    # `{name}` holds no slash; a leading dot would reach `..` or hidden files.
+    path = folder / name
+    if name.startswith(".") or not path.is_file():
+        raise web.HTTPNotFound()
+    return web.FileResponse(path, headers={"Cache-Control": "public, max-age=3600"})
+
+
+@routes.get("/static/{name}")
+async def static(request: web.Request) -> web.FileResponse:
+    return _file(STATIC, request.match_info["name"])
+
+
+@routes.get("/docs/assets/{name}")
+async def docs_assets(request: web.Request) -> web.FileResponse:
+    return _file(SWAGGER_UI, request.match_info["name"])
+
+
+def _page(summary: str, operation_id: str, *parameters: str) -> dict[str, Any]:
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "parameters": [
+                {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                for name in parameters
+            ],
+            "responses": {
+                "200": {"description": "The page or file.", "content": {"text/html": {}}},
+                "404": {"$ref": "#/components/responses/Error"},
+            },
+        }
+    }
+
+
+openapi: dict[str, Any] = {
+    "/": _page(
+        "The meetings page for a browser (`Accept: text/html`); the routes' index as JSON "
+        "otherwise. The read models' and sources' routes answer browsers with pages too.",
+        "getIndex",
+    ),
+    "/docs": _page("This API's interactive documentation.", "getDocs"),
+    "/static/{name}": _page("The pages' stylesheet and scripts.", "getStatic", "name"),
+    "/docs/assets/{name}": _page(
+        "Swagger UI's files, from the installed package.", "getDocsAsset", "name"
+    ),
+}
 
 
 def _environment() -> dict[str, Any]:

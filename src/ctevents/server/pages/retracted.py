@@ -7,6 +7,7 @@ back here and grouped by where the meeting's page shows them.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 Row = dict[str, Any]
@@ -51,7 +52,9 @@ def _live_values(row: Row, place: str) -> set[str]:
 
 
 def _key(value: Any) -> str:
-    return str(value).casefold()
+    """Spellings as one (`Male` / `Male'`, `Counter Terrorism` / `Counter-Terrorism`)."""
+    decomposed = unicodedata.normalize("NFKD", str(value).casefold())
+    return "".join(c for c in decomposed if c.isalnum())
 
 
 def by_place(facts: list[dict[str, Any]], row: Row) -> dict[str, list[dict[str, Any]]]:

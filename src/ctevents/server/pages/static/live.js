@@ -26,7 +26,7 @@ function watch(url) {
         cache: "no-store",
       });
       const next = new DOMParser().parseFromString(await response.text(), "text/html");
-      for (const id of ["main", "state"]) {
+      for (const id of ["main", "state", "as-of"]) {
         const now = document.getElementById(id);
         const fresh = next.getElementById(id);
         if (now && fresh) now.replaceWith(document.adoptNode(fresh));
