@@ -243,6 +243,8 @@ async def test_keyboard_phone_width_and_print(site: str, browser: Browser) -> No
         await phone.emulate_media(media="print")
         await expect(phone.locator("header.site nav")).to_be_hidden()
         await expect(phone.locator(".claim blockquote").first).to_be_visible()
+        closed = phone.locator("#topics details.evidence:not([open]) blockquote").first
+        await expect(closed).to_be_visible()  # evidence folded on screen is printed
         pdf = await phone.pdf()
         assert pdf.startswith(b"%PDF")
     finally:
@@ -251,7 +253,10 @@ async def test_keyboard_phone_width_and_print(site: str, browser: Browser) -> No
 
 async def test_a_dialogue_shows_its_missing_rounds_as_gaps(site: str, page: Page) -> None:
     await page.goto(f"{site}/dialogues/FR-IN/jwg-counter-terrorism")
-    await expect(page.locator("ol.timeline li.gap")).to_have_count(13)
+    gaps = page.locator("ol.timeline li.gap")
+    await expect(gaps).to_have_count(1)  # one run of thirteen unreported rounds
+    await expect(gaps).to_have_attribute("data-rounds", "13")
+    await expect(gaps).to_contain_text("rounds 1 to 13 (13) not reported")
     await expect(page.locator("ol.timeline li.round")).to_have_count(1)
     await expect(page.locator("ol.timeline li.round")).to_contain_text("2020-02-28")
     await expect(page.locator("ol.timeline li.next")).to_contain_text("2021")

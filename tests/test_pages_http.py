@@ -192,3 +192,13 @@ def test_only_values_nobody_else_asserts_are_shown_as_retracted() -> None:
     ]
     lost = retracted.by_place(facts, row)
     assert list(lost) == ["leaders.MV"] and lost["leaders.MV"][0]["value"] == "A Lathee"
+
+
+def test_unreported_rounds_read_as_runs() -> None:
+    items = [{"gap": True, "ordinal": n} for n in (1, 2, 3)] + [
+        {"gap": False, "ordinal": {"value": 4}},
+        {"gap": True, "ordinal": 5},
+    ]
+    runs = present.timeline(items)
+    assert [(r.get("first"), r.get("count")) for r in runs] == [(1, 3), (None, None), (5, 1)]
+    assert present.ranges([5, 1, 2, 3, 9]) == "1–3, 5, 9"

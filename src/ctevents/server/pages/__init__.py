@@ -116,6 +116,8 @@ def _environment() -> dict[str, Any]:
         "mechanism_label": present.mechanism_label,
         "dialogue_key": present.dialogue_key,
         "leader_names": present.leader_names,
+        "timeline": present.timeline,
+        "ranges": present.ranges,
         "quote_href": present.quote_href,
         "source_label": present.source_label,
         "fact_href": marks.fact_href,

@@ -204,3 +204,29 @@ def contested_names(meetings: Iterable[Row]) -> dict[str, list[dict[str, Any]]]:
                         {"meeting_key": row["meeting_key"], "side": side, "names": names}
                     )
     return found
+
+
+def timeline(items: Iterable[Row]) -> list[Row]:
+    """A dialogue's meetings in ordinal order, each run of unreported rounds as one gap."""
+    found: list[Row] = []
+    for item in items:
+        if not item.get("gap"):
+            found.append(item)
+        elif found and found[-1].get("gap"):
+            found[-1]["last"] = item["ordinal"]
+            found[-1]["count"] += 1
+        else:
+            ordinal = item["ordinal"]
+            found.append({"gap": True, "first": ordinal, "last": ordinal, "count": 1})
+    return found
+
+
+def ranges(numbers: Iterable[int]) -> str:
+    """`[1, 2, 3, 5]` → `1–3, 5`."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
