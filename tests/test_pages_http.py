@@ -202,3 +202,16 @@ def test_unreported_rounds_read_as_runs() -> None:
     runs = present.timeline(items)
     assert [(r.get("first"), r.get("count")) for r in runs] == [(1, 3), (None, None), (5, 1)]
     assert present.ranges([5, 1, 2, 3, 9]) == "1–3, 5, 9"
+
+
+async def test_the_meetings_page_links_to_its_rows_as_json(
+    site: str, session: aiohttp.ClientSession
+) -> None:
+    async with session.get(f"{site}/?party=MV&year=2023", headers={"Accept": BROWSER}) as r:
+        page = await r.text()
+    assert "1 of 5 meetings" in page
+    href = "/meetings?party=MV&amp;year=2023&amp;format=json"
+    assert f'href="{href}"' in page
+    async with session.get(f"{site}{href.replace('&amp;', '&')}", headers={"Accept": BROWSER}) as r:
+        found = (await r.json())["meetings"]
+    assert [m["meeting_key"] for m in found] == [IN_MV_2]

@@ -22,6 +22,10 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+# Rows the meetings table shows before "show all": the facets still count every row.
+TABLE_ROWS = 200
+
+
 async def projections_state(app: web.Application) -> dict[str, Any]:
     """Head, each model's lag and failures, for the corner of every page."""
     state: dict[str, Any] = {"head": app[WATCHER].head, "models": [], "ok": True}
@@ -50,7 +54,13 @@ async def projections_state(app: web.Application) -> dict[str, Any]:
 
 
 def _json_href(request: web.Request) -> str:
-    return str(request.rel_url.update_query(format="json"))
+    """This page's rows as JSON: `/` is the meetings, with the facets the model can filter by."""
+    if request.path not in ("/", "/meetings"):
+        return str(request.rel_url.update_query(format="json"))
+    query = {name: request.query[name] for name in ("party", "contested") if name in request.query}
+    if request.query.get("year", "").isdigit():
+        query["year"] = request.query["year"]
+    return str(URL("/meetings").with_query({**query, "format": "json"}))
 
 
 async def render(
@@ -96,12 +106,15 @@ async def meetings_page(request: web.Request) -> web.Response:
     _allowed(request)
     found, as_of = await rows.all_rows(request.app, "meetings")
     chosen = present.selected(request.query)
-    shown = present.newest_first(r for r in found if present.matches(r, chosen))
+    matching = present.newest_first(r for r in found if present.matches(r, chosen))
+    everything = request.query.get("rows") == "all"
     return await render(
         request,
         "meetings.html",
         {
-            "shown_rows": shown,
+            "shown_rows": matching if everything else matching[:TABLE_ROWS],
+            "matching": len(matching),
+            "all_href": str(request.rel_url.update_query(rows="all")),
             "total": len(found),
             "chosen": chosen,
             "facets": present.facets(found, chosen, base=request.path),
