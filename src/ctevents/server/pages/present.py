@@ -121,20 +121,25 @@ def selected(query: Mapping[str, str]) -> dict[str, str]:
 
 
 def matches(row: Row, chosen: Mapping[str, str], skip: str | None = None) -> bool:
-    values = _facet_values(row)
+    return _matches(_facet_values(row), chosen, skip)
+
+
+def _matches(values: dict[str, list[str]], chosen: Mapping[str, str], skip: str | None) -> bool:
     return all(v in values[name] for name, v in chosen.items() if name != skip)
 
 
 def facets(rows: list[Row], chosen: Mapping[str, str], base: str = "/") -> list[dict[str, Any]]:
     """Each facet's values with how many rows have each, counted within the other choices."""
+    # Each row's facet values once: the counts read them once per facet.
+    valued = [(row, _facet_values(row)) for row in rows]
     found = []
     for name in FACETS:
         counts: Counter[str] = Counter()
         labels: dict[str, str] = {}
-        for row in rows:
-            if not matches(row, chosen, skip=name):
+        for row, values in valued:
+            if not _matches(values, chosen, skip=name):
                 continue
-            for item in dict.fromkeys(_facet_values(row)[name]):
+            for item in dict.fromkeys(values[name]):
                 counts[item] += 1
                 if name == "mechanism":
                     labels.setdefault(item, mechanism_label(row))
