@@ -96,7 +96,12 @@ async def test_markup_from_a_statement_arrives_escaped(
         'its forms, including <script>alert(1)</script> and "><img src=x onerror=alert(2)> '
         "attacks.\n"
     )
-    body = {"text": text, "title": "<b>bold</b>", "publisher": '"><img src=x onerror=alert(3)>'}
+    body = {
+        "text": text,
+        "title": "<b>bold</b>",
+        "publisher": '"><img src=x onerror=alert(3)>',
+        "url": "javascript:alert(4)",
+    }
     async with session.post(f"{site}/sources", json=body) as r:
         source_id = (await r.json())["source_id"]
     async with session.get(f"{site}/healthz") as r:
@@ -108,6 +113,7 @@ async def test_markup_from_a_statement_arrives_escaped(
         assert "<b>bold</b>" not in page, path
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&#34;&gt;&lt;img src=x onerror=alert(3)&gt;" in page
+    assert 'href="javascript:' not in page and "javascript:alert(4)" in page  # shown, not linked
 
 
 async def test_files_come_from_the_package_and_nothing_else(

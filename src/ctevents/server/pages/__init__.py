@@ -118,6 +118,7 @@ def _environment() -> dict[str, Any]:
         "leader_names": present.leader_names,
         "timeline": present.timeline,
         "ranges": present.ranges,
+        "web_address": present.web_address,
         "quote_href": present.quote_href,
         "source_label": present.source_label,
         "fact_href": marks.fact_href,

@@ -235,3 +235,8 @@ def ranges(numbers: Iterable[int]) -> str:
         else:
             runs.append([n, n])
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def web_address(url: str | None) -> bool:
+    """Only http(s) addresses become links: a `javascript:` one stays text."""
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
