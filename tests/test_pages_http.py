@@ -221,3 +221,23 @@ async def test_the_meetings_page_links_to_its_rows_as_json(
     async with session.get(f"{site}{href.replace('&amp;', '&')}", headers={"Accept": BROWSER}) as r:
         found = (await r.json())["meetings"]
     assert [m["meeting_key"] for m in found] == [IN_MV_2]
+
+
+async def test_a_meeting_whose_every_source_was_retracted_shows_what_they_said(
+    site: str, session: aiohttp.ClientSession
+) -> None:
+    france = "13df2bac-e171-5724-b3c0-789f9b7d6f66"  # the only source of FR-IN/…/14
+    async with session.post(
+        f"{site}/sources/{france}/retract", json={"reason": "withdrawn by its publisher"}
+    ) as r:
+        await folded(site, (await r.json())["position"])
+    path = "/meetings/FR-IN/jwg-counter-terrorism/14"
+    async with session.get(f"{site}{path}") as r:
+        assert r.status == 404  # JSON clients: the read model has no such row
+    async with session.get(f"{site}{path}", headers={"Accept": BROWSER}) as r:
+        page = await r.text()
+    assert r.status == 410
+    assert "Every source of this meeting was retracted" in page
+    greyed = page.split('id="leaders"')[1].split("</section>")[0]
+    assert 'class="retracted"' in greyed and "David Bertolotti" in greyed
+    assert "withdrawn by its publisher" in greyed

@@ -129,8 +129,13 @@ async def meeting_page(request: web.Request) -> web.Response:
     _allowed(request)
     key = request.match_info["key"]
     row, as_of = await rows.one_row(request.app, "meetings", key)
+    status = 200
     if row is None:
-        return await not_found(request, f"No meeting {key} as of position {as_of}.")
+        # Gone from the read model: if every source of it was retracted, show them greyed.
+        earlier = await rows.meeting_sources(request.app, key)
+        if not earlier:
+            return await not_found(request, f"No meeting {key} as of position {as_of}.")
+        row, status = _withdrawn_meeting(key, earlier), 410
     source_ids = [*row.get("sources", ()), *row.get("retracted_sources", ())]
     sources = await rows.rows_by_key(request.app, "sources", source_ids)
     facts = retracted.retracted_facts(sources, row.get("retracted_sources", []), key)
@@ -155,7 +160,21 @@ async def meeting_page(request: web.Request) -> web.Response:
             "as_of": as_of,
         },
         watch=f"/meetings/{key}?watch=1",
+        status=status,
     )
+
+
+def _withdrawn_meeting(key: str, source_ids: list[str]) -> dict[str, Any]:
+    """A meeting row with no live source: only its key and its retracted sources."""
+    parties = key.split("/", 1)[0].split("-")
+    return {
+        "meeting_key": key,
+        "withdrawn": True,
+        "parties": {"value": parties, "values": []},
+        "corroboration": 0,
+        "sources": [],
+        "retracted_sources": source_ids,
+    }
 
 
 # --- dialogues -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from ctevents.server.read_models import READ_SIDE
 from projections.catalog import by_name
+from projections.provenance import read_meeting
 from projections.queries import MAX_LIMIT, get_row, list_rows
 from projections.views import ViewStore
 
@@ -57,5 +58,16 @@ async def rows_by_key(app: web.Application, model_name: str, keys: Iterable[str]
             if row is not None:
                 found[key] = row
         return found
+
+    return await asyncio.to_thread(read)
+
+
+async def meeting_sources(app: web.Application, key: str) -> list[str]:
+    """Every source that ever contributed to a meeting, retracted ones included: a meeting
+    whose row is gone (all its sources retracted) can still show what was said."""
+
+    def read() -> list[str]:
+        _, contributions, _ = read_meeting(_views(app), key)
+        return sorted(contributions)
 
     return await asyncio.to_thread(read)
