@@ -127,6 +127,8 @@ async def test_a_statement_posted_elsewhere_appears_without_a_reload(site: str, 
     await expect(page.locator("#live-status")).to_have_text("live")
     await page.evaluate("window.__sameDocument = true")
     await expect(page.locator("tbody tr")).to_have_count(5)
+    focused = page.get_by_role("link", name="meeting 2: India – Maldives")
+    await focused.focus()
 
     started = time.monotonic()
     await post(site, "/sources", {"text": NEW_STATEMENT, "publisher": "MEA"})
@@ -136,6 +138,7 @@ async def test_a_statement_posted_elsewhere_appears_without_a_reload(site: str, 
     print(f"a POSTed statement appeared in the open meetings table {seen * 1000:.0f} ms later")
     await expect(row).to_contain_text("Canberra")
     await expect(page.locator("tbody tr")).to_have_count(6)
+    await expect(focused).to_be_focused()  # a keyboard user keeps their place
     assert await page.evaluate("window.__sameDocument") is True, "the page was reloaded"
     await page.screenshot(path=artifact("live-new-statement"), full_page=True)
 

@@ -26,12 +26,20 @@ function watch(url) {
         cache: "no-store",
       });
       const next = new DOMParser().parseFromString(await response.text(), "text/html");
+      // Keyboard users keep their place: the focused link is focused again if it is still
+      // there (the same address, the same one of the links with that address).
+      const sameAddress = (href) => [...document.querySelectorAll("main a[href]")].filter(
+        (link) => link.getAttribute("href") === href,
+      );
+      const focused = document.activeElement?.closest?.("main a[href]")?.getAttribute("href");
+      const nth = focused ? sameAddress(focused).indexOf(document.activeElement) : -1;
       for (const id of ["main", "state", "as-of"]) {
         const now = document.getElementById(id);
         const fresh = next.getElementById(id);
         if (now && fresh) now.replaceWith(document.adoptNode(fresh));
       }
       document.title = next.title;
+      if (focused) sameAddress(focused)[nth]?.focus();
       markTarget();
       say(`updated at ${new Date().toLocaleTimeString()}`);
     } catch (error) {
