@@ -15,7 +15,7 @@ from aiohttp import web
 
 from ctevents.documents import MAX_BYTES
 from ctevents.feed import LogWatcher, PollingWaker
-from ctevents.server import audit, events, health, openapi, read_models, snapshots, sources
+from ctevents.server import audit, events, health, openapi, pages, read_models, snapshots, sources
 from ctevents.server.errors import json_errors
 from ctevents.server.settings import Settings
 from ctevents.server.state import PROJECTION_HEALTH, RESOURCES, SETTINGS, STORE, WATCHER
@@ -30,6 +30,7 @@ RESOURCE_MODULES: tuple[ModuleType, ...] = (
     snapshots,  # `?as_of=` on the read models' routes (no routes of its own)
     health,
     openapi,
+    pages,  # HTML for browsers at the routes above, by `Accept`; `/`, `/docs`
 )
 
 # Room for multipart/JSON framing around a document of MAX_BYTES; the exact limit on
@@ -70,4 +71,6 @@ def create_app(
     for module in resources:
         app.router.add_routes(module.routes)
         app.cleanup_ctx.extend(getattr(module, "cleanup_ctx", ()))
+        if hasattr(module, "setup"):  # e.g. templates and middleware
+            module.setup(app)
     return app
