@@ -17,7 +17,7 @@ All lists come out in a stable order, so rows are deterministic (for digests).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
@@ -34,13 +34,13 @@ class Claim(NamedTuple):
     # in a rebuild, and a tuple is several times cheaper to make.
     value: Any
     source_id: str
-    evidence: tuple[dict[str, Any], ...]
+    evidence: Sequence[str]  # span ids (see `evidence`)
     position: int
 
 
 def claim(value: Any, source_id: str, fact: dict[str, Any]) -> Claim:
-    """A claim of `value` backed by a stored fact's evidence and position."""
-    return Claim(value, source_id, tuple(fact.get("evidence", ())), int(fact.get("position", 0)))
+    """A claim of `value` backed by a stored fact's evidence (span ids) and position."""
+    return Claim(value, source_id, fact.get("evidence", ()), fact.get("position", 0))
 
 
 def supporting(contributions: Iterable[Contribution]) -> list[Contribution]:
@@ -106,7 +106,7 @@ class _Group:
         # (its JSON is one-to-one with it); other values are spelled by their canonical
         # JSON, as bytes so that no spelling of a non-string equals a string.
         self.spellings: dict[Any, list[Any]] = {}
-        self.evidence: dict[str, set[tuple[int, int, str]]] = {}
+        self.evidence: dict[str, set[str]] = {}  # source → span ids
         self._value: Any = _UNSET
         self._sources: list[str] | None = None
 
@@ -123,7 +123,7 @@ class _Group:
         spans = self.evidence.get(c.source_id)
         if spans is None:
             spans = self.evidence[c.source_id] = set()
-        spans.update([(e["start"], e["end"], e["quote"]) for e in c.evidence])
+        spans.update(c.evidence)
 
     @property
     def value(self) -> Any:
@@ -162,16 +162,20 @@ def _by_use(spelling: list[Any]) -> tuple[int, int]:
     return (-len(spelling[1]), spelling[2])
 
 
-def supported_by(evidence: dict[str, set[tuple[int, int, str]]]) -> list[dict[str, Any]]:
+def supported_by(evidence: dict[str, set[str]]) -> list[dict[str, Any]]:
+    """Each source with the ids of its spans (resolved to quotes only in the full view)."""
     return [
-        {
-            "source_id": source_id,
-            "evidence": [
-                {"start": s, "end": e, "quote": q} for s, e, q in sorted(evidence[source_id])
-            ],
-        }
+        {"source_id": source_id, "spans": sorted(evidence[source_id])}
         for source_id in sorted(evidence)
     ]
+
+
+def support(found: Iterable[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """`supported_by` of (source, stored fact) pairs: every span of every fact."""
+    spans: dict[str, set[str]] = {}
+    for source_id, f in found:
+        spans.setdefault(source_id, set()).update(f.get("evidence", ()))
+    return supported_by(spans)
 
 
 def _groups(claims: Iterable[Claim], key: Callable[[Any], str]) -> list[_Group]:

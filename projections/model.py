@@ -10,17 +10,45 @@ changed source's contribution moves, and the row is recomputed from the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ctevents.events import Event
 
-if TYPE_CHECKING:
-    from projections.fold import SourceFold
-
 Row = dict[str, Any]
-Handler = Callable[["SourceFold", Any, int], None]
+
+
+class Source(Protocol):
+    """One source's contributions to a model, as a handler sees and changes them.
+
+    Implemented by `projections.fold.SourceFold`; declared here so that the models
+    and the fold depend on this module and not on each other.
+    """
+
+    source_id: str
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """Per-source facts the fold needs later (retracted, extractor version, …); mutable."""
+        ...
+
+    def peek_state(self) -> dict[str, Any]: ...
+
+    def contribution(self, key: str, position: int) -> dict[str, Any]:
+        """This source's contribution to `key`, created empty if new; marks the row changed."""
+        ...
+
+    def contributed_keys(self) -> list[str]: ...
+
+    def drop(self, key: str, position: int) -> None: ...
+
+    def spans(self, evidence: Iterable[Any]) -> list[str]:
+        """The ids of evidence spans (`projections.evidence`), each stored once."""
+        ...
+
+
+Handler = Callable[[Any, Any, int], None]  # (Source, event, position)
 
 
 @dataclass(frozen=True)

@@ -18,17 +18,16 @@ from ctevents.events import (
     MoUSigned,
     SourceRetracted,
 )
-from projections.fold import SourceFold
 from projections.lifecycle import retract, supersede
-from projections.merge import claim, merge_field, merge_items, supported_by, supporting
-from projections.model import Column, Contribution, Filter, ReadModel, Row, truthy
+from projections.merge import claim, merge_field, merge_items, support, supporting
+from projections.model import Column, Contribution, Filter, ReadModel, Row, Source, truthy
 from projections.names import normalise, person_key
 
 NAME = "people"
-VERSION = 1
+VERSION = 2  # 2: evidence by span id
 
 
-def meeting_held(source: SourceFold, event: MeetingHeld, position: int) -> None:
+def meeting_held(source: Source, event: MeetingHeld, position: int) -> None:
     # Remembered so that a leader's row can say which meeting (parties, mechanism) they led.
     source.state.setdefault("meetings", {})[event.meeting_key] = {
         "mechanism": event.mechanism,
@@ -38,19 +37,17 @@ def meeting_held(source: SourceFold, event: MeetingHeld, position: int) -> None:
     }
 
 
-def delegation_led(source: SourceFold, event: DelegationLed, position: int) -> None:
+def delegation_led(source: Source, event: DelegationLed, position: int) -> None:
     meeting = source.peek_state().get("meetings", {}).get(event.meeting_key, {})
     doc = source.contribution(person_key(event.name), position)
-    doc.setdefault("led", []).append(
-        {
-            **event.model_dump(mode="json", exclude={"extractor_version"}),
-            "meeting": meeting,
-            "position": position,
-        }
-    )
+    led = event.model_dump(mode="json", exclude={"extractor_version"})
+    led["evidence"] = source.spans(led["evidence"])
+    led["meeting"] = meeting
+    led["position"] = position
+    doc.setdefault("led", []).append(led)
 
 
-def mou_signed(source: SourceFold, event: MoUSigned, position: int) -> None:
+def mou_signed(source: Source, event: MoUSigned, position: int) -> None:
     for signatory in event.signatories:
         doc = source.contribution(person_key(signatory.name), position)
         doc.setdefault("signed", []).append(
@@ -61,7 +58,7 @@ def mou_signed(source: SourceFold, event: MoUSigned, position: int) -> None:
                 "title": signatory.title,
                 "party": signatory.party,
                 "date": event.date,
-                "evidence": [e.model_dump() for e in event.evidence],
+                "evidence": source.spans(event.evidence),
                 "position": position,
             }
         )
@@ -75,15 +72,6 @@ def _grouped(
         for f in c.doc.get(part, ()):
             grouped.setdefault(f.get(key) or "", []).append((c.source_id, f))
     return grouped
-
-
-def _evidence(found: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
-    spans: dict[str, set[tuple[int, int, str]]] = {}
-    for s, f in found:
-        spans.setdefault(s, set()).update(
-            (e["start"], e["end"], e["quote"]) for e in f.get("evidence", ())
-        )
-    return supported_by(spans)
 
 
 def meetings_led(live: list[Contribution]) -> list[dict[str, Any]]:
@@ -100,7 +88,7 @@ def meetings_led(live: list[Contribution]) -> list[dict[str, Any]]:
                 "ordinal": meeting.get("ordinal"),
                 "date": meeting.get("date"),
                 "corroboration": len({s for s, _ in found}),
-                "supported_by": _evidence(found),
+                "supported_by": support(found),
             }
         )
     return led
@@ -117,7 +105,7 @@ def mous_signed(live: list[Contribution]) -> list[dict[str, Any]]:
                 "title": merge_field([claim(f.get("title"), s, f) for s, f in found]),
                 "date": next((f["date"] for _, f in found if f["date"]), None),
                 "corroboration": len({s for s, _ in found}),
-                "supported_by": _evidence(found),
+                "supported_by": support(found),
             }
         )
     return signed

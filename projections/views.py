@@ -34,6 +34,7 @@ from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
 
 from ctevents.closing import ClosingGate
 from ctevents.store import StoreLocation
+from projections import evidence
 from projections.model import ReadModel
 
 # Parts of a model's storage, by suffix of its table name.
@@ -43,6 +44,11 @@ SOURCE_STATE = "_source_state"
 CHANGES = "_changes"
 MODEL_TABLES = (ROWS, CONTRIBUTIONS, SOURCE_STATE, CHANGES)
 FAILURES = "projection_failures"
+# Columns added to the failures table since it was first made: (name, definition).
+FAILURE_COLUMNS = (
+    "state TEXT NOT NULL DEFAULT 'skipped'",
+    "attempts BIGINT NOT NULL DEFAULT 1",
+)
 VERSIONS = "projection_versions"
 
 SET_UP_LOCK = "SELECT pg_advisory_xact_lock(hashtext('ctevents views set-up'))"
@@ -71,6 +77,9 @@ class ViewStoreMixin:
     def _qualify(self, name: str) -> str:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def _add_column(self, cursor: Any, table: str, column: str) -> None:  # pragma: no cover
+        raise NotImplementedError
+
     def sql(self, statement: str) -> str:
         return statement
 
@@ -80,6 +89,13 @@ class ViewStoreMixin:
         """The quoted, qualified name of one of a model's tables."""
         name = model if isinstance(model, str) else model.name
         return self._qualify(f"{self.prefix}{name}{part}")
+
+    def spans_table(self) -> str:
+        """The evidence spans, shared by every model and generation (see `evidence`)."""
+        return self._qualify(evidence.SPANS)
+
+    def spans_insert(self) -> str:
+        return evidence.insert_statement(self.spans_table())
 
     def tracking_name(self, model: ReadModel | str) -> str:
         return f"{self.prefix}{model if isinstance(model, str) else model.name}"
@@ -91,9 +107,11 @@ class ViewStoreMixin:
         statements = [
             f"CREATE TABLE IF NOT EXISTS {self._qualify(self.prefix + FAILURES)} ("
             "projection TEXT NOT NULL, position BIGINT NOT NULL, error TEXT NOT NULL, "
-            "recorded_at TEXT NOT NULL, PRIMARY KEY (projection, position))",
+            "recorded_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'skipped', "
+            "attempts BIGINT NOT NULL DEFAULT 1, PRIMARY KEY (projection, position))",
             f"CREATE TABLE IF NOT EXISTS {self._qualify(self.prefix + VERSIONS)} ("
             "projection TEXT PRIMARY KEY, version BIGINT NOT NULL, created_at TEXT NOT NULL)",
+            evidence.ddl(self.spans_table()),
         ]
         for model in models:
             statements.extend(self._model_ddl(model))
@@ -102,6 +120,9 @@ class ViewStoreMixin:
                 cursor.execute(SET_UP_LOCK)
             for statement in statements:
                 cursor.execute(statement)
+            # Failures tables made before failures had a state: the columns are added.
+            for column in FAILURE_COLUMNS:
+                self._add_column(cursor, self.prefix + FAILURES, column)
             for model in models:
                 cursor.execute(
                     self.sql(
@@ -203,6 +224,11 @@ class SQLiteViews(ViewStoreMixin, SQLiteTrackingRecorder):
     def _qualify(self, name: str) -> str:
         return f'"{name}"'
 
+    def _add_column(self, cursor: Any, table: str, column: str) -> None:
+        cursor.execute(f"PRAGMA table_info({self._qualify(table)})")
+        if column.split()[0] not in {r["name"] for r in cursor.fetchall()}:
+            cursor.execute(f"ALTER TABLE {self._qualify(table)} ADD COLUMN {column}")
+
     def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:
         return self._max_tracking_id(name, cursor)
 
@@ -263,6 +289,9 @@ class PostgresViews(ViewStoreMixin, PostgresTrackingRecorder):
 
     def _qualify(self, name: str) -> str:
         return f'"{self.datastore.schema}"."{name}"'
+
+    def _add_column(self, cursor: Any, table: str, column: str) -> None:
+        cursor.execute(f"ALTER TABLE {self._qualify(table)} ADD COLUMN IF NOT EXISTS {column}")
 
     def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:
         cursor.execute(self.max_tracking_id_statement, (name,))

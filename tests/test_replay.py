@@ -267,7 +267,7 @@ async def test_serve_rebuilds_an_outdated_model_at_start_up(store_url, aiohttp_c
     views = open_views(client.app[STORE].location)
     try:
         deadline = time.monotonic() + WAIT
-        while await asyncio.to_thread(views.stored_version, "people") != 1:
+        while await asyncio.to_thread(views.stored_version, "people") != by_name("people").version:
             assert time.monotonic() < deadline, "serve did not rebuild the outdated model"
             response = await client.get("/people", params={"limit": "1"})
             assert response.status == 200  # the old tables serve meanwhile
