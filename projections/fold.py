@@ -18,24 +18,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import orjson
-
 from ctevents.codec import DecodedPage
 from ctevents.events import Fact
 from projections.evidence import SpanIds
 from projections.lifecycle import accepts_fact
 from projections.model import Contribution, ReadModel
+from projections.stored import pack, unpack
 from projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
 
 # Below SQLite's smallest limit on bound parameters (999).
 CHUNK = 500
 # Rows per executemany call in a bulk write: bounds the memory of one call.
 WRITE_CHUNK = 5000
-
-
-def dumps(value: Any) -> str:
-    """Canonical JSON: sorted keys, so equal rows are equal bytes (digests rely on it)."""
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -139,14 +133,14 @@ class WorkingSet:
                 part,
             )
             for row in cursor.fetchall():
-                self.contributions[(row["key"], row["source_id"])] = orjson.loads(row["doc"])
+                self.contributions[(row["key"], row["source_id"])] = unpack(row["doc"])
                 self.keys_by_source.setdefault(row["source_id"], set()).add(row["key"])
             cursor.execute(
                 views.sql(f"SELECT source_id, doc FROM {states} WHERE source_id IN ({marks})"),
                 part,
             )
             for row in cursor.fetchall():
-                self.states[row["source_id"]] = orjson.loads(row["doc"])
+                self.states[row["source_id"]] = unpack(row["doc"])
         for source_id in wanted:
             self.source(source_id)
 
@@ -215,7 +209,7 @@ def build_rows(
             built.deletes.append((key,))
             op = "delete"
         else:
-            built.rows.append((key, *(c.value(row) for c in columns), dumps(row), position))
+            built.rows.append((key, *(c.value(row) for c in columns), pack(row), position))
             op = "upsert"
         built.changed.append((key, op, position))
         if keep_changes:
@@ -241,7 +235,7 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
         if doc is None:
             deletes.append((key, source_id))
         else:
-            upserts.append((key, source_id, dumps(doc)))
+            upserts.append((key, source_id, pack(doc)))
     if deletes:
         cursor.executemany(
             views.sql(f"DELETE FROM {table} WHERE key = ? AND source_id = ?"), deletes
@@ -260,7 +254,7 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
                 f"INSERT INTO {views.table(model, SOURCE_STATE)} (source_id, doc) VALUES (?, ?) "
                 "ON CONFLICT (source_id) DO UPDATE SET doc = excluded.doc"
             ),
-            [(s, dumps(ws.states[s])) for s in sorted(ws.dirty_states)],
+            [(s, pack(ws.states[s])) for s in sorted(ws.dirty_states)],
         )
     # Every contribution to a touched key, this batch's and earlier ones', read back in
     # the transaction that wrote them: a chunk of keys per query (one per key was a
@@ -276,9 +270,7 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
             part,
         )
         for r in cursor.fetchall():
-            found.setdefault(r["key"], []).append(
-                Contribution(r["source_id"], orjson.loads(r["doc"]))
-            )
+            found.setdefault(r["key"], []).append(Contribution(r["source_id"], unpack(r["doc"])))
     built = build_rows(model, ws.touched, found)
     rows_table = views.table(model, ROWS)
     if built.deletes:
@@ -340,7 +332,7 @@ def write_all(views: ViewStore, ws: WorkingSet) -> int:
     for (key, source_id), doc in ws.contributions.items():
         if doc is None:
             continue
-        contribution_rows.append((key, source_id, dumps(doc)))
+        contribution_rows.append((key, source_id, pack(doc)))
         by_key.setdefault(key, []).append(Contribution(source_id, doc))
     for found in by_key.values():
         found.sort(key=_by_source)
@@ -353,7 +345,7 @@ def write_all(views: ViewStore, ws: WorkingSet) -> int:
         ),
         (
             f"INSERT INTO {views.table(model, SOURCE_STATE)} (source_id, doc) VALUES (?, ?)",
-            [(s, dumps(ws.states[s])) for s in sorted(ws.dirty_states)],
+            [(s, pack(ws.states[s])) for s in sorted(ws.dirty_states)],
         ),
         (_insert_rows(views, model), built.rows),
         (

@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import orjson
-
 from ctevents.audit.quotes import check_quote, source_problems
 from ctevents.audit.records import StoredEvent, StoredSource, events_at, stored_source
 from ctevents.store import Store
 from projections import evidence
 from projections.meetings import MODEL
 from projections.names import normalise
+from projections.stored import unpack
 from projections.views import CONTRIBUTIONS, ROWS, ViewStore
 
 # Which part of a source's contribution holds the facts behind a top-level field.
@@ -161,8 +160,8 @@ def read_meeting(
             ),
             (key,),
         )
-        contributions = {r["source_id"]: orjson.loads(r["doc"]) for r in cursor.fetchall()}
-        row = orjson.loads(found["row"]) if found else None
+        contributions = {r["source_id"]: unpack(r["doc"]) for r in cursor.fetchall()}
+        row = unpack(found["row"]) if found else None
         ids = evidence.referenced([row, contributions], set())
         spans = evidence.lookup(views, cursor, ids) if ids else {}
     if row is not None:

@@ -15,12 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from ctevents.store import Store
 from projections.failures import failure_counts
 from projections.model import ReadModel, Row
 from projections.shapes import COMPACT, FULL, VIEWS, compact_row, full_rows
+from projections.stored import unpack
 from projections.views import CHANGES, ROWS, ViewStore
 
 MAX_LIMIT = 1000
@@ -85,7 +84,7 @@ def list_rows(
             (*parameters, limit + 1),
         )
         found = cursor.fetchall()
-        items = _shaped(views, cursor, [orjson.loads(r["row"]) for r in found[:limit]], view)
+        items = _shaped(views, cursor, [unpack(r["row"]) for r in found[:limit]], view)
     next_after = found[limit - 1]["key"] if len(found) > limit else None
     return Page(items=items, as_of_position=as_of, next_after=next_after)
 
@@ -102,7 +101,7 @@ def get_row(
         found = cursor.fetchone()
         if found is None:
             return None, as_of
-        (row,) = _shaped(views, cursor, [orjson.loads(found["row"])], view)
+        (row,) = _shaped(views, cursor, [unpack(found["row"])], view)
     return row, as_of
 
 
@@ -137,7 +136,7 @@ def snapshot(
             parameters,
         )
         found = cursor.fetchall()
-        rows = _shaped(views, cursor, [orjson.loads(r["row"]) for r in found], view)
+        rows = _shaped(views, cursor, [unpack(r["row"]) for r in found], view)
     return [
         {"op": "upsert", "key": r["key"], "row": row, "position": r["position"]}
         for r, row in zip(found, rows, strict=True)
@@ -179,7 +178,7 @@ def changes_since(
             (*parameters, after, as_of, *key_parameters),
         )
         found = cursor.fetchall()
-        present = [orjson.loads(r["row"]) for r in found if r["row"] is not None]
+        present = [unpack(r["row"]) for r in found if r["row"] is not None]
         shaped = iter(_shaped(views, cursor, present, view))
     return [
         {

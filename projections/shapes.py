@@ -5,8 +5,8 @@ Stored rows keep evidence as span ids (`evidence`). Readers get either
 - **full** (`?view=full`, `expand=evidence`): the row as it always was — every value
   with its status, spellings and `supported_by: [{source_id, evidence: [{start, end,
   quote}]}]` — the stored row with its span ids resolved (`evidence.resolve`);
-- **compact**: per field its `value` (or, when contested, `contested: true` and its
-  `values`), its `corroboration` and its `sources`; no spellings, no evidence. A
+- **compact**: per field its `value`, `contested`, its `corroboration` and its
+  `sources` (when contested: `value` null and `values`, each with its own); no spellings, no evidence. A
   row's own `sources` lists the full source ids; every `sources` below it holds
   indexes into that list (a source id is 36 characters, and a meeting names its few
   sources dozens of times). Rows without a `sources` list (`/sources`) keep ids.
@@ -84,6 +84,7 @@ def _compact(node: Any, index: Index | None) -> Any:
         every = sorted({s for v in values for s in _support_sources(v)})
         return {
             "value": _compact(node["value"], index),
+            "contested": False,
             "corroboration": node.get("corroboration", 0),
             "sources": _ids(every, index),
         }
@@ -93,7 +94,7 @@ def _compact(node: Any, index: Index | None) -> Any:
             out["sources"] = _ids(_support_sources(node), index)
         elif name == "sources" and isinstance(child, list):
             out[name] = _ids(child, index)
-        elif name in ("spellings", "evidence", "extractor_version"):
+        elif name in ("spellings", "evidence"):
             continue
         else:
             out[name] = _compact(child, index)

@@ -16,7 +16,8 @@ there, and swaps tables in one transaction (`replay.swap`); DDL is transactional
 databases, so readers see the old model or the new one, never half of either.
 
 Above this module no code asks which database it is on: SQL is written once with `?`
-placeholders and the types TEXT, BIGINT and BOOLEAN, which both databases accept.
+placeholders and the types TEXT, BIGINT and BOOLEAN, which both databases accept (and
+`bytes_type` for packed documents: BLOB or BYTEA).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class ViewStoreMixin:
 
     kind: str
     prefix: str
+    bytes_type: str  # the column type of packed documents
 
     # Provided by the database-specific subclasses below.
     def transaction(self, *, commit: bool) -> Any:  # pragma: no cover - overridden
@@ -135,16 +137,17 @@ class ViewStoreMixin:
     def _model_ddl(self, model: ReadModel) -> list[str]:
         base = f"{self.prefix}{model.name}"
         columns = "".join(f", {c.name} {c.sql_type}" for c in model.columns)
+        packed = self.bytes_type  # documents are packed JSON (see `stored`)
         return [
             f"CREATE TABLE IF NOT EXISTS {self.table(model)} (key TEXT PRIMARY KEY{columns}, "
-            "row TEXT NOT NULL, position BIGINT NOT NULL)",
+            f"row {packed} NOT NULL, position BIGINT NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {self.table(model, CONTRIBUTIONS)} ("
-            "key TEXT NOT NULL, source_id TEXT NOT NULL, doc TEXT NOT NULL, "
+            f"key TEXT NOT NULL, source_id TEXT NOT NULL, doc {packed} NOT NULL, "
             "PRIMARY KEY (key, source_id))",
             f"CREATE INDEX IF NOT EXISTS {base}_contributions_by_source "
             f"ON {self.table(model, CONTRIBUTIONS)} (source_id)",
             f"CREATE TABLE IF NOT EXISTS {self.table(model, SOURCE_STATE)} ("
-            "source_id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+            f"source_id TEXT PRIMARY KEY, doc {packed} NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {self.table(model, CHANGES)} ("
             "key TEXT PRIMARY KEY, op TEXT NOT NULL, position BIGINT NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {base}_changes_by_position "
@@ -200,6 +203,7 @@ class SQLiteViews(ViewStoreMixin, SQLiteTrackingRecorder):
     """Read models in a SQLite file of their own."""
 
     kind = "sqlite"
+    bytes_type = "BLOB"
 
     def __init__(self, path: Path | str, *, prefix: str = "") -> None:
         if not _PREFIX.match(prefix):
@@ -253,6 +257,7 @@ class PostgresViews(ViewStoreMixin, PostgresTrackingRecorder):
     """Read models in the log's PostgreSQL schema."""
 
     kind = "postgresql"
+    bytes_type = "BYTEA"
 
     def __init__(self, env: dict[str, str], *, prefix: str = "") -> None:
         if not _PREFIX.match(prefix):

@@ -141,7 +141,9 @@ async def test_as_of_answers_from_a_snapshot_built_on_demand(client, monkeypatch
             views.close()
 
     expected = await asyncio.to_thread(truncated_rows)
-    first = await client.get("/meetings", params={"as_of": str(until), "limit": "1000"})
+    first = await client.get(
+        "/meetings", params={"as_of": str(until), "limit": "1000", "view": "full"}
+    )
     assert first.status == 200, await first.text()
     body = await first.json()
     assert body["as_of"] == {
@@ -151,11 +153,11 @@ async def test_as_of_answers_from_a_snapshot_built_on_demand(client, monkeypatch
     }
     assert body["meetings"] == expected
     again = await (
-        await client.get("/meetings", params={"as_of": str(until), "limit": "1000"})
+        await client.get("/meetings", params={"as_of": str(until), "limit": "1000", "view": "full"})
     ).json()
     assert again["as_of"]["built_on_demand"] is False and again["meetings"] == expected
     key = expected[0]["meeting_key"]
-    item = await client.get(f"/meetings/{key}", params={"as_of": str(until)})
+    item = await client.get(f"/meetings/{key}", params={"as_of": str(until), "view": "full"})
     assert (await item.json())["item"] == expected[0]
 
     beyond = await client.get("/meetings", params={"as_of": str(head + 1)})
