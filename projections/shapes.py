@@ -6,10 +6,11 @@ Stored rows keep evidence as span ids (`evidence`). Readers get either
   with its status, spellings and `supported_by: [{source_id, evidence: [{start, end,
   quote}]}]` — the stored row with its span ids resolved (`evidence.resolve`);
 - **compact**: per field its `value`, `contested`, its `corroboration` and its
-  `sources` (when contested: `value` null and `values`, each with its own); no spellings, no evidence. A
-  row's own `sources` lists the full source ids; every `sources` below it holds
-  indexes into that list (a source id is 36 characters, and a meeting names its few
-  sources dozens of times). Rows without a `sources` list (`/sources`) keep ids.
+  `sources` (when contested: `value` null and `values`, each with its own); no
+  spellings, no evidence. A row's own `sources` lists the full source ids; every
+  `sources` below it holds indexes into that list (a source id is 36 characters, and
+  a meeting names its few sources dozens of times). Rows without a `sources` list
+  (`/sources`) keep ids.
 
 Both are pure functions of the stored row (and the spans): nothing here touches HTTP.
 """

@@ -4,9 +4,10 @@ Rows come compact by default and in full with `?view=full` (or `expand=evidence`
 `projections.shapes`; answers are compressed when the client accepts it. JSON pages in
 key order with `as_of_position`, `lag` (events of the log not yet folded) and an ETag;
 `?min_position=N` waits (bounded) until the model has folded N, so a client reads its
-own write; `?watch=1` is an SSE stream of the rows, first as they are, then each change as it commits, with
-`id:` the position that caused it, resumable with `Last-Event-ID`. The projections run
-here as a background task (`cleanup_ctx`) and report into `/healthz`.
+own write; `?watch=1` is an SSE stream of the rows, first as they are, then each
+change as it commits, with `id:` the position that caused it, resumable with
+`Last-Event-ID`. The projections run here as a background task (`cleanup_ctx`) and
+report into `/healthz`.
 """
 
 from __future__ import annotations
