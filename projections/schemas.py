@@ -228,10 +228,10 @@ class CompactField(Shape):
     """The value with its corroboration and sources; when contested, every value instead."""
 
     value: Any
-    contested: bool
     corroboration: int | None = None  # not contested: the value's
     sources: Sources | None = None
-    values: list[CompactValue] | None = None  # contested: each value's
+    contested: Literal[True] | None = None  # only on a contested field, with its values
+    values: list[CompactValue] | None = None
 
 
 class CompactItem(Shape):
@@ -242,46 +242,46 @@ class CompactItem(Shape):
 
 class CompactPerson(Shape):
     person_ids: list[str]
-    name: CompactField
-    title: CompactField
+    name: CompactField | None
+    title: CompactField | None
 
 
 class CompactCondemnation(Shape):
     parties: list[str]
     condemned: list[CompactItem]
-    strongly: CompactField
+    strongly: CompactField | None
     corroboration: int
     sources: Sources
 
 
 class CompactMoU(Shape):
-    subject: CompactField
-    parties: CompactField
+    subject: CompactField | None
+    parties: CompactField | None
     bodies: list[CompactItem]
     signatories: dict[str, list[CompactPerson]]
-    date: CompactField
-    location: CompactField
+    date: CompactField | None
+    location: CompactField | None
     corroboration: int
     sources: Sources
 
 
 class CompactNextMeeting(Shape):
-    mechanism: CompactField
-    parties: CompactField
-    ordinal: CompactField
-    date: CompactField
-    location: CompactField
+    mechanism: CompactField | None
+    parties: CompactField | None
+    ordinal: CompactField | None
+    date: CompactField | None
+    location: CompactField | None
     corroboration: int
     sources: Sources
 
 
 class CompactMeeting(Shape):
     meeting_key: str
-    mechanism: CompactField
-    parties: CompactField
-    ordinal: CompactField
-    date: CompactField
-    location: CompactField
+    mechanism: CompactField | None
+    parties: CompactField | None
+    ordinal: CompactField | None
+    date: CompactField | None
+    location: CompactField | None
     leaders: dict[str, list[CompactPerson]]
     condemnations: list[CompactCondemnation]
     mous: list[CompactMoU]
@@ -309,17 +309,17 @@ class CompactDialogueMeeting(Shape):
 
 class CompactDialogueNext(Shape):
     announced_at: str | None
-    ordinal: CompactField
-    date: CompactField
-    location: CompactField
+    ordinal: CompactField | None
+    date: CompactField | None
+    location: CompactField | None
     sources: Sources
     corroboration: int
 
 
 class CompactDialogue(Shape):
     dialogue_key: str
-    parties: CompactField
-    mechanism: CompactField
+    parties: CompactField | None
+    mechanism: CompactField | None
     meetings: list[CompactDialogueMeeting]
     meeting_count: int
     missing_ordinals: list[int]
@@ -330,8 +330,8 @@ class CompactDialogue(Shape):
 
 class CompactLed(Shape):
     meeting_key: str
-    side: CompactField
-    title: CompactField
+    side: CompactField | None
+    title: CompactField | None
     mechanism: str | None
     parties: list[str] | None
     ordinal: int | None
@@ -343,8 +343,8 @@ class CompactLed(Shape):
 class CompactSigned(Shape):
     subject: str
     meeting_key: str | None
-    side: CompactField
-    title: CompactField
+    side: CompactField | None
+    title: CompactField | None
     date: str | None
     corroboration: int
     sources: Sources
@@ -352,7 +352,7 @@ class CompactSigned(Shape):
 
 class CompactPersonRow(Shape):
     person_id: str
-    name: CompactField
+    name: CompactField | None
     spellings: list[str]
     titles: list[CompactItem]
     sides: list[str]

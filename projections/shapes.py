@@ -5,9 +5,10 @@ Stored rows keep evidence as span ids (`evidence`). Readers get either
 - **full** (`?view=full`, `expand=evidence`): the row as it always was — every value
   with its status, spellings and `supported_by: [{source_id, evidence: [{start, end,
   quote}]}]` — the stored row with its span ids resolved (`evidence.resolve`);
-- **compact**: per field its `value`, `contested`, its `corroboration` and its
-  `sources` (when contested: `value` null and `values`, each with its own); no
-  spellings, no evidence. A row's own `sources` lists the full source ids; every
+- **compact**: per field its `value`, its `corroboration` and its `sources`; a
+  contested field instead says `contested: true` with `value` null and its `values`,
+  each with its own (`contested` appears only there); a field no source fills is
+  null; no spellings, no evidence. A row's own `sources` lists the full source ids; every
   `sources` below it holds indexes into that list (a source id is 36 characters, and
   a meeting names its few sources dozens of times). Rows without a `sources` list
   (`/sources`) keep ids.
@@ -76,6 +77,8 @@ def _compact(node: Any, index: Index | None) -> Any:
         return node
     if "values" in node and "contested" in node:  # a merged field
         values = node["values"]
+        if not values:
+            return None  # no source says
         if node["contested"]:
             return {
                 "value": None,
@@ -85,7 +88,6 @@ def _compact(node: Any, index: Index | None) -> Any:
         every = sorted({s for v in values for s in _support_sources(v)})
         return {
             "value": _compact(node["value"], index),
-            "contested": False,
             "corroboration": node.get("corroboration", 0),
             "sources": _ids(every, index),
         }
