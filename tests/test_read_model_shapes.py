@@ -92,7 +92,7 @@ def test_evidence_resolved_from_a_reference_is_the_stored_text_slice(seeded):
     store, views, _ = seeded
     texts = {}
     for source in rows(views, "sources", FULL):
-        (recorded,) = [r for r in store.stream(UUID(source["source_id"]))[:1]]
+        recorded = store.stream(UUID(source["source_id"]))[0]
         texts[source["source_id"]] = recorded.event.text
     with views.transaction(commit=False) as cursor:
         cursor.execute(f"SELECT id FROM {views.spans_table()}")
