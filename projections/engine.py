@@ -184,10 +184,13 @@ class ProjectionEngine:
                 return False
             self._record_failure(model, failure.position, str(failure))
             return self._fold(model, page.since(failure.position))
-        except IntegrityError:
+        except IntegrityError as exc:
+            position = self.views.position(model)
+            if position <= page.after:  # not a race: a constraint refused the write
+                return self._write_failed(model, page, exc)
             # Another worker committed this page first: exactly once, so nothing to do.
             log.info("%s: page after %d already folded elsewhere", model.name, page.after)
-            self._advance(model, self.views.position(model), [])
+            self._advance(model, position, [])
             return True
         except Exception as exc:
             return self._write_failed(model, page, exc)
@@ -222,10 +225,14 @@ class ProjectionEngine:
 
     # --- failures -----------------------------------------------------------------------
 
-    def _record_failure(self, model: ReadModel, position: int, error: str) -> None:
+    def _record_failure(
+        self, model: ReadModel, position: int, error: str, attempts: int = 1
+    ) -> None:
         log.error("%s could not fold position %d: %s", model.name, position, error)
         with self.views.transaction(commit=True) as cursor:
-            record_failure(self.views, cursor, model.name, position, error, state=SKIPPED)
+            record_failure(
+                self.views, cursor, model.name, position, error, state=SKIPPED, attempts=attempts
+            )
             self.views.record_position(cursor, model, position)
         self._advance(model, position, [])
 
@@ -243,7 +250,9 @@ class ProjectionEngine:
         if attempts >= MAX_ATTEMPTS and len(page) <= 1 and self._accepts_writes(model):
             self._retries.pop(model.name, None)
             try:
-                self._record_failure(model, position, f"write failed {attempts} times: {error}")
+                self._record_failure(
+                    model, position, f"write failed {attempts} times: {error}", attempts
+                )
                 return self._fold(model, page.since(position))
             except Exception:
                 log.exception("%s: could not record the failure at %d", model.name, position)
