@@ -79,6 +79,9 @@ class SourceFold:
     def contributed_keys(self) -> list[str]:
         return sorted(self._ws.keys_by_source.get(self.source_id, ()))
 
+    def peek(self, key: str) -> dict[str, Any] | None:
+        return self._ws.contributions.get((key, self.source_id))
+
     def drop(self, key: str, position: int) -> None:
         pair = (key, self.source_id)
         ws = self._ws

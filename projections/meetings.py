@@ -62,14 +62,13 @@ def fact(source: Source, event: Event, position: int) -> dict[str, Any]:
 def meeting_held(source: Source, event: MeetingHeld, position: int) -> None:
     doc = source.contribution(event.meeting_key, position)
     doc.setdefault("held", []).append(fact(source, event, position))
-    held = source.state.setdefault("held", {})
-    held[event.meeting_key] = {"date": event.date, "parties": list(event.parties)}
     waiting = source.peek_state().get("mous")
     if waiting:
         # A memorandum the source reported before its meeting (the seeds' order).
+        held = meetings_held(source)
         for mou in list(waiting):
             if meeting_of(held, mou) == event.meeting_key:
-                waiting.remove(mou)
+                source.state["mous"].remove(mou)
                 mou["meeting_key"] = event.meeting_key
                 doc.setdefault("mous", []).append(mou)
 
@@ -83,6 +82,15 @@ def condemnation_issued(source: Source, event: CondemnationIssued, position: int
     if event.meeting_key:
         doc = source.contribution(event.meeting_key, position)
         doc.setdefault("condemnations", []).append(fact(source, event, position))
+
+
+def meetings_held(source: Source) -> dict[str, dict[str, Any]]:
+    """The meetings this source reports, by key: their dates and parties."""
+    held = {}
+    for key in source.contributed_keys():
+        for f in (source.peek(key) or {}).get("held", ()):
+            held[key] = {"date": f.get("date"), "parties": f.get("parties") or []}
+    return held
 
 
 def meeting_of(held: dict[str, dict[str, Any]], mou: dict[str, Any]) -> str | None:
@@ -108,7 +116,7 @@ def mou_signed(source: Source, event: MoUSigned, position: int) -> None:
         quotes = " ".join(e.quote.lower() for e in event.evidence)
         if any(words in quotes for words in AT_THE_MEETING):
             mou["at_meeting"] = True
-        key = meeting_of(source.peek_state().get("held", {}), mou)
+        key = meeting_of(meetings_held(source), mou)
         if key is None:  # perhaps its meeting is reported further on
             source.state.setdefault("mous", []).append(mou)
             return
@@ -148,9 +156,7 @@ def forum_cited(source: Source, event: MultilateralForumCited, position: int) ->
 
 def extraction_superseded(source: Source, event: ExtractionSuperseded, position: int) -> None:
     supersede(source, event, position)
-    state = source.state
-    state.pop("held", None)  # the newer extraction's meetings and memoranda count now
-    state.pop("mous", None)
+    source.state.pop("mous", None)  # the newer extraction's memoranda count now
 
 
 # --- the row -----------------------------------------------------------------------------------

@@ -41,6 +41,10 @@ class Source(Protocol):
 
     def contributed_keys(self) -> list[str]: ...
 
+    def peek(self, key: str) -> dict[str, Any] | None:
+        """This source's contribution to `key` as it stands, to read (not to change)."""
+        ...
+
     def drop(self, key: str, position: int) -> None: ...
 
     def spans(self, evidence: Iterable[Any]) -> list[str]:
