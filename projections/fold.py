@@ -15,14 +15,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ctevents.codec import DecodedPage
 from ctevents.events import Fact
 from projections.evidence import SpanIds
 from projections.lifecycle import accepts_fact
-from projections.model import Contribution, ReadModel
+from projections.model import Contribution, Grouping, ReadModel
 from projections.stored import pack, unpack
 from projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
 
@@ -191,21 +191,33 @@ class BuiltRows:
         self.changes: list[dict[str, Any]] = []
 
 
+Lookup = Callable[[Iterable[str]], dict[str, list[Contribution]]]
+# Keys a grouped model reads to settle one batch's rows, at most (a safety bound).
+MAX_GROUP_KEYS = 100_000
+
+
 def build_rows(
     model: ReadModel,
     touched: dict[str, int],
-    contributions: dict[str, list[Contribution]],
+    lookup: Lookup,
     *,
     keep_changes: bool = True,
 ) -> BuiltRows:
-    """Rebuilds every touched key's row from its contributions (sorted by source)."""
+    """Rebuilds every touched key's row from its contributions (each sorted by source).
+
+    `lookup` gives keys' contributions: read back from the database by the engine,
+    from memory by replay. A grouped model's rows are settled here too (`_plan`).
+    """
     built = BuiltRows()
     columns = model.columns
-    for key in sorted(touched):
-        position = touched[key]
-        found = contributions.get(key)
+    if model.grouping is None:
+        found = lookup(touched)
+        plan = [(key, touched[key], found.get(key)) for key in sorted(touched)]
+    else:
+        plan = _plan(model.grouping, touched, lookup)
+    for key, position, contributions in plan:
         try:
-            row = model.build(key, found) if found else None
+            row = model.build(key, contributions) if contributions else None
         except Exception as exc:
             raise FoldError(position, exc) from exc
         if row is None:
@@ -218,6 +230,54 @@ def build_rows(
         if keep_changes:
             built.changes.append({"op": op, "key": key, "row": row, "position": position})
     return built
+
+
+def _plan(
+    grouping: Grouping, touched: dict[str, int], lookup: Lookup
+) -> list[tuple[str, int, list[Contribution] | None]]:
+    """A grouped model's rows to rebuild: (row key, position, every member's contributions).
+
+    Reads outwards from the touched keys (`related`) until nothing new turns up, so a
+    row whose members changed is rebuilt whole and a key that left a row gets its own
+    again; a key merged into another's row has none (it is deleted).
+    """
+    found: dict[str, list[Contribution]] = {}
+    frontier = set(touched)
+    while frontier and len(found) < MAX_GROUP_KEYS:
+        got = lookup(frontier)
+        for key in frontier:
+            found[key] = got.get(key, [])
+        frontier = {
+            r for key in frontier for r in grouping.related(key, found[key]) if r not in found
+        }
+    row_of = grouping.rows(found)
+    last = max(touched.values(), default=0)
+    members: dict[str, list[str]] = {}
+    for key in sorted(found):
+        if not grouping.is_index(key):
+            members.setdefault(row_of.get(key, key), []).append(key)
+    plan: list[tuple[str, int, list[Contribution] | None]] = []
+    for row_key, keys in members.items():
+        position = max(touched.get(k, 0) for k in keys) or last
+        merged = found[keys[0]] if len(keys) == 1 else _by_source_merged(found, keys)
+        plan.append((row_key, position, merged))
+        plan.extend((k, touched.get(k, 0) or last, None) for k in keys if k != row_key)
+    plan.sort(key=lambda entry: entry[0])
+    return plan
+
+
+def _by_source_merged(found: dict[str, list[Contribution]], keys: list[str]) -> list[Contribution]:
+    """One contribution per source from several keys' (their lists joined, in key order)."""
+    docs: dict[str, dict[str, Any]] = {}
+    for key in keys:
+        for c in found[key]:
+            doc = docs.setdefault(c.source_id, {})
+            for name, value in c.doc.items():
+                if isinstance(value, list):
+                    doc.setdefault(name, []).extend(value)
+                else:
+                    doc[name] = doc.get(name) or value
+    return [Contribution(s, docs[s]) for s in sorted(docs)]
 
 
 def _by_source(contribution: Contribution) -> str:
@@ -259,22 +319,27 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
             ),
             [(s, pack(ws.states[s])) for s in sorted(ws.dirty_states)],
         )
+
     # Every contribution to a touched key, this batch's and earlier ones', read back in
     # the transaction that wrote them: a chunk of keys per query (one per key was a
     # fifth of a batch's time).
-    keys = sorted(ws.touched)
-    found: dict[str, list[Contribution]] = {}
-    for part in chunks(keys):
-        cursor.execute(
-            views.sql(
-                f"SELECT key, source_id, doc FROM {table} "
-                f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
-            ),
-            part,
-        )
-        for r in cursor.fetchall():
-            found.setdefault(r["key"], []).append(Contribution(r["source_id"], unpack(r["doc"])))
-    built = build_rows(model, ws.touched, found)
+    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
+        found: dict[str, list[Contribution]] = {}
+        for part in chunks(sorted(keys)):
+            cursor.execute(
+                views.sql(
+                    f"SELECT key, source_id, doc FROM {table} "
+                    f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
+                ),
+                part,
+            )
+            for r in cursor.fetchall():
+                found.setdefault(r["key"], []).append(
+                    Contribution(r["source_id"], unpack(r["doc"]))
+                )
+        return found
+
+    built = build_rows(model, ws.touched, lookup)
     rows_table = views.table(model, ROWS)
     if built.deletes:
         cursor.executemany(views.sql(f"DELETE FROM {rows_table} WHERE key = ?"), built.deletes)
@@ -339,7 +404,11 @@ def write_all(views: ViewStore, ws: WorkingSet) -> int:
         by_key.setdefault(key, []).append(Contribution(source_id, doc))
     for found in by_key.values():
         found.sort(key=_by_source)
-    built = build_rows(model, ws.touched, by_key, keep_changes=False)
+
+    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
+        return {k: by_key[k] for k in keys if k in by_key}
+
+    built = build_rows(model, ws.touched, lookup, keep_changes=False)
     statements = [
         (
             f"INSERT INTO {views.table(model, CONTRIBUTIONS)} (key, source_id, doc) "

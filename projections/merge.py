@@ -266,17 +266,15 @@ def _similar(a: str, b: str) -> bool:
     )
 
 
-def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
-    """Leaders (or signatories) of one side: one entry per person, spellings contested.
+def alike_names(sources: dict[str, set[str]]) -> dict[str, str]:
+    """Which person keys of one side are one person: key → a key naming its cluster.
 
-    Claims' values are `{"name", "title"}`. Two differently spelled names are taken for
-    one person, whose name is then contested, when they are alike (Lathee / Latheef) and
-    no single source names both: a source naming two people means two people.
+    `sources` gives the sources naming each key on the side. Two keys are one person
+    when they are alike and no single source names both, cluster against cluster: a
+    source naming two people means two people. Used by the meetings' leaders and by
+    the people model, so that both merge alike.
     """
-    by_name: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_name.setdefault(person_key(c.value["name"]), []).append(c)
-    names = sorted(by_name)
+    names = sorted(sources)
     cluster = {n: n for n in names}
 
     def root(n: str) -> str:
@@ -289,15 +287,28 @@ def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
             ra, rb = root(a), root(b)
             if ra == rb or not _similar(a, b):
                 continue
-            members_a = [n for n in names if root(n) == ra]
-            members_b = [n for n in names if root(n) == rb]
-            sources_a = {c.source_id for n in members_a for c in by_name[n]}
-            sources_b = {c.source_id for n in members_b for c in by_name[n]}
+            sources_a = {s for n in names if root(n) == ra for s in sources[n]}
+            sources_b = {s for n in names if root(n) == rb for s in sources[n]}
             if not sources_a & sources_b:
                 cluster[rb] = ra
+    return {n: root(n) for n in names}
+
+
+def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
+    """Leaders (or signatories) of one side: one entry per person, spellings contested.
+
+    Claims' values are `{"name", "title"}`. Two differently spelled names are taken for
+    one person, whose name is then contested, when they are alike (Lathee / Latheef) and
+    no single source names both: a source naming two people means two people.
+    """
+    by_name: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_name.setdefault(person_key(c.value["name"]), []).append(c)
+    names = sorted(by_name)
+    root = alike_names({n: {c.source_id for c in by_name[n]} for n in names})
     people: dict[str, list[Claim]] = {}
     for n in names:
-        people.setdefault(root(n), []).extend(by_name[n])
+        people.setdefault(root[n], []).extend(by_name[n])
     merged = []
     for members in people.values():
         name = merge_field(

@@ -91,6 +91,21 @@ class Filter:
 
 
 @dataclass(frozen=True)
+class Grouping:
+    """A model whose rows merge the contributions of several keys (people across spellings).
+
+    Besides its row keys such a model keeps index keys (`is_index`), which hold
+    contributions and never make a row. `related` names the keys to read next from a
+    key's contributions (a name's sides, a side's names); `rows` maps every row key
+    of what was read to the key of the row it belongs in.
+    """
+
+    is_index: Callable[[str], bool]
+    related: Callable[[str, list[Contribution]], Iterable[str]]
+    rows: Callable[[dict[str, list[Contribution]]], dict[str, str]]
+
+
+@dataclass(frozen=True)
 class ReadModel:
     name: str
     version: int
@@ -99,6 +114,7 @@ class ReadModel:
     build: Callable[[str, list[Contribution]], Row | None]
     columns: tuple[Column, ...] = ()
     filters: tuple[Filter, ...] = field(default=())
+    grouping: Grouping | None = None
 
     def filter(self, name: str) -> Filter | None:
         return next((f for f in self.filters if f.name == name), None)

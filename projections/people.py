@@ -3,8 +3,14 @@
 A person's key is `names.person_key` of the name: case, accents, punctuation and forms
 of address (Shri, Mr, Dr, Ambassador, …) folded away, so spellings that differ only in
 those meet in one row, and each spelling is kept with its sources. Names that differ
-in their letters (Lathee / Latheef) stay two people here; the meeting row is where
-such a pair is shown as one contested leader.
+in their letters are merged the way a meeting merges its leaders (`merge.alike_names`):
+alike names on one side of one meeting that no single source names together
+(Lathee / Latheef) are one person, whose name is then contested. The row takes the
+first of the merged keys (`ahmed-lathee`); the others have no row of their own.
+
+To know who shares a side, the model also keeps an index key per side of a meeting
+(`~side:{meeting_key}|{party}`: the names each source gave it), which never makes a
+row; the kernel reads outwards from a changed name through its sides (`Grouping`).
 """
 
 from __future__ import annotations
@@ -19,12 +25,29 @@ from ctevents.events import (
     SourceRetracted,
 )
 from projections.lifecycle import retract, supersede
-from projections.merge import claim, merge_field, merge_items, support, supporting
-from projections.model import Column, Contribution, Filter, ReadModel, Row, Source, truthy
+from projections.merge import (
+    alike_names,
+    claim,
+    merge_field,
+    merge_items,
+    support,
+    supporting,
+)
+from projections.model import (
+    Column,
+    Contribution,
+    Filter,
+    Grouping,
+    ReadModel,
+    Row,
+    Source,
+    truthy,
+)
 from projections.names import normalise, person_key
 
 NAME = "people"
-VERSION = 2  # 2: evidence by span id
+VERSION = 2  # 2: evidence by span id; alike names on a side merged as in meetings
+SIDE = "~side:"
 
 
 def meeting_held(source: Source, event: MeetingHeld, position: int) -> None:
@@ -37,9 +60,16 @@ def meeting_held(source: Source, event: MeetingHeld, position: int) -> None:
     }
 
 
+def side_key(meeting_key: str, party: str) -> str:
+    return f"{SIDE}{meeting_key}|{party}"
+
+
 def delegation_led(source: Source, event: DelegationLed, position: int) -> None:
     meeting = source.peek_state().get("meetings", {}).get(event.meeting_key, {})
-    doc = source.contribution(person_key(event.name), position)
+    key = person_key(event.name)
+    side = source.contribution(side_key(event.meeting_key, event.party), position)
+    side.setdefault("names", []).append(key)
+    doc = source.contribution(key, position)
     led = event.model_dump(mode="json", exclude={"extractor_version"})
     led["evidence"] = source.spans(led["evidence"])
     led["meeting"] = meeting
@@ -132,6 +162,46 @@ def build(key: str, contributions: list[Contribution]) -> Row | None:
     }
 
 
+# --- one person across spellings ---------------------------------------------------------
+
+
+def is_side(key: str) -> bool:
+    return key.startswith(SIDE)
+
+
+def related(key: str, contributions: list[Contribution]) -> set[str]:
+    """A side's names; a name's sides (retracted sources too: they may have joined names)."""
+    if is_side(key):
+        return {n for c in contributions for n in c.doc.get("names", ())}
+    return {
+        side_key(f["meeting_key"], f["party"]) for c in contributions for f in c.doc.get("led", ())
+    }
+
+
+def persons(found: dict[str, list[Contribution]]) -> dict[str, str]:
+    """Each name key → the key of its person's row: the first key of its merged names."""
+    parent = {k: k for k in found if not is_side(k)}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for key in sorted(found):
+        if not is_side(key):
+            continue
+        sources: dict[str, set[str]] = {}
+        for c in supporting(found[key]):
+            for name in c.doc.get("names", ()):
+                sources.setdefault(name, set()).add(c.source_id)
+        for name, alike in alike_names(sources).items():
+            if name in parent and alike in parent:
+                a, b = root(name), root(alike)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return {k: root(k) for k in parent}
+
+
 MODEL = ReadModel(
     name=NAME,
     version=VERSION,
@@ -154,4 +224,5 @@ MODEL = ReadModel(
         Filter("name", "name LIKE ?", lambda v: f"%{normalise(v)}%"),
         Filter("led", "(meeting_count > 0) = ?", truthy),
     ),
+    grouping=Grouping(is_index=is_side, related=related, rows=persons),
 )

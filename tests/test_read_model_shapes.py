@@ -19,9 +19,18 @@ from ctevents.server import Settings, create_app
 from ctevents.server.state import STORE
 from projections import evidence, queries
 from projections.catalog import MODELS, by_name
+from projections.digest import digest
 from projections.schemas import ROW_SHAPES
 from projections.shapes import COMPACT, FULL
-from tests.projection_fixtures import projected
+from replay.rebuild import rebuild
+from tests.projection_fixtures import (
+    MV_000,
+    MV_002,
+    meeting_facts,
+    projected,
+    record,
+    retract,
+)
 
 pytestmark = pytest.mark.skipif(
     EXTRACTOR_VERSION == "0.0.0", reason="extractor not yet producing facts"
@@ -171,3 +180,56 @@ async def test_openapi_describes_rows_with_real_schemas(client):
     assert schemas["Meeting"]["properties"]["date"] == {"$ref": "#/components/schemas/Field"}
     parameters = {p["name"] for p in document["paths"]["/people"]["get"]["parameters"]}
     assert {"view", "expand"} <= parameters
+
+
+def test_people_merge_the_maldivian_leader_as_the_meeting_does(seeded):
+    _, views, ids = seeded
+    people = by_name("people")
+    person, _ = queries.get_row(views, people, "ahmed-lathee", FULL)
+    assert person["name"]["contested"] and person["name"]["value"] is None
+    assert {
+        (v["value"], s["source_id"]) for v in person["name"]["values"] for s in v["supported_by"]
+    } == {("Ahmed Lathee", ids["000"]), ("Ahmed Latheef", ids["002"])}
+    assert set(person["spellings"]) >= {"Ahmed Lathee", "Ahmed Latheef"}
+    assert person["sources"] == sorted([ids["000"], ids["002"]])
+    assert [m["meeting_key"] for m in person["meetings"]] == [MEETING]
+    assert queries.get_row(views, people, "ahmed-latheef")[0] is None
+    names = [p["person_id"] for p in rows(views, "people", COMPACT)]
+    assert "ahmed-lathee" in names and "ahmed-latheef" not in names
+    # The meeting's leader lists the same two keys as one person.
+    meeting, _ = queries.get_row(views, by_name("meetings"), MEETING, COMPACT)
+    assert ["ahmed-lathee", "ahmed-latheef"] in [p["person_ids"] for p in meeting["leaders"]["MV"]]
+
+
+def test_people_merged_and_split_batch_by_batch_as_a_replay_builds_them(store_url):
+    people = by_name("people")
+    with projected(store_url, batch_size=2) as (store, engine):
+        latheef = record(
+            store,
+            MV_002,
+            meeting_facts(
+                "Joint Working Group", "2023-07-24", "Ahmed Latheef", "Foreign Secretary"
+            ),
+        )
+        engine.catch_up()
+        assert queries.get_row(engine.views, people, "ahmed-latheef")[0] is not None
+        lathee = record(
+            store,
+            MV_000,
+            meeting_facts("Joint Working Group", None, "Ahmed Lathee", "Foreign Secretary"),
+        )
+        engine.catch_up()
+        merged, _ = queries.get_row(engine.views, people, "ahmed-lathee", COMPACT)
+        assert merged["name"]["contested"] and merged["sources"] == sorted([lathee, latheef])
+        assert queries.get_row(engine.views, people, "ahmed-latheef")[0] is None
+        live = digest(engine.views, people)
+        assert {r.projection: r.digest for r in rebuild(store, engine.views, [people])} == {
+            "people": live
+        }
+        retract(store, lathee)  # the name that held the two together goes: two people again
+        engine.catch_up()
+        alone, _ = queries.get_row(engine.views, people, "ahmed-latheef", COMPACT)
+        assert alone["name"]["value"] == "Ahmed Latheef" and alone["sources"] == [latheef]
+        assert queries.get_row(engine.views, people, "ahmed-lathee")[0] is None
+        live = digest(engine.views, people)
+        assert rebuild(store, engine.views, [people])[0].digest == live
