@@ -28,6 +28,7 @@ Span = tuple[str, int, int, str]  # source_id, start, end, quote
 
 SPANS = "evidence_spans"
 CHUNK = 500  # ids per query: below SQLite's smallest limit on bound parameters
+LIST_CACHE = 50_000  # evidence lists remembered (about two pages of the log)
 
 
 def span_id(source_id: str, start: int, end: int) -> str:
@@ -41,9 +42,24 @@ class SpanIds:
     def __init__(self) -> None:
         self.new: dict[str, Span] = {}
         self._known: dict[tuple[str, int, int], str] = {}
+        # An event's evidence list → its ids: the models of one fold name it once. The
+        # list itself is kept with its ids, so its id() cannot be reused meanwhile.
+        self._lists: dict[int, tuple[Any, list[str]]] = {}
 
     def ids(self, evidence: Iterable[Any]) -> list[str]:
         """Ids of evidence given as models, payload views or plain dicts."""
+        if type(evidence) is list:
+            seen = self._lists.get(id(evidence))
+            if seen is not None and seen[0] is evidence:
+                return list(seen[1])
+            if len(self._lists) > LIST_CACHE:
+                self._lists.clear()
+            found = self._ids(evidence)
+            self._lists[id(evidence)] = (evidence, found)
+            return list(found)
+        return self._ids(evidence)
+
+    def _ids(self, evidence: Iterable[Any]) -> list[str]:
         found = []
         known = self._known
         for e in evidence:
@@ -63,6 +79,7 @@ class SpanIds:
         """The spans named since the last call, as rows to insert."""
         rows = [(sid, *span) for sid, span in self.new.items()]
         self.new = {}
+        self._lists.clear()
         return rows
 
 

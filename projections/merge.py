@@ -333,15 +333,15 @@ def contested_paths(value: Any, path: str = "") -> list[str]:
 
 
 def _contested(value: Any, path: str, found: list[str]) -> None:
-    # Only containers are descended into, and a dict's keys sorted only when it has
-    # containers: most of a row is evidence spans, small dicts of scalars.
+    # Only containers are descended into, never a value's support (most of a row), and a
+    # dict's keys sorted only when it has containers.
     if isinstance(value, dict):
         if value.get("contested") is True and "values" in value:
             found.append(path)
         inner = [
             name
             for name, child in value.items()
-            if name != "values" and isinstance(child, _CONTAINERS)
+            if name not in _NO_FIELDS and isinstance(child, _CONTAINERS)
         ]
         if inner:
             inner.sort()
@@ -354,4 +354,6 @@ def _contested(value: Any, path: str, found: list[str]) -> None:
                 _contested(item, f"{path}.{index}", found)
 
 
+# Parts of a row that hold no merged field: a field's values, a value's support.
+_NO_FIELDS = frozenset({"values", "supported_by", "spellings", "sources", "person_ids"})
 _CONTAINERS = (dict, list)

@@ -143,10 +143,10 @@ def _fast_pass(
         while after < target:
             if stop is not None and stop.is_set():
                 raise ReplayStopped("stopped before the end of the log")
-            rows = store.stored_rows(after, PAGE, target)
-            if not rows:
-                break
             with gc_paused():
+                rows = store.stored_rows(after, PAGE, target)
+                if not rows:
+                    break
                 page = decoder.page(rows, after)
                 for name, fold in list(folds.items()):
                     try:
