@@ -11,10 +11,16 @@ The table is shared by every model and generation of one store: its content is a
 function of the log alone, so a rebuild's generation and the live tables agree on it,
 and nothing swaps or drops it.
 
+A span's row holds its id, `span_start`, `span_end` and `quote`, not its source: every
+place that refers to a span already says which source it is about (a value's support,
+a source's row, a source's contribution), and 36 characters a span were 7% of the
+log's size on PostgreSQL.
+
 Stored forms, and what `resolve` makes of them (the full view, today's row shape):
 - a value's support `{"source_id", "spans": [id, …]}` →
   `{"source_id", "evidence": [{"start", "end", "quote"}, …]}` (spans in text order);
-- a fact's `"evidence": [id, …]` → `[{"source_id", "start", "end", "quote"}, …]`.
+- a fact's `"evidence": [id, …]` → `[{"source_id", "start", "end", "quote"}, …]`, the
+  source being the nearest `source_id` above it (the row's, or the contribution's).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-Span = tuple[str, int, int, str]  # source_id, start, end, quote
+Span = tuple[int, int, str]  # start, end, quote
 
 SPANS = "evidence_spans"
 CHUNK = 500  # ids per query: below SQLite's smallest limit on bound parameters
@@ -71,11 +77,11 @@ class SpanIds:
             sid = known.get(key)
             if sid is None:
                 sid = known[key] = span_id(source_id, start, end)
-                self.new[sid] = (source_id, start, end, quote)
+                self.new[sid] = (start, end, quote)
             found.append(sid)
         return found
 
-    def take(self) -> list[tuple[str, str, int, int, str]]:
+    def take(self) -> list[tuple[str, int, int, str]]:
         """The spans named since the last call, as rows to insert."""
         rows = [(sid, *span) for sid, span in self.new.items()]
         self.new = {}
@@ -85,15 +91,15 @@ class SpanIds:
 
 def ddl(table: str) -> str:
     return (
-        f"CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, source_id TEXT NOT NULL, "
+        f"CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, "
         "span_start BIGINT NOT NULL, span_end BIGINT NOT NULL, quote TEXT NOT NULL)"
     )
 
 
 def insert_statement(table: str) -> str:
     return (
-        f"INSERT INTO {table} (id, source_id, span_start, span_end, quote) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+        f"INSERT INTO {table} (id, span_start, span_end, quote) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
     )
 
 
@@ -106,13 +112,13 @@ def lookup(views: Any, cursor: Any, ids: Iterable[str]) -> dict[str, Span]:
         part = wanted[start : start + CHUNK]
         cursor.execute(
             views.sql(
-                f"SELECT id, source_id, span_start, span_end, quote FROM {table} "
+                f"SELECT id, span_start, span_end, quote FROM {table} "
                 f"WHERE id IN ({', '.join('?' * len(part))})"
             ),
             part,
         )
         for r in cursor.fetchall():
-            found[r["id"]] = (r["source_id"], int(r["span_start"]), int(r["span_end"]), r["quote"])
+            found[r["id"]] = (int(r["span_start"]), int(r["span_end"]), r["quote"])
     return found
 
 
@@ -131,18 +137,22 @@ def referenced(node: Any, into: set[str]) -> set[str]:
     return into
 
 
-def resolve(node: Any, spans: dict[str, Span]) -> Any:
-    """A copy of a stored row (or contribution) with every span id replaced by its span."""
+def resolve(node: Any, spans: dict[str, Span], source_id: str | None = None) -> Any:
+    """A copy of a stored row (or a source's contribution: give its `source_id`) with every
+    span id replaced by its span."""
     if isinstance(node, list):
-        return [resolve(child, spans) for child in node]
+        return [resolve(child, spans, source_id) for child in node]
     if not isinstance(node, dict):
         return node
+    found = node.get("source_id")
+    if isinstance(found, str):
+        source_id = found
     out: dict[str, Any] = {}
     for name, child in node.items():
         if name == "spans" and isinstance(child, list):
             out["evidence"] = [
-                {"start": s[1], "end": s[2], "quote": s[3]}
-                for s in sorted((spans[i] for i in child if i in spans), key=_text_order)
+                {"start": s[0], "end": s[1], "quote": s[2]}
+                for s in sorted(spans[i] for i in child if i in spans)
             ]
         elif (
             name == "evidence"
@@ -150,13 +160,11 @@ def resolve(node: Any, spans: dict[str, Span]) -> Any:
             and all(isinstance(c, str) for c in child)
         ):
             out[name] = [
-                {"source_id": s[0], "start": s[1], "end": s[2], "quote": s[3]}
+                {"source_id": source_id, "start": s[0], "end": s[1], "quote": s[2]}
                 for s in (spans[i] for i in child if i in spans)
             ]
+        elif isinstance(child, dict | list):
+            out[name] = resolve(child, spans, source_id)
         else:
-            out[name] = resolve(child, spans) if isinstance(child, dict | list) else child
+            out[name] = child
     return out
-
-
-def _text_order(span: Span) -> tuple[int, int, str]:
-    return span[1], span[2], span[3]

@@ -166,7 +166,8 @@ def read_meeting(
         spans = evidence.lookup(views, cursor, ids) if ids else {}
     if row is not None:
         row = evidence.resolve(row, spans)
-    return row, evidence.resolve(contributions, spans), as_of
+    resolved = {sid: evidence.resolve(doc, spans, sid) for sid, doc in contributions.items()}
+    return row, resolved, as_of
 
 
 class _Sources:

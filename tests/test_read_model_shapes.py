@@ -22,6 +22,7 @@ from projections.catalog import MODELS, by_name
 from projections.digest import digest
 from projections.schemas import ROW_SHAPES
 from projections.shapes import COMPACT, FULL
+from projections.stored import unpack
 from replay.rebuild import rebuild
 from tests.projection_fixtures import (
     MV_000,
@@ -99,16 +100,23 @@ def test_every_row_has_its_documented_shape_and_compact_meetings_are_small(seede
 
 def test_evidence_resolved_from_a_reference_is_the_stored_text_slice(seeded):
     store, views, _ = seeded
-    texts = {}
-    for source in rows(views, "sources", FULL):
-        recorded = store.stream(UUID(source["source_id"]))[0]
-        texts[source["source_id"]] = recorded.event.text
+    texts, references = {}, {}
     with views.transaction(commit=False) as cursor:
         cursor.execute(f"SELECT id FROM {views.spans_table()}")
-        ids = [r["id"] for r in cursor.fetchall()]
-        spans = evidence.lookup(views, cursor, ids)
-    assert len(spans) == len(ids) > 50
-    for span_id, (source_id, start, end, quote) in spans.items():
+        stored = {r["id"] for r in cursor.fetchall()}
+        for key in [r["key"] for r in _keys(views, cursor, "sources")]:
+            cursor.execute(
+                views.sql(f"SELECT row FROM {views.table('sources')} WHERE key = ?"), (key,)
+            )
+            row = unpack(cursor.fetchone()["row"])
+            for fact in row["facts"]:
+                references.update(dict.fromkeys(fact["data"]["evidence"], key))
+        spans = evidence.lookup(views, cursor, references)
+    assert set(references) <= stored and len(references) > 50
+    for span_id, source_id in references.items():
+        if source_id not in texts:
+            texts[source_id] = store.stream(UUID(source_id))[0].event.text
+        start, end, quote = spans[span_id]
         assert span_id == evidence.span_id(source_id, start, end)
         assert texts[source_id][start:end] == quote
     # A full row's evidence is what its references resolve to.
@@ -118,6 +126,16 @@ def test_evidence_resolved_from_a_reference_is_the_stored_text_slice(seeded):
             for span in support["evidence"]:
                 text = texts[support["source_id"]]
                 assert text[span["start"] : span["end"]] == span["quote"]
+    for source in rows(views, "sources", FULL):
+        for fact in source["facts"]:
+            for span in fact["data"]["evidence"]:
+                assert span["source_id"] == source["source_id"]
+                assert texts[span["source_id"]][span["start"] : span["end"]] == span["quote"]
+
+
+def _keys(views, cursor, table: str) -> list:
+    cursor.execute(f"SELECT key FROM {views.table(table)}")
+    return cursor.fetchall()
 
 
 def test_the_memorandum_signed_at_meeting_2_is_on_meeting_2(seeded):
