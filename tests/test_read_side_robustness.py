@@ -64,6 +64,18 @@ def test_trace_and_read_commands_on_a_fresh_store(store_url, seeds_dir):
     assert lag["meetings"] == 0 and lag["people"] == status["head"] > 0  # says how far behind
 
 
+async def test_provenance_on_a_server_started_on_a_fresh_store(
+    store_url, seeds_dir, aiohttp_client
+):
+    ingested = ctevents("ingest", str(seeds_dir), store=store_url)
+    assert ingested.returncode == 0, ingested.stderr
+    client = await aiohttp_client(create_app(Settings(store_url=store_url)))
+    response = await client.get(f"/meetings/{MEETING}/provenance")  # at once: no waiting here
+    assert response.status == 200, await response.text()
+    body = await response.json()
+    assert body["verified"] and body["lag"] == 0 and body["meeting_key"] == MEETING
+
+
 # --- snapshots -----------------------------------------------------------------------------------
 
 
