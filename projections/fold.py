@@ -239,7 +239,9 @@ def _plan(
 
     Reads outwards from the touched keys (`related`) until nothing new turns up, so a
     row whose members changed is rebuilt whole and a key that left a row gets its own
-    again; a key merged into another's row has none (it is deleted).
+    again; a key merged into another's row has none (it is deleted). Beyond what the
+    batch touched only actual merges are followed, so a batch reads the rows it
+    changes, not everyone who ever shared a side with them.
     """
     found: dict[str, list[Contribution]] = {}
     frontier = set(touched)
@@ -248,7 +250,10 @@ def _plan(
         for key in frontier:
             found[key] = got.get(key, [])
         frontier = {
-            r for key in frontier for r in grouping.related(key, found[key]) if r not in found
+            r
+            for key in frontier
+            for r in grouping.related(key, found[key], key in touched)
+            if r not in found
         }
     row_of = grouping.rows(found)
     last = max(touched.values(), default=0)

@@ -96,12 +96,13 @@ class Grouping:
 
     Besides its row keys such a model keeps index keys (`is_index`), which hold
     contributions and never make a row. `related` names the keys to read next from a
-    key's contributions (a name's sides, a side's names); `rows` maps every row key
+    key's contributions and whether the batch touched it (a name's sides; a touched
+    side's names, an untouched side's merged names only); `rows` maps every row key
     of what was read to the key of the row it belongs in.
     """
 
     is_index: Callable[[str], bool]
-    related: Callable[[str, list[Contribution]], Iterable[str]]
+    related: Callable[[str, list[Contribution], bool], Iterable[str]]
     rows: Callable[[dict[str, list[Contribution]]], dict[str, str]]
 
 

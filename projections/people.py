@@ -169,13 +169,30 @@ def is_side(key: str) -> bool:
     return key.startswith(SIDE)
 
 
-def related(key: str, contributions: list[Contribution]) -> set[str]:
-    """A side's names; a name's sides (retracted sources too: they may have joined names)."""
+def related(key: str, contributions: list[Contribution], touched: bool) -> set[str]:
+    """A name's sides; a changed side's names; an unchanged side's names merged there.
+
+    A changed side (retracted sources too: they may have held names together) may have
+    joined or parted any of its names; an unchanged one joins only what it merges.
+    """
     if is_side(key):
-        return {n for c in contributions for n in c.doc.get("names", ())}
+        if touched:
+            return {n for c in contributions for n in c.doc.get("names", ())}
+        root = alike_names(_side_sources(contributions))
+        merged = {r for n, r in root.items() if n != r}  # clusters of two names or more
+        return {n for n, r in root.items() if r in merged}
     return {
         side_key(f["meeting_key"], f["party"]) for c in contributions for f in c.doc.get("led", ())
     }
+
+
+def _side_sources(contributions: list[Contribution]) -> dict[str, set[str]]:
+    """Each name on a side with the live sources that give it there."""
+    sources: dict[str, set[str]] = {}
+    for c in supporting(contributions):
+        for name in c.doc.get("names", ()):
+            sources.setdefault(name, set()).add(c.source_id)
+    return sources
 
 
 def persons(found: dict[str, list[Contribution]]) -> dict[str, str]:
@@ -190,11 +207,7 @@ def persons(found: dict[str, list[Contribution]]) -> dict[str, str]:
     for key in sorted(found):
         if not is_side(key):
             continue
-        sources: dict[str, set[str]] = {}
-        for c in supporting(found[key]):
-            for name in c.doc.get("names", ()):
-                sources.setdefault(name, set()).add(c.source_id)
-        for name, alike in alike_names(sources).items():
+        for name, alike in alike_names(_side_sources(found[key])).items():
             if name in parent and alike in parent:
                 a, b = root(name), root(alike)
                 if a != b:
