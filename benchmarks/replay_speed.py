@@ -1,18 +1,20 @@
-"""Replay speed beside the floor, measured in the same run on a generated log.
+"""Replay speed beside the floor, measured in the same run on a generated log, per store.
 
 Generates a log of N events (default 100,000; the generator of
 `tests/test_replay_generated.py`: many sources, meetings, leaders, topics, some
-retractions and re-extractions), then measures, in events per second of log:
+retractions and re-extractions) in each store, then measures there, in events per
+second of log:
 - floor: every event read with one plain SQL query and its payload decoded with
   orjson, nothing else;
-- replay: `ctevents replay --json` of all four read models (in this process, with the
-  CLI's modules imported beforehand, so the interpreter's start-up is not counted):
-  fresh tables, fast pass, tail, swap, digests.
+- replay: `ctevents replay --json` of all four read models together (in this process,
+  with the CLI's modules imported beforehand, so the interpreter's start-up is not
+  counted): fresh tables, fast pass, tail, swap, digests;
+and then the read models' storage beside the log's (`projections.storage`).
 
-    .venv/bin/python benchmarks/replay_speed.py [--events N] [--store URL]
+    .venv/bin/python benchmarks/replay_speed.py [--events N] [--postgres DSN] [--sqlite-only]
 
-Without --store a temporary SQLite file is used; pass a postgresql:// URL (with a
-`?schema=` of its own) to measure PostgreSQL.
+SQLite uses a temporary file; PostgreSQL (the DSN from --postgres, else
+$CTEVENTS_TEST_POSTGRES) a schema of its own, dropped afterwards.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import orjson
@@ -32,6 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ctevents.cli import build_parser
 from ctevents.cli import main as ctevents
 from ctevents.store import Store
+from projections.catalog import MODELS
+from projections.storage import log_bytes, read_model_bytes
+from projections.views import open_views
+from tests.conftest import _drop_schema
 from tests.test_replay_generated import generate
 
 
@@ -64,7 +72,6 @@ def measure_floor(store: Store) -> tuple[int, float]:
 
 
 def measure_replay(url: str) -> tuple[float, list[dict]]:
-    build_parser()  # imports every command's modules: start-up, not replay, so not timed
     out = io.StringIO()
     started = time.perf_counter()
     with contextlib.redirect_stdout(out):
@@ -73,27 +80,58 @@ def measure_replay(url: str) -> tuple[float, list[dict]]:
     return seconds, [orjson.loads(line) for line in out.getvalue().splitlines()]
 
 
+def storage(url: str) -> tuple[int, int]:
+    with Store(url) as store:
+        views = open_views(store.location)
+        try:
+            return read_model_bytes(views, MODELS), log_bytes(store)
+        finally:
+            views.close()
+
+
+def run(url: str, events: int) -> None:
+    with Store(url) as store:
+        started = time.perf_counter()
+        head = generate(store, events)
+        generated = time.perf_counter() - started
+        count, floor_seconds = measure_floor(store)
+        kind = store.kind
+    seconds, results = measure_replay(url)
+    models_bytes, log_size = storage(url)
+    floor = count / floor_seconds
+    replay = head / seconds
+    print(f"store: {kind}; log: {head:,} events (generated in {generated:.1f} s)")
+    print(f"  floor, plain SELECT + orjson:      {floor:>10,.0f} events/s ({floor_seconds:.2f} s)")
+    print(f"  ctevents replay, 4 read models:    {replay:>10,.0f} events/s ({seconds:.2f} s)")
+    print(f"  replay / floor: {replay / floor:.3f}")
+    print(
+        f"  storage: read models {models_bytes / 1e6:.1f} MB, log {log_size / 1e6:.1f} MB, "
+        f"ratio {models_bytes / log_size:.2f}"
+    )
+    for result in results:
+        print(f"    {result['projection']:<10} digest {result['digest'][:16]}…")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--store", default=None)
+    parser.add_argument("--postgres", default=os.environ.get("CTEVENTS_TEST_POSTGRES", ""))
+    parser.add_argument("--sqlite-only", action="store_true")
     args = parser.parse_args()
+    build_parser()  # imports every command's modules: start-up, not replay, so not timed
     with tempfile.TemporaryDirectory() as tmp:
-        url = args.store or str(Path(tmp) / "bench.db")
-        with Store(url) as store:
-            started = time.perf_counter()
-            head = generate(store, args.events)
-            generated = time.perf_counter() - started
-            count, floor_seconds = measure_floor(store)
-        seconds, results = measure_replay(url)
-    floor = count / floor_seconds
-    replay = head / seconds
-    print(f"store: {store.kind}; log: {head:,} events (generated in {generated:.1f} s)")
-    print(f"floor, plain SELECT + orjson:      {floor:>10,.0f} events/s ({floor_seconds:.2f} s)")
-    print(f"ctevents replay, 4 read models:    {replay:>10,.0f} events/s ({seconds:.2f} s)")
-    print(f"replay / floor: {replay / floor:.2f}")
-    for result in results:
-        print(f"  {result['projection']:<10} digest {result['digest'][:16]}…")
+        run(str(Path(tmp) / "bench.db"), args.events)
+    if args.sqlite_only:
+        return
+    if not args.postgres:
+        print("PostgreSQL: skipped (give --postgres DSN or set CTEVENTS_TEST_POSTGRES)")
+        return
+    schema = f"ctevents_bench_{uuid.uuid4().hex[:8]}"
+    separator = "&" if "?" in args.postgres else "?"
+    try:
+        run(f"{args.postgres}{separator}schema={schema}", args.events)
+    finally:
+        _drop_schema(args.postgres, schema)
 
 
 if __name__ == "__main__":

@@ -11,25 +11,26 @@ from __future__ import annotations
 from typing import Any
 
 from ctevents.events import ExtractionSuperseded, MeetingHeld, NextMeetingScheduled, SourceRetracted
-from projections.fold import SourceFold
 from projections.lifecycle import retract, supersede
 from projections.meetings import fact, party_list
 from projections.merge import claim, date_refines, merge_field, supporting, text_refines
-from projections.model import Column, Contribution, Filter, ReadModel, Row
+from projections.model import Column, Contribution, Filter, ReadModel, Row, Source
 from projections.names import dialogue_key, normalise
 
 NAME = "dialogues"
-VERSION = 1
+VERSION = 2  # 2: evidence by span id
 
 
-def meeting_held(source: SourceFold, event: MeetingHeld, position: int) -> None:
+def meeting_held(source: Source, event: MeetingHeld, position: int) -> None:
     key = dialogue_key(event.meeting_key, event.parties, event.mechanism)
-    source.contribution(key, position).setdefault("meetings", []).append(fact(event, position))
+    source.contribution(key, position).setdefault("meetings", []).append(
+        fact(source, event, position)
+    )
 
 
-def next_meeting_scheduled(source: SourceFold, event: NextMeetingScheduled, position: int) -> None:
+def next_meeting_scheduled(source: Source, event: NextMeetingScheduled, position: int) -> None:
     key = dialogue_key(event.meeting_key, event.parties, event.mechanism)
-    source.contribution(key, position).setdefault("next", []).append(fact(event, position))
+    source.contribution(key, position).setdefault("next", []).append(fact(source, event, position))
 
 
 def meetings(live: list[Contribution]) -> list[dict[str, Any]]:

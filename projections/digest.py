@@ -1,6 +1,6 @@
 """A read model's canonical dump and its SHA-256: equal models, equal digests.
 
-Rows are stored as canonical JSON (sorted keys, see `fold.dumps`) and dumped here in
+Rows are stored as canonical JSON (sorted keys, packed: see `stored`) and dumped here in
 key order (sorted in Python, so the order does not depend on a database collation),
 one `key<TAB>row` line each. An incrementally maintained model and a replay of the
 same log give the same bytes, whichever database holds them.
@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterator
 
 from projections.model import ReadModel
+from projections.stored import unpacked_json
 from projections.views import ROWS, ViewStore
 
 
@@ -20,7 +21,8 @@ def canonical_lines(views: ViewStore, model: ReadModel) -> Iterator[bytes]:
         cursor.execute(f"SELECT key, row FROM {views.table(model, ROWS)}")
         found = [(r["key"], r["row"]) for r in cursor.fetchall()]
     for key, row in sorted(found):
-        yield f"{key}\t{row}\n".encode()
+        json = unpacked_json(row)
+        yield b"%s\t%s\n" % (key.encode(), json if isinstance(json, bytes) else json.encode())
 
 
 def digest(views: ViewStore, model: ReadModel) -> str:

@@ -1,39 +1,44 @@
-"""A batch's working set: each source's contributions, changed in memory, written once.
+"""The fold kernel, one for the live engine and for replay: dispatch, working set, rows, writes.
 
-Handlers change one source's contribution per key (`SourceFold`). At the end of the
-batch `BatchFold.flush` writes the changed contributions, rebuilds each touched row
-from every source's contribution to it (read back inside the same transaction, so it
-sees this batch's writes; a chunk of keys per query) and records the row's change for
-watchers. A row is rebuilt once per batch however many events touched it: that is
-where batching pays.
+- `fold_page` is the one place events are dispatched to a model's handlers, in log
+  order, with `lifecycle.accepts` (retracted sources, superseded extractions) applied.
+- `WorkingSet` holds what the handlers change: each source's contribution per key,
+  per-source state, the keys touched (with the last position that touched them) and
+  the evidence spans named. The engine's working set loads the batch's sources from the
+  database first; replay's starts empty (its tables are new) and lives for the pass.
+- `build_rows` is the one place rows are built from contributions: each touched key
+  once, into the row table's tuples and the changes watchers see.
+- Two writers: `write_batch` (the engine: upserts, touched rows rebuilt from every
+  contribution read back in the same transaction) and `write_all` (replay: plain bulk
+  inserts into empty tables, rows built from the documents in memory).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import orjson
-
-from projections.model import Contribution, ReadModel
+from ctevents.codec import DecodedPage
+from ctevents.events import Fact
+from projections.evidence import SpanIds
+from projections.lifecycle import accepts_fact
+from projections.model import Contribution, Grouping, ReadModel
+from projections.stored import pack, unpack
 from projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
 
 # Below SQLite's smallest limit on bound parameters (999).
 CHUNK = 500
+# Rows per executemany call in a bulk write: bounds the memory of one call.
+WRITE_CHUNK = 5000
 
 
-def dumps(value: Any) -> str:
-    """Canonical JSON: sorted keys, so equal rows are equal bytes (digests rely on it)."""
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
-
-
-def chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 class FoldError(Exception):
-    """The fold of the event at `position` failed; the batch is rolled back."""
+    """The fold of the event at `position` failed (a handler or a row builder raised)."""
 
     def __init__(self, position: int, error: BaseException) -> None:
         super().__init__(f"position {position}: {type(error).__name__}: {error}")
@@ -44,198 +49,392 @@ class FoldError(Exception):
 class SourceFold:
     """One source's contributions to a model, as its events' handlers see them."""
 
-    def __init__(self, batch: BatchFold, source_id: str) -> None:
-        self._batch = batch
+    __slots__ = ("_ws", "source_id")
+
+    def __init__(self, ws: WorkingSet, source_id: str) -> None:
+        self._ws = ws
         self.source_id = source_id
 
     @property
     def state(self) -> dict[str, Any]:
-        """Per-source facts the fold needs later (retracted, extractor version, …); mutable."""
-        self._batch.dirty_states.add(self.source_id)
-        return self._batch.states.setdefault(self.source_id, {})
+        self._ws.dirty_states.add(self.source_id)
+        return self._ws.states.setdefault(self.source_id, {})
 
     def peek_state(self) -> dict[str, Any]:
-        return self._batch.states.get(self.source_id, {})
+        return self._ws.states.get(self.source_id, _EMPTY)
 
     def contribution(self, key: str, position: int) -> dict[str, Any]:
-        """This source's contribution to `key`, created empty if new; marks the row changed."""
         pair = (key, self.source_id)
-        batch = self._batch
-        doc = batch.contributions.get(pair)
+        ws = self._ws
+        doc = ws.contributions.get(pair)
         if doc is None:
-            doc = batch.contributions[pair] = {}
-            batch.keys_by_source.setdefault(self.source_id, set()).add(key)
-        touched = batch.touched  # `touch`, inlined: called for nearly every event
+            doc = ws.contributions[pair] = {}
+            ws.keys_by_source.setdefault(self.source_id, set()).add(key)
+        touched = ws.touched  # `touch`, inlined: called for nearly every event
         if position > touched.get(key, 0):
             touched[key] = position
-        batch.dirty_contributions.add(pair)
+        ws.dirty_contributions.add(pair)
         return doc
 
     def contributed_keys(self) -> list[str]:
-        """Every key this source contributes to, in a stable order."""
-        return sorted(self._batch.keys_by_source.get(self.source_id, ()))
+        return sorted(self._ws.keys_by_source.get(self.source_id, ()))
+
+    def peek(self, key: str) -> dict[str, Any] | None:
+        return self._ws.contributions.get((key, self.source_id))
 
     def drop(self, key: str, position: int) -> None:
-        """Removes this source's contribution to `key` (the row is rebuilt without it)."""
         pair = (key, self.source_id)
-        batch = self._batch
-        batch.contributions[pair] = None
-        batch.keys_by_source.get(self.source_id, set()).discard(key)
-        batch.dirty_contributions.add(pair)
-        batch.touch(key, position)
+        ws = self._ws
+        ws.contributions[pair] = None
+        ws.keys_by_source.get(self.source_id, set()).discard(key)
+        ws.dirty_contributions.add(pair)
+        ws.touch(key, position)
+
+    def spans(self, evidence: Iterable[Any]) -> list[str]:
+        return self._ws.span_ids.ids(evidence)
 
 
-class BatchFold:
-    """The working set of one model for one batch, inside one write transaction."""
+_EMPTY: dict[str, Any] = {}
 
-    def __init__(self, model: ReadModel, views: ViewStore, cursor: Any) -> None:
+
+class WorkingSet:
+    """What one model's handlers have changed: contributions, states, touched keys, spans."""
+
+    def __init__(self, model: ReadModel, span_ids: SpanIds | None = None) -> None:
         self.model = model
-        self.views = views
-        self.cursor = cursor
         self.contributions: dict[tuple[str, str], dict[str, Any] | None] = {}
         self.keys_by_source: dict[str, set[str]] = {}
         self.states: dict[str, dict[str, Any]] = {}
         self.dirty_contributions: set[tuple[str, str]] = set()
         self.dirty_states: set[str] = set()
         self.touched: dict[str, int] = {}  # key → last position that touched it
-        self._sources: dict[str, SourceFold] = {}
-
-    def _execute(self, statement: str, parameters: Sequence[Any] = ()) -> Any:
-        self.cursor.execute(self.views.sql(statement), parameters)
-        return self.cursor
+        self.span_ids = span_ids or SpanIds()
+        self.sources: dict[str, SourceFold] = {}
+        self.end = 0  # the last position folded (read), what tracking records
 
     def touch(self, key: str, position: int) -> None:
         if position > self.touched.get(key, 0):
             self.touched[key] = position
 
-    def load_sources(self, source_ids: Iterable[str]) -> None:
-        """Reads the stored contributions and state of the batch's sources in few queries."""
-        wanted = sorted({s for s in source_ids if s not in self._sources})
-        contributions = self.views.table(self.model, CONTRIBUTIONS)
-        states = self.views.table(self.model, SOURCE_STATE)
+    def source(self, source_id: str) -> SourceFold:
+        found = self.sources.get(source_id)
+        if found is None:
+            found = self.sources[source_id] = SourceFold(self, source_id)
+        return found
+
+    def load(self, views: ViewStore, cursor: Any, source_ids: Iterable[str]) -> None:
+        """Reads the stored contributions and states of sources not in hand, in few queries."""
+        wanted = sorted({s for s in source_ids if s not in self.sources})
+        contributions = views.table(self.model, CONTRIBUTIONS)
+        states = views.table(self.model, SOURCE_STATE)
         for part in chunks(wanted):
             marks = ", ".join("?" * len(part))
-            rows = self._execute(
-                f"SELECT key, source_id, doc FROM {contributions} WHERE source_id IN ({marks})",
-                part,
-            ).fetchall()
-            for row in rows:
-                self.contributions[(row["key"], row["source_id"])] = orjson.loads(row["doc"])
-                self.keys_by_source.setdefault(row["source_id"], set()).add(row["key"])
-            rows = self._execute(
-                f"SELECT source_id, doc FROM {states} WHERE source_id IN ({marks})", part
-            ).fetchall()
-            for row in rows:
-                self.states[row["source_id"]] = orjson.loads(row["doc"])
-        for source_id in wanted:
-            self._sources[source_id] = SourceFold(self, source_id)
-
-    def source(self, source_id: str) -> SourceFold:
-        if source_id not in self._sources:
-            self.load_sources([source_id])
-        return self._sources[source_id]
-
-    def flush(self) -> list[dict[str, Any]]:
-        """Writes contributions, rebuilds touched rows; returns their changes by position."""
-        self._write_contributions()
-        self._write_states()
-        changes = self._rebuild(sorted(self.touched))
-        changes.sort(key=lambda change: (change["position"], change["key"]))
-        return changes
-
-    def _write_contributions(self) -> None:
-        table = self.views.table(self.model, CONTRIBUTIONS)
-        upserts, deletes = [], []
-        for key, source_id in sorted(self.dirty_contributions):
-            doc = self.contributions[(key, source_id)]
-            if doc is None:
-                deletes.append((key, source_id))
-            else:
-                upserts.append((key, source_id, dumps(doc)))
-        if deletes:
-            self.cursor.executemany(
-                self.views.sql(f"DELETE FROM {table} WHERE key = ? AND source_id = ?"), deletes
-            )
-        if upserts:
-            self.cursor.executemany(
-                self.views.sql(
-                    f"INSERT INTO {table} (key, source_id, doc) VALUES (?, ?, ?) "
-                    "ON CONFLICT (key, source_id) DO UPDATE SET doc = excluded.doc"
+            cursor.execute(
+                views.sql(
+                    f"SELECT key, source_id, doc FROM {contributions} WHERE source_id IN ({marks})"
                 ),
-                upserts,
+                part,
             )
+            for row in cursor.fetchall():
+                self.contributions[(row["key"], row["source_id"])] = unpack(row["doc"])
+                self.keys_by_source.setdefault(row["source_id"], set()).add(row["key"])
+            cursor.execute(
+                views.sql(f"SELECT source_id, doc FROM {states} WHERE source_id IN ({marks})"),
+                part,
+            )
+            for row in cursor.fetchall():
+                self.states[row["source_id"]] = unpack(row["doc"])
+        for source_id in wanted:
+            self.source(source_id)
 
-    def _write_states(self) -> None:
-        if not self.dirty_states:
-            return
-        table = self.views.table(self.model, SOURCE_STATE)
-        self.cursor.executemany(
-            self.views.sql(
-                f"INSERT INTO {table} (source_id, doc) VALUES (?, ?) "
+
+# --- the one dispatch -------------------------------------------------------------------
+
+_IS_FACT: dict[type, bool] = {}
+
+
+def fold_page(ws: WorkingSet, page: DecodedPage) -> None:
+    """Applies a page's events to the working set, in log order (FoldError on a failure)."""
+    handlers = ws.model.handlers
+    sources = ws.sources
+    is_fact = _IS_FACT
+    for position, stream, cls, event in zip(
+        page.positions, page.streams, page.classes, page.events, strict=True
+    ):
+        handler = handlers.get(cls)
+        if handler is None:
+            continue
+        source = sources.get(stream) or ws.source(stream)
+        fact = is_fact.get(cls)
+        if fact is None:
+            fact = is_fact[cls] = issubclass(cls, Fact)
+        # `lifecycle.accepts`, with the class test answered once per class.
+        if fact and not accepts_fact(source, event):
+            continue
+        try:
+            handler(source, event, position)
+        except Exception as exc:
+            raise FoldError(position, exc) from exc
+    ws.end = max(ws.end, page.end)
+
+
+# --- the one row builder --------------------------------------------------------------------
+
+
+class BuiltRows:
+    """A model's rows built from contributions, as tuples for its tables and as changes."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[Any, ...]] = []  # key, columns…, row JSON, position
+        self.deletes: list[tuple[str]] = []
+        self.changed: list[tuple[str, str, int]] = []  # key, op, position
+        self.changes: list[dict[str, Any]] = []
+
+
+Lookup = Callable[[Iterable[str]], dict[str, list[Contribution]]]
+# Keys a grouped model reads to settle one batch's rows, at most (a safety bound).
+MAX_GROUP_KEYS = 100_000
+
+
+def build_rows(
+    model: ReadModel,
+    touched: dict[str, int],
+    lookup: Lookup,
+    *,
+    keep_changes: bool = True,
+) -> BuiltRows:
+    """Rebuilds every touched key's row from its contributions (each sorted by source).
+
+    `lookup` gives keys' contributions: read back from the database by the engine,
+    from memory by replay. A grouped model's rows are settled here too (`_plan`).
+    """
+    built = BuiltRows()
+    columns = model.columns
+    if model.grouping is None:
+        found = lookup(touched)
+        plan = [(key, touched[key], found.get(key)) for key in sorted(touched)]
+    else:
+        plan = _plan(model.grouping, touched, lookup)
+    for key, position, contributions in plan:
+        try:
+            row = model.build(key, contributions) if contributions else None
+        except Exception as exc:
+            raise FoldError(position, exc) from exc
+        if row is None:
+            built.deletes.append((key,))
+            op = "delete"
+        else:
+            built.rows.append((key, *(c.value(row) for c in columns), pack(row), position))
+            op = "upsert"
+        built.changed.append((key, op, position))
+        if keep_changes:
+            built.changes.append({"op": op, "key": key, "row": row, "position": position})
+    return built
+
+
+def _plan(
+    grouping: Grouping, touched: dict[str, int], lookup: Lookup
+) -> list[tuple[str, int, list[Contribution] | None]]:
+    """A grouped model's rows to rebuild: (row key, position, every member's contributions).
+
+    Reads outwards from the touched keys (`related`) until nothing new turns up, so a
+    row whose members changed is rebuilt whole and a key that left a row gets its own
+    again; a key merged into another's row has none (it is deleted). Beyond what the
+    batch touched only actual merges are followed, so a batch reads the rows it
+    changes, not everyone who ever shared a side with them.
+    """
+    found: dict[str, list[Contribution]] = {}
+    frontier = set(touched)
+    while frontier and len(found) < MAX_GROUP_KEYS:
+        got = lookup(frontier)
+        for key in frontier:
+            found[key] = got.get(key, [])
+        frontier = {
+            r
+            for key in frontier
+            for r in grouping.related(key, found[key], key in touched)
+            if r not in found
+        }
+    row_of = grouping.rows(found)
+    last = max(touched.values(), default=0)
+    members: dict[str, list[str]] = {}
+    for key in sorted(found):
+        if not grouping.is_index(key):
+            members.setdefault(row_of.get(key, key), []).append(key)
+    plan: list[tuple[str, int, list[Contribution] | None]] = []
+    for row_key, keys in members.items():
+        position = max(touched.get(k, 0) for k in keys) or last
+        merged = found[keys[0]] if len(keys) == 1 else _by_source_merged(found, keys)
+        plan.append((row_key, position, merged))
+        plan.extend((k, touched.get(k, 0) or last, None) for k in keys if k != row_key)
+    plan.sort(key=lambda entry: entry[0])
+    return plan
+
+
+def _by_source_merged(found: dict[str, list[Contribution]], keys: list[str]) -> list[Contribution]:
+    """One contribution per source from several keys' (their lists joined, in key order)."""
+    docs: dict[str, dict[str, Any]] = {}
+    for key in keys:
+        for c in found[key]:
+            doc = docs.setdefault(c.source_id, {})
+            for name, value in c.doc.items():
+                if isinstance(value, list):
+                    doc.setdefault(name, []).extend(value)
+                else:
+                    doc[name] = doc.get(name) or value
+    return [Contribution(s, docs[s]) for s in sorted(docs)]
+
+
+def _by_source(contribution: Contribution) -> str:
+    return contribution.source_id
+
+
+# --- the engine's writer: upserts ---------------------------------------------------------
+
+
+def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str, Any]]:
+    """Writes a batch's working set; returns the rows' changes in position order."""
+    model = ws.model
+    _write_spans(views, cursor, ws.span_ids.take())
+    table = views.table(model, CONTRIBUTIONS)
+    upserts, deletes = [], []
+    for key, source_id in sorted(ws.dirty_contributions):
+        doc = ws.contributions[(key, source_id)]
+        if doc is None:
+            deletes.append((key, source_id))
+        else:
+            upserts.append((key, source_id, pack(doc)))
+    if deletes:
+        cursor.executemany(
+            views.sql(f"DELETE FROM {table} WHERE key = ? AND source_id = ?"), deletes
+        )
+    if upserts:
+        cursor.executemany(
+            views.sql(
+                f"INSERT INTO {table} (key, source_id, doc) VALUES (?, ?, ?) "
+                "ON CONFLICT (key, source_id) DO UPDATE SET doc = excluded.doc"
+            ),
+            upserts,
+        )
+    if ws.dirty_states:
+        cursor.executemany(
+            views.sql(
+                f"INSERT INTO {views.table(model, SOURCE_STATE)} (source_id, doc) VALUES (?, ?) "
                 "ON CONFLICT (source_id) DO UPDATE SET doc = excluded.doc"
             ),
-            [(s, dumps(self.states[s])) for s in sorted(self.dirty_states)],
+            [(s, pack(ws.states[s])) for s in sorted(ws.dirty_states)],
         )
 
-    def _rebuild(self, keys: list[str]) -> list[dict[str, Any]]:
-        """Rebuilds the rows of `keys` from their contributions, read back in few queries.
-
-        Reads a chunk of keys' contributions per query and writes rows and changes with
-        one `executemany` each: a query per key was a fifth of a batch's time.
-        """
-        model, views = self.model, self.views
+    # Every contribution to a touched key, this batch's and earlier ones', read back in
+    # the transaction that wrote them: a chunk of keys per query (one per key was a
+    # fifth of a batch's time).
+    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
         found: dict[str, list[Contribution]] = {}
-        contributions_table = views.table(model, CONTRIBUTIONS)
-        for part in chunks(keys):
-            marks = ", ".join("?" * len(part))
-            rows = self._execute(
-                f"SELECT key, source_id, doc FROM {contributions_table} "
-                f"WHERE key IN ({marks}) ORDER BY key, source_id",
+        for part in chunks(sorted(keys)):
+            cursor.execute(
+                views.sql(
+                    f"SELECT key, source_id, doc FROM {table} "
+                    f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
+                ),
                 part,
-            ).fetchall()
-            for r in rows:
+            )
+            for r in cursor.fetchall():
                 found.setdefault(r["key"], []).append(
-                    Contribution(r["source_id"], orjson.loads(r["doc"]))
+                    Contribution(r["source_id"], unpack(r["doc"]))
                 )
-        deletes, upserts, changed, changes = [], [], [], []
-        for key in keys:
-            position = self.touched[key]
-            contributions = found.get(key)
-            try:
-                row = model.build(key, contributions) if contributions else None
-            except Exception as exc:
-                raise FoldError(position, exc) from exc
-            if row is None:
-                deletes.append((key,))
-                op = "delete"
-            else:
-                values = [c.value(row) for c in model.columns]
-                upserts.append((key, *values, dumps(row), position))
-                op = "upsert"
-            changed.append((key, op, position))
-            changes.append({"op": op, "key": key, "row": row, "position": position})
-        table = views.table(model, ROWS)
-        if deletes:
-            self.cursor.executemany(views.sql(f"DELETE FROM {table} WHERE key = ?"), deletes)
-        if upserts:
-            names = [c.name for c in model.columns]
-            columns = ", ".join(["key", *names, "row", "position"])
-            marks = ", ".join("?" * (len(names) + 3))
-            updates = ", ".join(f"{n} = excluded.{n}" for n in [*names, "row", "position"])
-            self.cursor.executemany(
-                views.sql(
-                    f"INSERT INTO {table} ({columns}) VALUES ({marks}) "
-                    f"ON CONFLICT (key) DO UPDATE SET {updates}"
-                ),
-                upserts,
-            )
-        if changed:
-            self.cursor.executemany(
-                views.sql(
-                    f"INSERT INTO {views.table(model, CHANGES)} (key, op, position) "
-                    "VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET op = excluded.op, "
-                    "position = excluded.position"
-                ),
-                changed,
-            )
-        return changes
+        return found
+
+    built = build_rows(model, ws.touched, lookup)
+    rows_table = views.table(model, ROWS)
+    if built.deletes:
+        cursor.executemany(views.sql(f"DELETE FROM {rows_table} WHERE key = ?"), built.deletes)
+    if built.rows:
+        names = [c.name for c in model.columns]
+        updates = ", ".join(f"{n} = excluded.{n}" for n in [*names, "row", "position"])
+        cursor.executemany(
+            views.sql(f"{_insert_rows(views, model)} ON CONFLICT (key) DO UPDATE SET {updates}"),
+            built.rows,
+        )
+    if built.changed:
+        cursor.executemany(
+            views.sql(
+                f"INSERT INTO {views.table(model, CHANGES)} (key, op, position) "
+                "VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET op = excluded.op, "
+                "position = excluded.position"
+            ),
+            built.changed,
+        )
+    built.changes.sort(key=lambda change: (change["position"], change["key"]))
+    return built.changes
+
+
+def _insert_rows(views: ViewStore, model: ReadModel) -> str:
+    names = ["key", *(c.name for c in model.columns), "row", "position"]
+    return (
+        f"INSERT INTO {views.table(model, ROWS)} ({', '.join(names)}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
+
+
+def _write_spans(views: ViewStore, cursor: Any, spans: list[tuple[Any, ...]]) -> None:
+    if spans:
+        statement = views.sql(views.spans_insert())
+        for part in chunks(spans, WRITE_CHUNK):
+            cursor.executemany(statement, part)
+
+
+def write_spans(views: ViewStore, spans: list[tuple[Any, ...]]) -> None:
+    """Stores spans shared by several working sets once, in a transaction of their own."""
+    with views.transaction(commit=True) as cursor:
+        _write_spans(views, cursor, spans)
+
+
+# --- replay's writer: bulk inserts into empty tables ------------------------------------------
+
+
+def write_all(views: ViewStore, ws: WorkingSet) -> int:
+    """Inserts a whole working set into empty tables with its tracking position; one transaction.
+
+    Rows are built from the documents in memory, not read back from their JSON as the
+    engine does: handlers store JSON values only and builders do not mutate them, so
+    the rows are the same bytes (the tests compare digests).
+    """
+    model = ws.model
+    by_key: dict[str, list[Contribution]] = {}
+    contribution_rows = []
+    for (key, source_id), doc in ws.contributions.items():
+        if doc is None:
+            continue
+        contribution_rows.append((key, source_id, pack(doc)))
+        by_key.setdefault(key, []).append(Contribution(source_id, doc))
+    for found in by_key.values():
+        found.sort(key=_by_source)
+
+    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
+        return {k: by_key[k] for k in keys if k in by_key}
+
+    built = build_rows(model, ws.touched, lookup, keep_changes=False)
+    statements = [
+        (
+            f"INSERT INTO {views.table(model, CONTRIBUTIONS)} (key, source_id, doc) "
+            "VALUES (?, ?, ?)",
+            contribution_rows,
+        ),
+        (
+            f"INSERT INTO {views.table(model, SOURCE_STATE)} (source_id, doc) VALUES (?, ?)",
+            [(s, pack(ws.states[s])) for s in sorted(ws.dirty_states)],
+        ),
+        (_insert_rows(views, model), built.rows),
+        (
+            f"INSERT INTO {views.table(model, CHANGES)} (key, op, position) VALUES (?, ?, ?)",
+            built.changed,
+        ),
+    ]
+    with views.transaction(commit=True) as cursor:
+        _write_spans(views, cursor, ws.span_ids.take())  # none left if `write_spans` ran
+        for statement, rows in statements:
+            for part in chunks(rows, WRITE_CHUNK):
+                cursor.executemany(views.sql(statement), part)
+        if ws.end:
+            views.record_position(cursor, model, ws.end)
+    return len(built.rows)

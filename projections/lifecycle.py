@@ -10,15 +10,15 @@ another extractor version is no longer accepted.
 from __future__ import annotations
 
 from ctevents.events import Event, ExtractionSuperseded, Fact, SourceRetracted
-from projections.fold import SourceFold
+from projections.model import Source
 
 
-def accepts(source: SourceFold, event: Event) -> bool:
+def accepts(source: Source, event: Event) -> bool:
     """Whether a fact still counts: not from a retracted source, nor a superseded extraction."""
     return not isinstance(event, Fact) or accepts_fact(source, event)
 
 
-def accepts_fact(source: SourceFold, event: Fact) -> bool:
+def accepts_fact(source: Source, event: Fact) -> bool:
     """`accepts` for an event known to be a fact (a rebuild knows each event's class)."""
     state = source.peek_state()
     if state.get("retracted"):
@@ -27,13 +27,13 @@ def accepts_fact(source: SourceFold, event: Fact) -> bool:
     return current is None or current == event.extractor_version
 
 
-def retract(source: SourceFold, event: SourceRetracted, position: int) -> None:
+def retract(source: Source, event: SourceRetracted, position: int) -> None:
     source.state.update(retracted=True, retraction_reason=event.reason)
     for key in source.contributed_keys():
         source.contribution(key, position)["retracted"] = True
 
 
-def supersede(source: SourceFold, event: ExtractionSuperseded, position: int) -> None:
+def supersede(source: Source, event: ExtractionSuperseded, position: int) -> None:
     source.state["extractor_version"] = event.extractor_version
     for key in source.contributed_keys():
         source.drop(key, position)

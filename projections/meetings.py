@@ -24,7 +24,6 @@ from ctevents.events import (
     TerroristEntityNamed,
     TopicDiscussed,
 )
-from projections.fold import SourceFold
 from projections.lifecycle import retract, supersede
 from projections.merge import (
     Claim,
@@ -34,20 +33,25 @@ from projections.merge import (
     merge_field,
     merge_items,
     merge_people,
-    supported_by,
+    support,
     supporting,
     text_refines,
 )
-from projections.model import Column, Contribution, Filter, ReadModel, Row, truthy
+from projections.model import Column, Contribution, Filter, ReadModel, Row, Source, truthy
 from projections.names import normalise
 
 NAME = "meetings"
-VERSION = 1
+VERSION = 2  # 2: evidence by span id; memoranda signed at a meeting attached to it
+
+# Words of a memorandum's evidence that place its signing at the source's meeting.
+AT_THE_MEETING = ("on the sidelines", "on the margins", "during the meeting", "at the meeting")
 
 
-def fact(event: Event, position: int) -> dict[str, Any]:
-    """A fact as a contribution keeps it: its fields, evidence and log position."""
+def fact(source: Source, event: Event, position: int) -> dict[str, Any]:
+    """A fact as a contribution keeps it: its fields, its evidence's span ids, its position."""
     fact = event.model_dump(mode="json")  # a fresh dict: no need to copy it again
+    fact["evidence"] = source.spans(fact["evidence"])
+    del fact["extractor_version"]  # the source's state knows it; the row never shows it
     fact["position"] = position
     return fact
 
@@ -55,56 +59,104 @@ def fact(event: Event, position: int) -> dict[str, Any]:
 # --- one small function per event type ----------------------------------------------------
 
 
-def meeting_held(source: SourceFold, event: MeetingHeld, position: int) -> None:
+def meeting_held(source: Source, event: MeetingHeld, position: int) -> None:
     doc = source.contribution(event.meeting_key, position)
-    doc.setdefault("held", []).append(fact(event, position))
+    doc.setdefault("held", []).append(fact(source, event, position))
+    waiting = source.peek_state().get("mous")
+    if waiting:
+        # A memorandum the source reported before its meeting (the seeds' order).
+        held = meetings_held(source)
+        for mou in list(waiting):
+            if meeting_of(held, mou) == event.meeting_key:
+                source.state["mous"].remove(mou)
+                mou["meeting_key"] = event.meeting_key
+                doc.setdefault("mous", []).append(mou)
 
 
-def delegation_led(source: SourceFold, event: DelegationLed, position: int) -> None:
+def delegation_led(source: Source, event: DelegationLed, position: int) -> None:
     doc = source.contribution(event.meeting_key, position)
-    doc.setdefault("leaders", []).append(fact(event, position))
+    doc.setdefault("leaders", []).append(fact(source, event, position))
 
 
-def condemnation_issued(source: SourceFold, event: CondemnationIssued, position: int) -> None:
+def condemnation_issued(source: Source, event: CondemnationIssued, position: int) -> None:
     if event.meeting_key:
         doc = source.contribution(event.meeting_key, position)
-        doc.setdefault("condemnations", []).append(fact(event, position))
+        doc.setdefault("condemnations", []).append(fact(source, event, position))
 
 
-def mou_signed(source: SourceFold, event: MoUSigned, position: int) -> None:
+def meetings_held(source: Source) -> dict[str, dict[str, Any]]:
+    """The meetings this source reports, by key: their dates and parties."""
+    held = {}
+    for key in source.contributed_keys():
+        for f in (source.peek(key) or {}).get("held", ()):
+            held[key] = {"date": f.get("date"), "parties": f.get("parties") or []}
+    return held
+
+
+def meeting_of(held: dict[str, dict[str, Any]], mou: dict[str, Any]) -> str | None:
+    """The source's meeting a memorandum was signed at, if the source says so.
+
+    Signed at a meeting: the source reports exactly one meeting of the memorandum's
+    parties, and the memorandum was signed on that meeting's day or its evidence
+    places it there ("on the sidelines", "during the meeting").
+    """
+    parties = set(mou.get("parties") or ())
+    candidates = [k for k, m in held.items() if parties <= set(m["parties"])]
+    if len(candidates) != 1:
+        return None
+    meeting = held[candidates[0]]
+    same_day = mou.get("date") is not None and mou.get("date") == meeting["date"]
+    return candidates[0] if same_day or mou.get("at_meeting") else None
+
+
+def mou_signed(source: Source, event: MoUSigned, position: int) -> None:
+    mou = fact(source, event, position)
+    key = event.meeting_key
+    if not key:
+        quotes = " ".join(e.quote.lower() for e in event.evidence)
+        if any(words in quotes for words in AT_THE_MEETING):
+            mou["at_meeting"] = True
+        key = meeting_of(meetings_held(source), mou)
+        if key is None:  # perhaps its meeting is reported further on
+            source.state.setdefault("mous", []).append(mou)
+            return
+        mou["meeting_key"] = key
+    source.contribution(key, position).setdefault("mous", []).append(mou)
+
+
+def next_meeting_scheduled(source: Source, event: NextMeetingScheduled, position: int) -> None:
     if event.meeting_key:
         doc = source.contribution(event.meeting_key, position)
-        doc.setdefault("mous", []).append(fact(event, position))
+        doc.setdefault("next", []).append(fact(source, event, position))
 
 
-def next_meeting_scheduled(source: SourceFold, event: NextMeetingScheduled, position: int) -> None:
+def terrorist_entity_named(source: Source, event: TerroristEntityNamed, position: int) -> None:
     if event.meeting_key:
         doc = source.contribution(event.meeting_key, position)
-        doc.setdefault("next", []).append(fact(event, position))
+        doc.setdefault("entities", []).append(fact(source, event, position))
 
 
-def terrorist_entity_named(source: SourceFold, event: TerroristEntityNamed, position: int) -> None:
+def topic_discussed(source: Source, event: TopicDiscussed, position: int) -> None:
     if event.meeting_key:
         doc = source.contribution(event.meeting_key, position)
-        doc.setdefault("entities", []).append(fact(event, position))
+        doc.setdefault("topics", []).append(fact(source, event, position))
 
 
-def topic_discussed(source: SourceFold, event: TopicDiscussed, position: int) -> None:
+def attack_referenced(source: Source, event: AttackReferenced, position: int) -> None:
     if event.meeting_key:
         doc = source.contribution(event.meeting_key, position)
-        doc.setdefault("topics", []).append(fact(event, position))
+        doc.setdefault("attacks", []).append(fact(source, event, position))
 
 
-def attack_referenced(source: SourceFold, event: AttackReferenced, position: int) -> None:
+def forum_cited(source: Source, event: MultilateralForumCited, position: int) -> None:
     if event.meeting_key:
         doc = source.contribution(event.meeting_key, position)
-        doc.setdefault("attacks", []).append(fact(event, position))
+        doc.setdefault("forums", []).append(fact(source, event, position))
 
 
-def forum_cited(source: SourceFold, event: MultilateralForumCited, position: int) -> None:
-    if event.meeting_key:
-        doc = source.contribution(event.meeting_key, position)
-        doc.setdefault("forums", []).append(fact(event, position))
+def extraction_superseded(source: Source, event: ExtractionSuperseded, position: int) -> None:
+    supersede(source, event, position)
+    source.state.pop("mous", None)  # the newer extraction's memoranda count now
 
 
 # --- the row -----------------------------------------------------------------------------------
@@ -141,7 +193,7 @@ def condemnations(live: list[Contribution]) -> list[dict[str, Any]]:
                 "condemned": merge_items(phrases, identity=normalise),
                 "strongly": merge_field([claim(f["strongly"], s, f) for s, f in found]),
                 "corroboration": len({s for s, _ in found}),
-                "supported_by": _support(found),
+                "supported_by": support(found),
             }
         )
     return merged
@@ -175,7 +227,7 @@ def mous(live: list[Contribution]) -> list[dict[str, Any]]:
                     [claim(f.get("location"), s, f) for s, f in found], refines=text_refines
                 ),
                 "corroboration": len({s for s, _ in found}),
-                "supported_by": _support(found),
+                "supported_by": support(found),
             }
         )
     return merged
@@ -194,16 +246,8 @@ def next_meeting(live: list[Contribution]) -> dict[str, Any] | None:
             [claim(f.get("location"), s, f) for s, f in found], refines=text_refines
         ),
         "corroboration": len({s for s, _ in found}),
-        "supported_by": _support(found),
+        "supported_by": support(found),
     }
-
-
-def _support(found: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
-    evidence: dict[str, set[tuple[int, int, str]]] = {}
-    for source_id, f in found:
-        spans = evidence.setdefault(source_id, set())
-        spans.update((e["start"], e["end"], e["quote"]) for e in f.get("evidence", ()))
-    return supported_by(evidence)
 
 
 def build(key: str, contributions: list[Contribution]) -> Row | None:
@@ -276,7 +320,7 @@ MODEL = ReadModel(
         AttackReferenced: attack_referenced,
         MultilateralForumCited: forum_cited,
         SourceRetracted: retract,
-        ExtractionSuperseded: supersede,
+        ExtractionSuperseded: extraction_superseded,
     },
     build=build,
     columns=(

@@ -17,7 +17,7 @@ All lists come out in a stable order, so rows are deterministic (for digests).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
@@ -34,13 +34,13 @@ class Claim(NamedTuple):
     # in a rebuild, and a tuple is several times cheaper to make.
     value: Any
     source_id: str
-    evidence: tuple[dict[str, Any], ...]
+    evidence: Sequence[str]  # span ids (see `evidence`)
     position: int
 
 
 def claim(value: Any, source_id: str, fact: dict[str, Any]) -> Claim:
-    """A claim of `value` backed by a stored fact's evidence and position."""
-    return Claim(value, source_id, tuple(fact.get("evidence", ())), int(fact.get("position", 0)))
+    """A claim of `value` backed by a stored fact's evidence (span ids) and position."""
+    return Claim(value, source_id, fact.get("evidence", ()), fact.get("position", 0))
 
 
 def supporting(contributions: Iterable[Contribution]) -> list[Contribution]:
@@ -106,7 +106,7 @@ class _Group:
         # (its JSON is one-to-one with it); other values are spelled by their canonical
         # JSON, as bytes so that no spelling of a non-string equals a string.
         self.spellings: dict[Any, list[Any]] = {}
-        self.evidence: dict[str, set[tuple[int, int, str]]] = {}
+        self.evidence: dict[str, set[str]] = {}  # source → span ids
         self._value: Any = _UNSET
         self._sources: list[str] | None = None
 
@@ -123,7 +123,7 @@ class _Group:
         spans = self.evidence.get(c.source_id)
         if spans is None:
             spans = self.evidence[c.source_id] = set()
-        spans.update([(e["start"], e["end"], e["quote"]) for e in c.evidence])
+        spans.update(c.evidence)
 
     @property
     def value(self) -> Any:
@@ -162,16 +162,20 @@ def _by_use(spelling: list[Any]) -> tuple[int, int]:
     return (-len(spelling[1]), spelling[2])
 
 
-def supported_by(evidence: dict[str, set[tuple[int, int, str]]]) -> list[dict[str, Any]]:
+def supported_by(evidence: dict[str, set[str]]) -> list[dict[str, Any]]:
+    """Each source with the ids of its spans (resolved to quotes only in the full view)."""
     return [
-        {
-            "source_id": source_id,
-            "evidence": [
-                {"start": s, "end": e, "quote": q} for s, e, q in sorted(evidence[source_id])
-            ],
-        }
+        {"source_id": source_id, "spans": sorted(evidence[source_id])}
         for source_id in sorted(evidence)
     ]
+
+
+def support(found: Iterable[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """`supported_by` of (source, stored fact) pairs: every span of every fact."""
+    spans: dict[str, set[str]] = {}
+    for source_id, f in found:
+        spans.setdefault(source_id, set()).update(f.get("evidence", ()))
+    return supported_by(spans)
 
 
 def _groups(claims: Iterable[Claim], key: Callable[[Any], str]) -> list[_Group]:
@@ -262,17 +266,15 @@ def _similar(a: str, b: str) -> bool:
     )
 
 
-def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
-    """Leaders (or signatories) of one side: one entry per person, spellings contested.
+def alike_names(sources: dict[str, set[str]]) -> dict[str, str]:
+    """Which person keys of one side are one person: key → a key naming its cluster.
 
-    Claims' values are `{"name", "title"}`. Two differently spelled names are taken for
-    one person, whose name is then contested, when they are alike (Lathee / Latheef) and
-    no single source names both: a source naming two people means two people.
+    `sources` gives the sources naming each key on the side. Two keys are one person
+    when they are alike and no single source names both, cluster against cluster: a
+    source naming two people means two people. Used by the meetings' leaders and by
+    the people model, so that both merge alike.
     """
-    by_name: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_name.setdefault(person_key(c.value["name"]), []).append(c)
-    names = sorted(by_name)
+    names = sorted(sources)
     cluster = {n: n for n in names}
 
     def root(n: str) -> str:
@@ -285,15 +287,28 @@ def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
             ra, rb = root(a), root(b)
             if ra == rb or not _similar(a, b):
                 continue
-            members_a = [n for n in names if root(n) == ra]
-            members_b = [n for n in names if root(n) == rb]
-            sources_a = {c.source_id for n in members_a for c in by_name[n]}
-            sources_b = {c.source_id for n in members_b for c in by_name[n]}
+            sources_a = {s for n in names if root(n) == ra for s in sources[n]}
+            sources_b = {s for n in names if root(n) == rb for s in sources[n]}
             if not sources_a & sources_b:
                 cluster[rb] = ra
+    return {n: root(n) for n in names}
+
+
+def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
+    """Leaders (or signatories) of one side: one entry per person, spellings contested.
+
+    Claims' values are `{"name", "title"}`. Two differently spelled names are taken for
+    one person, whose name is then contested, when they are alike (Lathee / Latheef) and
+    no single source names both: a source naming two people means two people.
+    """
+    by_name: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_name.setdefault(person_key(c.value["name"]), []).append(c)
+    names = sorted(by_name)
+    root = alike_names({n: {c.source_id for c in by_name[n]} for n in names})
     people: dict[str, list[Claim]] = {}
     for n in names:
-        people.setdefault(root(n), []).extend(by_name[n])
+        people.setdefault(root[n], []).extend(by_name[n])
     merged = []
     for members in people.values():
         name = merge_field(
@@ -318,15 +333,15 @@ def contested_paths(value: Any, path: str = "") -> list[str]:
 
 
 def _contested(value: Any, path: str, found: list[str]) -> None:
-    # Only containers are descended into, and a dict's keys sorted only when it has
-    # containers: most of a row is evidence spans, small dicts of scalars.
+    # Only containers are descended into, never a value's support (most of a row), and a
+    # dict's keys sorted only when it has containers.
     if isinstance(value, dict):
         if value.get("contested") is True and "values" in value:
             found.append(path)
         inner = [
             name
             for name, child in value.items()
-            if name != "values" and isinstance(child, _CONTAINERS)
+            if name not in _NO_FIELDS and isinstance(child, _CONTAINERS)
         ]
         if inner:
             inner.sort()
@@ -339,4 +354,6 @@ def _contested(value: Any, path: str, found: list[str]) -> None:
                 _contested(item, f"{path}.{index}", found)
 
 
+# Parts of a row that hold no merged field: a field's values, a value's support.
+_NO_FIELDS = frozenset({"values", "supported_by", "spellings", "sources", "person_ids"})
 _CONTAINERS = (dict, list)

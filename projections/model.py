@@ -10,17 +10,49 @@ changed source's contribution moves, and the row is recomputed from the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ctevents.events import Event
 
-if TYPE_CHECKING:
-    from projections.fold import SourceFold
-
 Row = dict[str, Any]
-Handler = Callable[["SourceFold", Any, int], None]
+
+
+class Source(Protocol):
+    """One source's contributions to a model, as a handler sees and changes them.
+
+    Implemented by `projections.fold.SourceFold`; declared here so that the models
+    and the fold depend on this module and not on each other.
+    """
+
+    source_id: str
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """Per-source facts the fold needs later (retracted, extractor version, …); mutable."""
+        ...
+
+    def peek_state(self) -> dict[str, Any]: ...
+
+    def contribution(self, key: str, position: int) -> dict[str, Any]:
+        """This source's contribution to `key`, created empty if new; marks the row changed."""
+        ...
+
+    def contributed_keys(self) -> list[str]: ...
+
+    def peek(self, key: str) -> dict[str, Any] | None:
+        """This source's contribution to `key` as it stands, to read (not to change)."""
+        ...
+
+    def drop(self, key: str, position: int) -> None: ...
+
+    def spans(self, evidence: Iterable[Any]) -> list[str]:
+        """The ids of evidence spans (`projections.evidence`), each stored once."""
+        ...
+
+
+Handler = Callable[[Any, Any, int], None]  # (Source, event, position)
 
 
 @dataclass(frozen=True)
@@ -59,6 +91,22 @@ class Filter:
 
 
 @dataclass(frozen=True)
+class Grouping:
+    """A model whose rows merge the contributions of several keys (people across spellings).
+
+    Besides its row keys such a model keeps index keys (`is_index`), which hold
+    contributions and never make a row. `related` names the keys to read next from a
+    key's contributions and whether the batch touched it (a name's sides; a touched
+    side's names, an untouched side's merged names only); `rows` maps every row key
+    of what was read to the key of the row it belongs in.
+    """
+
+    is_index: Callable[[str], bool]
+    related: Callable[[str, list[Contribution], bool], Iterable[str]]
+    rows: Callable[[dict[str, list[Contribution]]], dict[str, str]]
+
+
+@dataclass(frozen=True)
 class ReadModel:
     name: str
     version: int
@@ -67,6 +115,7 @@ class ReadModel:
     build: Callable[[str, list[Contribution]], Row | None]
     columns: tuple[Column, ...] = ()
     filters: tuple[Filter, ...] = field(default=())
+    grouping: Grouping | None = None
 
     def filter(self, name: str) -> Filter | None:
         return next((f for f in self.filters if f.name == name), None)

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import orjson
-
 from ctevents.audit.quotes import check_quote, source_problems
 from ctevents.audit.records import StoredEvent, StoredSource, events_at, stored_source
 from ctevents.store import Store
+from projections import evidence
 from projections.meetings import MODEL
 from projections.names import normalise
+from projections.stored import unpack
 from projections.views import CONTRIBUTIONS, ROWS, ViewStore
 
 # Which part of a source's contribution holds the facts behind a top-level field.
@@ -145,7 +145,8 @@ def read_meeting(
 ) -> tuple[dict[str, Any] | None, dict[str, dict[str, Any]], int]:
     """The meetings row, each source's contribution to it, and the model's position.
 
-    Read in one transaction, so the row and its contributions agree.
+    Read in one transaction, so the row and its contributions agree; their evidence
+    span ids are resolved to the spans (`evidence.resolve`), as in the full view.
     """
     with views.transaction(commit=False) as cursor:
         as_of = views.read_position(cursor, MODEL)
@@ -159,8 +160,14 @@ def read_meeting(
             ),
             (key,),
         )
-        contributions = {r["source_id"]: orjson.loads(r["doc"]) for r in cursor.fetchall()}
-    return (orjson.loads(found["row"]) if found else None), contributions, as_of
+        contributions = {r["source_id"]: unpack(r["doc"]) for r in cursor.fetchall()}
+        row = unpack(found["row"]) if found else None
+        ids = evidence.referenced([row, contributions], set())
+        spans = evidence.lookup(views, cursor, ids) if ids else {}
+    if row is not None:
+        row = evidence.resolve(row, spans)
+    resolved = {sid: evidence.resolve(doc, spans, sid) for sid, doc in contributions.items()}
+    return row, resolved, as_of
 
 
 class _Sources:
@@ -302,10 +309,12 @@ def trace(store: Store, views: ViewStore, key: str, field: str | None = None) ->
         for a in v["assertions"]
         for problem in a["problems"]
     ]
+    head = store.head()
     return {
         "meeting_key": key,
         "as_of_position": as_of,
-        "log_head": store.head(),
+        "log_head": head,
+        "lag": max(0, head - as_of),
         "contested_fields": row.get("contested_fields", []),
         "retracted_sources": row.get("retracted_sources", []),
         "verified": not problems,

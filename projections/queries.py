@@ -1,5 +1,8 @@
 """Reading the read models: lists with filters and stable pages, single rows, changes, waits.
 
+Rows come in one of two shapes (`shapes`): `full` (every value's sources with their
+quotes, resolved from span ids in the same transaction) or `compact`.
+
 Every answer carries `as_of_position`, the model's tracking position, read before the
 rows inside the same transaction: the rows are at least that fresh. Lists are ordered
 by key and paged by key (`after`), so a page boundary never shifts while rows change.
@@ -12,11 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from ctevents.store import Store
 from projections.failures import failure_counts
 from projections.model import ReadModel, Row
+from projections.shapes import COMPACT, FULL, VIEWS, compact_row, full_rows
+from projections.stored import unpack
 from projections.views import CHANGES, ROWS, ViewStore
 
 MAX_LIMIT = 1000
@@ -31,6 +34,14 @@ class Page:
     items: list[Row]
     as_of_position: int
     next_after: str | None  # the `after` for the next page; None on the last one
+
+
+def _shaped(views: ViewStore, cursor: Any, rows: list[Row], view: str) -> list[Row]:
+    if view == FULL:
+        return full_rows(views, cursor, rows)
+    if view == COMPACT:
+        return [compact_row(row) for row in rows]
+    raise QueryError(f"view {view!r}: use one of {', '.join(VIEWS)}")
 
 
 def _where(model: ReadModel, filters: Mapping[str, str]) -> tuple[list[str], list[Any]]:
@@ -55,6 +66,7 @@ def list_rows(
     *,
     after: str | None = None,
     limit: int = 50,
+    view: str = FULL,
 ) -> Page:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
@@ -72,12 +84,14 @@ def list_rows(
             (*parameters, limit + 1),
         )
         found = cursor.fetchall()
-    items = [orjson.loads(r["row"]) for r in found[:limit]]
+        items = _shaped(views, cursor, [unpack(r["row"]) for r in found[:limit]], view)
     next_after = found[limit - 1]["key"] if len(found) > limit else None
     return Page(items=items, as_of_position=as_of, next_after=next_after)
 
 
-def get_row(views: ViewStore, model: ReadModel, key: str) -> tuple[Row | None, int]:
+def get_row(
+    views: ViewStore, model: ReadModel, key: str, view: str = FULL
+) -> tuple[Row | None, int]:
     """One row by its domain key (None when absent) and the model's position."""
     with views.transaction(commit=False) as cursor:
         as_of = views.read_position(cursor, model)
@@ -85,7 +99,10 @@ def get_row(views: ViewStore, model: ReadModel, key: str) -> tuple[Row | None, i
             views.sql(f"SELECT row FROM {views.table(model, ROWS)} WHERE key = ?"), (key,)
         )
         found = cursor.fetchone()
-    return (orjson.loads(found["row"]) if found else None), as_of
+        if found is None:
+            return None, as_of
+        (row,) = _shaped(views, cursor, [unpack(found["row"])], view)
+    return row, as_of
 
 
 def _scope(
@@ -104,6 +121,7 @@ def snapshot(
     filters: Mapping[str, str] | None = None,
     *,
     key: str | None = None,
+    view: str = FULL,
 ) -> tuple[list[dict[str, Any]], int]:
     """Every current row (in scope) as an upsert change, oldest first: a watch's opening."""
     conditions, parameters = _scope(model, filters, key)
@@ -118,9 +136,10 @@ def snapshot(
             parameters,
         )
         found = cursor.fetchall()
+        rows = _shaped(views, cursor, [unpack(r["row"]) for r in found], view)
     return [
-        {"op": "upsert", "key": r["key"], "row": orjson.loads(r["row"]), "position": r["position"]}
-        for r in found
+        {"op": "upsert", "key": r["key"], "row": row, "position": r["position"]}
+        for r, row in zip(found, rows, strict=True)
     ], as_of
 
 
@@ -131,6 +150,7 @@ def changes_since(
     filters: Mapping[str, str] | None = None,
     *,
     key: str | None = None,
+    view: str = FULL,
 ) -> tuple[list[dict[str, Any]], int]:
     """Each key's latest change after position `after`, in position order, and the position.
 
@@ -158,11 +178,13 @@ def changes_since(
             (*parameters, after, as_of, *key_parameters),
         )
         found = cursor.fetchall()
+        present = [unpack(r["row"]) for r in found if r["row"] is not None]
+        shaped = iter(_shaped(views, cursor, present, view))
     return [
         {
             "op": r["op"],
             "key": r["key"],
-            "row": orjson.loads(r["row"]) if r["row"] is not None else None,
+            "row": next(shaped) if r["row"] is not None else None,
             "position": r["position"],
         }
         for r in found

@@ -15,15 +15,14 @@ from ctevents.events import (
     SourceRetracted,
     event_types,
 )
-from projections.fold import SourceFold
 from projections.lifecycle import retract
-from projections.model import Column, Contribution, Filter, ReadModel, Row, truthy
+from projections.model import Column, Contribution, Filter, ReadModel, Row, Source, truthy
 
 NAME = "sources"
-VERSION = 1
+VERSION = 2  # 2: evidence by span id
 
 
-def source_recorded(source: SourceFold, event: SourceRecorded, position: int) -> None:
+def source_recorded(source: Source, event: SourceRecorded, position: int) -> None:
     doc = source.contribution(source.source_id, position)
     doc["source"] = {
         **event.model_dump(mode="json", exclude={"text"}),
@@ -32,14 +31,16 @@ def source_recorded(source: SourceFold, event: SourceRecorded, position: int) ->
     }
 
 
-def fact_asserted(source: SourceFold, event: Fact, position: int) -> None:
+def fact_asserted(source: Source, event: Fact, position: int) -> None:
     doc = source.contribution(source.source_id, position)
+    data = event.model_dump(mode="json")
+    data["evidence"] = source.spans(data["evidence"])
     doc.setdefault("facts", []).append(
-        {"type": event.type_name, "position": position, "data": event.model_dump(mode="json")}
+        {"type": event.type_name, "position": position, "data": data}
     )
 
 
-def source_retracted(source: SourceFold, event: SourceRetracted, position: int) -> None:
+def source_retracted(source: Source, event: SourceRetracted, position: int) -> None:
     retract(source, event, position)
     source.contribution(source.source_id, position)["retraction"] = {
         "reason": event.reason,
@@ -47,7 +48,7 @@ def source_retracted(source: SourceFold, event: SourceRetracted, position: int) 
     }
 
 
-def extraction_superseded(source: SourceFold, event: ExtractionSuperseded, position: int) -> None:
+def extraction_superseded(source: Source, event: ExtractionSuperseded, position: int) -> None:
     source.state["extractor_version"] = event.extractor_version
     doc = source.contribution(source.source_id, position)
     doc["facts"] = []

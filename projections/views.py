@@ -16,7 +16,8 @@ there, and swaps tables in one transaction (`replay.swap`); DDL is transactional
 databases, so readers see the old model or the new one, never half of either.
 
 Above this module no code asks which database it is on: SQL is written once with `?`
-placeholders and the types TEXT, BIGINT and BOOLEAN, which both databases accept.
+placeholders and the types TEXT, BIGINT and BOOLEAN, which both databases accept (and
+`bytes_type` for packed documents: BLOB or BYTEA).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
 
 from ctevents.closing import ClosingGate
 from ctevents.store import StoreLocation
+from projections import evidence
 from projections.model import ReadModel
 
 # Parts of a model's storage, by suffix of its table name.
@@ -43,6 +45,11 @@ SOURCE_STATE = "_source_state"
 CHANGES = "_changes"
 MODEL_TABLES = (ROWS, CONTRIBUTIONS, SOURCE_STATE, CHANGES)
 FAILURES = "projection_failures"
+# Columns added to the failures table since it was first made: (name, definition).
+FAILURE_COLUMNS = (
+    "state TEXT NOT NULL DEFAULT 'skipped'",
+    "attempts BIGINT NOT NULL DEFAULT 1",
+)
 VERSIONS = "projection_versions"
 
 SET_UP_LOCK = "SELECT pg_advisory_xact_lock(hashtext('ctevents views set-up'))"
@@ -63,12 +70,16 @@ class ViewStoreMixin:
 
     kind: str
     prefix: str
+    bytes_type: str  # the column type of packed documents
 
     # Provided by the database-specific subclasses below.
     def transaction(self, *, commit: bool) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def _qualify(self, name: str) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _add_column(self, cursor: Any, table: str, column: str) -> None:  # pragma: no cover
         raise NotImplementedError
 
     def sql(self, statement: str) -> str:
@@ -81,6 +92,13 @@ class ViewStoreMixin:
         name = model if isinstance(model, str) else model.name
         return self._qualify(f"{self.prefix}{name}{part}")
 
+    def spans_table(self) -> str:
+        """The evidence spans, shared by every model and generation (see `evidence`)."""
+        return self._qualify(evidence.SPANS)
+
+    def spans_insert(self) -> str:
+        return evidence.insert_statement(self.spans_table())
+
     def tracking_name(self, model: ReadModel | str) -> str:
         return f"{self.prefix}{model if isinstance(model, str) else model.name}"
 
@@ -91,9 +109,11 @@ class ViewStoreMixin:
         statements = [
             f"CREATE TABLE IF NOT EXISTS {self._qualify(self.prefix + FAILURES)} ("
             "projection TEXT NOT NULL, position BIGINT NOT NULL, error TEXT NOT NULL, "
-            "recorded_at TEXT NOT NULL, PRIMARY KEY (projection, position))",
+            "recorded_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'skipped', "
+            "attempts BIGINT NOT NULL DEFAULT 1, PRIMARY KEY (projection, position))",
             f"CREATE TABLE IF NOT EXISTS {self._qualify(self.prefix + VERSIONS)} ("
             "projection TEXT PRIMARY KEY, version BIGINT NOT NULL, created_at TEXT NOT NULL)",
+            evidence.ddl(self.spans_table()),
         ]
         for model in models:
             statements.extend(self._model_ddl(model))
@@ -102,6 +122,9 @@ class ViewStoreMixin:
                 cursor.execute(SET_UP_LOCK)
             for statement in statements:
                 cursor.execute(statement)
+            # Failures tables made before failures had a state: the columns are added.
+            for column in FAILURE_COLUMNS:
+                self._add_column(cursor, self.prefix + FAILURES, column)
             for model in models:
                 cursor.execute(
                     self.sql(
@@ -114,16 +137,17 @@ class ViewStoreMixin:
     def _model_ddl(self, model: ReadModel) -> list[str]:
         base = f"{self.prefix}{model.name}"
         columns = "".join(f", {c.name} {c.sql_type}" for c in model.columns)
+        packed = self.bytes_type  # documents are packed JSON (see `stored`)
         return [
             f"CREATE TABLE IF NOT EXISTS {self.table(model)} (key TEXT PRIMARY KEY{columns}, "
-            "row TEXT NOT NULL, position BIGINT NOT NULL)",
+            f"row {packed} NOT NULL, position BIGINT NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {self.table(model, CONTRIBUTIONS)} ("
-            "key TEXT NOT NULL, source_id TEXT NOT NULL, doc TEXT NOT NULL, "
+            f"key TEXT NOT NULL, source_id TEXT NOT NULL, doc {packed} NOT NULL, "
             "PRIMARY KEY (key, source_id))",
             f"CREATE INDEX IF NOT EXISTS {base}_contributions_by_source "
             f"ON {self.table(model, CONTRIBUTIONS)} (source_id)",
             f"CREATE TABLE IF NOT EXISTS {self.table(model, SOURCE_STATE)} ("
-            "source_id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+            f"source_id TEXT PRIMARY KEY, doc {packed} NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {self.table(model, CHANGES)} ("
             "key TEXT PRIMARY KEY, op TEXT NOT NULL, position BIGINT NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {base}_changes_by_position "
@@ -179,6 +203,7 @@ class SQLiteViews(ViewStoreMixin, SQLiteTrackingRecorder):
     """Read models in a SQLite file of their own."""
 
     kind = "sqlite"
+    bytes_type = "BLOB"
 
     def __init__(self, path: Path | str, *, prefix: str = "") -> None:
         if not _PREFIX.match(prefix):
@@ -202,6 +227,11 @@ class SQLiteViews(ViewStoreMixin, SQLiteTrackingRecorder):
 
     def _qualify(self, name: str) -> str:
         return f'"{name}"'
+
+    def _add_column(self, cursor: Any, table: str, column: str) -> None:
+        cursor.execute(f"PRAGMA table_info({self._qualify(table)})")
+        if column.split()[0] not in {r["name"] for r in cursor.fetchall()}:
+            cursor.execute(f"ALTER TABLE {self._qualify(table)} ADD COLUMN {column}")
 
     def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:
         return self._max_tracking_id(name, cursor)
@@ -227,6 +257,7 @@ class PostgresViews(ViewStoreMixin, PostgresTrackingRecorder):
     """Read models in the log's PostgreSQL schema."""
 
     kind = "postgresql"
+    bytes_type = "BYTEA"
 
     def __init__(self, env: dict[str, str], *, prefix: str = "") -> None:
         if not _PREFIX.match(prefix):
@@ -263,6 +294,9 @@ class PostgresViews(ViewStoreMixin, PostgresTrackingRecorder):
 
     def _qualify(self, name: str) -> str:
         return f'"{self.datastore.schema}"."{name}"'
+
+    def _add_column(self, cursor: Any, table: str, column: str) -> None:
+        cursor.execute(f"ALTER TABLE {self._qualify(table)} ADD COLUMN IF NOT EXISTS {column}")
 
     def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:
         cursor.execute(self.max_tracking_id_statement, (name,))

@@ -2,9 +2,12 @@
 
 1. Under the replay lock, drop what a killed replay left, register one new generation
    per model and create its tables beside the live ones.
-2. Fast pass (`fast_fold`): read the log once in pages of `PAGE` events through the
-   recorder, decode each page once for every model, fold in memory, write each
-   model's rows once. A model whose fold fails falls back to the engine from 0.
+2. Fast pass: read the log once in pages of `PAGE` events (`Store.stored_rows`),
+   decode each page once for every model (`codec.EventDecoder`, as the engine does),
+   fold it with the kernel (`projections.fold`) into one working set per model that
+   lives for the whole pass (its tables are new: nothing to load), then store the
+   evidence spans once and bulk-insert each model's rows, each built exactly once.
+   A model whose fold fails falls back to the engine from 0.
 3. Tail: the batched engine folds what was appended meanwhile into the generation.
 4. Swap (`swap`): when the generation is as far as the log and the live model, it
    becomes the live model in one transaction; the retired tables are dropped.
@@ -22,14 +25,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ctevents.codec import EventDecoder
 from ctevents.store import Store
 from projections.digest import digest
 from projections.engine import ProjectionEngine, gc_paused
-from projections.fold import FoldError
+from projections.evidence import SpanIds
+from projections.fold import FoldError, WorkingSet, fold_page, write_all, write_spans
 from projections.model import ReadModel
 from projections.views import ViewStore, open_views
-from replay.decode import Decoder
-from replay.fast_fold import MemoryFold
 from replay.generations import (
     REBUILD,
     RETIRED,
@@ -41,7 +44,6 @@ from replay.generations import (
     register,
     replay_lock,
 )
-from replay.read import LogReader
 from replay.swap import Behind, swap_in
 
 log = logging.getLogger(__name__)
@@ -132,23 +134,23 @@ def _fast_pass(
     progress: Progress | None,
     stop: threading.Event | None,
 ) -> int:
-    folds = {b.model.name: MemoryFold(b.model) for b in generations}
-    decoder = Decoder(store.mapper, {cls for b in generations for cls in b.model.handlers})
-    reader = LogReader(store)
+    span_ids = SpanIds()  # one for every model: each span is named and written once
+    folds = {b.model.name: WorkingSet(b.model, span_ids) for b in generations}
+    decoder = EventDecoder(store.mapper, {cls for b in generations for cls in b.model.handlers})
     target = store.head() if until is None else min(until, store.head())
     after = read = 0
     try:
         while after < target:
             if stop is not None and stop.is_set():
                 raise ReplayStopped("stopped before the end of the log")
-            rows = reader.page(after, PAGE, target)
-            if not rows:
-                break
             with gc_paused():
-                page = decoder.page(rows)
+                rows = store.stored_rows(after, PAGE, target)
+                if not rows:
+                    break
+                page = decoder.page(rows, after)
                 for name, fold in list(folds.items()):
                     try:
-                        fold.fold(page)
+                        fold_page(fold, page)
                     except FoldError as failure:
                         log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
                         del folds[name]
@@ -162,6 +164,8 @@ def _fast_pass(
             # (a server's too, when a replay runs inside `serve`), and `unfreeze` hands
             # everything back at the end.
             gc.freeze()
+        if generations:
+            write_spans(generations[0].views, span_ids.take())
         for built in generations:
             fold = folds.get(built.model.name)
             if fold is None:
@@ -169,7 +173,7 @@ def _fast_pass(
                 continue
             try:
                 with gc_paused():
-                    fold.write(built.views)
+                    write_all(built.views, fold)
             except FoldError as failure:
                 log.warning(
                     "%s: %s; rebuilding it with the engine instead", built.model.name, failure

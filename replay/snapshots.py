@@ -3,7 +3,10 @@
 `ctevents replay meetings --until N --into NAME` builds one (the rebuild's steps up to
 the tail, stopped at N, never swapped in) and registers it under NAME with N; a read
 with `as_of=N` finds it by model and position (`find`). `position_at` maps a time to
-the last position recorded by then, by a binary search over positions.
+the last position recorded by then, by a binary search over positions. `snapshots`
+lists them and `drop_snapshots` drops them (`ctevents snapshots list|drop`); the
+server keeps the ones it builds on demand (`asof-N`) to a limit, least recently used
+first out.
 """
 
 from __future__ import annotations
@@ -61,6 +64,30 @@ def by_name(live: ViewStore, model: ReadModel, name: str) -> Generation | None:
     ensure_registry(live)
     found = listed(live, projection=model.name, kind=SNAPSHOT, state=READY, name=name)
     return found[-1] if found else None
+
+
+ON_DEMAND_PREFIX = "asof-"  # the names of snapshots a read built on demand
+
+
+def snapshots(live: ViewStore, projection: str | None = None) -> list[Generation]:
+    """Every ready snapshot (of one model), oldest first."""
+    ensure_registry(live)
+    where = {"projection": projection} if projection else {}
+    return listed(live, kind=SNAPSHOT, state=READY, **where)
+
+
+def drop_snapshots(
+    store: Store,
+    live: ViewStore,
+    generations: list[Generation],
+    *,
+    lock_timeout: float = 10.0,
+) -> list[Generation]:
+    """Drops the snapshots' tables and registry rows, under the replay lock."""
+    with replay_lock(store.location, lock_timeout):
+        for generation in generations:
+            drop(live, generation)
+    return generations
 
 
 def open_snapshot(store: Store, generation: Generation) -> ViewStore:

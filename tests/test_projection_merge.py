@@ -7,7 +7,7 @@ from projections.names import dialogue_key, normalise, person_key
 
 
 def claim(value, source, position=1):
-    return Claim(value, source, ({"start": 0, "end": 1, "quote": "x"},), position)
+    return Claim(value, source, ("span-id",), position)
 
 
 def test_a_full_date_beats_a_partial_one_without_contest():
@@ -60,7 +60,7 @@ def test_spelling_variants_are_one_value_with_their_spellings():
 
 
 def test_corroboration_counts_sources_not_passages():
-    twice = Claim("Male", "a", ({"start": 0, "end": 4, "quote": "Male"},) * 2, 1)
+    twice = Claim("Male", "a", ("span-a", "span-b"), 1)
     field = merge_field([twice, claim("Male", "a", 2)])
     assert field["corroboration"] == 1
 

@@ -28,11 +28,10 @@ from eventsourcing.utils import get_topic
 
 from ctevents.closing import ClosingGate
 from ctevents.codec import (
-    CHAIN,
-    RECORDED_AT,
     OrjsonTranscoder,
     PydanticMapper,
     Recorded,
+    split_state,
     type_name_of,
 )
 from ctevents.events import event_types
@@ -256,9 +255,7 @@ class Store:
 
     def envelope(self, notification: Notification) -> dict[str, Any]:
         """The wire form of a stored event, without building a pydantic model."""
-        data = self.mapper.decode_state(notification)
-        recorded_at = data.pop(RECORDED_AT)
-        data.pop(CHAIN, None)
+        data, recorded_at, _ = split_state(self.mapper.decode_state(notification))
         return {
             "position": notification.id,
             "type": type_name_of(notification.topic),

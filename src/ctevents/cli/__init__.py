@@ -24,6 +24,7 @@ COMMANDS = (
     "project",
     "status",
     "replay",
+    "snapshots",
     "digest",
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ctevents.cli.common import add_store_argument, fail, open_store
+from ctevents.cli.common import add_store_argument, error, fail, open_store
 from projections.catalog import MODELS, by_name
 from projections.digest import digest
 from projections.views import open_views
@@ -31,6 +31,12 @@ def run(args: argparse.Namespace) -> int:
             views.ensure([model])
             position = views.position(model)
             print(f"{digest(views, model)}  {model.name} at position {position}")
+            behind = store.head() - position
+            if behind > 0:
+                error(
+                    f"{model.name} lags the log by {behind} event(s): run `ctevents project "
+                    "--once` (or `ctevents replay`) for the digest of the whole log"
+                )
         finally:
             views.close()
     return 0

@@ -10,17 +10,20 @@ import orjson
 
 from ctevents.audit.prov import meeting_lineage
 from ctevents.cli.common import add_store_argument, error, fail, open_store
+from ctevents.store import Store
+from projections.engine import ProjectionEngine
+from projections.meetings import MODEL as MEETINGS
 from projections.provenance import UnknownField, UnknownMeeting, trace
-from projections.views import open_views
+from projections.views import ViewStore, open_views
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "trace",
         help="show who asserted each value of a meeting, where, when and by which extractor",
-        description="Reads the meetings read model (run `ctevents project` to keep it current) "
-        "and re-checks every quote against the stored text and its SHA-256; exits 1 when "
-        "any quote fails the check.",
+        description="Reads the meetings read model, first bringing it up to the log's head "
+        "(on a fresh store too), and re-checks every quote against the stored text and its "
+        "SHA-256; exits 1 when any quote fails the check.",
     )
     parser.add_argument("meeting_key", metavar="MEETING_KEY")
     parser.add_argument("field", nargs="?", metavar="FIELD", help="e.g. date, leaders.MV")
@@ -31,13 +34,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def bring_up_to_head(store: Store, views: ViewStore) -> None:
+    """Folds what the meetings model has not folded yet, saying so when it is much."""
+    engine = ProjectionEngine(store, views, [MEETINGS])
+    behind = store.head() - engine.positions[MEETINGS.name]
+    if behind > 1000:
+        print(f"ctevents: folding {behind:,} events into the meetings read model…", file=sys.stderr)
+    engine.catch_up()
+
+
 def run(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
-        views = open_views(store.location)
         try:
+            views = open_views(store.location)
+        except Exception as exc:
+            fail(f"cannot open the read models of {store.url}: {type(exc).__name__}: {exc}")
+        try:
+            bring_up_to_head(store, views)
             found = trace(store, views, args.meeting_key, args.field)
         except (UnknownMeeting, UnknownField) as exc:
             fail(str(exc), status=1)
+        except Exception as exc:  # a database error: one line, not a traceback
+            fail(f"cannot trace {args.meeting_key!r}: {type(exc).__name__}: {exc}")
         finally:
             views.close()
     if args.format == "json":
@@ -46,10 +64,11 @@ def run(args: argparse.Namespace) -> int:
         print(orjson.dumps(meeting_lineage(found)).decode())
     else:
         print_trace(found)
-    if found["as_of_position"] < found["log_head"]:
+    if found["lag"]:
         error(
-            f"the meetings read model has folded up to position {found['as_of_position']} of "
-            f"{found['log_head']}: run `ctevents project --once` for a current trace"
+            f"the meetings read model lags the log by {found['lag']} event(s) (folded up to "
+            f"position {found['as_of_position']} of {found['log_head']}): a write of it is "
+            "failing, see `ctevents status`"
         )
     if not found["verified"]:
         for problem in found["problems"]:

@@ -66,9 +66,11 @@ COMPONENTS: dict[str, Any] = {
 
 def document(app: web.Application) -> dict[str, Any]:
     paths: dict[str, Any] = {}
+    schemas = dict(COMPONENTS["schemas"])
     for module in app[RESOURCES]:
         for path, item in getattr(module, "openapi", {}).items():
             paths.setdefault(path, {}).update(item)
+        schemas.update(getattr(module, "openapi_schemas", {}))  # a module's own shapes
     return {
         "openapi": "3.1.0",
         "info": {
@@ -77,7 +79,7 @@ def document(app: web.Application) -> dict[str, Any]:
             "description": "Counter-terrorism diplomacy statements as an immutable event log.",
         },
         "paths": paths,
-        "components": COMPONENTS,
+        "components": {**COMPONENTS, "schemas": schemas},
     }
 
 

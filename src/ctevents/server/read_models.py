@@ -1,10 +1,13 @@
 """`GET /meetings`, `/dialogues`, `/people`, `/sources` and their items: read models over HTTP.
 
-JSON pages in key order with `as_of_position` and an ETag; `?min_position=N` waits
-(bounded) until the model has folded N, so a client reads its own write; `?watch=1`
-is an SSE stream of the rows, first as they are, then each change as it commits, with
-`id:` the position that caused it, resumable with `Last-Event-ID`. The projections run
-here as a background task (`cleanup_ctx`) and report into `/healthz`.
+Rows come compact by default and in full with `?view=full` (or `expand=evidence`), see
+`projections.shapes`; answers are compressed when the client accepts it. JSON pages in
+key order with `as_of_position`, `lag` (events of the log not yet folded) and an ETag;
+`?min_position=N` waits (bounded) until the model has folded N, so a client reads its
+own write; `?watch=1` is an SSE stream of the rows, first as they are, then each
+change as it commits, with `id:` the position that caused it, resumable with
+`Last-Event-ID`. The projections run here as a background task (`cleanup_ctx`) and
+report into `/healthz`.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
 from ctevents.server.params import optional_whole_number, single
-from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE
+from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
 from projections.catalog import MODELS
 from projections.engine import ProjectionEngine
 from projections.failures import failures
@@ -39,6 +42,8 @@ from projections.queries import (
     snapshot,
     status,
 )
+from projections.schemas import ROW_SHAPES, components
+from projections.shapes import COMPACT, FULL, VIEWS
 from projections.views import ViewStore, open_views
 from replay.outdated import rebuild_outdated
 
@@ -50,7 +55,9 @@ DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait
 MAX_WAIT = 60.0
 WAIT_STEP = 0.05
 WATCH_POLL = 0.5  # how often a watch looks for changes folded by another process
-PAGE_PARAMETERS = frozenset({"limit", "after", "min_position", "wait", "watch", "token", "as_of"})
+PAGE_PARAMETERS = frozenset(
+    {"limit", "after", "min_position", "wait", "watch", "token", "as_of", "view", "expand"}
+)
 
 
 @dataclass
@@ -148,6 +155,19 @@ def _filters(request: web.Request, model: ReadModel) -> dict[str, str]:
     return found
 
 
+def _view(request: web.Request) -> str:
+    """`view=compact|full`; `expand=evidence` asks for the full view too."""
+    view = single(request, "view")
+    expand = single(request, "expand")
+    if view is not None and view not in VIEWS:
+        raise ParameterError("view", f"{view!r}: use one of {', '.join(VIEWS)}")
+    if expand is not None and expand != "evidence":
+        raise ParameterError("expand", f"{expand!r}: only 'evidence' can be expanded")
+    if expand and view == COMPACT:
+        raise ParameterError("expand", "expand=evidence is the full view: drop view=compact")
+    return FULL if expand else (view or COMPACT)
+
+
 def _watching(request: web.Request) -> bool:
     raw = single(request, "watch")
     return raw is not None and raw.strip().lower() in ("1", "true", "yes", "on")
@@ -189,6 +209,11 @@ async def _await_position(request: web.Request, model: ReadModel) -> None:
         await asyncio.sleep(WAIT_STEP)
 
 
+def _lag(request: web.Request, as_of: int) -> int:
+    """How many positions of the log the answer has not folded yet (0: up to date)."""
+    return max(0, request.app[WATCHER].head - as_of)
+
+
 def _json(request: web.Request, body: dict[str, Any]) -> web.Response:
     data = orjson.dumps(body)
     etag = f'"{hashlib.sha256(data).hexdigest()[:32]}"'
@@ -196,10 +221,13 @@ def _json(request: web.Request, body: dict[str, Any]) -> web.Response:
         "ETag": etag,
         "Cache-Control": "no-cache",  # rows change: revalidate, cheaply, with the ETag
         "X-As-Of-Position": str(body["as_of_position"]),
+        "Vary": "Accept-Encoding",
     }
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         return web.Response(status=304, headers=headers)
-    return web.Response(body=data, content_type="application/json", headers=headers)
+    response = web.Response(body=data, content_type="application/json", headers=headers)
+    response.enable_compression()  # gzip or deflate, as the client's Accept-Encoding allows
+    return response
 
 
 # --- handlers --------------------------------------------------------------------------------
@@ -208,23 +236,29 @@ def _json(request: web.Request, body: dict[str, Any]) -> web.Response:
 async def list_collection(request: web.Request, model: ReadModel) -> web.StreamResponse:
     require_token(request, request.app[SETTINGS].read_token)
     filters = _filters(request, model)
+    view = _view(request)
     views = request.app[READ_SIDE].views
     past = await snapshots.as_of(request, model, views)  # `as_of`: a snapshot's tables
     if _watching(request):
-        return await _watch(request, model, filters, None)
+        return await _watch(request, model, filters, None, view)
     limit = optional_whole_number(request, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
     after = single(request, "after")
     await _await_position(request, model)
     views = past.views if past else views
     try:
-        page = await asyncio.to_thread(list_rows, views, model, filters, after=after, limit=limit)
+        page = await asyncio.to_thread(
+            list_rows, views, model, filters, after=after, limit=limit, view=view
+        )
     except QueryError as exc:
         raise ParameterError("query", str(exc)) from None
     body: dict[str, Any] = {
         model.name: page.items,
         "as_of_position": page.as_of_position,
         "next_after": page.next_after,
+        "view": view,
     }
+    if not past:
+        body["lag"] = _lag(request, page.as_of_position)
     if page.next_after is not None:
         body["next"] = str(request.rel_url.update_query({"after": page.next_after}))
     if past:
@@ -236,13 +270,14 @@ async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse
     require_token(request, request.app[SETTINGS].read_token)
     key = request.match_info["key"]
     _filters(request, model)  # only the page parameters make sense here; others are errors
+    view = _view(request)
     past = await snapshots.as_of(request, model, request.app[READ_SIDE].views)
     if _watching(request):
-        return await _watch(request, model, {}, key)
+        return await _watch(request, model, {}, key, view)
     await _await_position(request, model)
     views = past.views if past else request.app[READ_SIDE].views
-    row, as_of = await asyncio.to_thread(get_row, views, model, key)
-    extra = {"as_of": past.describe()} if past else {}
+    row, as_of = await asyncio.to_thread(get_row, views, model, key, view)
+    extra: dict[str, Any] = {"as_of": past.describe()} if past else {"lag": _lag(request, as_of)}
     if row is None:
         return json_error(
             404,
@@ -250,7 +285,7 @@ async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse
             as_of_position=as_of,
             **extra,
         )
-    return _json(request, {"item": row, "as_of_position": as_of, **extra})
+    return _json(request, {"item": row, "as_of_position": as_of, "view": view, **extra})
 
 
 def _collection_handler(model: ReadModel) -> Any:
@@ -286,7 +321,11 @@ def _frame(change: dict[str, Any]) -> bytes:
 
 
 async def _watch(
-    request: web.Request, model: ReadModel, filters: dict[str, str], key: str | None
+    request: web.Request,
+    model: ReadModel,
+    filters: dict[str, str],
+    key: str | None,
+    view: str,
 ) -> web.StreamResponse:
     settings = request.app[SETTINGS]
     side = request.app[READ_SIDE]
@@ -302,10 +341,12 @@ async def _watch(
     side.watchers.add(wake)  # before the first read: a commit in between still wakes us
     try:
         if resume_from is None:
-            opening, cursor = await asyncio.to_thread(snapshot, side.views, model, filters, key=key)
+            opening, cursor = await asyncio.to_thread(
+                snapshot, side.views, model, filters, key=key, view=view
+            )
         else:
             opening, cursor = await asyncio.to_thread(
-                changes_since, side.views, model, resume_from, filters, key=key
+                changes_since, side.views, model, resume_from, filters, key=key, view=view
             )
     except QueryError as exc:
         side.watchers.discard(wake)
@@ -333,7 +374,7 @@ async def _watch(
                 await asyncio.wait_for(wake.wait(), WATCH_POLL)
             wake.clear()
             changes, as_of = await asyncio.to_thread(
-                changes_since, side.views, model, cursor, filters, key=key
+                changes_since, side.views, model, cursor, filters, key=key, view=view
             )
             cursor = max(cursor, as_of)
             sent = await _send(response, changes, in_view, resumed=True)
@@ -398,6 +439,20 @@ _COMMON = [
         f"{snapshots.ON_DEMAND_LIMIT:,} (409 beyond); the answer's `as_of` says which.",
     },
     {
+        "name": "view",
+        "in": "query",
+        "schema": {"enum": list(VIEWS), "default": COMPACT},
+        "description": "`compact` (default): each field's value or contested values, its "
+        "corroboration and its sources (indexes into the row's `sources`). `full`: every "
+        "value with its status, spellings and supporting sources with their evidence quotes.",
+    },
+    {
+        "name": "expand",
+        "in": "query",
+        "schema": {"enum": ["evidence"]},
+        "description": "`expand=evidence` is `view=full`.",
+    },
+    {
         "name": "Last-Event-ID",
         "in": "header",
         "schema": {"type": "string"},
@@ -421,12 +476,38 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
             "description": f"Page cursor: the last `{model.key}` of the previous page.",
         },
     ]
-    ok = {
-        "content": {
-            "application/json": {"schema": {"type": "object"}},
-            "text/event-stream": {"schema": {"type": "string"}},
-        }
+    compact, full = (f"#/components/schemas/{shape.__name__}" for shape in ROW_SHAPES[model.name])
+    row = {"oneOf": [{"$ref": compact}, {"$ref": full}]}
+    answer = {
+        "as_of_position": {"type": "integer"},
+        "lag": {"type": "integer", "description": "Log positions not folded yet."},
+        "view": {"enum": list(VIEWS)},
+        "as_of": {"type": "object", "description": "With `as_of`: which snapshot answered."},
     }
+    page_schema = {
+        "type": "object",
+        "required": [model.name, "as_of_position", "next_after", "view"],
+        "properties": {
+            model.name: {"type": "array", "items": row},
+            "next_after": {"type": ["string", "null"]},
+            "next": {"type": "string"},
+            **answer,
+        },
+    }
+    item_schema = {
+        "type": "object",
+        "required": ["item", "as_of_position", "view"],
+        "properties": {"item": row, **answer},
+    }
+
+    def ok(schema: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "content": {
+                "application/json": {"schema": schema},
+                "text/event-stream": {"schema": {"type": "string"}},
+            }
+        }
+
     return {
         f"/{model.name}": {
             "get": {
@@ -434,7 +515,7 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
                 "summary": f"The {model.name} read model, in `{model.key}` order.",
                 "parameters": [*filters, *page, *_COMMON],
                 "responses": {
-                    "200": {"description": "A page with `as_of_position`.", **ok},
+                    "200": {"description": "A page with `as_of_position`.", **ok(page_schema)},
                     "400": {"$ref": "#/components/responses/Error"},
                     "503": {"$ref": "#/components/responses/Error"},
                 },
@@ -449,7 +530,7 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
                     *_COMMON,
                 ],
                 "responses": {
-                    "200": {"description": "`{item, as_of_position}`.", **ok},
+                    "200": {"description": "`{item, as_of_position}`.", **ok(item_schema)},
                     "404": {"$ref": "#/components/responses/Error"},
                     "503": {"$ref": "#/components/responses/Error"},
                 },
@@ -459,3 +540,4 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
 
 
 openapi: dict[str, Any] = {k: v for m in MODELS for k, v in _path_items(m).items()}
+openapi_schemas: dict[str, Any] = components()
