@@ -264,6 +264,6 @@ async def test_a_dialogue_shows_its_missing_rounds_as_gaps(site: str, page: Page
     await expect(page.locator("ol.timeline li.round")).to_contain_text("2020-02-28")
     await expect(page.locator("ol.timeline li.next")).to_contain_text("2021")
     await page.goto(f"{site}/people")
-    row = page.locator('tr[data-person="ahmed-latheef"]')
+    row = page.locator('tr[data-person="ahmed-lathee"]')
     await expect(row.locator(".contested-badge")).to_contain_text("Ahmed Lathee / Ahmed Latheef")
     await page.screenshot(path=artifact("people"), full_page=True)

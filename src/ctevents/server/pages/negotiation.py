@@ -75,7 +75,9 @@ def negotiating(pages: dict[str, Handler]) -> Callable[..., Awaitable[web.Stream
                 request = request.clone(rel_url=request.rel_url.with_query(query))
             response = await handler(request)
         if not response.prepared:
-            response.headers.add("Vary", "Accept")
+            varies = [v.strip() for v in response.headers.get("Vary", "").split(",") if v.strip()]
+            if "Accept" not in varies:
+                response.headers["Vary"] = ", ".join([*varies, "Accept"])
         return response
 
     return negotiate
