@@ -14,7 +14,7 @@ from types import ModuleType
 from aiohttp import web
 
 from ctevents.documents import MAX_BYTES
-from ctevents.feed import LogWatcher, PollingWaker
+from ctevents.feed import LogWatcher, wakers_for
 from ctevents.server import audit, events, health, openapi, read_models, snapshots, sources
 from ctevents.server.errors import json_errors
 from ctevents.server.settings import Settings
@@ -41,7 +41,7 @@ async def open_log(app: web.Application) -> AsyncIterator[None]:
     """Opens the store and starts the log watcher; closes both when the app stops."""
     settings = app[SETTINGS]
     store = await asyncio.to_thread(Store, settings.store_url)
-    watcher = LogWatcher(store, wakers=(PollingWaker(store, settings.poll_interval),))
+    watcher = LogWatcher(store, wakers=wakers_for(store, settings.poll_interval))
     await watcher.start()
     app[STORE] = store
     app[WATCHER] = watcher

@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from ctevents import sse
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
@@ -278,11 +279,7 @@ for _read_model in MODELS:
 
 
 def _frame(change: dict[str, Any]) -> bytes:
-    return b"id: %d\nevent: %s\ndata: %s\n\n" % (
-        change["position"],
-        change["op"].encode(),
-        orjson.dumps(change),
-    )
+    return sse.frame(change["position"], change["op"], orjson.dumps(change))
 
 
 async def _watch(
