@@ -29,7 +29,7 @@ from ctevents.documents import Document
 from ctevents.extract import extract
 from ctevents.ingest import Extractor, IngestResult, ingest
 from ctevents.store import Store
-from ctevents.tail import PROGRESS_INTERVAL, SharedTail, heartbeat_bytes, progress, read_chunk
+from ctevents.tail import PROGRESS_INTERVAL, SharedTail, heartbeat_bytes, progress
 from ctevents.wire import WireEvent
 
 log = logging.getLogger(__name__)
@@ -119,14 +119,18 @@ class HeadWaker(Protocol):
 class PollingWaker:
     """Reads the head every `interval` seconds: the fallback that finds every append."""
 
-    def __init__(self, store: Store, interval: float = 0.2) -> None:
+    def __init__(self, store: Store, interval: float = 0.2, tail: SharedTail | None = None) -> None:
         self.store = store
         self.interval = interval
+        self.tail = tail  # reads go through the tail's own thread when given
 
     async def run(self, moved: Callable[[int], None]) -> None:
         while True:
             try:
-                moved(await asyncio.to_thread(self.store.head))
+                if self.tail is not None:
+                    moved(await self.tail.read(self.store.head))
+                else:
+                    moved(await asyncio.to_thread(self.store.head))
             except Exception:
                 # The store may be briefly unreachable; subscribers keep their cursor.
                 log.warning("polling the head of the log failed", exc_info=True)
@@ -235,6 +239,9 @@ class LogWatcher:
     async def start(self) -> None:
         self.head = await asyncio.to_thread(self.store.head)
         self.tail.begin(self.head)
+        for waker in self.wakers:
+            if isinstance(waker, PollingWaker) and waker.tail is None:
+                waker.tail = self.tail
         self._tasks = [asyncio.create_task(w.run(self.moved)) for w in self.wakers]
         self._tasks.append(asyncio.create_task(self._keep_tail()))
 
@@ -246,6 +253,7 @@ class LogWatcher:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
+        self.tail.close()
 
     def moved(self, head: int) -> None:
         """The head is at `head` or beyond: the tail reads on if that is news."""
@@ -258,7 +266,7 @@ class LogWatcher:
 
     async def refresh(self) -> int:
         """The head as the store has it now (and the tail moved on if it moved)."""
-        self.moved(await asyncio.to_thread(self.store.head))
+        self.moved(await self.tail.read(self.store.head))
         return self.head
 
     async def _keep_tail(self) -> None:
@@ -361,7 +369,7 @@ async def follow(
     tail, or a page of the store while behind it), a progress marker when a sparse
     filter skipped events, or a heartbeat when idle. Ends when the watcher closes.
     """
-    tail, store = watcher.tail, watcher.store
+    tail = watcher.tail
     reported = cursor = after  # `reported`: the last position the subscriber was told
     last_report = time.monotonic()
     with watcher.subscribe(cursor) as subscription:
@@ -370,9 +378,7 @@ async def follow(
             advanced = tail.advanced  # before looking: a move from now on wakes us
             if cursor < tail.end:
                 if cursor < tail.start:  # behind the window: a page of the store
-                    chunk = await asyncio.to_thread(
-                        read_chunk, store, cursor, tail.end, selection, form
-                    )
+                    chunk = await tail.catch_up(cursor, selection, form)
                 else:
                     chunk = tail.after(cursor, selection, form)
                 cursor = subscription.cursor = chunk.scanned_to

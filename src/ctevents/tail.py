@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import functools
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import orjson
 
@@ -42,6 +44,8 @@ CHUNK_BYTES = 512 * 1024
 # While a sparse filter skips events, report the scanned position at least this often.
 PROGRESS_INTERVAL = 1.0
 FORMS = ("sse", "ndjson")
+# Threads for subscribers' reads of the store while behind the window.
+CATCH_UP_THREADS = 2
 
 
 class Selection(Protocol):
@@ -112,6 +116,25 @@ class SharedTail:
         self._advanced = asyncio.Event()
         self._previous_end = 0
         self._shared: dict[tuple[Selection, str], Chunk] = {}
+        # Threads of their own: in the default pool, reads of the head and of new events
+        # would queue behind ingests (extraction, write locks) and delay every subscriber.
+        self._reader = ThreadPoolExecutor(1, thread_name_prefix="tail")
+        self._catch_up = ThreadPoolExecutor(CATCH_UP_THREADS, thread_name_prefix="catch-up")
+
+    async def read(self, call: Any, *args: Any) -> Any:
+        """`call(*args)` in the tail's reader thread (reads of the head, of new events)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._reader, functools.partial(call, *args))
+
+    async def catch_up(self, cursor: int, selection: Selection, form: str) -> Chunk:
+        """A page of the store after `cursor` for a subscriber behind the window."""
+        loop = asyncio.get_running_loop()
+        call = functools.partial(read_chunk, self.store, cursor, self.end, selection, form)
+        return await loop.run_in_executor(self._catch_up, call)
+
+    def close(self) -> None:
+        self._reader.shutdown(wait=False, cancel_futures=True)
+        self._catch_up.shutdown(wait=False, cancel_futures=True)
 
     def begin(self, head: int) -> None:
         self.start = self.end = self._previous_end = head
@@ -129,7 +152,7 @@ class SharedTail:
     async def read_to(self, head: int) -> None:
         """Reads the store up to `head` into the window; subscribers are woken per page."""
         while self.end < head:
-            rows = await asyncio.to_thread(self._read_page, self.end, head)
+            rows = await self.read(self._read_page, self.end, head)
             self._extend(rows, head)
 
     def _read_page(self, after: int, head: int) -> tuple[list[WireEvent], int]:
