@@ -17,15 +17,18 @@ The store is synchronous; every call to it goes through a thread.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ctevents.documents import Document
+from ctevents.events import Fact, source_id_for
 from ctevents.extract import extract
 from ctevents.ingest import Extractor, IngestResult, ingest
 from ctevents.store import Store
@@ -38,6 +41,10 @@ log = logging.getLogger(__name__)
 SCAN_BUDGET = 10_000
 # Seconds between polls of the head when appends are also announced by NOTIFY.
 NOTIFIED_POLL_INTERVAL = 2.0
+# After the tail moves, appends are gathered for a moment before it reads again, so
+# that each subscriber gets one write per gathering rather than one per append: every
+# write is a system call per subscriber. The pause grows with the subscribers.
+GATHER_BASE, GATHER_PER_SUBSCRIBER, GATHER_MAX = 0.005, 0.00006, 0.06
 
 
 @dataclass(frozen=True)
@@ -225,9 +232,14 @@ class LogWatcher:
     """
 
     def __init__(
-        self, store: Store, wakers: Iterable[HeadWaker] = (), tail: SharedTail | None = None
+        self,
+        store: Store,
+        wakers: Iterable[HeadWaker] = (),
+        tail: SharedTail | None = None,
+        extraction: Executor | None = None,
     ) -> None:
         self.store = store
+        self.extraction = extraction  # where `record` runs the extractor, if not here
         self.wakers = tuple(wakers) or (PollingWaker(store),)
         self.tail = tail or SharedTail(store)
         self.head = 0
@@ -254,6 +266,8 @@ class LogWatcher:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
         self.tail.close()
+        if self.extraction is not None:
+            self.extraction.shutdown(wait=False, cancel_futures=True)
 
     def moved(self, head: int) -> None:
         """The head is at `head` or beyond: the tail reads on if that is news."""
@@ -275,6 +289,8 @@ class LogWatcher:
             self._moved.clear()
             try:
                 await self.tail.read_to(self.head)
+                pause = GATHER_BASE + GATHER_PER_SUBSCRIBER * len(self.subscriptions)
+                await asyncio.sleep(min(GATHER_MAX, pause))
             except Exception:
                 log.warning("reading the log into the tail failed; retrying", exc_info=True)
                 await asyncio.sleep(0.5)
@@ -293,10 +309,29 @@ class LogWatcher:
 async def record(
     store: Store, watcher: LogWatcher, document: Document, extractor: Extractor = extract
 ) -> IngestResult:
-    """Ingests a document and wakes live subscribers at once."""
+    """Ingests a document and wakes live subscribers at once.
+
+    With `watcher.extraction` (a process pool), the extractor runs there: extraction is
+    the CPU-heavy part of a write, and in this process it would hold the GIL against
+    the event loop that feeds the subscribers.
+    """
+    if watcher.extraction is not None and extractor is extract:
+        facts = await asyncio.wrap_future(
+            watcher.extraction.submit(
+                extract,
+                document.text,
+                source_id=source_id_for(document.text),
+                published_on=document.published_on,
+            )
+        )
+        extractor = functools.partial(_extracted, facts)
     result = await asyncio.to_thread(ingest, store, document, extractor=extractor)
     watcher.appended(result.positions)
     return result
+
+
+def _extracted(facts: list[Fact], text: str, **context: Any) -> list[Fact]:
+    return facts
 
 
 # --- pages and streams -------------------------------------------------------------

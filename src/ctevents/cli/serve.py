@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         worker.start()
     try:
         web.run_app(
-            create_app(settings),
+            create_app(settings, extract_processes=min(4, os.cpu_count() or 1)),
             host=args.host,
             port=args.port,
             access_log=ACCESS_LOGGER,
