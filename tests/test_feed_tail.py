@@ -64,7 +64,9 @@ async def test_every_subscriber_gets_exactly_the_log_across_a_burst(store_url: s
         last: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         forms = ["ndjson", "sse"]
         early = [
-            asyncio.create_task(read_until(s, f"{url}/events?format={f}&after=0", last, f))
+            asyncio.create_task(
+                read_until(s, f"{url}/events?format={f}&heartbeat=0.2&after=0", last, f)
+            )
             for f in forms * 5
         ]
         late: list[asyncio.Task[list[int]]] = []
@@ -73,7 +75,9 @@ async def test_every_subscriber_gets_exactly_the_log_across_a_burst(store_url: s
             await append(app, 25, start=1000 + 25 * round_)
             # Joining mid-burst: from 0 (behind the window by now) and from the head.
             late += [
-                asyncio.create_task(read_until(s, f"{url}/events?format={f}&after=0", last, f))
+                asyncio.create_task(
+                    read_until(s, f"{url}/events?format={f}&heartbeat=0.2&after=0", last, f)
+                )
                 for f in forms
             ]
             head = app[WATCHER].head
