@@ -101,14 +101,17 @@ class Server:
             self.process.wait()
 
 
-def start_server(store: str, workdir: Path, source: Path | None, index: int) -> Server:
+def start_server(
+    store: str, workdir: Path, source: Path | None, index: int, fold: str | None = None
+) -> Server:
     port = free_port()
     env = dict(os.environ)
     if source is not None:
         env["PYTHONPATH"] = f"{source / 'src'}:{source}"
     log = workdir / f"serve-{index}.log"
+    command = [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store", store]
     process = subprocess.Popen(
-        [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store", store],
+        command + (["--fold", fold] if fold else []),
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
         env=env,
@@ -354,7 +357,7 @@ def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[
     else:
         sep = "&" if "?" in args.postgres else "?"
         store, server_count = f"{args.postgres}{sep}schema=bench_{uuid.uuid4().hex[:10]}", 2
-    servers = [start_server(store, workdir, args.source, i) for i in range(server_count)]
+    servers = [start_server(store, workdir, args.source, i, args.fold) for i in range(server_count)]
     clients: list[mp.Process] = []
     conns: list[Any] = []
     try:
@@ -521,6 +524,9 @@ def main() -> None:
     parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for readers")
     parser.add_argument("--source", type=Path, default=None, help="serve from this checkout")
     parser.add_argument("--no-catch-up", action="store_true")
+    parser.add_argument(
+        "--fold", choices=("worker", "inline"), help="pass `--fold` to serve (default: its own)"
+    )
     args = parser.parse_args()
     counts = [int(n) for n in args.subscribers.split(",")]
     texts = statements()
