@@ -62,7 +62,13 @@ class EventFilter:
 
     @property
     def inspects_data(self) -> bool:
+        """True when the payload must be decoded (in the JSON form, also for `stream`)."""
         return bool(self.stream or self.party or self.meeting)
+
+    @property
+    def needs_payload(self) -> bool:
+        """True when the decoded payload is needed to match (`party`, `meeting`)."""
+        return bool(self.party or self.meeting)
 
     def matches(self, envelope: dict[str, Any]) -> bool:
         if self.stream and envelope["stream"] != self.stream:
@@ -74,7 +80,7 @@ class EventFilter:
             return False
         if self.stream and event.stream != self.stream:
             return False
-        return not (self.party or self.meeting) or self._matches_data(event.data)
+        return not self.needs_payload or self._matches_data(event.data)
 
     def _matches_data(self, data: dict[str, Any]) -> bool:
         if self.party and not (
@@ -384,10 +390,18 @@ async def read_page(
 
 @dataclass(frozen=True)
 class Delivery:
-    """Bytes to write to a subscriber in one go, and the events among them."""
+    """Bytes to write to a subscriber in one go, and the positions of the events in them.
+
+    `prefix(n)`: the bytes of the first n events alone (a stream's `limit` may cut it).
+    """
 
     data: bytes
-    events: list[WireEvent]
+    positions: list[int]
+    prefix: Callable[[int], bytes]
+
+
+def _nothing(n: int) -> bytes:
+    return b""
 
 
 async def follow(
@@ -418,14 +432,14 @@ async def follow(
                     chunk = tail.after(cursor, selection, form)
                 cursor = subscription.cursor = chunk.scanned_to
                 data, now = chunk.data, time.monotonic()
-                if chunk.events:
-                    reported, last_report = chunk.events[-1].position, now
+                if chunk.positions:
+                    reported, last_report = chunk.positions[-1], now
                 stale = now - last_report >= PROGRESS_INTERVAL
                 if cursor > reported and (cursor >= tail.end or stale):
                     data += progress(cursor, form)
                     reported, last_report = cursor, now
                 if data:
-                    yield Delivery(data, chunk.events)
+                    yield Delivery(data, chunk.positions, chunk.prefix)
                 continue
             idle_for = heartbeat - (time.monotonic() - last_report)
             if idle_for > 0:
@@ -434,4 +448,4 @@ async def follow(
                         await advanced.wait()
                     continue
             last_report = time.monotonic()
-            yield Delivery(heartbeat_bytes(form), [])
+            yield Delivery(heartbeat_bytes(form), [], _nothing)

@@ -389,10 +389,17 @@ class Store:
                 "ORDER BY notification_id LIMIT %s"
             )
         with self._gate.use(), recorder.datastore.transaction(commit=False) as cursor:
+            # Plain tuples: a `Row` or a dict per event costs more than the query.
+            if self.kind == "sqlite":
+                cursor.row_factory = None
+            else:
+                from psycopg.rows import tuple_row
+
+                cursor.row_factory = tuple_row
             cursor.execute(statement, (after, until, limit))
             rows = cursor.fetchall()
         if self.kind != "sqlite":
-            return [(p, s, t, v, bytes(b)) for p, s, t, v, b in (r.values() for r in rows)]
+            return [(p, s, t, v, bytes(b)) for p, s, t, v, b in rows]
         streams = self._stream_strings
         page = []
         for position, stored, topic, version, state in rows:

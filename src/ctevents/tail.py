@@ -20,7 +20,7 @@ import asyncio
 import bisect
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -54,6 +54,12 @@ class Selection(Protocol):
     @property
     def types(self) -> tuple[str, ...]: ...
 
+    @property
+    def stream(self) -> str | None: ...
+
+    @property
+    def needs_payload(self) -> bool: ...
+
     def matches_wire(self, event: WireEvent) -> bool: ...
 
 
@@ -74,16 +80,25 @@ def heartbeat_bytes(form: str) -> bytes:
 
 @dataclass(frozen=True)
 class Chunk:
-    """Matching events after a cursor, encoded; `scanned_to` is where the reading stopped."""
+    """Matching events after a cursor, encoded; `scanned_to` is where the reading stopped.
 
-    events: list[WireEvent]
+    `prefix(n)` is the bytes of the first n of them (a stream's `limit` may cut a chunk).
+    """
+
+    positions: list[int]
     data: bytes
     scanned_to: int
+    prefix: Callable[[int], bytes]
 
 
 def _chunk(events: Sequence[WireEvent], selection: Selection, form: str, scanned_to: int) -> Chunk:
     matching = [e for e in events if selection.matches_wire(e)]
-    return Chunk(matching, encode(matching, form), scanned_to)
+    return Chunk(
+        [e.position for e in matching],
+        encode(matching, form),
+        scanned_to,
+        lambda n: encode(matching[:n], form),
+    )
 
 
 def read_chunk(store: Store, after: int, until: int, selection: Selection, form: str) -> Chunk:
@@ -92,7 +107,16 @@ def read_chunk(store: Store, after: int, until: int, selection: Selection, form:
     scanned_to = rows[-1][0] if len(rows) == PAGE else until
     if selection.types:
         rows = [r for r in rows if type_name_of(r[2]) in selection.types]
-    return _chunk(wire.wire_events(rows), selection, form, scanned_to)
+    if selection.stream:
+        rows = [r for r in rows if r[1] == selection.stream]
+    if selection.needs_payload:
+        return _chunk(wire.wire_events(rows), selection, form, scanned_to)
+    return Chunk(
+        [r[0] for r in rows],
+        wire.encode_rows(rows, form),
+        scanned_to,
+        lambda n: wire.encode_rows(rows[:n], form),
+    )
 
 
 class SharedTail:

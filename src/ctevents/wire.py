@@ -60,11 +60,14 @@ class WireEvent:
 def _split(state: bytes) -> tuple[bytes, bytes]:
     """(payload JSON, `recorded_at` as a JSON string) from stored bytes."""
     at = state.rfind(_TRAILER_KEY)
-    match = _TRAILER.match(state, at) if at > 0 else None
-    if match is not None and state[at - 1 : at] in (b",", b"{"):
-        recorded_at = state[match.start(1) - 1 : match.end(1) + 1]
-        payload = state[: at - 1] + b"}" if state[at - 1 : at] == b"," else b"{}"
-        return payload, recorded_at
+    if at > 0 and _TRAILER.match(state, at) is not None:
+        before = state[at - 1]
+        value = at + len(_TRAILER_KEY) - 1
+        recorded_at = state[value : state.index(b'"', value + 1) + 1]
+        if before == 44:  # b","
+            return state[: at - 1] + b"}", recorded_at
+        if before == 123:  # b"{"
+            return b"{}", recorded_at
     # Bytes written some other way: decode and re-encode, which is always right.
     decoded = orjson.loads(state)
     recorded_at_value = decoded.pop(RECORDED_AT)
@@ -72,9 +75,39 @@ def _split(state: bytes) -> tuple[bytes, bytes]:
     return orjson.dumps(decoded), orjson.dumps(recorded_at_value)
 
 
-def wire_events(rows: Sequence[tuple[int, str, str, int, bytes]]) -> list[WireEvent]:
+Row = tuple[int, str, str, int, bytes]  # `Store.log_rows`: position, stream, topic, version, state
+
+_TYPES: dict[str, bytes] = {}
+
+
+def wire_events(rows: Sequence[Row]) -> list[WireEvent]:
     """`Store.log_rows` rows in their wire forms."""
     return [WireEvent(*row) for row in rows]
+
+
+def encode_rows(rows: Sequence[Row], form: str) -> bytes:
+    """Rows straight to one form's bytes (catch-up: no per-event object is kept)."""
+    types = _TYPES
+    template = (
+        b'id: %d\nevent: %s\ndata: {"position":%d,"type":"%s","stream":"%s","version":%d,'
+        b'"recorded_at":%s,"data":%s}\n\n'
+        if form == "sse"
+        else b'{"position":%d,"type":"%s","stream":"%s","version":%d,"recorded_at":%s,"data":%s}\n'
+    )
+    out = []
+    for position, stream, topic, version, state in rows:
+        name = types.get(topic)
+        if name is None:
+            name = types[topic] = type_name_of(topic).encode()
+        data, recorded_at = _split(state)
+        if form == "sse":
+            out.append(
+                template
+                % (position, name, position, name, stream.encode(), version, recorded_at, data)
+            )
+        else:
+            out.append(template % (position, name, stream.encode(), version, recorded_at, data))
+    return b"".join(out)
 
 
 def ndjson(events: Sequence[WireEvent]) -> bytes:

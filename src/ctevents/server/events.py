@@ -25,7 +25,6 @@ from ctevents.server.params import single, whole_number
 from ctevents.server.settings import Settings
 from ctevents.server.state import SETTINGS, STORE, WATCHER
 from ctevents.store import Store
-from ctevents.tail import encode
 
 routes = web.RouteTableDef()
 
@@ -254,10 +253,10 @@ async def _stream(request: web.Request, query: EventsQuery, after: int) -> web.S
             try:
                 async for delivery in deliveries:
                     data = delivery.data
-                    if remaining is not None and delivery.events:
-                        if len(delivery.events) >= remaining:
-                            data = encode(delivery.events[:remaining], query.form)
-                        remaining -= min(remaining, len(delivery.events))
+                    if remaining is not None and delivery.positions:
+                        if len(delivery.positions) >= remaining:
+                            data = delivery.prefix(remaining)
+                        remaining -= min(remaining, len(delivery.positions))
                     await _write(response, data)
                     if remaining == 0:
                         break
