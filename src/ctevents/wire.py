@@ -23,6 +23,7 @@ _TRAILER = re.compile(
     rb'"' + RECORDED_AT.encode() + rb'":"([^"\\]*)"(?:,"' + CHAIN.encode() + rb'":"[^"\\]*")?}\Z'
 )
 _TRAILER_KEY = b'"' + RECORDED_AT.encode() + b'":"'
+_CHAIN_TAIL = re.compile(rb',"' + CHAIN.encode() + rb'":"[^"\\]*"}')
 
 
 class WireEvent:
@@ -86,27 +87,37 @@ def wire_events(rows: Sequence[Row]) -> list[WireEvent]:
 
 
 def encode_rows(rows: Sequence[Row], form: str) -> bytes:
-    """Rows straight to one form's bytes (catch-up: no per-event object is kept)."""
-    types = _TYPES
-    template = (
-        b'id: %d\nevent: %s\ndata: {"position":%d,"type":"%s","stream":"%s","version":%d,'
-        b'"recorded_at":%s,"data":%s}\n\n'
-        if form == "sse"
-        else b'{"position":%d,"type":"%s","stream":"%s","version":%d,"recorded_at":%s,"data":%s}\n'
-    )
+    """Rows straight to one form's bytes (catch-up: no per-event object is kept).
+
+    The payload is not copied out of the stored bytes: a view of it is formatted in.
+    """
+    types, streams = _TYPES, {}
+    envelope = b'{"position":%d,"type":"%s","stream":"%s","version":%d,"recorded_at":%s,"data":%s}}'
+    sse = b"id: %d\nevent: %s\ndata: " + envelope + b"\n\n"
+    ndjson = envelope + b"\n"
     out = []
+    append = out.append
+    key_length = len(_TRAILER_KEY)
     for position, stream, topic, version, state in rows:
         name = types.get(topic)
         if name is None:
             name = types[topic] = type_name_of(topic).encode()
-        data, recorded_at = _split(state)
+        stream_bytes = streams.get(stream)
+        if stream_bytes is None:
+            stream_bytes = streams[stream] = stream.encode()
+        at = state.rfind(_TRAILER_KEY)
+        closing = state.find(b'"', at + key_length) if at > 0 else -1
+        rest = state[closing + 1 :] if closing > 0 else b""
+        if state[at - 1] == 44 and (rest == b"}" or _CHAIN_TAIL.fullmatch(rest)):  # b","
+            data: Any = memoryview(state)[: at - 1]
+            recorded_at = state[at + key_length - 1 : closing + 1]
+        else:  # an empty payload, or bytes written some other way
+            full, recorded_at = _split(state)
+            data = full[:-1]
         if form == "sse":
-            out.append(
-                template
-                % (position, name, position, name, stream.encode(), version, recorded_at, data)
-            )
+            append(sse % (position, name, position, name, stream_bytes, version, recorded_at, data))
         else:
-            out.append(template % (position, name, stream.encode(), version, recorded_at, data))
+            append(ndjson % (position, name, stream_bytes, version, recorded_at, data))
     return b"".join(out)
 
 
