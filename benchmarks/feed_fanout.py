@@ -154,7 +154,8 @@ async def subscribe(
                 async for data in r.content.iter_any():
                     now = time.monotonic()
                     data = rest + data
-                    cut = data.rfind(b"\n\n") + 2
+                    end = data.rfind(b"\n\n")
+                    cut = end + 2 if end >= 0 else 0  # only whole frames; the rest waits
                     rest = data[cut:]
                     for match in EVENT_ID.finditer(data, 0, cut):
                         got.positions.append(int(match.group(1)))
@@ -231,8 +232,18 @@ def report(
     every = array("l", bytes(8 * HIST_MS))
     cross = array("l", bytes(8 * HIST_MS))
     exact = 0
+    mismatches = []
     for url, g in zip(urls, got, strict=True):
-        exact += list(g.positions) == expected
+        positions = list(g.positions)
+        if positions == expected:
+            exact += 1
+        elif len(mismatches) < 3:
+            missing = sorted(set(expected) - set(positions))
+            mismatches.append(
+                f"{len(positions)} received, {len(positions) - len(set(positions))} repeated, "
+                f"{len(missing)} missing (first {missing[:3]}), "
+                f"in order: {positions == sorted(positions)}"
+            )
         mine = server_urls.index(url) + 1
         for position, at in zip(g.positions, g.times, strict=True):
             if position >= len(answered) or math.isnan(answered[position]):
@@ -246,6 +257,7 @@ def report(
         "every": every.tobytes(),
         "cross": cross.tobytes(),
         "exact": exact,
+        "mismatches": mismatches,
         "count": len(urls),
         "lag_p99": lag_sorted[int(len(lag_sorted) * 0.99)] if lag_sorted else 0.0,
         "lag_max": lag_sorted[-1] if lag_sorted else 0.0,
@@ -440,6 +452,7 @@ def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[
         "fanout_p99_ms": percentile(every, 0.99),
         "cross_p99_ms": percentile(cross, 0.99) if server_count > 1 else None,
         "exact": sum(r["exact"] for r in reports),
+        "mismatches": [m for r in reports for m in r["mismatches"]],
         "events": len(expected),
         "drain_s": drain,
         "rss_per_idle_kb": (sum(rss_after) - sum(rss_before)) / subscribers,
@@ -567,6 +580,8 @@ def main() -> None:
                 + (f" | {r['errors']} write errors" if r["errors"] else ""),
                 flush=True,
             )
+            for mismatch in r["mismatches"]:
+                print(f"    not exactly the log: {mismatch}", flush=True)
         if not args.no_catch_up:
             last = results[-1]
             c = catch_up(args, last["store_url"], last["workdir"])

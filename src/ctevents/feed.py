@@ -44,7 +44,7 @@ NOTIFIED_POLL_INTERVAL = 2.0
 # After the tail moves, appends are gathered for a moment before it reads again, so
 # that each subscriber gets one write per gathering rather than one per append: every
 # write is a system call per subscriber. The pause grows with the subscribers.
-GATHER_BASE, GATHER_PER_SUBSCRIBER, GATHER_MAX = 0.005, 0.00006, 0.06
+GATHER_BASE, GATHER_PER_SUBSCRIBER, GATHER_MAX = 0.005, 0.0001, 0.1
 
 
 @dataclass(frozen=True)
