@@ -583,8 +583,8 @@ def main() -> None:
             for mismatch in r["mismatches"]:
                 print(f"    not exactly the log: {mismatch}", flush=True)
         if not args.no_catch_up:
-            last = results[-1]
-            c = catch_up(args, last["store_url"], last["workdir"])
+            largest = max(results, key=lambda r: r["events"])  # the longest log of the runs
+            c = catch_up(args, largest["store_url"], largest["workdir"])
             print(
                 f"{kind} catch-up over SSE from 0: {c['sse_per_s']:,.0f} events/s vs raw floor "
                 f"(SELECT + orjson.loads) {c['floor_per_s']:,.0f}/s = "
