@@ -32,7 +32,7 @@ from ctevents.events import Fact, source_id_for
 from ctevents.extract import extract
 from ctevents.ingest import Extractor, IngestResult, ingest
 from ctevents.store import Store
-from ctevents.tail import PROGRESS_INTERVAL, SharedTail, heartbeat_bytes, progress
+from ctevents.tail import PROGRESS_INTERVAL, Chunk, SharedTail, heartbeat_bytes, progress
 from ctevents.wire import WireEvent
 
 log = logging.getLogger(__name__)
@@ -421,31 +421,47 @@ async def follow(
     tail = watcher.tail
     reported = cursor = after  # `reported`: the last position the subscriber was told
     last_report = time.monotonic()
+    # While behind the window, the next page of the store is read while this one is
+    # written: (the cursor it starts after, the read in flight).
+    ahead: tuple[int, asyncio.Future[Chunk]] | None = None
     with watcher.subscribe(cursor) as subscription:
         on_subscribe(subscription)
-        while not watcher.closed:
-            advanced = tail.advanced  # before looking: a move from now on wakes us
-            if cursor < tail.end:
-                if cursor < tail.start:  # behind the window: a page of the store
-                    chunk = await tail.catch_up(cursor, selection, form)
-                else:
-                    chunk = tail.after(cursor, selection, form)
-                cursor = subscription.cursor = chunk.scanned_to
-                data, now = chunk.data, time.monotonic()
-                if chunk.positions:
-                    reported, last_report = chunk.positions[-1], now
-                stale = now - last_report >= PROGRESS_INTERVAL
-                if cursor > reported and (cursor >= tail.end or stale):
-                    data += progress(cursor, form)
-                    reported, last_report = cursor, now
-                if data:
-                    yield Delivery(data, chunk.positions, chunk.prefix)
-                continue
-            idle_for = heartbeat - (time.monotonic() - last_report)
-            if idle_for > 0:
-                with suppress(TimeoutError):
-                    async with asyncio.timeout(idle_for):
-                        await advanced.wait()
+        try:
+            while not watcher.closed:
+                advanced = tail.advanced  # before looking: a move from now on wakes us
+                if cursor < tail.end:
+                    if cursor < tail.start:  # behind the window: a page of the store
+                        if ahead is not None and ahead[0] == cursor:
+                            chunk = await ahead[1]
+                        else:
+                            chunk = await tail.catch_up(cursor, selection, form)
+                        ahead = None
+                        if chunk.scanned_to < tail.start:
+                            read = asyncio.ensure_future(
+                                tail.catch_up(chunk.scanned_to, selection, form)
+                            )
+                            ahead = (chunk.scanned_to, read)
+                    else:
+                        chunk = tail.after(cursor, selection, form)
+                    cursor = subscription.cursor = chunk.scanned_to
+                    data, now = chunk.data, time.monotonic()
+                    if chunk.positions:
+                        reported, last_report = chunk.positions[-1], now
+                    stale = now - last_report >= PROGRESS_INTERVAL
+                    if cursor > reported and (cursor >= tail.end or stale):
+                        data += progress(cursor, form)
+                        reported, last_report = cursor, now
+                    if data:
+                        yield Delivery(data, chunk.positions, chunk.prefix)
                     continue
-            last_report = time.monotonic()
-            yield Delivery(heartbeat_bytes(form), [], _nothing)
+                idle_for = heartbeat - (time.monotonic() - last_report)
+                if idle_for > 0:
+                    with suppress(TimeoutError):
+                        async with asyncio.timeout(idle_for):
+                            await advanced.wait()
+                        continue
+                last_report = time.monotonic()
+                yield Delivery(heartbeat_bytes(form), [], _nothing)
+        finally:
+            if ahead is not None:
+                ahead[1].cancel()

@@ -34,8 +34,10 @@ from ctevents.wire import WireEvent
 
 log = logging.getLogger(__name__)
 
-# Events read from the store per query, by the tail and by a subscriber catching up.
+# Events read from the store per query, by the tail and by a subscriber catching up;
+# a subscriber's page is also cut at about PAGE_BYTES of stored events.
 PAGE = 2000
+PAGE_BYTES = 2 * 1024 * 1024
 # The window's bounds: the newest events up to this many, and up to this many bytes.
 WINDOW_EVENTS = 20_000
 WINDOW_BYTES = 64 * 1024 * 1024
@@ -105,6 +107,12 @@ def read_chunk(store: Store, after: int, until: int, selection: Selection, form:
     """One page of the store after `after` (≤ `until`), filtered and encoded (in a thread)."""
     rows = store.log_rows(after, PAGE, until)
     scanned_to = rows[-1][0] if len(rows) == PAGE else until
+    size = 0
+    for i, row in enumerate(rows):  # large events: fewer of them per page
+        size += len(row[4])
+        if size > PAGE_BYTES and i:
+            rows, scanned_to = rows[:i], rows[i - 1][0]
+            break
     if selection.types:
         rows = [r for r in rows if type_name_of(r[2]) in selection.types]
     if selection.stream:
