@@ -262,6 +262,10 @@ class LogWatcher:
                 waker.tail = self.tail
         self._tasks = [asyncio.create_task(w.run(self.moved)) for w in self.wakers]
         self._tasks.append(asyncio.create_task(self._keep_tail()))
+        if self.extraction is not None:
+            # Start the extraction processes now rather than on the first POST.
+            for _ in range(getattr(self.extraction, "_max_workers", 1)):
+                self.extraction.submit(_ready)
 
     async def close(self) -> None:
         """Ends every subscription (streams finish cleanly) and stops the wakers."""
@@ -334,6 +338,10 @@ async def record(
     result = await asyncio.to_thread(ingest, store, document, extractor=extractor)
     watcher.appended(result.positions)
     return result
+
+
+def _ready() -> None:
+    """Run in an extraction process: importing this module has loaded the extractor."""
 
 
 def _extracted(facts: list[Fact], text: str, **context: Any) -> list[Fact]:
