@@ -582,15 +582,36 @@ def main() -> None:
             )
             for mismatch in r["mismatches"]:
                 print(f"    not exactly the log: {mismatch}", flush=True)
-        if not args.no_catch_up:
-            largest = max(results, key=lambda r: r["events"])  # the longest log of the runs
-            c = catch_up(args, largest["store_url"], largest["workdir"])
-            print(
-                f"{kind} catch-up over SSE from 0: {c['sse_per_s']:,.0f} events/s vs raw floor "
-                f"(SELECT + orjson.loads) {c['floor_per_s']:,.0f}/s = "
-                f"{c['sse_per_s'] / c['floor_per_s']:.2f} of the floor ({c['events']} events)",
-                flush=True,
-            )
+        try:
+            if not args.no_catch_up:
+                report_catch_up(args, kind, results)
+        finally:
+            for r in results:
+                drop_schema(r["store_url"])
+
+
+def drop_schema(store: str) -> None:
+    """Drops a PostgreSQL run's schema (SQLite runs live in temporary directories)."""
+    if not store.startswith("postgresql"):
+        return
+    import psycopg
+    from psycopg import sql
+
+    base, _, query = store.partition("?")
+    schema = dict(p.split("=") for p in query.split("&"))["schema"]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+
+
+def report_catch_up(args: argparse.Namespace, kind: str, results: list[dict]) -> None:
+    largest = max(results, key=lambda r: r["events"])  # the longest log of the runs
+    c = catch_up(args, largest["store_url"], largest["workdir"])
+    print(
+        f"{kind} catch-up over SSE from 0: {c['sse_per_s']:,.0f} events/s vs raw floor "
+        f"(SELECT + orjson.loads) {c['floor_per_s']:,.0f}/s = "
+        f"{c['sse_per_s'] / c['floor_per_s']:.2f} of the floor ({c['events']} events)",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":
