@@ -36,6 +36,7 @@ from ctevents.store import Store
 from projections.failures import RETRYING, SKIPPED, mark_recovered, record_failure
 from projections.fold import FoldError, WorkingSet, fold_page, write_batch
 from projections.following import follow
+from projections.leadership import Leadership
 from projections.model import ReadModel
 from projections.views import ViewStore
 
@@ -168,7 +169,9 @@ class ProjectionEngine:
 
     def run_forever(self, stop: threading.Event, idle: float = 0.1) -> None:
         """Follows the log until `stop` is set; database errors are logged and retried."""
-        follow(self.step, stop, idle=idle, what="projection")
+        names = ",".join(sorted(m.name for m in self.models))
+        with Leadership(self.store.location, f"read models {names}") as leadership:
+            follow(leadership.gate(self.step), stop, idle=idle, what="projection")
 
     # --- one model, one page ----------------------------------------------------------
 

@@ -24,6 +24,7 @@ from ctevents.audit.verify import running_link, stored_link
 from ctevents.chain import GENESIS
 from ctevents.store import Store, StoreLocation
 from projections.following import follow
+from projections.leadership import Leadership
 from projections.views import SET_UP_LOCK, PostgresViews, SQLiteViews, ViewStore
 
 log = logging.getLogger(__name__)
@@ -173,4 +174,5 @@ class Ledger:
 
     def run_forever(self, stop: threading.Event, idle: float = 0.1) -> None:
         """Follows the log until `stop` is set; database errors are logged and retried."""
-        follow(self.step, stop, idle=idle, what="ledger")
+        with Leadership(self.store.location, NAME) as leadership:
+            follow(leadership.gate(self.step), stop, idle=idle, what="ledger")

@@ -245,23 +245,55 @@ async def test_a_store_failure_after_the_200_is_an_error_frame(sqlite_url: str) 
         served(Settings(store_url=sqlite_url)) as (app, url),
         aiohttp.ClientSession(timeout=TIMEOUT) as session,
     ):
-        await append(app, 1)
+        app[WATCHER].tail.max_events = 4
+        await append(app, 10)
+        async with asyncio.timeout(5):  # the window moved past position 0
+            while app[WATCHER].tail.start == 0:
+                await asyncio.sleep(0.01)
         for form in ("sse", "ndjson"):
-            async with session.get(f"{url}/events?format={form}&after=now") as r:
-                assert r.status == 200
-                with sqlite3.connect(sqlite_url) as db:
-                    db.execute("ALTER TABLE stored_events RENAME TO gone")
-                app[WATCHER].moved(app[WATCHER].head + 1)
-                async with asyncio.timeout(5):
-                    body = (await r.content.read()).decode()
+            with sqlite3.connect(sqlite_url) as db:
+                db.execute("ALTER TABLE stored_events RENAME TO gone")
+            try:
+                # Position 0 is behind the window: the subscriber reads the store itself.
+                async with session.get(f"{url}/events?format={form}&after=0") as r:
+                    assert r.status == 200
+                    async with asyncio.timeout(5):
+                        body = (await r.content.read()).decode()
+            finally:
                 with sqlite3.connect(sqlite_url) as db:
                     db.execute("ALTER TABLE gone RENAME TO stored_events")
-                app[WATCHER].head -= 1
             if form == "sse":
                 assert parse_sse(body)[-1]["event"] == "error"
                 assert "no such table" in orjson.loads(parse_sse(body)[-1]["data"])["error"]
             else:
                 assert "no such table" in orjson.loads(body.splitlines()[-1])["error"]
+
+
+async def test_a_store_failure_of_the_shared_tail_is_retried_and_nothing_is_lost(
+    sqlite_url: str,
+) -> None:
+    async with (
+        served(Settings(store_url=sqlite_url)) as (app, url),
+        aiohttp.ClientSession(timeout=TIMEOUT) as session,
+    ):
+        await append(app, 1)
+        async with session.get(f"{url}/events?format=ndjson&after=1") as r:
+            with sqlite3.connect(sqlite_url) as db:
+                db.execute("ALTER TABLE stored_events RENAME TO gone")
+            app[WATCHER].moved(app[WATCHER].head + 1)  # the tail's read of it fails
+            await asyncio.sleep(0.3)
+            with sqlite3.connect(sqlite_url) as db:
+                db.execute("ALTER TABLE gone RENAME TO stored_events")
+            app[WATCHER].head -= 1
+            positions = await append(app, 2, start=100)
+            found: list[int] = []
+            async with asyncio.timeout(5):
+                async for line in r.content:
+                    if line.strip() and "position" in (item := orjson.loads(line)):
+                        found.append(item["position"])
+                        if len(found) == 2:
+                            break
+        assert found == positions == [2, 3]
 
 
 BAD_PARAMETERS = [

@@ -111,6 +111,6 @@ async def test_a_subscriber_that_stops_reading_stalls_no_one(sqlite_url: str) ->
             # it is bounded by the write chunk and one page, not by its lag.
             assert subscription.cursor < head
             assert subscription.backlog() <= 1024 * 1024
-            assert set(vars(subscription)) == {"cursor", "backlog", "_woken"}
+            assert set(vars(subscription)) == {"cursor", "backlog"}
         finally:
             stalled.close()

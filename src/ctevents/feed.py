@@ -1,47 +1,58 @@
 """Reading the log by position and waking on appends: the semantics behind `GET /events`.
 
-A subscriber owns a cursor (the last position it has seen, exclusive) and reads the
-store after it. The `LogWatcher` only ever says "the head moved": it never hands out
-events from memory. After every wake-up a subscriber reads the store by position
-after its own cursor, so the seam between catch-up and live cannot lose or repeat an
-event, and a subscriber that falls behind is simply served from the store again.
-Per-subscriber state is a cursor and one `asyncio.Event`, whatever the lag.
+A subscriber owns a cursor (the last position it has seen, exclusive). The
+`LogWatcher` knows the head; when it moves, the watcher's `SharedTail` reads the new
+events once and encodes them once for every subscriber (see `ctevents.tail`). A
+streaming subscriber (`follow`) takes what follows its cursor from the tail's window,
+or, when it is behind the window, from the store in large pages: the window holds
+every event between its bounds, so the seam cannot lose or repeat an event.
 
-The store is synchronous; every call to it goes through `asyncio.to_thread`.
+Wakers tell the watcher that the head moved: appends made through this process at
+once (`appended`), PostgreSQL NOTIFY within milliseconds (`NotifyWaker`), and polling
+as the fallback every store supports (`PollingWaker`).
+
+The store is synchronous; every call to it goes through a thread.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ctevents.documents import Document
+from ctevents.events import Fact, source_id_for
 from ctevents.extract import extract
 from ctevents.ingest import Extractor, IngestResult, ingest
 from ctevents.store import Store
+from ctevents.tail import PROGRESS_INTERVAL, Chunk, SharedTail, heartbeat_bytes, progress
+from ctevents.wire import WireEvent
 
 log = logging.getLogger(__name__)
 
-# Positions read from the store per query while streaming: a stalled subscriber holds
-# at most one such page in memory.
-STREAM_PAGE = 100
 # Positions one JSON page may scan for a sparse filter before answering with a cursor.
 SCAN_BUDGET = 10_000
-# While a sparse filter skips events, report the scanned position at least this often.
-PROGRESS_INTERVAL = 1.0
+# Seconds between polls of the head when appends are also announced by NOTIFY.
+NOTIFIED_POLL_INTERVAL = 2.0
+# After the tail moves, appends are gathered for a moment before it reads again, so
+# that each subscriber gets one write per gathering rather than one per append: every
+# write is a system call per subscriber. The pause grows with the subscribers.
+GATHER_BASE, GATHER_PER_SUBSCRIBER, GATHER_MAX = 0.005, 0.0001, 0.1
 
 
 @dataclass(frozen=True)
 class EventFilter:
     """Which events a subscriber wants; positions stay global whatever it selects.
 
-    `types` is applied by the store (stored topics); `stream`, `party` and `meeting`
-    are applied to decoded envelopes.
+    `types` (wire type names) and `stream` are read from the stored row; `party` and
+    `meeting` need the decoded payload.
     """
 
     types: tuple[str, ...] = ()
@@ -51,12 +62,27 @@ class EventFilter:
 
     @property
     def inspects_data(self) -> bool:
+        """True when the payload must be decoded (in the JSON form, also for `stream`)."""
         return bool(self.stream or self.party or self.meeting)
+
+    @property
+    def needs_payload(self) -> bool:
+        """True when the decoded payload is needed to match (`party`, `meeting`)."""
+        return bool(self.party or self.meeting)
 
     def matches(self, envelope: dict[str, Any]) -> bool:
         if self.stream and envelope["stream"] != self.stream:
             return False
-        data = envelope["data"]
+        return self._matches_data(envelope["data"])
+
+    def matches_wire(self, event: WireEvent) -> bool:
+        if self.types and event.type not in self.types:
+            return False
+        if self.stream and event.stream != self.stream:
+            return False
+        return not self.needs_payload or self._matches_data(event.data)
+
+    def _matches_data(self, data: dict[str, Any]) -> bool:
         if self.party and not (
             data.get("party") == self.party or self.party in (data.get("parties") or ())
         ):
@@ -75,7 +101,7 @@ class Batch:
 def read_batch(
     store: Store, after: int, until: int, selection: EventFilter, want: int, page: int = 0
 ) -> Batch:
-    """At most `want` matching envelopes with `after` < position ≤ `until`.
+    """At most `want` matching envelopes with `after` < position ≤ `until` (the JSON form).
 
     Reads `page` stored events (at least `want`) when the filter inspects data, so a
     sparse filter does not query the store once per event. `scanned_to` is the
@@ -98,101 +124,187 @@ def read_batch(
 
 
 class HeadWaker(Protocol):
-    """Learns that the log's head moved and says so; runs until cancelled.
-
-    Polling is the fallback every store supports; a PostgreSQL LISTEN/NOTIFY waker
-    can be added beside it without changing subscribers.
-    """
+    """Learns that the log's head moved and says so; runs until cancelled."""
 
     async def run(self, moved: Callable[[int], None]) -> None: ...
 
 
 class PollingWaker:
-    """Reads the head every `interval` seconds: how appends by other processes are seen."""
+    """Reads the head every `interval` seconds: the fallback that finds every append."""
 
-    def __init__(self, store: Store, interval: float = 0.2) -> None:
+    def __init__(self, store: Store, interval: float = 0.2, tail: SharedTail | None = None) -> None:
         self.store = store
         self.interval = interval
+        self.tail = tail  # reads go through the tail's own thread when given
 
     async def run(self, moved: Callable[[int], None]) -> None:
         while True:
             try:
-                moved(await asyncio.to_thread(self.store.head))
+                if self.tail is not None:
+                    moved(await self.tail.read(self.store.head))
+                else:
+                    moved(await asyncio.to_thread(self.store.head))
             except Exception:
                 # The store may be briefly unreachable; subscribers keep their cursor.
                 log.warning("polling the head of the log failed", exc_info=True)
             await asyncio.sleep(self.interval)
 
 
+class NotifyWaker:
+    """Wakes on PostgreSQL NOTIFY, through eventsourcing's LISTEN subscription.
+
+    The subscription's threads block on the database; a relay thread hands each new
+    head to the event loop. If the connection is lost the subscription ends with an
+    error and is opened again after `retry` seconds; polling covers the gap.
+    """
+
+    def __init__(self, store: Store, retry: float = 1.0) -> None:
+        self.store = store
+        self.retry = retry
+
+    async def run(self, moved: Callable[[int], None]) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            subscription = None
+            try:
+                head = await asyncio.to_thread(self.store.head)
+                moved(head)
+                subscription = await asyncio.to_thread(self.store.head_notifications, head)
+                if subscription is None:
+                    return  # this store cannot notify: polling alone
+                ended: asyncio.Future[None] = loop.create_future()
+                relay = threading.Thread(
+                    target=_relay, args=(subscription, loop, moved, ended), daemon=True
+                )
+                relay.start()
+                await ended
+            except asyncio.CancelledError:
+                if subscription is not None:
+                    subscription.stop()
+                raise
+            except Exception:
+                log.warning("listening for appends failed; polling meanwhile", exc_info=True)
+            await asyncio.sleep(self.retry)
+
+
+def _relay(
+    subscription: Any,
+    loop: asyncio.AbstractEventLoop,
+    moved: Callable[[int], None],
+    ended: asyncio.Future[None],
+) -> None:
+    """In a thread: hands each head the subscription yields to the loop."""
+    error: BaseException | None = None
+    try:
+        with subscription:
+            for head in subscription:
+                loop.call_soon_threadsafe(moved, head)
+    except BaseException as exc:
+        error = exc
+    with suppress(RuntimeError):  # the loop has closed: nobody is waiting any more
+
+        def finish() -> None:
+            if not ended.done():
+                if error is None:
+                    ended.set_result(None)
+                else:
+                    ended.set_exception(error)
+
+        loop.call_soon_threadsafe(finish)
+
+
+def wakers_for(store: Store, poll_interval: float) -> tuple[HeadWaker, ...]:
+    """NOTIFY where the store has it (with a slower poll as the fallback), else polling."""
+    if store.kind == "postgresql":
+        return NotifyWaker(store), PollingWaker(store, max(poll_interval, NOTIFIED_POLL_INTERVAL))
+    return (PollingWaker(store, poll_interval),)
+
+
 @dataclass(eq=False)
 class Subscription:
-    """One subscriber as the watcher sees it: a cursor and a pending wake-up flag."""
+    """One streaming subscriber as the server sees it: its cursor and its unread bytes."""
 
     cursor: int
     # Bytes written to the subscriber's connection but not yet taken by it; the
     # HTTP layer sets this so the backlog can be observed.
     backlog: Callable[[], int] = field(default=lambda: 0)
-    _woken: asyncio.Event = field(default_factory=asyncio.Event)
-
-    def wake(self) -> None:
-        self._woken.set()
-
-    def clear(self) -> None:
-        self._woken.clear()
-
-    async def wait(self, timeout: float | None) -> bool:
-        """True when woken, False when `timeout` passed first."""
-        try:
-            await asyncio.wait_for(self._woken.wait(), timeout)
-        except TimeoutError:
-            return False
-        return True
 
 
 class LogWatcher:
-    """Knows the head of the log and wakes subscribers when it moves.
+    """Knows the head of the log and keeps the shared tail up to it.
 
     One per server. Appends made through this process are announced at once with
     `appended`; others are found by the wakers (polling at least).
     """
 
-    def __init__(self, store: Store, wakers: Sequence[HeadWaker] = ()) -> None:
+    def __init__(
+        self,
+        store: Store,
+        wakers: Iterable[HeadWaker] = (),
+        tail: SharedTail | None = None,
+        extraction: Executor | None = None,
+    ) -> None:
         self.store = store
+        self.extraction = extraction  # where `record` runs the extractor, if not here
         self.wakers = tuple(wakers) or (PollingWaker(store),)
+        self.tail = tail or SharedTail(store)
         self.head = 0
         self.closed = False
         self.subscriptions: set[Subscription] = set()
+        self._moved = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         self.head = await asyncio.to_thread(self.store.head)
+        self.tail.begin(self.head)
+        for waker in self.wakers:
+            if isinstance(waker, PollingWaker) and waker.tail is None:
+                waker.tail = self.tail
         self._tasks = [asyncio.create_task(w.run(self.moved)) for w in self.wakers]
+        self._tasks.append(asyncio.create_task(self._keep_tail()))
+        if self.extraction is not None:
+            # Start the extraction processes now rather than on the first POST.
+            for _ in range(getattr(self.extraction, "_max_workers", 1)):
+                self.extraction.submit(_ready)
 
     async def close(self) -> None:
         """Ends every subscription (streams finish cleanly) and stops the wakers."""
         self.closed = True
-        for subscription in self.subscriptions:
-            subscription.wake()
+        self.tail.wake()
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
+        self.tail.close()
+        if self.extraction is not None:
+            self.extraction.shutdown(wait=False, cancel_futures=True)
 
     def moved(self, head: int) -> None:
-        """The head is at `head` or beyond: wake everyone if that is news."""
-        if head <= self.head:
-            return
-        self.head = head
-        for subscription in self.subscriptions:
-            subscription.wake()
+        """The head is at `head` or beyond: the tail reads on if that is news."""
+        if head > self.head:
+            self.head = head
+            self._moved.set()
 
     def appended(self, positions: Iterable[int]) -> None:
         self.moved(max(positions, default=0))
 
     async def refresh(self) -> int:
-        """The head as the store has it now (and everyone woken if it moved)."""
-        self.moved(await asyncio.to_thread(self.store.head))
+        """The head as the store has it now (and the tail moved on if it moved)."""
+        self.moved(await self.tail.read(self.store.head))
         return self.head
+
+    async def _keep_tail(self) -> None:
+        while True:
+            await self._moved.wait()
+            self._moved.clear()
+            try:
+                await self.tail.read_to(self.head)
+                pause = GATHER_BASE + GATHER_PER_SUBSCRIBER * len(self.subscriptions)
+                await asyncio.sleep(min(GATHER_MAX, pause))
+            except Exception:
+                log.warning("reading the log into the tail failed; retrying", exc_info=True)
+                await asyncio.sleep(0.5)
+                self._moved.set()
 
     @contextmanager
     def subscribe(self, cursor: int) -> Iterator[Subscription]:
@@ -207,10 +319,33 @@ class LogWatcher:
 async def record(
     store: Store, watcher: LogWatcher, document: Document, extractor: Extractor = extract
 ) -> IngestResult:
-    """Ingests a document and wakes live subscribers at once."""
+    """Ingests a document and wakes live subscribers at once.
+
+    With `watcher.extraction` (a process pool), the extractor runs there: extraction is
+    the CPU-heavy part of a write, and in this process it would hold the GIL against
+    the event loop that feeds the subscribers.
+    """
+    if watcher.extraction is not None and extractor is extract:
+        facts = await asyncio.wrap_future(
+            watcher.extraction.submit(
+                extract,
+                document.text,
+                source_id=source_id_for(document.text),
+                published_on=document.published_on,
+            )
+        )
+        extractor = functools.partial(_extracted, facts)
     result = await asyncio.to_thread(ingest, store, document, extractor=extractor)
     watcher.appended(result.positions)
     return result
+
+
+def _ready() -> None:
+    """Run in an extraction process: importing this module has loaded the extractor."""
+
+
+def _extracted(facts: list[Fact], text: str, **context: Any) -> list[Fact]:
+    return facts
 
 
 # --- pages and streams -------------------------------------------------------------
@@ -241,39 +376,40 @@ async def read_page(
     """Up to `limit` matching events after `after`; with `wait`, holds until one arrives."""
     store = watcher.store
     deadline = time.monotonic() + wait
-    with watcher.subscribe(after) as subscription:
-        cursor, events = after, []
-        while True:
-            subscription.clear()  # before reading: an append from now on wakes us
-            head = await watcher.refresh()
-            scanned = 0
-            while len(events) < limit and cursor < head and scanned < SCAN_BUDGET:
-                batch = await asyncio.to_thread(
-                    read_batch, store, cursor, head, selection, limit - len(events), 1000
-                )
-                scanned += batch.scanned_to - cursor
-                events.extend(batch.events)
-                cursor = batch.scanned_to
-            subscription.cursor = cursor
-            remaining = deadline - time.monotonic()
-            if events or cursor < head or remaining <= 0 or watcher.closed:
-                return Page(events=events, last_position=cursor, head=head, limit=limit)
-            await subscription.wait(remaining)
+    cursor, events = after, []
+    while True:
+        advanced = watcher.tail.advanced  # before reading: a move from now on wakes us
+        head = await watcher.refresh()
+        scanned = 0
+        while len(events) < limit and cursor < head and scanned < SCAN_BUDGET:
+            batch = await asyncio.to_thread(
+                read_batch, store, cursor, head, selection, limit - len(events), 1000
+            )
+            scanned += batch.scanned_to - cursor
+            events.extend(batch.events)
+            cursor = batch.scanned_to
+        remaining = deadline - time.monotonic()
+        if events or cursor < head or remaining <= 0 or watcher.closed:
+            return Page(events=events, last_position=cursor, head=head, limit=limit)
+        with suppress(TimeoutError):
+            async with asyncio.timeout(remaining):
+                await advanced.wait()
 
 
 @dataclass(frozen=True)
-class Progress:
-    """The log was read up to `position` without a match: a subscriber may resume there."""
+class Delivery:
+    """Bytes to write to a subscriber in one go, and the positions of the events in them.
 
-    position: int
+    `prefix(n)`: the bytes of the first n events alone (a stream's `limit` may cut it).
+    """
+
+    data: bytes
+    positions: list[int]
+    prefix: Callable[[int], bytes]
 
 
-@dataclass(frozen=True)
-class Heartbeat:
-    """Nothing happened for a while; the connection is alive."""
-
-
-StreamItem = Batch | Progress | Heartbeat
+def _nothing(n: int) -> bytes:
+    return b""
 
 
 async def follow(
@@ -281,39 +417,59 @@ async def follow(
     after: int,
     selection: EventFilter,
     heartbeat: float,
+    form: str = "ndjson",
     on_subscribe: Callable[[Subscription], None] = lambda s: None,
-) -> AsyncIterator[StreamItem]:
-    """Matching events after `after`, catch-up then live, until the watcher closes.
+) -> AsyncIterator[Delivery]:
+    """Matching events after `after` in `form` (sse, ndjson), catch-up then live.
 
-    Yields batches of events, progress markers while a sparse filter skips events,
-    and heartbeats when idle. The caller writes one item before asking for the next,
-    so a slow consumer slows only its own reads of the store.
+    Each delivery is one write: the events found since the last one (from the shared
+    tail, or a page of the store while behind it), a progress marker when a sparse
+    filter skipped events, or a heartbeat when idle. Ends when the watcher closes.
     """
-    store = watcher.store
+    tail = watcher.tail
     reported = cursor = after  # `reported`: the last position the subscriber was told
     last_report = time.monotonic()
+    # While behind the window, the next page of the store is read while this one is
+    # written: (the cursor it starts after, the read in flight).
+    ahead: tuple[int, asyncio.Future[Chunk]] | None = None
     with watcher.subscribe(cursor) as subscription:
         on_subscribe(subscription)
-        while not watcher.closed:
-            subscription.clear()  # before reading: an append from now on wakes us
-            head = watcher.head
-            if cursor < head:
-                batch = await asyncio.to_thread(
-                    read_batch, store, cursor, head, selection, STREAM_PAGE
-                )
-                cursor = subscription.cursor = batch.scanned_to
-                if batch.events:
-                    reported = batch.events[-1]["position"]
-                    last_report = time.monotonic()
-                    yield batch
-                caught_up = cursor >= watcher.head
-                stale = time.monotonic() - last_report >= PROGRESS_INTERVAL
-                if cursor > reported and (caught_up or stale):
-                    reported, last_report = cursor, time.monotonic()
-                    yield Progress(cursor)
-                if not caught_up:
+        try:
+            while not watcher.closed:
+                advanced = tail.advanced  # before looking: a move from now on wakes us
+                if cursor < tail.end:
+                    if cursor < tail.start:  # behind the window: a page of the store
+                        if ahead is not None and ahead[0] == cursor:
+                            chunk = await ahead[1]
+                        else:
+                            chunk = await tail.catch_up(cursor, selection, form)
+                        ahead = None
+                        if chunk.scanned_to < tail.start:
+                            read = asyncio.ensure_future(
+                                tail.catch_up(chunk.scanned_to, selection, form)
+                            )
+                            ahead = (chunk.scanned_to, read)
+                    else:
+                        chunk = tail.after(cursor, selection, form)
+                    cursor = subscription.cursor = chunk.scanned_to
+                    data, now = chunk.data, time.monotonic()
+                    if chunk.positions:
+                        reported, last_report = chunk.positions[-1], now
+                    stale = now - last_report >= PROGRESS_INTERVAL
+                    if cursor > reported and (cursor >= tail.end or stale):
+                        data += progress(cursor, form)
+                        reported, last_report = cursor, now
+                    if data:
+                        yield Delivery(data, chunk.positions, chunk.prefix)
                     continue
-            idle_for = heartbeat - (time.monotonic() - last_report)
-            if idle_for <= 0 or not await subscription.wait(idle_for):
+                idle_for = heartbeat - (time.monotonic() - last_report)
+                if idle_for > 0:
+                    with suppress(TimeoutError):
+                        async with asyncio.timeout(idle_for):
+                            await advanced.wait()
+                        continue
                 last_report = time.monotonic()
-                yield Heartbeat()
+                yield Delivery(heartbeat_bytes(form), [], _nothing)
+        finally:
+            if ahead is not None:
+                ahead[1].cancel()

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 from uuid import UUID
 
@@ -363,3 +363,88 @@ class Store:
                 stream = streams[stored] = str(UUID(stored))
             page.append((r["position"], stream, r["topic"], r["state"]))
         return page
+
+    def log_rows(
+        self, after: int, limit: int, until: int
+    ) -> list[tuple[int, str, str, int, bytes]]:
+        """Pages of (position, stream, topic, version, stored state): what the feed serves.
+
+        Like `stored_rows`, selected directly so that no `Notification` is built per event.
+        """
+        recorder: Any = self.recorder
+        table = recorder.events_table_name
+        if self.kind == "sqlite":
+            statement = (
+                f"SELECT rowid, originator_id, topic, originator_version, state FROM {table} "
+                "WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?"
+            )
+        else:
+            statement = (
+                "SELECT notification_id, originator_id::text, topic, originator_version, state "
+                f'FROM "{recorder.datastore.schema}"."{table}" '
+                "WHERE notification_id > %s AND notification_id <= %s "
+                "ORDER BY notification_id LIMIT %s"
+            )
+        with self._gate.use(), recorder.datastore.transaction(commit=False) as cursor:
+            # Plain tuples: a `Row` or a dict per event costs more than the query.
+            if self.kind == "sqlite":
+                cursor.row_factory = None
+            else:
+                from psycopg.rows import tuple_row
+
+                cursor.row_factory = tuple_row
+            cursor.execute(statement, (after, until, limit))
+            rows = cursor.fetchall()
+        if self.kind != "sqlite":
+            return [(p, s, t, v, bytes(b)) for p, s, t, v, b in rows]
+        streams = self._stream_strings
+        page = []
+        for position, stored, topic, version, state in rows:
+            stream = streams.get(stored)
+            if stream is None:
+                stream = streams[stored] = str(UUID(stored))
+            page.append((position, stream, topic, version, state))
+        return page
+
+    def head_notifications(self, after: int) -> HeadNotifications | None:
+        """Heads as appends commit, woken by PostgreSQL NOTIFY; None where the store must be polled.
+
+        eventsourcing's PostgreSQL recorder NOTIFYs in every append's transaction and
+        its subscription LISTENs for it; `HeadNotifications` reuses that subscription.
+        SQLite has no such channel (its `subscribe` is not implemented).
+        """
+        if self.kind != "postgresql":
+            return None
+        return _head_notifications(self.recorder, after)
+
+
+class HeadNotifications(Protocol):
+    """Yields the head each time it moves past the last one yielded; a context manager."""
+
+    def __enter__(self) -> HeadNotifications: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def __iter__(self) -> Iterator[int]: ...
+    def stop(self) -> None: ...
+
+
+def _head_notifications(recorder: Any, after: int) -> HeadNotifications:
+    from eventsourcing.postgres import PostgresSubscription
+
+    class HeadSubscription(PostgresSubscription):
+        """eventsourcing's LISTEN subscription, pulling the head instead of the events.
+
+        The library's pull thread reads every new event after a NOTIFY; the feed reads
+        them once for all its subscribers, so here a NOTIFY costs one `max(id)` query.
+        """
+
+        def _pull(self) -> None:
+            self._has_been_notified.clear()
+            head = self._recorder.max_notification_id() or 0
+            if head > (self._last_notification_id or 0):
+                try:
+                    self._notifications_queue.put([head])  # type: ignore[list-item]
+                except Exception:  # the queue was shut down: the subscription is stopping
+                    return
+                self._last_notification_id = head
+
+    return HeadSubscription(recorder, gt=after)  # type: ignore[return-value]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import os
 import sys
 from pathlib import Path
 
 from aiohttp import web
 
 from ctevents.cli.common import add_store_argument, error, fail, open_store
+from ctevents.cli.fold_worker import FoldWorker
 from ctevents.documents import DocumentError, find_documents, read_document
 from ctevents.ingest import ingest
 from ctevents.server import Settings, create_app
@@ -33,6 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=[],
         metavar="PATH",
         help="record these files and folders before serving",
+    )
+    parser.add_argument(
+        "--fold",
+        choices=("worker", "inline"),
+        default="worker",
+        help="fold the read models and ledger in a supervised worker process (default) "
+        "or in threads of the server",
     )
     add_store_argument(parser)
     parser.set_defaults(run=run)
@@ -76,13 +85,20 @@ def run(args: argparse.Namespace) -> int:
     if args.ingest:
         ingest_paths(args.store, args.ingest)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    web.run_app(
-        create_app(settings),
-        host=args.host,
-        port=args.port,
-        access_log=ACCESS_LOGGER,
-        access_log_class=JsonAccessLogger,
-        shutdown_timeout=settings.shutdown_timeout,
-        print=lambda message: print(message, flush=True),
-    )
+    worker = FoldWorker(args.store) if args.fold == "worker" else None
+    if worker is not None:
+        worker.start()
+    try:
+        web.run_app(
+            create_app(settings, extract_processes=min(4, os.cpu_count() or 1)),
+            host=args.host,
+            port=args.port,
+            access_log=ACCESS_LOGGER,
+            access_log_class=JsonAccessLogger,
+            shutdown_timeout=settings.shutdown_timeout,
+            print=lambda message: print(message, flush=True),
+        )
+    finally:
+        if worker is not None:
+            worker.stop()
     return 0

@@ -8,13 +8,15 @@ functions). Adding a resource is adding its module to `RESOURCE_MODULES`.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 from collections.abc import AsyncIterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from types import ModuleType
 
 from aiohttp import web
 
 from ctevents.documents import MAX_BYTES
-from ctevents.feed import LogWatcher, PollingWaker
+from ctevents.feed import LogWatcher, wakers_for
 from ctevents.server import audit, events, health, openapi, pages, read_models, snapshots, sources
 from ctevents.server.errors import json_errors
 from ctevents.server.settings import Settings
@@ -33,6 +35,8 @@ RESOURCE_MODULES: tuple[ModuleType, ...] = (
     pages,  # HTML for browsers at the routes above, by `Accept`; `/`, `/docs`
 )
 
+EXTRACT_PROCESSES = web.AppKey("extract_processes", int)
+
 # Room for multipart/JSON framing around a document of MAX_BYTES; the exact limit on
 # the document itself is enforced where it is read.
 CLIENT_MAX_SIZE = MAX_BYTES + 64 * 1024
@@ -42,7 +46,11 @@ async def open_log(app: web.Application) -> AsyncIterator[None]:
     """Opens the store and starts the log watcher; closes both when the app stops."""
     settings = app[SETTINGS]
     store = await asyncio.to_thread(Store, settings.store_url)
-    watcher = LogWatcher(store, wakers=(PollingWaker(store, settings.poll_interval),))
+    processes = app[EXTRACT_PROCESSES]
+    extraction = extraction_pool(processes) if processes else None
+    watcher = LogWatcher(
+        store, wakers=wakers_for(store, settings.poll_interval), extraction=extraction
+    )
     await watcher.start()
     app[STORE] = store
     app[WATCHER] = watcher
@@ -59,11 +67,21 @@ async def end_streams(app: web.Application) -> None:
         await app[WATCHER].close()
 
 
+def extraction_pool(processes: int) -> ProcessPoolExecutor:
+    """Processes that run the extractor for `POST /sources`, started fresh (not forked)."""
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+
+
 def create_app(
-    settings: Settings, resources: Sequence[ModuleType] = RESOURCE_MODULES
+    settings: Settings,
+    resources: Sequence[ModuleType] = RESOURCE_MODULES,
+    *,
+    extract_processes: int = 0,
 ) -> web.Application:
+    """`extract_processes` > 0 runs extraction in that many processes (as `serve` does)."""
     app = web.Application(client_max_size=CLIENT_MAX_SIZE, middlewares=[json_errors])
     app[SETTINGS] = settings
+    app[EXTRACT_PROCESSES] = extract_processes
     app[RESOURCES] = tuple(resources)
     app[PROJECTION_HEALTH] = {}
     app.cleanup_ctx.append(open_log)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import math
 import uuid
-from collections.abc import Callable
 from contextlib import aclosing
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,8 @@ from typing import Any
 import orjson
 from aiohttp import web
 
-from ctevents.feed import Batch, EventFilter, Heartbeat, Progress, StreamItem, follow, read_page
+from ctevents import sse
+from ctevents.feed import EventFilter, follow, read_page
 from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
@@ -215,59 +215,28 @@ async def _page(request: web.Request, query: EventsQuery, after: int) -> web.Res
 # --- the streamed forms ------------------------------------------------------------------
 
 
-def _sse(item: StreamItem | BaseException) -> bytes:
-    if isinstance(item, Batch):
-        return b"".join(
-            b"id: %d\nevent: %s\ndata: %s\n\n"
-            % (e["position"], e["type"].encode(), orjson.dumps(e))
-            for e in item.events
-        )
-    if isinstance(item, Progress):
-        # An `id:` without `data:` moves the client's Last-Event-ID and dispatches nothing.
-        return b": scanned\nid: %d\n\n" % item.position
-    if isinstance(item, Heartbeat):
-        return b": heartbeat\n\n"
-    return b"event: error\ndata: %s\n\n" % orjson.dumps({"error": _describe(item)})
+def _error(form: str, exc: BaseException) -> bytes:
+    body = orjson.dumps({"error": f"the feed stopped: {type(exc).__name__}: {exc}"})
+    return sse.error(body) if form == "sse" else body + b"\n"
 
 
-def _ndjson(item: StreamItem | BaseException) -> bytes:
-    if isinstance(item, Batch):
-        return b"".join(orjson.dumps(e) + b"\n" for e in item.events)
-    if isinstance(item, Progress):
-        return orjson.dumps({"last_position": item.position}) + b"\n"
-    if isinstance(item, Heartbeat):
-        return b"\n"
-    return orjson.dumps({"error": _describe(item)}) + b"\n"
-
-
-def _describe(exc: BaseException) -> str:
-    return f"the feed stopped: {type(exc).__name__}: {exc}"
-
-
-class _ChunkedWriter:
+async def _write(response: web.StreamResponse, data: bytes) -> None:
     """Writes in chunks of about WRITE_CHUNK, waiting for the client between them."""
-
-    def __init__(self, response: web.StreamResponse, encode: Callable[[Any], bytes]) -> None:
-        self.response = response
-        self.encode = encode
-
-    async def write(self, item: StreamItem | BaseException) -> None:
-        data = self.encode(item)
-        for start in range(0, len(data), WRITE_CHUNK):
-            await self.response.write(data[start : start + WRITE_CHUNK])
+    if len(data) <= WRITE_CHUNK:
+        await response.write(data)
+        return
+    view = memoryview(data)
+    for start in range(0, len(data), WRITE_CHUNK):
+        await response.write(view[start : start + WRITE_CHUNK])
 
 
 async def _stream(request: web.Request, query: EventsQuery, after: int) -> web.StreamResponse:
     settings = request.app[SETTINGS]
-    response = web.StreamResponse(
-        headers={
-            "Content-Type": FORMS[query.form] + ("; charset=utf-8" if query.form == "sse" else ""),
-            "Cache-Control": "no-store",
-            "X-Accel-Buffering": "no",  # proxies must not hold events back
-        }
-    )
+    headers = dict(sse.HEADERS)
+    if query.form != "sse":
+        headers["Content-Type"] = FORMS[query.form]
+    response = web.StreamResponse(headers=headers)
     await response.prepare(request)
-    writer = _ChunkedWriter(response, _sse if query.form == "sse" else _ndjson)
     transport = request.transport
 
     def on_subscribe(subscription: Any) -> None:
@@ -275,23 +244,27 @@ async def _stream(request: web.Request, query: EventsQuery, after: int) -> web.S
 
     try:
         if query.form == "sse":
-            await response.write(b"retry: %d\n\n" % settings.retry_ms)
+            await response.write(sse.retry(settings.retry_ms))
         remaining = query.limit
-        items = follow(request.app[WATCHER], after, query.selection, query.heartbeat, on_subscribe)
-        async with aclosing(items):
+        deliveries = follow(
+            request.app[WATCHER], after, query.selection, query.heartbeat, query.form, on_subscribe
+        )
+        async with aclosing(deliveries):
             try:
-                async for item in items:
-                    if isinstance(item, Batch) and remaining is not None:
-                        item = Batch(item.events[:remaining], item.scanned_to)
-                        remaining -= len(item.events)
-                    await writer.write(item)
+                async for delivery in deliveries:
+                    data = delivery.data
+                    if remaining is not None and delivery.positions:
+                        if len(delivery.positions) >= remaining:
+                            data = delivery.prefix(remaining)
+                        remaining -= min(remaining, len(delivery.positions))
+                    await _write(response, data)
                     if remaining == 0:
                         break
             except ConnectionError:
                 return response  # the subscriber left
             except Exception as exc:
                 # Headers are sent: report in the stream's own form, then end it.
-                await writer.write(exc)
+                await response.write(_error(query.form, exc))
         await response.write_eof()
     except ConnectionError:
         pass

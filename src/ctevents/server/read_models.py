@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from ctevents import sse
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
@@ -313,11 +314,7 @@ for _read_model in MODELS:
 
 
 def _frame(change: dict[str, Any]) -> bytes:
-    return b"id: %d\nevent: %s\ndata: %s\n\n" % (
-        change["position"],
-        change["op"].encode(),
-        orjson.dumps(change),
-    )
+    return sse.frame(change["position"], change["op"], orjson.dumps(change))
 
 
 async def _watch(
@@ -351,23 +348,14 @@ async def _watch(
     except QueryError as exc:
         side.watchers.discard(wake)
         raise ParameterError("query", str(exc)) from None
-    response = web.StreamResponse(
-        headers={
-            "Content-Type": "text/event-stream; charset=utf-8",
-            "Cache-Control": "no-store",
-            "X-Accel-Buffering": "no",
-            "X-As-Of-Position": str(cursor),
-        }
-    )
+    response = web.StreamResponse(headers={**sse.HEADERS, "X-As-Of-Position": str(cursor)})
     in_view: set[str] = set()
     try:
         await response.prepare(request)
-        await response.write(b"retry: %d\n\n" % settings.retry_ms)
+        await response.write(sse.retry(settings.retry_ms))
         await _send(response, opening, in_view, resumed=resume_from is not None)
         # The opening is complete up to `cursor`: say so, so a reconnect resumes there.
-        await response.write(
-            b'id: %d\nevent: ready\ndata: {"as_of_position": %d}\n\n' % (cursor, cursor)
-        )
+        await response.write(sse.frame(cursor, "ready", b'{"as_of_position": %d}' % cursor))
         idle = 0.0
         while not side.stop.is_set():
             with contextlib.suppress(TimeoutError):
@@ -380,7 +368,7 @@ async def _watch(
             sent = await _send(response, changes, in_view, resumed=True)
             idle = 0.0 if sent else idle + WATCH_POLL
             if idle >= settings.heartbeat:
-                await response.write(b": heartbeat\n\n")
+                await response.write(sse.HEARTBEAT)
                 idle = 0.0
         await response.write_eof()
     except ConnectionError:

@@ -1,0 +1,618 @@
+"""Fan-out of the change feed: real servers, real SSE subscribers, writers POSTing statements.
+
+For each store and subscriber count, a fresh log, then:
+
+1. `ctevents serve` starts (on PostgreSQL, two of them on one schema), folding its read
+   models and ledger as it always does; the log is seeded with `--seed` statements;
+2. SSE subscribers connect from position 0, spread over client processes (so the load
+   generator is not the bottleneck; each reports its event loop's lag), and catch up;
+   the servers' RSS is read before and after they connect (per idle subscriber);
+3. `--writers` concurrent writers POST real statements (the extraction corpora, each
+   made unique) for `--duration` seconds; one subscriber in twenty drops its
+   connection half way and resumes with Last-Event-ID;
+4. every subscriber must then hold exactly the log, by position; fan-out is the time
+   from a POST's answer to each subscriber's receipt of the events it appended.
+
+Baselines measured in the same run: sources/s written with 1 subscriber (the ratio
+the targets speak of), and for catch-up, the raw floor (a plain SELECT of the log plus
+`orjson.loads` of every payload) beside one SSE subscriber reading the log from 0.
+
+    .venv/bin/python benchmarks/feed_fanout.py                       # 1, 200, 1000 on SQLite
+    .venv/bin/python benchmarks/feed_fanout.py --subscribers 1,200 --duration 10
+    .venv/bin/python benchmarks/feed_fanout.py --stores postgresql \\
+        --postgres postgresql://postgres@127.0.0.1:5432/test
+
+`--source DIR` serves from another checkout (e.g. an older commit, for before/after
+figures); the clients and writers are this file's either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import math
+import multiprocessing as mp
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import orjson
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ["seeds", "tests/extract_dev", "tests/extract_heldout", "tests/extract_heldout2"]
+HIST_MS = 120_000  # fan-out histogram: 1 ms buckets up to two minutes
+EVENT_ID = re.compile(rb"id: (\d+)\nevent: ")
+LAG_TICK = 0.01
+
+
+# --- statements ------------------------------------------------------------------------
+
+
+def statements() -> list[str]:
+    texts = []
+    for corpus in CORPORA:
+        texts += [p.read_text() for p in sorted((ROOT / corpus).glob("*.txt"))]
+    return texts
+
+
+def unique(text: str, n: int, run: str) -> str:
+    # A closing reference line makes each POST a new source; the facts stay those of the text.
+    return f"{text.rstrip()}\n\nReference {run}-{n}.\n"
+
+
+# --- servers ---------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[bytes]
+    url: str
+    log: Path
+
+    def rss_kb(self) -> int:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def start_server(
+    store: str, workdir: Path, source: Path | None, index: int, fold: str | None = None
+) -> Server:
+    port = free_port()
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = f"{source / 'src'}:{source}"
+    log = workdir / f"serve-{index}.log"
+    command = [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store", store]
+    process = subprocess.Popen(
+        command + (["--fold", fold] if fold else []),
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=workdir,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return Server(process, url, log)
+        if process.poll() is not None:
+            raise SystemExit(f"serve exited: {log.read_text()[-2000:]}")
+        time.sleep(0.1)
+    raise SystemExit(f"serve did not start: {log.read_text()[-2000:]}")
+
+
+# --- subscribers (in client processes) ----------------------------------------------------
+
+
+@dataclass
+class Received:
+    positions: array = field(default_factory=lambda: array("q"))
+    times: array = field(default_factory=lambda: array("d"))
+
+
+@dataclass
+class Plan:
+    drop_at: float | None = None  # when to drop the connection once and resume
+
+
+async def subscribe(
+    session: aiohttp.ClientSession, url: str, got: Received, plan: Plan, stop: asyncio.Event
+) -> None:
+    """Reads SSE from 0 until `stop`; drops once at `plan.drop_at` and resumes (Last-Event-ID)."""
+    headers: dict[str, str] = {}
+    while not stop.is_set():
+        try:
+            async with session.get(f"{url}/events?format=sse&after=0", headers=headers) as r:
+                rest = b""
+                async for data in r.content.iter_any():
+                    now = time.monotonic()
+                    data = rest + data
+                    end = data.rfind(b"\n\n")
+                    cut = end + 2 if end >= 0 else 0  # only whole frames; the rest waits
+                    rest = data[cut:]
+                    for match in EVENT_ID.finditer(data, 0, cut):
+                        got.positions.append(int(match.group(1)))
+                        got.times.append(now)
+                    if plan.drop_at is not None and now >= plan.drop_at:
+                        plan.drop_at = None
+                        break
+        except (aiohttp.ClientError, TimeoutError):
+            await asyncio.sleep(0.2)
+        if got.positions:
+            headers = {"Last-Event-ID": str(got.positions[-1])}
+
+
+async def measure_lag(lags: array, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        before = time.monotonic()
+        await asyncio.sleep(LAG_TICK)
+        lags.append(time.monotonic() - before - LAG_TICK)
+
+
+def client_process(urls: list[str], drop_after: list[float | None], conn: Any) -> None:
+    """One client process: its share of the subscribers, talking to the parent over `conn`."""
+    asyncio.run(_client(urls, drop_after, conn))
+
+
+async def _client(urls: list[str], drop_after: list[float | None], conn: Any) -> None:
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    got = [Received() for _ in urls]
+    plans = [Plan() for _ in urls]
+    lags: array = array("d")
+    connector = aiohttp.TCPConnector(limit=0)
+    timeout = aiohttp.ClientTimeout(total=None, sock_connect=30)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+        lagging = asyncio.create_task(measure_lag(lags, stop))
+        tasks = [
+            asyncio.create_task(subscribe(session, url, g, plan, stop))
+            for url, g, plan in zip(urls, got, plans, strict=True)
+        ]
+        conn.send(("started", len(tasks)))
+        while True:
+            message = await loop.run_in_executor(None, conn.recv)
+            kind = message[0]
+            if kind == "progress":  # how far the slowest subscriber has got
+                conn.send(min((g.positions[-1] if g.positions else 0) for g in got))
+            elif kind == "churn":
+                now = time.monotonic()
+                for plan, after in zip(plans, drop_after, strict=True):
+                    plan.drop_at = None if after is None else now + after
+                conn.send("ok")
+            elif kind == "lag-reset":
+                del lags[:]
+                conn.send("ok")
+            elif kind == "finish":
+                _, answered, servers_of, server_urls, expected = message
+                stop.set()
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, lagging, return_exceptions=True)
+                conn.send(report(urls, got, answered, servers_of, server_urls, expected, lags))
+                return
+
+
+def report(
+    urls: list[str],
+    got: list[Received],
+    answered: array,
+    servers_of: bytes,
+    server_urls: list[str],
+    expected: list[int],
+    lags: array,
+) -> dict[str, Any]:
+    """Fan-out histograms (all, cross-server), exactness, loop lag: small enough to send."""
+    every = array("l", bytes(8 * HIST_MS))
+    cross = array("l", bytes(8 * HIST_MS))
+    exact = 0
+    mismatches = []
+    for url, g in zip(urls, got, strict=True):
+        positions = list(g.positions)
+        if positions == expected:
+            exact += 1
+        elif len(mismatches) < 3:
+            missing = sorted(set(expected) - set(positions))
+            mismatches.append(
+                f"{len(positions)} received, {len(positions) - len(set(positions))} repeated, "
+                f"{len(missing)} missing (first {missing[:3]}), "
+                f"in order: {positions == sorted(positions)}"
+            )
+        mine = server_urls.index(url) + 1
+        for position, at in zip(g.positions, g.times, strict=True):
+            if position >= len(answered) or math.isnan(answered[position]):
+                continue  # seeded before the writers started
+            ms = min(HIST_MS - 1, max(0, int((at - answered[position]) * 1000)))
+            every[ms] += 1
+            if servers_of[position] and servers_of[position] != mine:
+                cross[ms] += 1
+    lag_sorted = sorted(lags)
+    return {
+        "every": every.tobytes(),
+        "cross": cross.tobytes(),
+        "exact": exact,
+        "mismatches": mismatches,
+        "count": len(urls),
+        "lag_p99": lag_sorted[int(len(lag_sorted) * 0.99)] if lag_sorted else 0.0,
+        "lag_max": lag_sorted[-1] if lag_sorted else 0.0,
+    }
+
+
+# --- writers ----------------------------------------------------------------------------
+
+
+@dataclass
+class Written:
+    answered: dict[int, tuple[float, str]] = field(default_factory=dict)  # position → (t, url)
+    post_ms: list[float] = field(default_factory=list)
+    sources: int = 0
+    errors: int = 0
+
+
+async def write(urls: list[str], writers: int, duration: float, texts: list[str]) -> Written:
+    run = uuid.uuid4().hex[:8]
+    written = Written()
+    counter = iter(range(10**9))
+    deadline = time.monotonic() + duration
+    connector = aiohttp.TCPConnector(limit=0)
+    timeout = aiohttp.ClientTimeout(total=120)
+
+    async def writer(i: int) -> None:
+        url = urls[i % len(urls)]
+        while time.monotonic() < deadline:
+            n = next(counter)
+            body = {"text": unique(texts[n % len(texts)], n, run), "title": f"bench {n}"}
+            sent = time.monotonic()
+            try:
+                async with session.post(f"{url}/sources", json=body) as r:
+                    answer = await r.json()
+                    status = r.status
+            except aiohttp.ClientError:
+                written.errors += 1
+                continue
+            at = time.monotonic()
+            if status == 201:
+                written.sources += 1
+                written.post_ms.append((at - sent) * 1000)
+                for position in answer["positions"]:
+                    written.answered[position] = (at, url)
+            elif status != 200:
+                written.errors += 1
+
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+        await asyncio.gather(*(writer(i) for i in range(writers)))
+    return written
+
+
+async def seed(url: str, count: int, texts: list[str]) -> None:
+    run = uuid.uuid4().hex[:8]
+    async with aiohttp.ClientSession() as session:
+        sem = asyncio.Semaphore(10)
+
+        async def one(n: int) -> None:
+            async with (
+                sem,
+                session.post(
+                    f"{url}/sources", json={"text": unique(texts[n % len(texts)], n, "seed" + run)}
+                ) as r,
+            ):
+                await r.read()
+
+        await asyncio.gather(*(one(n) for n in range(count)))
+
+
+# --- one run -----------------------------------------------------------------------------
+
+
+def percentile(hist: array, q: float) -> float | None:
+    total = sum(hist)
+    if not total:
+        return None
+    target, seen = q * total, 0
+    for ms, n in enumerate(hist):
+        seen += n
+        if seen >= target:
+            return float(ms)
+    return float(len(hist))
+
+
+def log_positions(store: str) -> list[int]:
+    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+    from ctevents.store import Store
+
+    with Store(store) as s:
+        head = s.head()
+        return [r[0] for r in s.log_rows(0, head + 1, head)] if head else []
+
+
+def subscribers_of(server: Server) -> int:
+    with urllib.request.urlopen(f"{server.url}/healthz", timeout=10) as r:
+        return int(orjson.loads(r.read())["subscribers"])
+
+
+def ask_all(conns: list[Any], message: tuple) -> list[Any]:
+    for c in conns:
+        c.send(message)
+    return [c.recv() for c in conns]
+
+
+def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[str]) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix="feed-fanout-"))
+    if kind == "sqlite":
+        store, server_count = str(workdir / "ctevents.db"), 1
+    else:
+        sep = "&" if "?" in args.postgres else "?"
+        store, server_count = f"{args.postgres}{sep}schema=bench_{uuid.uuid4().hex[:10]}", 2
+    servers = [start_server(store, workdir, args.source, i, args.fold) for i in range(server_count)]
+    clients: list[mp.Process] = []
+    conns: list[Any] = []
+    try:
+        time.sleep(1.0)  # let start-up settle
+        rss_before = [s.rss_kb() for s in servers]
+        urls = [servers[i % server_count].url for i in range(subscribers)]
+        processes = max(1, min(args.client_processes, math.ceil(subscribers / 50)))
+        ctx = mp.get_context("spawn")
+        for p in range(processes):
+            mine = urls[p::processes]
+            churn = [
+                args.duration / 2 if (p + processes * i) % 20 == 10 else None
+                for i in range(len(mine))
+            ]
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=client_process, args=(mine, churn, child), daemon=True)
+            proc.start()
+            clients.append(proc)
+            conns.append(parent)
+        for c in conns:
+            c.recv()
+        deadline = time.monotonic() + 120
+        while sum(subscribers_of(s) for s in servers) < subscribers:
+            if time.monotonic() > deadline:
+                raise SystemExit("subscribers did not connect in 120 s")
+            time.sleep(0.2)
+        time.sleep(1.0)
+        rss_after = [s.rss_kb() for s in servers]  # idle subscribers, at the head
+        asyncio.run(seed(servers[0].url, args.seed, texts))
+        seeded = max(log_positions(store) or [0])
+        deadline = time.monotonic() + 120
+        while min(ask_all(conns, ("progress",))) < seeded:
+            if time.monotonic() > deadline:
+                raise SystemExit("subscribers did not catch up with the seed in 120 s")
+            time.sleep(0.2)
+        ask_all(conns, ("lag-reset",))
+        ask_all(conns, ("churn",))
+        started = time.monotonic()
+        written = asyncio.run(write([s.url for s in servers], args.writers, args.duration, texts))
+        elapsed = time.monotonic() - started
+        server_urls = [s.url for s in servers]
+        expected = log_positions(store)
+        head = expected[-1] if expected else 0
+        drained_at = time.monotonic()
+        while min(ask_all(conns, ("progress",))) < head:
+            if time.monotonic() - drained_at > args.drain:
+                break
+            time.sleep(0.2)
+        drain = time.monotonic() - drained_at
+        answered = array("d", [math.nan]) * (head + 1)
+        servers_of = bytearray(head + 1)
+        for position, (at, url) in written.answered.items():
+            answered[position] = at
+            servers_of[position] = server_urls.index(url) + 1 if server_count > 1 else 0
+        reports = ask_all(conns, ("finish", answered, bytes(servers_of), server_urls, expected))
+    finally:
+        for c in clients:
+            c.join(30)
+            if c.is_alive():
+                c.kill()
+        for s in servers:
+            s.stop()
+    every = array("l", bytes(8 * HIST_MS))
+    cross = array("l", bytes(8 * HIST_MS))
+    for r in reports:
+        for target, raw in ((every, r["every"]), (cross, r["cross"])):
+            part = array("l")
+            part.frombytes(raw)
+            for i, n in enumerate(part):
+                if n:
+                    target[i] += n
+    post = sorted(written.post_ms)
+    return {
+        "store": kind,
+        "servers": server_count,
+        "subscribers": subscribers,
+        "sources_per_s": written.sources / elapsed,
+        "post_p50_ms": post[len(post) // 2] if post else None,
+        "fanout_p50_ms": percentile(every, 0.5),
+        "fanout_p99_ms": percentile(every, 0.99),
+        "cross_p99_ms": percentile(cross, 0.99) if server_count > 1 else None,
+        "exact": sum(r["exact"] for r in reports),
+        "mismatches": [m for r in reports for m in r["mismatches"]],
+        "events": len(expected),
+        "drain_s": drain,
+        "rss_per_idle_kb": (sum(rss_after) - sum(rss_before)) / subscribers,
+        "client_lag_p99_ms": max(r["lag_p99"] for r in reports) * 1000,
+        "client_lag_max_ms": max(r["lag_max"] for r in reports) * 1000,
+        "client_processes": len(clients),
+        "errors": written.errors,
+        "store_url": store,
+        "workdir": workdir,
+    }
+
+
+# --- catch-up ----------------------------------------------------------------------------
+
+
+def raw_floor(store: str) -> tuple[int, float]:
+    """A plain SELECT of the whole log plus `orjson.loads` of each payload."""
+    started = time.perf_counter()
+    count = 0
+    if store.startswith("postgresql"):
+        import psycopg
+
+        base, _, query = store.partition("?")
+        schema = dict(p.split("=") for p in query.split("&"))["schema"]
+        with psycopg.connect(base) as conn, conn.cursor() as cur:
+            cur.execute(f'SELECT notification_id, state FROM "{schema}".ctevents_events')
+            for _, state in cur:
+                orjson.loads(state)
+                count += 1
+    else:
+        with sqlite3.connect(store) as db:
+            for _, state in db.execute("SELECT rowid, state FROM stored_events"):
+                orjson.loads(state)
+                count += 1
+    return count, time.perf_counter() - started
+
+
+async def sse_catch_up(url: str, count: int) -> float:
+    """Seconds for one SSE subscriber to read `count` events from position 0."""
+    started = time.perf_counter()
+    seen = 0
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{url}/events?format=sse&after=0") as r,
+    ):
+        assert r.status == 200, await r.text()
+        carry = b""
+        async for data in r.content.iter_any():
+            data = carry + data  # a marker may straddle two reads
+            seen += data.count(b"\nevent: ")
+            carry = data[-7:] if not data.endswith(b"\nevent: ") else b""
+            if seen >= count:
+                break
+    assert seen == count, (seen, count)
+    return time.perf_counter() - started
+
+
+def catch_up(args: argparse.Namespace, store: str, workdir: Path) -> dict:
+    server = start_server(store, workdir, args.source, 9)
+    try:
+        time.sleep(2.0)
+        floor = [raw_floor(store) for _ in range(3)]
+        count = floor[0][0]
+        sse = [asyncio.run(sse_catch_up(server.url, count)) for _ in range(3)]
+    finally:
+        server.stop()
+    floor_rate = count / min(t for _, t in floor)
+    sse_rate = count / min(sse)
+    return {"events": count, "floor_per_s": floor_rate, "sse_per_s": sse_rate}
+
+
+# --- main --------------------------------------------------------------------------------
+
+
+def fmt(value: float | None, unit: str = "") -> str:
+    return "—" if value is None else f"{value:,.0f}{unit}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--subscribers", default="1,200,1000", help="counts, comma-separated")
+    parser.add_argument("--stores", default="sqlite", help="sqlite,postgresql")
+    parser.add_argument("--postgres", default=os.environ.get("CTEVENTS_TEST_POSTGRES", ""))
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds of writing")
+    parser.add_argument("--writers", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=100, help="statements before subscribing")
+    parser.add_argument("--client-processes", type=int, default=4)
+    parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for readers")
+    parser.add_argument("--source", type=Path, default=None, help="serve from this checkout")
+    parser.add_argument("--no-catch-up", action="store_true")
+    parser.add_argument(
+        "--fold", choices=("worker", "inline"), help="pass `--fold` to serve (default: its own)"
+    )
+    args = parser.parse_args()
+    counts = [int(n) for n in args.subscribers.split(",")]
+    texts = statements()
+    print(
+        f"{len(texts)} statements; {args.writers} writers for {args.duration:g} s per run; "
+        f"cores: {os.cpu_count()}; load average {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    for kind in args.stores.split(","):
+        if kind == "postgresql" and not args.postgres:
+            raise SystemExit("--postgres (or CTEVENTS_TEST_POSTGRES) is needed for postgresql")
+        results = []
+        for n in counts:
+            r = run_once(args, kind, n, texts)
+            results.append(r)
+            base = results[0]["sources_per_s"]
+            print(
+                f"{kind} x{r['servers']} | {n:>5} subscribers | "
+                f"{r['sources_per_s']:6.1f} sources/s "
+                f"({r['sources_per_s'] / base:.2f} of {counts[0]}) | POST p50 "
+                f"{fmt(r['post_p50_ms'], ' ms')} | fan-out p50 {fmt(r['fanout_p50_ms'], ' ms')} "
+                f"p99 {fmt(r['fanout_p99_ms'], ' ms')}"
+                + (
+                    f" (cross-server p99 {fmt(r['cross_p99_ms'], ' ms')})"
+                    if r["servers"] > 1
+                    else ""
+                )
+                + f" | exactly the log: {r['exact']}/{n} ({r['events']} events, drained in "
+                f"{r['drain_s']:.1f} s) | RSS/idle subscriber {r['rss_per_idle_kb']:.1f} kB | "
+                f"client loop lag p99 {r['client_lag_p99_ms']:.0f} ms, max "
+                f"{r['client_lag_max_ms']:.0f} ms over {r['client_processes']} processes"
+                + (f" | {r['errors']} write errors" if r["errors"] else ""),
+                flush=True,
+            )
+            for mismatch in r["mismatches"]:
+                print(f"    not exactly the log: {mismatch}", flush=True)
+        try:
+            if not args.no_catch_up:
+                report_catch_up(args, kind, results)
+        finally:
+            for r in results:
+                drop_schema(r["store_url"])
+
+
+def drop_schema(store: str) -> None:
+    """Drops a PostgreSQL run's schema (SQLite runs live in temporary directories)."""
+    if not store.startswith("postgresql"):
+        return
+    import psycopg
+    from psycopg import sql
+
+    base, _, query = store.partition("?")
+    schema = dict(p.split("=") for p in query.split("&"))["schema"]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+
+
+def report_catch_up(args: argparse.Namespace, kind: str, results: list[dict]) -> None:
+    largest = max(results, key=lambda r: r["events"])  # the longest log of the runs
+    c = catch_up(args, largest["store_url"], largest["workdir"])
+    print(
+        f"{kind} catch-up over SSE from 0: {c['sse_per_s']:,.0f} events/s vs raw floor "
+        f"(SELECT + orjson.loads) {c['floor_per_s']:,.0f}/s = "
+        f"{c['sse_per_s'] / c['floor_per_s']:.2f} of the floor ({c['events']} events)",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""The shared tail: the newest events of the log, read once and encoded once for every subscriber.
+
+When the head moves, one task reads the new events from the store and keeps them, in
+their wire forms, in a bounded window (`SharedTail`). A subscriber holds only a cursor:
+
+- caught up, it takes the bytes after its cursor for its filter and form, which are
+  built once per distinct (cursor, filter, form) and shared, and writes them at once;
+- within the window but behind, it takes its own slice of the window;
+- behind the window, it reads the store itself in large pages of encoded bytes, then
+  joins the window.
+
+The window holds every event with `start` < position ≤ `end`, so moving between the
+store and the window at the cursor cannot lose or repeat an event. A subscriber that
+stops reading holds at most one chunk; the window is shared and bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import orjson
+
+from ctevents import sse, wire
+from ctevents.codec import type_name_of
+from ctevents.store import Store
+from ctevents.wire import WireEvent
+
+log = logging.getLogger(__name__)
+
+# Events read from the store per query, by the tail and by a subscriber catching up;
+# a subscriber's page is also cut at about PAGE_BYTES of stored events.
+PAGE = 2000
+PAGE_BYTES = 2 * 1024 * 1024
+# The window's bounds: the newest events up to this many, and up to this many bytes.
+WINDOW_EVENTS = 20_000
+WINDOW_BYTES = 64 * 1024 * 1024
+# What one subscriber takes from the window at a time while behind (bytes of envelopes).
+CHUNK_BYTES = 512 * 1024
+# While a sparse filter skips events, report the scanned position at least this often.
+PROGRESS_INTERVAL = 1.0
+FORMS = ("sse", "ndjson")
+# Threads for subscribers' reads of the store while behind the window.
+CATCH_UP_THREADS = 2
+
+
+class Selection(Protocol):
+    """A subscriber's filter as the tail applies it (the feed's `EventFilter`)."""
+
+    @property
+    def types(self) -> tuple[str, ...]: ...
+
+    @property
+    def stream(self) -> str | None: ...
+
+    @property
+    def needs_payload(self) -> bool: ...
+
+    def matches_wire(self, event: WireEvent) -> bool: ...
+
+
+def encode(events: Sequence[WireEvent], form: str) -> bytes:
+    return wire.sse_frames(events) if form == "sse" else wire.ndjson(events)
+
+
+def progress(position: int, form: str) -> bytes:
+    """Tells the subscriber it may resume after `position` (nothing matched up to it)."""
+    if form == "sse":
+        return sse.resume_at(position)
+    return orjson.dumps({"last_position": position}) + b"\n"
+
+
+def heartbeat_bytes(form: str) -> bytes:
+    return sse.HEARTBEAT if form == "sse" else b"\n"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Matching events after a cursor, encoded; `scanned_to` is where the reading stopped.
+
+    `prefix(n)` is the bytes of the first n of them (a stream's `limit` may cut a chunk).
+    """
+
+    positions: list[int]
+    data: bytes
+    scanned_to: int
+    prefix: Callable[[int], bytes]
+
+
+def _chunk(events: Sequence[WireEvent], selection: Selection, form: str, scanned_to: int) -> Chunk:
+    matching = [e for e in events if selection.matches_wire(e)]
+    return Chunk(
+        [e.position for e in matching],
+        encode(matching, form),
+        scanned_to,
+        lambda n: encode(matching[:n], form),
+    )
+
+
+def read_chunk(store: Store, after: int, until: int, selection: Selection, form: str) -> Chunk:
+    """One page of the store after `after` (≤ `until`), filtered and encoded (in a thread)."""
+    rows = store.log_rows(after, PAGE, until)
+    scanned_to = rows[-1][0] if len(rows) == PAGE else until
+    size = 0
+    for i, row in enumerate(rows):  # large events: fewer of them per page
+        size += len(row[4])
+        if size > PAGE_BYTES and i:
+            rows, scanned_to = rows[:i], rows[i - 1][0]
+            break
+    if selection.types:
+        rows = [r for r in rows if type_name_of(r[2]) in selection.types]
+    if selection.stream:
+        rows = [r for r in rows if r[1] == selection.stream]
+    if selection.needs_payload:
+        return _chunk(wire.wire_events(rows), selection, form, scanned_to)
+    return Chunk(
+        [r[0] for r in rows],
+        wire.encode_rows(rows, form),
+        scanned_to,
+        lambda n: wire.encode_rows(rows[:n], form),
+    )
+
+
+class SharedTail:
+    """A bounded window of the newest events, kept current by one reader task."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_events: int = WINDOW_EVENTS,
+        max_bytes: int = WINDOW_BYTES,
+    ) -> None:
+        self.store = store
+        self.max_events = max_events
+        self.max_bytes = max_bytes
+        self.start = self.end = 0  # the window holds every event with start < position ≤ end
+        self.events: list[WireEvent] = []
+        self.positions: list[int] = []
+        self.bytes = 0
+        self.reads = 0  # store reads made by the tail (one per page, whatever the subscribers)
+        self._advanced = asyncio.Event()
+        self._previous_end = 0
+        self._shared: dict[tuple[Selection, str], Chunk] = {}
+        # Threads of their own: in the default pool, reads of the head and of new events
+        # would queue behind ingests (extraction, write locks) and delay every subscriber.
+        self._reader = ThreadPoolExecutor(1, thread_name_prefix="tail")
+        self._catch_up = ThreadPoolExecutor(CATCH_UP_THREADS, thread_name_prefix="catch-up")
+
+    async def read(self, call: Any, *args: Any) -> Any:
+        """`call(*args)` in the tail's reader thread (reads of the head, of new events)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._reader, functools.partial(call, *args))
+
+    async def catch_up(self, cursor: int, selection: Selection, form: str) -> Chunk:
+        """A page of the store after `cursor` for a subscriber behind the window."""
+        loop = asyncio.get_running_loop()
+        call = functools.partial(read_chunk, self.store, cursor, self.end, selection, form)
+        return await loop.run_in_executor(self._catch_up, call)
+
+    def close(self) -> None:
+        self._reader.shutdown(wait=False, cancel_futures=True)
+        self._catch_up.shutdown(wait=False, cancel_futures=True)
+
+    def begin(self, head: int) -> None:
+        self.start = self.end = self._previous_end = head
+
+    def wake(self) -> None:
+        """Wakes every waiting subscriber (e.g. to see that the server is closing)."""
+        advanced, self._advanced = self._advanced, asyncio.Event()
+        advanced.set()
+
+    @property
+    def advanced(self) -> asyncio.Event:
+        """Set (then replaced) when the window moves on: wait on the one you got."""
+        return self._advanced
+
+    async def read_to(self, head: int) -> None:
+        """Reads the store up to `head` into the window; subscribers are woken per page."""
+        while self.end < head:
+            rows = await self.read(self._read_page, self.end, head)
+            self._extend(rows, head)
+
+    def _read_page(self, after: int, head: int) -> tuple[list[WireEvent], int]:
+        rows = self.store.log_rows(after, PAGE, head)
+        scanned_to = rows[-1][0] if len(rows) == PAGE else head
+        return wire.wire_events(rows), scanned_to
+
+    def _extend(self, page: tuple[list[WireEvent], int], head: int) -> None:
+        events, scanned_to = page
+        self.reads += 1
+        self._previous_end = self.end
+        self.events.extend(events)
+        self.positions.extend(e.position for e in events)
+        self.bytes += sum(e.size for e in events)
+        self.end = scanned_to
+        self._trim()
+        self._shared.clear()
+        self.wake()
+
+    def _trim(self) -> None:
+        if len(self.events) <= self.max_events and self.bytes <= self.max_bytes:
+            return
+        # Drop a quarter beyond the bound at once, so trimming is rare.
+        keep_events, keep_bytes = self.max_events * 3 // 4, self.max_bytes * 3 // 4
+        cut, kept_bytes = len(self.events), 0
+        while cut > 0 and len(self.events) - cut < keep_events:
+            size = self.events[cut - 1].size
+            if kept_bytes + size > keep_bytes:
+                break
+            kept_bytes += size
+            cut -= 1
+        if cut == 0:
+            return
+        self.start = self.positions[cut - 1]
+        del self.events[:cut]
+        del self.positions[:cut]
+        self.bytes = kept_bytes
+
+    def after(self, cursor: int, selection: Selection, form: str) -> Chunk:
+        """Matching events in the window after `cursor` (start ≤ cursor < end), encoded.
+
+        Subscribers that were caught up at the last move share one answer per filter and
+        form; one that is further behind gets its own slice of at most CHUNK_BYTES.
+        """
+        shared = cursor == self._previous_end
+        if shared:
+            found = self._shared.get((selection, form))
+            if found is not None:
+                return found
+        first = bisect.bisect_right(self.positions, cursor)
+        last, size = first, 0
+        while last < len(self.events) and size < CHUNK_BYTES:
+            size += len(self.events[last].envelope)
+            last += 1
+        scanned_to = self.positions[last - 1] if last < len(self.events) else self.end
+        chunk = _chunk(self.events[first:last], selection, form, scanned_to)
+        if shared:
+            self._shared[(selection, form)] = chunk
+        return chunk
