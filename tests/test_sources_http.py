@@ -62,7 +62,7 @@ BAD_INPUTS = [
     ("application/json", b"{not json", "", 400, "invalid JSON"),
     ("text/plain", b"caf\xe9 statement", "", 400, "UTF-8"),
     ("application/json", b'{"text": "caf\xe9"}', "", 400, "UTF-8"),
-    ("text/plain", b"nul\x00byte", "", 400, "NUL"),
+    ("text/plain", b"nul\x00byte", "", 422, "NUL"),
     ("text/plain", TEXT.encode(), "published_on=25/07/2023", 400, "published_on"),
     ("text/plain", TEXT.encode(), "colour=red", 400, "colour"),
     ("text/plain", TEXT.encode(), "title=a&title=b", 400, "title"),

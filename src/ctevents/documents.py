@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import orjson
 
@@ -20,6 +21,10 @@ DOCUMENT_SUFFIXES = (".txt", ".md", ".json")
 
 # A dateline some sources carry as their first line: " date 2023-07-25 ...".
 _LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+# Control characters that are whitespace; every other one is refused: NUL cannot be
+# stored in PostgreSQL text, and escape sequences would reach operators' terminals.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+URL_SCHEMES = ("http", "https")
 
 
 class DocumentError(ValueError):
@@ -42,7 +47,7 @@ class Document:
 
 
 def leading_date(text: str) -> date | None:
-    """The publication date of a leading `date YYYY-MM-DD` line, if any."""
+    """The publication date of a leading `date YYYY-MM-DD` line, if any (lenient: for reading)."""
     match = _LEADING_DATE.match(text)
     if not match:
         return None
@@ -50,6 +55,45 @@ def leading_date(text: str) -> date | None:
         return date.fromisoformat(match.group(1))
     except ValueError:
         return None
+
+
+def checked_leading_date(text: str, origin: str) -> date | None:
+    """As `leading_date`, but a line with the form and not a real date is an error.
+
+    `date 2023-13-45` is refused at the door as the same value in `published_on` is:
+    recording it would silently lose the date.
+    """
+    match = _LEADING_DATE.match(text)
+    if match and leading_date(text) is None:
+        raise DocumentError(
+            origin, f"leading line 'date {match.group(1)}' is not a valid date (YYYY-MM-DD)"
+        )
+    return leading_date(text)
+
+
+def check_characters(value: str, origin: str, field: str) -> str:
+    """`value`, unless it holds a control character that is not whitespace (NUL, ESC, …)."""
+    found = _CONTROLS.search(value)
+    if found is None:
+        return value
+    raise DocumentError(
+        origin,
+        f"{field} holds a control character (U+{ord(found.group()):04X}) at offset "
+        f"{found.start()}: only text and whitespace are accepted",
+    )
+
+
+def check_url(value: str, origin: str) -> str:
+    """An absolute http(s) URL with a host; anything else is refused, not stored."""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        host = None
+    if parts.scheme.lower() not in URL_SCHEMES or not host or any(c.isspace() for c in value):
+        raise DocumentError(origin, f"url {value!r} is not an absolute http:// or https:// URL")
+    return value
 
 
 def parse_date(value: object, origin: str, field: str = "published_on") -> date | None:
@@ -71,7 +115,7 @@ def decode_text(raw: bytes, origin: str) -> str:
             origin, f"{len(raw)} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)", status=413
         )
     if b"\x00" in raw:
-        raise DocumentError(origin, "binary content (NUL bytes), not a text document", status=400)
+        raise DocumentError(origin, "binary content (NUL bytes), not a text document")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -92,12 +136,19 @@ def make_document(
     """A validated document; the publication date falls back to a leading date line."""
     if not text.strip():
         raise DocumentError(origin, "empty text: nothing to record")
+    check_characters(text, origin, "text")
+    for field, value in (("title", title), ("url", url), ("publisher", publisher)):
+        if value is not None:
+            check_characters(value, origin, field)
+    if url is not None:
+        check_url(url, origin)
+    found_on = checked_leading_date(text, origin)
     return Document(
         text=text,
         title=title,
         url=url,
         publisher=publisher,
-        published_on=published_on or leading_date(text),
+        published_on=published_on or found_on,
     )
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from ctevents.read_side_health import StallClock, failing_models
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
@@ -63,6 +64,7 @@ class ReadSide:
     thread: threading.Thread
     loop: asyncio.AbstractEventLoop
     watchers: set[asyncio.Event] = field(default_factory=set)
+    stalls: StallClock = field(default_factory=StallClock)
 
     def committed(self, model: str, changes: list[dict[str, Any]], position: int) -> None:
         # Called in the engine's thread after each committed batch.
@@ -121,14 +123,21 @@ def _rebuild_outdated(store: Any, views: ViewStore, stop: threading.Event) -> No
 async def _health(app: web.Application) -> dict[str, Any]:
     side = app[READ_SIDE]
 
-    def report() -> dict[str, Any]:
+    def report() -> tuple[dict[str, Any], dict[str, Any]]:
         found = status(app[STORE], side.views, MODELS)
         found["recent_failures"] = failures(side.views, limit=5)
-        return found
+        newest = {
+            m["projection"]: failures(side.views, m["projection"], limit=1)
+            for m in found["projections"]
+            if m["failures"]
+        }
+        return found, {name: rows[0] for name, rows in newest.items() if rows}
 
-    body = await asyncio.to_thread(report)
-    # Recorded failures leave the models serving; a stopped runner does not.
-    body["ok"] = side.thread.is_alive()
+    body, newest = await asyncio.to_thread(report)
+    stalled = side.stalls.observe(body, asyncio.get_running_loop().time())
+    body["failing"] = failing_models(body, newest, stalled, app[SETTINGS].stall_after)
+    body["runner_alive"] = side.thread.is_alive()
+    body["ok"] = body["runner_alive"] and not body["failing"]
     return body
 
 
