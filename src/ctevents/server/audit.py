@@ -20,6 +20,7 @@ from ctevents.audit import highlight, prov
 from ctevents.audit.records import stored_source
 from ctevents.audit.spans import source_text
 from ctevents.corrections import UnknownSource, retract
+from ctevents.documents import DocumentError, check_characters
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
 from ctevents.server.params import known, single
@@ -189,6 +190,10 @@ async def post_retraction(request: web.Request) -> web.Response:
         )
     if len(reason) > MAX_REASON:
         return json_error(422, f"the reason is over {MAX_REASON} characters", parameter="reason")
+    try:
+        check_characters(reason, "reason", "the reason")
+    except DocumentError as exc:
+        return json_error(422, exc.reason, parameter="reason")
     source_id = request.match_info["source_id"]
     try:
         result = await asyncio.to_thread(retract, request.app[STORE], source_id, reason)

@@ -25,7 +25,13 @@ from ctevents.read_side_health import StallClock, failing_models
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
-from ctevents.server.params import optional_whole_number, single
+from ctevents.server.params import decimal, flag, optional_whole_number, read_query, single
+from ctevents.server.read_model_params import (
+    MAX_WAIT,
+    PageParameters,
+    collection_parameters,
+    filter_values,
+)
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE
 from projections.catalog import MODELS
 from projections.engine import ProjectionEngine
@@ -48,10 +54,8 @@ routes = web.RouteTableDef()
 
 DEFAULT_LIMIT = 50
 DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait=` says less
-MAX_WAIT = 60.0
 WAIT_STEP = 0.05
 WATCH_POLL = 0.5  # how often a watch looks for changes folded by another process
-PAGE_PARAMETERS = frozenset({"limit", "after", "min_position", "wait", "watch", "token", "as_of"})
 
 
 @dataclass
@@ -144,22 +148,20 @@ async def _health(app: web.Application) -> dict[str, Any]:
 # --- parameters ----------------------------------------------------------------------
 
 
-def _filters(request: web.Request, model: ReadModel) -> dict[str, str]:
-    names = {f.name for f in model.filters}
-    found = {}
-    for name in request.query:
-        if name in PAGE_PARAMETERS:
-            continue
-        if name not in names:
-            known = ", ".join(sorted(names | PAGE_PARAMETERS))
-            raise ParameterError(name, f"unknown parameter for /{model.name}; known: {known}")
-        found[name] = single(request, name) or ""
-    return found
+def _filters(request: web.Request, model: ReadModel, *, item: bool = False) -> dict[str, str]:
+    """The typed parameters (see `read_model_params`); on an item, no filters."""
+    if item:
+        read_query(request, PageParameters)
+        return {}
+    return filter_values(read_query(request, collection_parameters(model)), model)
 
 
 def _watching(request: web.Request) -> bool:
     raw = single(request, "watch")
-    return raw is not None and raw.strip().lower() in ("1", "true", "yes", "on")
+    try:
+        return raw is not None and flag(raw)
+    except ValueError as exc:
+        raise ParameterError("watch", str(exc)) from None
 
 
 # --- freshness ---------------------------------------------------------------------------
@@ -168,15 +170,21 @@ def _watching(request: web.Request) -> bool:
 async def _await_position(request: web.Request, model: ReadModel) -> None:
     """Honours `min_position`: waits (bounded) for the model to fold it, else answers 503."""
     wanted = optional_whole_number(request, "min_position", 0)
-    if not wanted:
-        return
     raw_wait = single(request, "wait")
     try:
-        wait = DEFAULT_WAIT if raw_wait is None else float(raw_wait)
-    except ValueError:
-        raise ParameterError("wait", f"{raw_wait!r} is not a number of seconds") from None
+        wait = DEFAULT_WAIT if raw_wait is None else decimal(raw_wait)
+    except ValueError as exc:
+        raise ParameterError("wait", str(exc)) from None
     if not 0 <= wait <= MAX_WAIT:
         raise ParameterError("wait", f"must be between 0 and {MAX_WAIT:g} seconds")
+    if not wanted:
+        return
+    head = await asyncio.to_thread(request.app[STORE].head)
+    if wanted > head:
+        # Waiting cannot help: no position beyond the head has been recorded yet.
+        raise ParameterError(
+            "min_position", f"position {wanted} is beyond the log's head ({head})", 422
+        )
     views = request.app[READ_SIDE].views
     loop = asyncio.get_running_loop()
     deadline = loop.time() + wait
@@ -244,7 +252,7 @@ async def list_collection(request: web.Request, model: ReadModel) -> web.StreamR
 async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse:
     require_token(request, request.app[SETTINGS].read_token)
     key = request.match_info["key"]
-    _filters(request, model)  # only the page parameters make sense here; others are errors
+    _filters(request, model, item=True)  # only the page parameters; others are errors
     past = await snapshots.as_of(request, model, request.app[READ_SIDE].views)
     if _watching(request):
         return await _watch(request, model, {}, key)

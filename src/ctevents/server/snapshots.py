@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import web
 
 from ctevents.server.errors import ParameterError
+from ctevents.server.params import whole_number
 from ctevents.server.state import STORE
 from projections.model import ReadModel
 from projections.views import ViewStore
@@ -75,12 +76,7 @@ def _position(request: web.Request) -> int | None:
         return None
     if len(values) > 1:
         raise ParameterError("as_of", "given more than once")
-    try:
-        position = int(values[0])
-    except ValueError:
-        raise ParameterError("as_of", f"{values[0]!r} is not a log position") from None
-    if position < 1:
-        raise ParameterError("as_of", f"must be a log position ≥ 1, not {position}")
+    position = whole_number("as_of", values[0], 1)
     for name in EXCLUSIVE:
         if name in request.query:
             raise ParameterError("as_of", f"does not combine with {name}: a snapshot never changes")

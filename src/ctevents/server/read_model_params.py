@@ -1,0 +1,93 @@
+"""The read models' query parameters as typed models: the page's, and each model's filters.
+
+The filters are declared by the read models (`projections`), each with its SQL; here
+each gets the type its values must have, and a valid value is handed to the model's
+filter in the form it expects. Party lists are matched whatever their order: the stored
+lists are sorted two-letter codes (`,IN,LK,MV,`), so the sorted codes joined by `,%`
+match rows holding all of them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import Field, create_model
+
+from ctevents.server.params import (
+    MAX_POSITION,
+    Flag,
+    IsoDate,
+    Parties,
+    PlainText,
+    Query,
+    SearchText,
+    Seconds,
+    Whole,
+)
+from projections.model import ReadModel
+from projections.queries import MAX_LIMIT
+
+MAX_WAIT = 60.0
+MAX_KEY = 1000
+
+FILTER_TYPES: dict[str, Any] = {
+    "party": Parties,
+    "mechanism": SearchText,
+    "name": SearchText,
+    "year": Annotated[Whole, Field(ge=1, le=9999)],
+    "contested": Flag,
+    "led": Flag,
+    "retracted": Flag,
+    "publisher": PlainText,
+    "published_after": IsoDate,
+}
+
+
+class PageParameters(Query):
+    """What every read-model route takes besides its filters."""
+
+    limit: Annotated[Whole, Field(ge=1, le=MAX_LIMIT)] | None = None
+    after: Annotated[str, Field(min_length=1, max_length=MAX_KEY)] | None = None
+    min_position: Annotated[Whole, Field(ge=0, le=MAX_POSITION)] | None = None
+    wait: Annotated[Seconds, Field(ge=0, le=MAX_WAIT)] | None = None
+    watch: Flag | None = None
+    token: str | None = None
+    as_of: Annotated[Whole, Field(ge=1)] | None = None
+
+
+_BY_MODEL: dict[str, type[Query]] = {}
+
+
+def collection_parameters(model: ReadModel) -> type[Query]:
+    """The typed parameters of `GET /{model}`: the page's and the model's filters."""
+    found = _BY_MODEL.get(model.name)
+    if found is None:
+        fields: dict[str, Any] = {
+            f.name: (FILTER_TYPES.get(f.name, PlainText) | None, None) for f in model.filters
+        }
+        found = create_model(f"{model.name}_parameters", __base__=PageParameters, **fields)
+        _BY_MODEL[model.name] = found
+    return found
+
+
+def filter_type(name: str) -> Any:
+    return FILTER_TYPES.get(name, PlainText)
+
+
+def filter_values(parameters: Query, model: ReadModel) -> dict[str, str]:
+    """The given filters, each in the string form the model's filter reads."""
+    found: dict[str, str] = {}
+    for f in model.filters:
+        value = getattr(parameters, f.name, None)
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            found[f.name] = ",%".join(value)
+        elif isinstance(value, bool):
+            found[f.name] = "true" if value else "false"
+        elif isinstance(value, date):
+            found[f.name] = value.isoformat()
+        else:
+            found[f.name] = str(value)
+    return found
