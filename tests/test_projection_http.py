@@ -89,7 +89,7 @@ async def test_an_unreached_min_position_is_a_bounded_503(client):
 async def test_a_min_position_beyond_the_head_is_refused_at_once(client):
     started = time.monotonic()
     response = await client.get("/meetings", params={"min_position": "99", "wait": "30"})
-    assert response.status == 422
+    assert response.status == 409
     assert time.monotonic() - started < 5
     body = await response.json()
     assert body["parameter"] == "min_position" and "beyond the log's head (0)" in body["error"]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 
@@ -20,11 +19,22 @@ MAX_BYTES = 1024 * 1024
 DOCUMENT_SUFFIXES = (".txt", ".md", ".json")
 
 # A dateline some sources carry as their first line: " date 2023-07-25 ...".
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 # Control characters that are whitespace; every other one is refused: NUL cannot be
 # stored in PostgreSQL text, and escape sequences would reach operators' terminals.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-URL_SCHEMES = ("http", "https")
+_CONTROL_CLASS = r"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+_CONTROLS = re.compile(f"[{_CONTROL_CLASS}]")
+# The same rule as a JSON Schema pattern (in `/openapi.json`): no such character, and
+# something other than whitespace.
+TEXT_PATTERN = rf"^[^{_CONTROL_CLASS}]*[^\s\x00-\x1f\x7f-\x9f][^{_CONTROL_CLASS}]*$"
+# Metadata (title, publisher) may be empty; they hold no control character either.
+METADATA_PATTERN = f"^[^{_CONTROL_CLASS}]*$"
+# An absolute http(s) URL with a host, without whitespace or control characters.
+URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#\x00-\x1f\x7f-\x9f]+([/?#][^\s\x00-\x1f\x7f-\x9f]*)?$"
+)
+_URL = re.compile(URL_PATTERN)
 
 
 class DocumentError(ValueError):
@@ -85,23 +95,20 @@ def check_characters(value: str, origin: str, field: str) -> str:
 
 def check_url(value: str, origin: str) -> str:
     """An absolute http(s) URL with a host; anything else is refused, not stored."""
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
-    except ValueError:
-        host = None
-    if parts.scheme.lower() not in URL_SCHEMES or not host or any(c.isspace() for c in value):
+    if not _URL.match(value):
         raise DocumentError(origin, f"url {value!r} is not an absolute http:// or https:// URL")
     return value
 
 
 def parse_date(value: object, origin: str, field: str = "published_on") -> date | None:
-    if value is None or value == "":
+    """An ISO date (`YYYY-MM-DD` exactly) or None when absent; anything else is an error."""
+    if value is None:
         return None
     if not isinstance(value, str):
         raise DocumentError(origin, f"{field} must be an ISO date string (YYYY-MM-DD)")
     try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise DocumentError(

@@ -17,11 +17,14 @@ import orjson
 from aiohttp import web
 from pydantic import BeforeValidator, Field
 
+from ctevents.events import event_types
 from ctevents.feed import Batch, EventFilter, Heartbeat, Progress, StreamItem, follow, read_page
 from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
 from ctevents.server.params import (
+    PARTY_SCHEMA,
+    TEXT_SCHEMA,
     PlainText,
     Query,
     Seconds,
@@ -29,8 +32,10 @@ from ctevents.server.params import (
     header_position,
     party_code,
     read_query,
+    seconds_schema,
     single,
     whole,
+    whole_schema,
 )
 from ctevents.server.settings import Settings
 from ctevents.server.state import SETTINGS, STORE, WATCHER
@@ -135,9 +140,10 @@ def parse_query(request: web.Request, settings: Settings, store: Store) -> Event
 
     types: list[str] = []
     for value in request.query.getall("type", []):
-        types.extend(name.strip() for name in value.split(",") if name.strip())
-    if "type" in request.query and not types:
-        raise ParameterError("type", "names no event type")
+        names = value.split(",")
+        if not all(names):
+            raise ParameterError("type", f"{value!r}: name event types, comma-separated")
+        types.extend(names)
     try:
         store.topics_for(types)
     except ValueError as exc:
@@ -150,18 +156,13 @@ def parse_query(request: web.Request, settings: Settings, store: Store) -> Event
         meeting=given.meeting,
     )
 
+    # `wait` is for the JSON form, `heartbeat` for streams; each is ignored by the other.
     wait = 0.0
     if given.wait is not None:
-        if form != "json":
-            raise ParameterError("wait", "long-polling applies to the JSON form only")
         if given.wait > settings.max_wait:
             raise ParameterError("wait", f"must be at most {settings.max_wait:g} seconds")
-        wait = given.wait
-    heartbeat = settings.heartbeat
-    if given.heartbeat is not None:
-        if form == "json":
-            raise ParameterError("heartbeat", "applies to the sse and ndjson forms only")
-        heartbeat = given.heartbeat
+        wait = given.wait if form == "json" else 0.0
+    heartbeat = given.heartbeat if given.heartbeat is not None else settings.heartbeat
     return EventsQuery(form, after, limit, selection, wait, heartbeat)
 
 
@@ -308,7 +309,7 @@ async def get_events(request: web.Request) -> web.StreamResponse:
         resumed = query.form == "sse" and "Last-Event-ID" in request.headers
         name = "Last-Event-ID" if resumed else "after"
         raise ParameterError(
-            name, f"position {after} is beyond the log's head ({request.app[WATCHER].head})"
+            name, f"position {after} is beyond the log's head ({request.app[WATCHER].head})", 409
         )
     if query.form == "json":
         return await _page(request, query, after)
@@ -320,7 +321,9 @@ _FILTER_PARAMETERS = [
         "name": "type",
         "in": "query",
         "description": "Only these event types, comma-separated (e.g. MeetingHeld,DelegationLed).",
-        "schema": {"type": "string"},
+        "style": "form",
+        "explode": False,
+        "schema": {"type": "array", "minItems": 1, "items": {"enum": sorted(event_types())}},
     },
     {
         "name": "stream",
@@ -331,14 +334,15 @@ _FILTER_PARAMETERS = [
     {
         "name": "party",
         "in": "query",
-        "description": "Only events whose data has party == this or lists it in parties.",
-        "schema": {"type": "string"},
+        "description": "Only events whose data has party == this or lists it in parties: a "
+        "country code (ISO 3166 alpha-2 or alpha-3, any case).",
+        "schema": PARTY_SCHEMA,
     },
     {
         "name": "meeting",
         "in": "query",
         "description": "Only events whose data has this meeting_key.",
-        "schema": {"type": "string"},
+        "schema": TEXT_SCHEMA,
     },
 ]
 
@@ -357,36 +361,29 @@ openapi: dict[str, Any] = {
                     "name": "after",
                     "in": "query",
                     "description": "Exclusive cursor: a position, or `now` for the head.",
-                    "schema": {
-                        "oneOf": [
-                            {"type": "integer", "minimum": 0},
-                            {"type": "string", "const": "now"},
-                        ]
-                    },
+                    "schema": {"oneOf": [whole_schema(0), {"type": "string", "const": "now"}]},
                 },
                 {
                     "name": "limit",
                     "in": "query",
                     "description": "Events per page (default 100, max 10000); on streams, "
                     "end after this many events.",
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 10000},
+                    "schema": whole_schema(1, 10000),
                 },
                 *_FILTER_PARAMETERS,
                 {
                     "name": "wait",
                     "in": "query",
-                    "description": "JSON form: seconds to hold the request while nothing matches.",
-                    "schema": {"type": "number", "minimum": 0, "maximum": 300},
+                    "description": "JSON form: seconds to hold the request while nothing "
+                    "matches (ignored by streams).",
+                    "schema": seconds_schema(0, 300),
                 },
                 {
                     "name": "heartbeat",
                     "in": "query",
-                    "description": "Streams: seconds between heartbeats when idle (default 15).",
-                    "schema": {
-                        "type": "number",
-                        "minimum": MIN_HEARTBEAT,
-                        "maximum": MAX_HEARTBEAT,
-                    },
+                    "description": "Streams: seconds between heartbeats when idle (default 15; "
+                    "ignored by the JSON form).",
+                    "schema": seconds_schema(MIN_HEARTBEAT, MAX_HEARTBEAT),
                 },
                 {"name": "format", "in": "query", "schema": {"enum": list(FORMS)}},
                 {
@@ -399,7 +396,7 @@ openapi: dict[str, Any] = {
                     "name": "Last-Event-ID",
                     "in": "header",
                     "description": "SSE: resume after this position; wins over `after`.",
-                    "schema": {"type": "string"},
+                    "schema": whole_schema(0),
                 },
             ],
             "responses": {
@@ -417,6 +414,8 @@ openapi: dict[str, Any] = {
                 "400": {"$ref": "#/components/responses/Error"},
                 "401": {"$ref": "#/components/responses/Error"},
                 "406": {"$ref": "#/components/responses/Error"},
+                "409": {"$ref": "#/components/responses/Error"},
+                "503": {"$ref": "#/components/responses/Error"},
             },
         }
     }

@@ -24,15 +24,21 @@ from ctevents.server.errors import ParameterError
 
 MAX_POSITION = 2**63 - 1  # PostgreSQL's BIGINT and SQLite's INTEGER
 MAX_TEXT = 200
+# The patterns are also the OpenAPI document's (`schema`), so what it promises is what is
+# accepted. Written in the subset where Python's and ECMA-262's regular expressions agree.
+CONTROLS = r"\x00-\x1f\x7f-\x9f"
+LINE_TEXT = rf"^[^{CONTROLS}]*[^\s{CONTROLS}][^{CONTROLS}]*$"  # one line, not blank
+SEARCH_TEXT = rf"^[^{CONTROLS}]*[^\W_][^{CONTROLS}]*$"  # holds a letter or digit
+PARTY = r"^ *[A-Za-z]{2,3} *$"
+PARTY_LIST = r"^ *[A-Za-z]{2,3} *(, *[A-Za-z]{2,3} *)*$"
+BOOLEANS = ("true", "false", "1", "0")
 _DIGITS = re.compile(r"[0-9]{1,19}")
-_DECIMAL = re.compile(r"[0-9]{1,9}(\.[0-9]{1,9})?")
+_DECIMAL = re.compile(r"-?[0-9]{1,20}(\.[0-9]{1,20})?([eE][-+]?[0-9]{1,3})?")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_CODE = re.compile(r"[A-Za-z]{2,3}")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_WORD = re.compile(r"[^\W_]")  # a letter or digit, in any script
+_CONTROL = re.compile(f"[{CONTROLS}]")
+_LINE_TEXT, _SEARCH_TEXT = re.compile(LINE_TEXT), re.compile(SEARCH_TEXT)
+_PARTY, _PARTY_LIST = re.compile(PARTY), re.compile(PARTY_LIST)
 TRUE, FALSE = frozenset({"true", "1"}), frozenset({"false", "0"})
-# Party codes the log uses beyond ISO 3166-1 (the extractor's gazetteer).
-EXTRA_PARTIES = frozenset({"EU"})
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,6 +63,9 @@ def decimal(value: Any) -> float:
     if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
         raise ValueError(f"{value!r} is not a number of seconds (e.g. 2 or 0.5)")
     number = float(value)
+    if number == 0:
+        return 0.0  # -0 and 0e5 alike
+    number = float(value)
     if not math.isfinite(number):
         raise ValueError(f"{value!r} is not a finite number")
     return number
@@ -65,7 +74,7 @@ def decimal(value: Any) -> float:
 def flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = value.strip().lower() if isinstance(value, str) else ""
+    text = value if isinstance(value, str) else ""
     if text in TRUE:
         return True
     if text in FALSE:
@@ -85,51 +94,42 @@ def iso_date(value: Any) -> date:
 
 
 @cache
-def _country_codes() -> tuple[frozenset[str], dict[str, str]]:
+def _alpha_3() -> dict[str, str]:
     import pycountry
 
-    alpha_2 = frozenset(c.alpha_2 for c in pycountry.countries) | EXTRA_PARTIES
-    by_alpha_3 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
-    return alpha_2, by_alpha_3
+    return {c.alpha_3: c.alpha_2 for c in pycountry.countries}
 
 
 def party_code(value: str) -> str:
-    """An ISO 3166 alpha-2 or alpha-3 code in any case, as the log's alpha-2 code."""
-    code = value.strip()
-    if not _CODE.fullmatch(code):
-        raise ValueError(f"{value!r} is not an ISO 3166 country code (e.g. IN, MV, mdv)")
-    code = code.upper()
-    alpha_2, by_alpha_3 = _country_codes()
-    if len(code) == 3 and code in by_alpha_3:
-        return by_alpha_3[code]
-    if code not in alpha_2:
-        raise ValueError(f"{value!r} is not an ISO 3166 country code")
-    return code
+    """A two- or three-letter code in any case; an ISO 3166 alpha-3 code as its alpha-2.
+
+    The log's parties are alpha-2 codes (and a few like EU): any other code of the form
+    is a valid question whose answer is empty.
+    """
+    if not isinstance(value, str) or not _PARTY.fullmatch(value):
+        raise ValueError(f"{value!r} is not a country code (two or three letters: IN, MV, mdv)")
+    code = value.strip(" ").upper()
+    return _alpha_3().get(code, code) if len(code) == 3 else code
 
 
 def party_codes(value: Any) -> tuple[str, ...]:
     """`IN,mv` or `MV, IN`: the same sorted codes whatever the order or case."""
     if isinstance(value, tuple):
         return value
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("names no party: give ISO codes, comma-separated")
-    return tuple(sorted({party_code(part) for part in value.split(",") if part.strip()}))
+    if not isinstance(value, str) or not _PARTY_LIST.fullmatch(value):
+        raise ValueError(f"{value!r} is not a list of country codes (e.g. IN,MV)")
+    return tuple(sorted({party_code(part) for part in value.split(",")}))
 
 
 def search_text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError("must be text")
-    value = value.strip()
-    if len(value) > MAX_TEXT:
-        raise ValueError(f"is over {MAX_TEXT} characters")
-    if not _WORD.search(value):
-        raise ValueError(f"{value!r} holds no letter or digit to search for")
-    return value
+    if not isinstance(value, str) or len(value) > MAX_TEXT or not _SEARCH_TEXT.fullmatch(value):
+        raise ValueError(f"must hold a letter or digit, in at most {MAX_TEXT} characters")
+    return value.strip()
 
 
 def plain_text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > MAX_TEXT:
-        raise ValueError(f"must be a non-empty value of at most {MAX_TEXT} characters")
+    if not isinstance(value, str) or len(value) > MAX_TEXT or not _LINE_TEXT.fullmatch(value):
+        raise ValueError(f"must be a non-blank value of at most {MAX_TEXT} characters")
     return value.strip()
 
 
@@ -229,3 +229,21 @@ def known(request: web.Request, names: Collection[str]) -> None:
     for name in request.query:
         if name not in names:
             raise ParameterError(name, f"unknown parameter; known: {', '.join(sorted(names))}")
+
+
+# --- the same rules as OpenAPI schemas --------------------------------------------------------
+
+TEXT_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": LINE_TEXT}
+SEARCH_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": SEARCH_TEXT}
+PARTY_SCHEMA = {"type": "string", "pattern": PARTY}
+PARTY_LIST_SCHEMA = {"type": "string", "pattern": PARTY_LIST}
+BOOLEAN_SCHEMA = {"type": "string", "enum": list(BOOLEANS)}
+DATE_SCHEMA = {"type": "string", "format": "date"}
+
+
+def whole_schema(minimum: int = 0, maximum: int = MAX_POSITION) -> dict[str, Any]:
+    return {"type": "integer", "minimum": minimum, "maximum": maximum}
+
+
+def seconds_schema(minimum: float, maximum: float) -> dict[str, Any]:
+    return {"type": "number", "minimum": minimum, "maximum": maximum}

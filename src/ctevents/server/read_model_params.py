@@ -15,7 +15,13 @@ from typing import Annotated, Any
 from pydantic import Field, create_model
 
 from ctevents.server.params import (
+    BOOLEAN_SCHEMA,
+    CONTROLS,
+    DATE_SCHEMA,
     MAX_POSITION,
+    PARTY_LIST_SCHEMA,
+    SEARCH_SCHEMA,
+    TEXT_SCHEMA,
     Flag,
     IsoDate,
     Parties,
@@ -24,6 +30,8 @@ from ctevents.server.params import (
     SearchText,
     Seconds,
     Whole,
+    seconds_schema,
+    whole_schema,
 )
 from projections.model import ReadModel
 from projections.queries import MAX_LIMIT
@@ -41,6 +49,36 @@ FILTER_TYPES: dict[str, Any] = {
     "retracted": Flag,
     "publisher": PlainText,
     "published_after": IsoDate,
+}
+
+
+FILTER_SCHEMAS: dict[str, dict[str, Any]] = {
+    "party": {
+        **PARTY_LIST_SCHEMA,
+        "description": "Country codes (ISO 3166 alpha-2 or alpha-3, any case), comma-separated "
+        "in any order: rows naming all of them.",
+    },
+    "mechanism": {**SEARCH_SCHEMA, "description": "Words of the mechanism's name."},
+    "name": {**SEARCH_SCHEMA, "description": "Words of the person's name."},
+    "year": {**whole_schema(1, 9999), "description": "The meeting's year."},
+    "contested": {**BOOLEAN_SCHEMA, "description": "Only rows whose values sources dispute."},
+    "led": {**BOOLEAN_SCHEMA, "description": "Only people who led a delegation."},
+    "retracted": {**BOOLEAN_SCHEMA, "description": "Only retracted (or only live) sources."},
+    "publisher": {**TEXT_SCHEMA, "description": "The publisher, exactly."},
+    "published_after": {**DATE_SCHEMA, "description": "Published on or after this date."},
+}
+PAGE_SCHEMAS: dict[str, dict[str, Any]] = {
+    "limit": whole_schema(1, MAX_LIMIT),
+    "after": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_KEY,
+        "pattern": f"^[^{CONTROLS}]*$",
+    },
+    "min_position": whole_schema(0),
+    "wait": seconds_schema(0, MAX_WAIT),
+    "watch": BOOLEAN_SCHEMA,
+    "as_of": whole_schema(1),
 }
 
 
@@ -71,8 +109,8 @@ def collection_parameters(model: ReadModel) -> type[Query]:
     return found
 
 
-def filter_type(name: str) -> Any:
-    return FILTER_TYPES.get(name, PlainText)
+def filter_schema(name: str) -> dict[str, Any]:
+    return FILTER_SCHEMAS.get(name, TEXT_SCHEMA)
 
 
 def filter_values(parameters: Query, model: ReadModel) -> dict[str, str]:

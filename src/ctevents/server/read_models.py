@@ -25,11 +25,21 @@ from ctevents.read_side_health import StallClock, failing_models
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
-from ctevents.server.params import decimal, flag, optional_whole_number, read_query, single
+from ctevents.server.params import (
+    decimal,
+    flag,
+    header_position,
+    optional_whole_number,
+    read_query,
+    single,
+    whole_schema,
+)
 from ctevents.server.read_model_params import (
     MAX_WAIT,
+    PAGE_SCHEMAS,
     PageParameters,
     collection_parameters,
+    filter_schema,
     filter_values,
 )
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE
@@ -183,7 +193,7 @@ async def _await_position(request: web.Request, model: ReadModel) -> None:
     if wanted > head:
         # Waiting cannot help: no position beyond the head has been recorded yet.
         raise ParameterError(
-            "min_position", f"position {wanted} is beyond the log's head ({head})", 422
+            "min_position", f"position {wanted} is beyond the log's head ({head})", 409
         )
     views = request.app[READ_SIDE].views
     loop = asyncio.get_running_loop()
@@ -286,9 +296,11 @@ def _item_handler(model: ReadModel) -> Any:
 
 # Keys hold slashes (`IN-MV/jwg-counter-terrorism/2`): an item's key is the rest of the
 # path. A resource below an item (`/meetings/{key}/provenance`) must be registered first.
+# Source ids hold none, so `/sources/{id}/text` and `…/retract` are never an item's key.
 for _read_model in MODELS:
+    _key = "{key}" if _read_model.name == "sources" else "{key:.+}"
     routes.get(f"/{_read_model.name}")(_collection_handler(_read_model))
-    routes.get(f"/{_read_model.name}/{{key:.+}}")(_item_handler(_read_model))
+    routes.get(f"/{_read_model.name}/{_key}")(_item_handler(_read_model))
 
 
 # --- watching ------------------------------------------------------------------------------
@@ -307,13 +319,7 @@ async def _watch(
 ) -> web.StreamResponse:
     settings = request.app[SETTINGS]
     side = request.app[READ_SIDE]
-    last_event_id = request.headers.get("Last-Event-ID", "").strip()
-    resume_from: int | None = None
-    if last_event_id:
-        try:
-            resume_from = int(last_event_id)
-        except ValueError:
-            raise ParameterError("Last-Event-ID", f"{last_event_id!r} is not a position") from None
+    resume_from = header_position(request, "Last-Event-ID")
     await _await_position(request, model)
     wake = asyncio.Event()
     side.watchers.add(wake)  # before the first read: a commit in between still wakes us
@@ -389,52 +395,66 @@ _COMMON = [
     {
         "name": "min_position",
         "in": "query",
-        "schema": {"type": "integer", "minimum": 0},
+        "schema": PAGE_SCHEMAS["min_position"],
         "description": "Wait (bounded by `wait`, default 10 s) until the model has folded this "
-        "position; 503 with Retry-After if it has not by then.",
+        "position; 503 with Retry-After if it has not by then; 409 if it is beyond the log's "
+        "head (or, with `as_of`, beyond the snapshot).",
     },
     {
         "name": "wait",
         "in": "query",
-        "schema": {"type": "number", "maximum": MAX_WAIT},
+        "schema": PAGE_SCHEMAS["wait"],
         "description": "Seconds to wait for `min_position`.",
     },
     {
         "name": "watch",
         "in": "query",
-        "schema": {"type": "boolean"},
+        "schema": PAGE_SCHEMAS["watch"],
         "description": "Server-Sent Events: the rows, then each change "
-        "`{op, key, row, position}` with `id:` its position; resumable with Last-Event-ID.",
+        "`{op, key, row, position}` with `id:` its position; resumable with Last-Event-ID "
+        "(409 with `as_of`: a snapshot never changes).",
     },
     {
         "name": "as_of",
         "in": "query",
-        "schema": {"type": "integer", "minimum": 1},
+        "schema": PAGE_SCHEMAS["as_of"],
         "description": "The model as of this log position, from a snapshot (`ctevents replay "
         "--until N --into NAME`), built on request for positions up to "
-        f"{snapshots.ON_DEMAND_LIMIT:,} (409 beyond); the answer's `as_of` says which.",
+        f"{snapshots.ON_DEMAND_LIMIT:,} (409 beyond, or beyond the head); the answer's "
+        "`as_of` says which.",
+    },
+    {
+        "name": "token",
+        "in": "query",
+        "schema": {"type": "string"},
+        "description": "Read token, if required (EventSource sends no headers).",
     },
     {
         "name": "Last-Event-ID",
         "in": "header",
-        "schema": {"type": "string"},
+        "schema": whole_schema(0),
         "description": "With watch: resume after this position.",
     },
 ]
 
+_ERRORS = {
+    "400": {"$ref": "#/components/responses/Error"},
+    "401": {"$ref": "#/components/responses/Error"},
+    "409": {"$ref": "#/components/responses/Error"},
+    "503": {"$ref": "#/components/responses/Error"},
+}
+
 
 def _path_items(model: ReadModel) -> dict[str, Any]:
-    filters = [{"name": f.name, "in": "query", "schema": {"type": "string"}} for f in model.filters]
+    filters = [
+        {"name": f.name, "in": "query", "schema": filter_schema(f.name)} for f in model.filters
+    ]
     page = [
-        {
-            "name": "limit",
-            "in": "query",
-            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
-        },
+        {"name": "limit", "in": "query", "schema": PAGE_SCHEMAS["limit"]},
         {
             "name": "after",
             "in": "query",
-            "schema": {"type": "string"},
+            "schema": PAGE_SCHEMAS["after"],
             "description": f"Page cursor: the last `{model.key}` of the previous page.",
         },
     ]
@@ -444,6 +464,7 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
             "text/event-stream": {"schema": {"type": "string"}},
         }
     }
+    unchanged = {"description": "Unchanged since the ETag in If-None-Match."}
     return {
         f"/{model.name}": {
             "get": {
@@ -452,8 +473,8 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
                 "parameters": [*filters, *page, *_COMMON],
                 "responses": {
                     "200": {"description": "A page with `as_of_position`.", **ok},
-                    "400": {"$ref": "#/components/responses/Error"},
-                    "503": {"$ref": "#/components/responses/Error"},
+                    "304": unchanged,
+                    **_ERRORS,
                 },
             }
         },
@@ -463,12 +484,14 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
                 "summary": f"One row of {model.name} by its `{model.key}`.",
                 "parameters": [
                     {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}},
+                    *page,
                     *_COMMON,
                 ],
                 "responses": {
                     "200": {"description": "`{item, as_of_position}`.", **ok},
+                    "304": unchanged,
                     "404": {"$ref": "#/components/responses/Error"},
-                    "503": {"$ref": "#/components/responses/Error"},
+                    **_ERRORS,
                 },
             }
         },

@@ -79,7 +79,9 @@ def _position(request: web.Request) -> int | None:
     position = whole_number("as_of", values[0], 1)
     for name in EXCLUSIVE:
         if name in request.query:
-            raise ParameterError("as_of", f"does not combine with {name}: a snapshot never changes")
+            raise ParameterError(
+                "as_of", f"does not combine with {name}: a snapshot never changes", 409
+            )
     return position
 
 
@@ -91,7 +93,7 @@ async def as_of(request: web.Request, model: ReadModel, live: ViewStore) -> AsOf
     store = request.app[STORE]
     head = await asyncio.to_thread(store.head)
     if position > head:
-        raise ParameterError("as_of", f"position {position} is beyond the log's head ({head})", 422)
+        raise ParameterError("as_of", f"position {position} is beyond the log's head ({head})", 409)
     found = await asyncio.to_thread(find, live, model, position)
     built = False
     if found is None:
