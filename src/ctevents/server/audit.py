@@ -25,6 +25,7 @@ from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
 from ctevents.server.params import (
     TEXT_SCHEMA,
+    TOKEN_SCHEMA,
     known,
     plain_text,
     seconds_schema,
@@ -232,7 +233,7 @@ _TOKEN = {
     "name": "token",
     "in": "query",
     "description": "Read token, if required.",
-    "schema": {"type": "string"},
+    "schema": TOKEN_SCHEMA,
 }
 
 openapi: dict[str, Any] = {

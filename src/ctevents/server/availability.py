@@ -30,7 +30,6 @@ STORE_FREE = frozenset({"/healthz", "/openapi.json"})
 # Store calls run in threads; a stalled database can hold some for seconds, so the pool
 # is large enough that those never starve the requests that could still be answered.
 WORKER_THREADS = 64
-_CANCELLED_BY_GUARD = "ctevents.cancelled_by_store_guard"
 
 
 class StoreGuard:
@@ -42,6 +41,7 @@ class StoreGuard:
         self.down: str | None = None  # why the store is considered away, when it is
         self.since = 0.0
         self._waiting: dict[asyncio.Task, web.Request] = {}
+        self.cancelled: set[asyncio.Task] = set()  # requests cancelled for the store's sake
         self._probe: asyncio.Future | None = None
 
     async def check(self) -> None:
@@ -67,8 +67,8 @@ class StoreGuard:
             log.warning("the store does not answer (%s): answering 503 until it does", reason)
             self.since = time.monotonic()
         self.down = reason
-        for task, request in list(self._waiting.items()):
-            request[_CANCELLED_BY_GUARD] = True
+        for task in list(self._waiting):
+            self.cancelled.add(task)
             task.cancel()
         self._waiting.clear()
 
@@ -120,8 +120,9 @@ async def store_guard(
     try:
         return await handler(request)
     except asyncio.CancelledError:
-        if not request.get(_CANCELLED_BY_GUARD):
+        if task not in guard.cancelled:
             raise
+        guard.cancelled.discard(task)
         task.uncancel()
         return unavailable(f"the store stopped answering ({guard.down}); retry shortly")
     finally:

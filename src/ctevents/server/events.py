@@ -24,7 +24,9 @@ from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
 from ctevents.server.params import (
     PARTY_SCHEMA,
+    SSE_EVENT,
     TEXT_SCHEMA,
+    TOKEN_SCHEMA,
     PlainText,
     Query,
     Seconds,
@@ -126,7 +128,7 @@ def parse_query(request: web.Request, settings: Settings, store: Store) -> Event
     form = _form(request)
 
     after = given.after
-    last_event_id = header_position(request, "Last-Event-ID")
+    last_event_id = header_position(request, "Last-Event-ID")  # checked in every form
     if form == "sse" and last_event_id is not None:
         # The browser's own resume point wins over the URL it was first given.
         after = last_event_id
@@ -390,7 +392,7 @@ openapi: dict[str, Any] = {
                     "name": "token",
                     "in": "query",
                     "description": "Read token, if required (EventSource sends no headers).",
-                    "schema": {"type": "string"},
+                    "schema": TOKEN_SCHEMA,
                 },
                 {
                     "name": "Last-Event-ID",
@@ -404,7 +406,7 @@ openapi: dict[str, Any] = {
                     "description": "Events after the cursor, in log order.",
                     "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/EventPage"}},
-                        "text/event-stream": {"schema": {"type": "string"}},
+                        "text/event-stream": {"schema": SSE_EVENT},
                         "application/x-ndjson": {
                             "schema": {"$ref": "#/components/schemas/Envelope"}
                         },

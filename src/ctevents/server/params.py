@@ -184,11 +184,11 @@ def read_query(request: web.Request, model: type[M], *, ignore: Collection[str] 
 
 def header_position(request: web.Request, name: str) -> int | None:
     """A position in a header (`Last-Event-ID`), read as strictly as a query parameter."""
-    raw = request.headers.get(name, "").strip()
-    if not raw:
+    raw = request.headers.get(name)
+    if raw is None:
         return None
     try:
-        return whole(raw)
+        return whole(raw.strip(" "))
     except ValueError as exc:
         raise ParameterError(name, str(exc)) from None
 
@@ -226,9 +226,11 @@ def optional_whole_number(
 
 def known(request: web.Request, names: Collection[str]) -> None:
     """Rejects parameters the route does not take, so a typo is not silently ignored."""
-    for name in request.query:
+    for name, value in request.query.items():
         if name not in names:
             raise ParameterError(name, f"unknown parameter; known: {', '.join(sorted(names))}")
+        if _CONTROL.search(value):
+            raise ParameterError(name, "holds a control character")
 
 
 # --- the same rules as OpenAPI schemas --------------------------------------------------------
@@ -238,6 +240,18 @@ SEARCH_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "patte
 PARTY_SCHEMA = {"type": "string", "pattern": PARTY}
 PARTY_LIST_SCHEMA = {"type": "string", "pattern": PARTY_LIST}
 BOOLEAN_SCHEMA = {"type": "string", "enum": list(BOOLEANS)}
+# One Server-Sent Event as a client's parser yields it; `data` holds JSON.
+SSE_EVENT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string"},
+        "event": {"type": "string"},
+        "data": {"type": "string"},
+        "retry": {"type": "integer"},
+    },
+}
+# Any value without a control character (the door refuses those in every parameter).
+TOKEN_SCHEMA = {"type": "string", "pattern": f"^[^{CONTROLS}]*$"}
 DATE_SCHEMA = {"type": "string", "format": "date"}
 
 

@@ -26,6 +26,8 @@ from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
 from ctevents.server.params import (
+    SSE_EVENT,
+    TOKEN_SCHEMA,
     decimal,
     flag,
     header_position,
@@ -160,6 +162,7 @@ async def _health(app: web.Application) -> dict[str, Any]:
 
 def _filters(request: web.Request, model: ReadModel, *, item: bool = False) -> dict[str, str]:
     """The typed parameters (see `read_model_params`); on an item, no filters."""
+    header_position(request, "Last-Event-ID")  # a bad one is an error, watching or not
     if item:
         read_query(request, PageParameters)
         return {}
@@ -426,7 +429,7 @@ _COMMON = [
     {
         "name": "token",
         "in": "query",
-        "schema": {"type": "string"},
+        "schema": TOKEN_SCHEMA,
         "description": "Read token, if required (EventSource sends no headers).",
     },
     {
@@ -461,7 +464,7 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
     ok = {
         "content": {
             "application/json": {"schema": {"type": "object"}},
-            "text/event-stream": {"schema": {"type": "string"}},
+            "text/event-stream": {"schema": SSE_EVENT},
         }
     }
     unchanged = {"description": "Unchanged since the ETag in If-None-Match."}
