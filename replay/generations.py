@@ -15,12 +15,13 @@ them. Whoever holds the lock knows that a generation still `building` was abando
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import secrets
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+import filelock
 
 from ctevents.store import StoreLocation
 from projections.model import ReadModel
@@ -146,17 +147,18 @@ def replay_lock(location: StoreLocation, timeout: float = 10.0) -> Iterator[None
     if location.kind == "sqlite":
         assert location.sqlite_path is not None
         path = views_path(location.sqlite_path).with_suffix(".replay-lock")
-        with path.open("a") as handle:
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    _wait_or_give_up(deadline, timeout)
+        # filelock: an OS lock on every platform, released by the OS if the holder dies.
+        lock = filelock.FileLock(path)
+        while True:
             try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                lock.acquire(timeout=0)
+                break
+            except filelock.Timeout:
+                _wait_or_give_up(deadline, timeout)
+        try:
+            yield
+        finally:
+            lock.release()
         return
     env = location.env
     with location.connect_postgres() as conn:

@@ -73,7 +73,7 @@ async def test_provenance_errors_are_named(client, seeds_dir):
     await seed(client, seeds_dir)
     position = await head(client)
     unknown_field = await provenance(client, position=position, field="venue")
-    assert unknown_field.status == 400 and (await unknown_field.json())["parameter"] == "field"
+    assert unknown_field.status == 404 and (await unknown_field.json())["parameter"] == "field"
     bad_format = await provenance(client, position=position, format="rdf")
     assert bad_format.status == 400
     missing = await client.get("/meetings/XX-YY/none/1/provenance")

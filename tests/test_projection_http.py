@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from ctevents.server import Settings, create_app
+from ctevents.server.read_models import READ_SIDE
 from ctevents.server.state import STORE
 from tests.projection_fixtures import MEETING_KEY, record, record_maldives_pair
 from tests.test_projections import jwg
@@ -73,11 +74,25 @@ async def test_meetings_read_your_writes_with_min_position(client):
 
 
 async def test_an_unreached_min_position_is_a_bounded_503(client):
+    side = client.app[READ_SIDE]
+    side.stop.set()  # the projections stop: a recorded position stays unfolded
+    await asyncio.to_thread(side.thread.join, WAIT)
+    await asyncio.to_thread(record_maldives_pair, client.app[STORE])
+    head = await asyncio.to_thread(client.app[STORE].head)
     started = time.monotonic()
-    response = await client.get("/meetings", params={"min_position": "99", "wait": "0.3"})
+    response = await client.get("/meetings", params={"min_position": str(head), "wait": "0.3"})
     assert response.status == 503 and response.headers["Retry-After"] == "1"
     assert time.monotonic() - started < 5
-    assert "99" in (await response.json())["error"]
+    assert str(head) in (await response.json())["error"]
+
+
+async def test_a_min_position_beyond_the_head_is_refused_at_once(client):
+    started = time.monotonic()
+    response = await client.get("/meetings", params={"min_position": "99", "wait": "30"})
+    assert response.status == 409
+    assert time.monotonic() - started < 5
+    body = await response.json()
+    assert body["parameter"] == "min_position" and "beyond the log's head (0)" in body["error"]
 
 
 async def test_bad_parameters_are_named(client):

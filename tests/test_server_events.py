@@ -311,9 +311,14 @@ BAD_PARAMETERS = [
     ("wait=-1", "wait"),
     ("wait=301", "wait"),
     ("wait=nan", "wait"),
-    ("wait=1&format=sse", "wait"),
     ("heartbeat=0", "heartbeat"),
-    ("heartbeat=1", "heartbeat"),  # JSON pages have no heartbeat
+    ("after=18446744073709551616", "after"),  # 2^64
+    ("after=9223372036854775808", "after"),  # 2^63
+    ("after=%D9%A3", "after"),  # an Arabic-Indic digit is not a number here
+    ("after=1_000", "after"),
+    ("party=%25", "party"),  # a LIKE wildcard is not a country
+    ("party=IN,,MV", "party"),
+    ("meeting=a%00b", "meeting"),
     ("format=xml", "format"),
     ("colour=red", "colour"),
 ]

@@ -86,7 +86,7 @@ async def test_a_subscriber_that_stops_reading_stalls_no_one(sqlite_url: str) ->
         stalled = socket.socket()
         stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
         stalled.connect((host, int(port)))
-        stalled.sendall(b"GET /events?format=ndjson HTTP/1.1\r\nHost: x\r\n\r\n")
+        stalled.sendall(b"GET /events?format=ndjson HTTP/1.1\r\nHost: localhost\r\n\r\n")
         try:
             async with asyncio.timeout(5):
                 while len(app[WATCHER].subscriptions) < 1:

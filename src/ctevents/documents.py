@@ -19,7 +19,22 @@ MAX_BYTES = 1024 * 1024
 DOCUMENT_SUFFIXES = (".txt", ".md", ".json")
 
 # A dateline some sources carry as their first line: " date 2023-07-25 ...".
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LEADING_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+# Control characters that are whitespace; every other one is refused: NUL cannot be
+# stored in PostgreSQL text, and escape sequences would reach operators' terminals.
+_CONTROL_CLASS = r"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+_CONTROLS = re.compile(f"[{_CONTROL_CLASS}]")
+# The same rule as a JSON Schema pattern (in `/openapi.json`): no such character, and
+# something other than whitespace.
+TEXT_PATTERN = rf"^[^{_CONTROL_CLASS}]*[^\s\x00-\x1f\x7f-\x9f][^{_CONTROL_CLASS}]*$"
+# Metadata (title, publisher) may be empty; they hold no control character either.
+METADATA_PATTERN = f"^[^{_CONTROL_CLASS}]*$"
+# An absolute http(s) URL with a host, without whitespace or control characters.
+URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#\x00-\x1f\x7f-\x9f]+([/?#][^\s\x00-\x1f\x7f-\x9f]*)?$"
+)
+_URL = re.compile(URL_PATTERN)
 
 
 class DocumentError(ValueError):
@@ -42,7 +57,7 @@ class Document:
 
 
 def leading_date(text: str) -> date | None:
-    """The publication date of a leading `date YYYY-MM-DD` line, if any."""
+    """The publication date of a leading `date YYYY-MM-DD` line, if any (lenient: for reading)."""
     match = _LEADING_DATE.match(text)
     if not match:
         return None
@@ -52,12 +67,48 @@ def leading_date(text: str) -> date | None:
         return None
 
 
+def checked_leading_date(text: str, origin: str) -> date | None:
+    """As `leading_date`, but a line with the form and not a real date is an error.
+
+    `date 2023-13-45` is refused at the door as the same value in `published_on` is:
+    recording it would silently lose the date.
+    """
+    match = _LEADING_DATE.match(text)
+    if match and leading_date(text) is None:
+        raise DocumentError(
+            origin, f"leading line 'date {match.group(1)}' is not a valid date (YYYY-MM-DD)"
+        )
+    return leading_date(text)
+
+
+def check_characters(value: str, origin: str, field: str) -> str:
+    """`value`, unless it holds a control character that is not whitespace (NUL, ESC, …)."""
+    found = _CONTROLS.search(value)
+    if found is None:
+        return value
+    raise DocumentError(
+        origin,
+        f"{field} holds a control character (U+{ord(found.group()):04X}) at offset "
+        f"{found.start()}: only text and whitespace are accepted",
+    )
+
+
+def check_url(value: str, origin: str) -> str:
+    """An absolute http(s) URL with a host; anything else is refused, not stored."""
+    if not _URL.match(value):
+        raise DocumentError(origin, f"url {value!r} is not an absolute http:// or https:// URL")
+    return value
+
+
 def parse_date(value: object, origin: str, field: str = "published_on") -> date | None:
-    if value is None or value == "":
+    """An ISO date (`YYYY-MM-DD` exactly) or None when absent; anything else is an error."""
+    if value is None:
         return None
     if not isinstance(value, str):
         raise DocumentError(origin, f"{field} must be an ISO date string (YYYY-MM-DD)")
     try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise DocumentError(
@@ -71,7 +122,7 @@ def decode_text(raw: bytes, origin: str) -> str:
             origin, f"{len(raw)} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)", status=413
         )
     if b"\x00" in raw:
-        raise DocumentError(origin, "binary content (NUL bytes), not a text document", status=400)
+        raise DocumentError(origin, "binary content (NUL bytes), not a text document")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -92,12 +143,19 @@ def make_document(
     """A validated document; the publication date falls back to a leading date line."""
     if not text.strip():
         raise DocumentError(origin, "empty text: nothing to record")
+    check_characters(text, origin, "text")
+    for field, value in (("title", title), ("url", url), ("publisher", publisher)):
+        if value is not None:
+            check_characters(value, origin, field)
+    if url is not None:
+        check_url(url, origin)
+    found_on = checked_leading_date(text, origin)
     return Document(
         text=text,
         title=title,
         url=url,
         publisher=publisher,
-        published_on=published_on or leading_date(text),
+        published_on=published_on or found_on,
     )
 
 

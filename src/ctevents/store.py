@@ -9,6 +9,7 @@ asks which one it is on. Positions are eventsourcing's notification ids: they st
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +39,30 @@ from ctevents.events import event_types
 
 DEFAULT_STORE = "ctevents.db"
 STORE_ENV = "CTEVENTS_STORE"
+# A schema name used unquoted by eventsourcing's SQL: a plain identifier only.
+_SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+# libpq's own variables, set only where the operator has not: a database that does not
+# answer fails a connection attempt in seconds and a statement in bounded time, instead of
+# holding a request (and a worker thread) for as long as the operating system waits.
+POSTGRES_DEFAULTS = {
+    "PGCONNECT_TIMEOUT": "3",
+    "PGOPTIONS": "-c statement_timeout=15000",
+}
+# eventsourcing's wait for a pooled connection, in seconds (its default is 5, per attempt).
+POSTGRES_POOL_WAIT = "2"
+
+
+def mask_url(url: str) -> str:
+    """The URL with its password replaced by `***`: safe for errors, logs and `/healthz`."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"{user}:***@{host}").geturl()
 
 
 class StoreError(RuntimeError):
@@ -63,6 +88,11 @@ class StoreLocation:
     env: dict[str, str]
 
     @property
+    def display(self) -> str:
+        """The URL as shown to people: without its password."""
+        return mask_url(self.url)
+
+    @property
     def sqlite_path(self) -> Path | None:
         return Path(self.env["SQLITE_DBNAME"]) if self.kind == "sqlite" else None
 
@@ -81,6 +111,7 @@ class StoreLocation:
             user=self.env["POSTGRES_USER"],
             password=self.env.get("POSTGRES_PASSWORD") or None,
             autocommit=autocommit,
+            connect_timeout=int(POSTGRES_DEFAULTS["PGCONNECT_TIMEOUT"]),
         )
 
 
@@ -101,6 +132,12 @@ def locate(url: str | None = None) -> StoreLocation:
         parts = urlsplit(url)
         query = parse_qs(parts.query)
         schema = query.get("schema", [""])[0]
+        if schema and not _SCHEMA_NAME.match(schema):
+            # Refused before anything is created: eventsourcing's SQL names it unquoted.
+            raise StoreError(
+                f"schema {schema!r} in the store URL is not a plain identifier: use letters, "
+                "digits and _ (not starting with a digit), at most 63 characters"
+            )
         env = {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
@@ -111,13 +148,15 @@ def locate(url: str | None = None) -> StoreLocation:
             # Ids must be committed in order for a tailing reader: keep the
             # table lock that the database functions would skip.
             "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
+            "POSTGRES_CONNECT_TIMEOUT": POSTGRES_POOL_WAIT,
         }
         if schema:
             env["POSTGRES_SCHEMA"] = schema
         return StoreLocation(url=url, kind="postgresql", env=env)
     if "://" in url and not url.startswith("sqlite://"):
         raise StoreError(
-            f"unsupported store URL {url!r}: use a file path, sqlite:///path or postgresql://…"
+            f"unsupported store URL {mask_url(url)!r}: use a file path, sqlite:///path or "
+            "postgresql://…"
         )
     path = url.removeprefix("sqlite://")
     return StoreLocation(
@@ -125,6 +164,20 @@ def locate(url: str | None = None) -> StoreLocation:
         kind="sqlite",
         env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path},
     )
+
+
+def store_exists(location: StoreLocation) -> bool:
+    """Whether the log has been created there (opening a `Store` creates it)."""
+    if location.kind == "sqlite":
+        assert location.sqlite_path is not None
+        return location.sqlite_path.is_file()
+    table = f"{location.postgres_schema or 'public'}.{LogApplication.name.lower()}_events"
+    try:
+        with location.connect_postgres() as conn:
+            found = conn.execute("SELECT to_regclass(%s)", (table,)).fetchone()
+    except Exception as exc:
+        raise StoreError(f"cannot open store {location.display}: {exc}") from exc
+    return bool(found and found[0])
 
 
 @contextmanager
@@ -169,15 +222,19 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.location = locate(url)
+        if self.location.kind == "postgresql":
+            for name, value in POSTGRES_DEFAULTS.items():
+                os.environ.setdefault(name, value)
         try:
             with _schema_lock(self.location):
                 self.app = LogApplication(env={**self.location.env, **_CODEC_ENV})
         except StoreError:
             raise
         except Exception as exc:
-            raise StoreError(f"cannot open store {self.location.url}: {exc}") from exc
+            message = str(exc).replace(self.location.env.get("POSTGRES_PASSWORD") or "\0", "***")
+            raise StoreError(f"cannot open store {self.location.display}: {message}") from exc
         self.recorder: ApplicationRecorder = self.app.recorder
-        self._gate = ClosingGate(f"store {self.location.url}")
+        self._gate = ClosingGate(f"store {self.location.display}")
         self.mapper: PydanticMapper = self.app.mapper  # type: ignore[assignment]
         self._topics = {name: get_topic(cls) for name, cls in event_types().items()}
         self._stream_strings: dict[str, str] = {}

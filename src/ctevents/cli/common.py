@@ -1,12 +1,23 @@
-"""Options and output helpers shared by subcommands."""
+"""Options and output helpers shared by subcommands.
+
+Nothing heavy is imported here at module level: `ctevents --help` must start at once.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ctevents.store import STORE_ENV, Store, StoreError
+if TYPE_CHECKING:
+    from ctevents.store import Store
+
+STORE_ENV = "CTEVENTS_STORE"
+# C0 and C1 control characters other than the line break: escape sequences in stored text
+# (`\x1b]0;…\x07`, `\x1b[2J`) must not reach the operator's terminal as such.
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def add_store_argument(parser: argparse.ArgumentParser) -> None:
@@ -17,11 +28,41 @@ def add_store_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_store(url: str | None) -> Store:
+def add_json_argument(parser: argparse.ArgumentParser, what: str = "one JSON document") -> None:
+    parser.add_argument("--json", action="store_true", help=f"{what} instead of text")
+
+
+def open_store(url: str | None, *, must_exist: bool = False) -> Store:
+    """The store; with `must_exist`, one that has not been created is an error, not created.
+
+    Commands that only read say so: `verify --store typo.db` must not answer "verified"
+    over an empty log it has just made.
+    """
+    from ctevents.store import Store, StoreError, locate, store_exists
+
     try:
+        if must_exist:
+            location = locate(url)
+            if not store_exists(location):
+                fail(
+                    f"no store at {location.display}: nothing has been recorded there "
+                    "(check --store or $CTEVENTS_STORE)"
+                )
         return Store(url)
     except StoreError as exc:
         fail(str(exc))
+        raise  # unreachable: fail exits
+
+
+def printable(text: str, *, keep_lines: bool = False) -> str:
+    """Stored text made safe for a terminal: control characters shown as `\\xNN`, not sent."""
+    if keep_lines:
+        return _CONTROLS.sub(_escape, text)
+    return _CONTROLS.sub(_escape, text).replace("\n", "\\n")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return "\\t" if match.group() == "\t" else f"\\x{ord(match.group()):02x}"
 
 
 def iso_date(value: str) -> date:
@@ -36,7 +77,9 @@ def type_list(value: str) -> list[str]:
 
 
 def error(message: str) -> None:
-    print(f"ctevents: error: {message}", file=sys.stderr)
+    # One line whatever the message holds (a driver's error may span several).
+    line = " ".join(printable(message).replace("\\n", " ").split())
+    print(f"ctevents: error: {line}", file=sys.stderr)
 
 
 def fail(message: str, status: int = 2) -> None:

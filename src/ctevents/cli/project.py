@@ -39,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--poll", type=float, default=0.1, metavar="SECONDS", help="idle poll interval"
     )
+    parser.add_argument(
+        "--json", action="store_true", help="with --once: the summary as one JSON document"
+    )
     add_store_argument(parser)
     parser.set_defaults(run=run)
 
@@ -65,7 +68,10 @@ def run(args: argparse.Namespace) -> int:
             if args.once:
                 ledger.catch_up()
                 folded = engine.catch_up()
-                print(f"folded {folded} events; at position {store.head()}", file=sys.stderr)
+                if args.json:
+                    print(f'{{"folded": {folded}, "head": {store.head()}}}')
+                else:
+                    print(f"folded {folded} events; at position {store.head()}", file=sys.stderr)
             else:
                 ledgering = threading.Thread(
                     target=ledger.run_forever, args=(stop, args.poll), name="ledger"

@@ -4,20 +4,34 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import logging
 import os
 import sys
 from pathlib import Path
 
-from aiohttp import web
+from ctevents.cli.common import add_store_argument, error, fail, open_store, printable
 
-from ctevents.cli.common import add_store_argument, error, fail, open_store
-from ctevents.cli.fold_worker import FoldWorker
-from ctevents.documents import DocumentError, find_documents, read_document
-from ctevents.ingest import ingest
-from ctevents.server import Settings, create_app
-from ctevents.server.access_log import ACCESS_LOGGER, JsonAccessLogger
-from ctevents.server.settings import WRITE_TOKEN_ENV
+WRITE_TOKEN_ENV = "CTEVENTS_WRITE_TOKEN"
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+
+
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is out of range: use 0 to 65535 (0: any free)")
+    return port
+
+
+def host_address(value: str) -> str:
+    """`[::1]` as written in URLs is `::1` to bind to."""
+    host = value.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host:
+        raise argparse.ArgumentTypeError("an empty host: use e.g. 127.0.0.1 or ::1")
+    return host
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,8 +40,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve the change feed (/events) and ingest API (/sources) over HTTP",
         description="Quick start: ctevents serve --ingest seeds",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8080, help="port (default 8080; 0: any free)")
+    parser.add_argument(
+        "--host",
+        type=host_address,
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1; IPv6 as ::1 or [::1])",
+    )
+    parser.add_argument(
+        "--port", type=port_number, default=8080, help="port (default 8080; 0: any free)"
+    )
     parser.add_argument(
         "--ingest",
         nargs="+",
@@ -43,6 +64,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="fold the read models and ledger in a supervised worker process (default) "
         "or in threads of the server",
     )
+    parser.add_argument(
+        "--json", action="store_true", help="start-up messages as JSON lines (the log always is)"
+    )
     add_store_argument(parser)
     parser.set_defaults(run=run)
 
@@ -56,7 +80,19 @@ def is_loopback(host: str) -> bool:
         return False  # a host name may resolve anywhere
 
 
-def ingest_paths(store_url: str | None, paths: list[Path]) -> None:
+def _say(message: str, as_json: bool, **fields: object) -> None:
+    if as_json:
+        import orjson
+
+        print(orjson.dumps({"message": message, **fields}).decode(), flush=True)
+    else:
+        print(message, flush=True)
+
+
+def ingest_paths(store_url: str | None, paths: list[Path], as_json: bool = False) -> None:
+    from ctevents.documents import DocumentError, find_documents, read_document
+    from ctevents.ingest import ingest
+
     recorded = already = rejected = 0
     with open_store(store_url) as store:
         for item in find_documents(paths):
@@ -71,19 +107,57 @@ def ingest_paths(store_url: str | None, paths: list[Path]) -> None:
                 recorded += result.recorded
                 already += not result.recorded
         head = store.head()
-    print(f"{recorded} recorded, {already} already present, {rejected} rejected; head {head}")
+    _say(
+        f"{recorded} recorded, {already} already present, {rejected} rejected; head {head}",
+        as_json,
+        recorded=recorded,
+        already_recorded=already,
+        rejected=rejected,
+        head=head,
+    )
+
+
+def _allowed_hosts(host: str, configured: tuple[str, ...]) -> tuple[str, ...]:
+    """The names the server answers to: configured ones, and the address it is bound to."""
+    if configured:
+        return configured
+    if host in WILDCARD_HOSTS:
+        # Bound to every address: the names it is reached by are not known here. Writes
+        # need the token then (see run), which a rebinding page does not hold.
+        return ("*",)
+    return (host.lower(), f"[{host.lower()}]")
 
 
 def run(args: argparse.Namespace) -> int:
+    import logging
+    import socket
+
+    from aiohttp import web
+
+    from ctevents.cli.fold_worker import FoldWorker
+    from ctevents.server import Settings, create_app
+    from ctevents.server.access_log import ACCESS_LOGGER, JsonAccessLogger
+
     settings = Settings.from_env(store_url=args.store)
     if not is_loopback(args.host) and not settings.write_token:
         fail(
             f"refusing to serve on {args.host}, which is not a loopback address, while writes "
             f"are open: set {WRITE_TOKEN_ENV} to a secret token, or bind to 127.0.0.1"
         )
+    from dataclasses import replace
+
+    settings = replace(settings, allowed_hosts=_allowed_hosts(args.host, settings.allowed_hosts))
+    # The address first: a busy or unknown one is reported before anything else is done.
+    try:
+        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((args.host, args.port))
+    except OSError as exc:
+        fail(f"cannot listen on {printable(args.host)} port {args.port}: {exc.strerror or exc}")
     open_store(args.store).close()  # a bad store URL fails here, with a clear message
     if args.ingest:
-        ingest_paths(args.store, args.ingest)
+        ingest_paths(args.store, args.ingest, args.json)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     worker = FoldWorker(args.store) if args.fold == "worker" else None
     if worker is not None:
@@ -96,8 +170,10 @@ def run(args: argparse.Namespace) -> int:
             access_log=ACCESS_LOGGER,
             access_log_class=JsonAccessLogger,
             shutdown_timeout=settings.shutdown_timeout,
-            print=lambda message: print(message, flush=True),
+            print=lambda message: _say(message, args.json),
         )
+    except OSError as exc:
+        fail(f"cannot listen on {printable(args.host)} port {args.port}: {exc.strerror or exc}")
     finally:
         if worker is not None:
             worker.stop()

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import orjson
+from ctevents.cli.common import add_store_argument, error, fail, open_store, printable
 
-from ctevents.audit.prov import meeting_lineage
-from ctevents.cli.common import add_store_argument, error, fail, open_store
-from ctevents.store import Store
-from projections.engine import ProjectionEngine
-from projections.meetings import MODEL as MEETINGS
-from projections.provenance import UnknownField, UnknownMeeting, trace
-from projections.views import ViewStore, open_views
+if TYPE_CHECKING:
+    from ctevents.store import Store
+    from projections.views import ViewStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,12 +26,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--format", choices=("text", "json", "prov"), default="text", help="output form"
     )
+    parser.add_argument("--json", action="store_true", help="the same as --format json")
     add_store_argument(parser)
     parser.set_defaults(run=run)
 
 
 def bring_up_to_head(store: Store, views: ViewStore) -> None:
     """Folds what the meetings model has not folded yet, saying so when it is much."""
+    from projections.engine import ProjectionEngine
+    from projections.meetings import MODEL as MEETINGS
+
     engine = ProjectionEngine(store, views, [MEETINGS])
     behind = store.head() - engine.positions[MEETINGS.name]
     if behind > 1000:
@@ -44,7 +44,15 @@ def bring_up_to_head(store: Store, views: ViewStore) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store(args.store) as store:
+    import orjson
+
+    from ctevents.audit.prov import meeting_lineage
+    from projections.provenance import UnknownField, UnknownMeeting, trace
+    from projections.views import open_views
+
+    if args.json:
+        args.format = "json"
+    with open_store(args.store, must_exist=True) as store:
         try:
             views = open_views(store.location)
         except Exception as exc:
@@ -73,28 +81,33 @@ def run(args: argparse.Namespace) -> int:
     if not found["verified"]:
         for problem in found["problems"]:
             error(
-                f"NOT VERIFIED {problem['field']} (position {problem['position']}): "
-                f"{problem['problem']}"
+                f"NOT VERIFIED {printable(problem['field'])} (position {problem['position']}): "
+                f"{printable(problem['problem'])}"
             )
         return 1
     return 0
 
 
 def _value(value: Any) -> str:
-    return value if isinstance(value, str) else orjson.dumps(value).decode()
+    import orjson
+
+    return printable(value if isinstance(value, str) else orjson.dumps(value).decode())
 
 
 def _line(text: str) -> str:
-    """Context on one line: the text's line breaks shown, not made."""
-    return text.replace("\n", " ⏎ ")
+    """Context on one line: the text's line breaks shown, not made; no control characters."""
+    return printable(text.replace("\n", " ⏎ "))
 
 
 def print_trace(found: dict[str, Any]) -> None:
     out = sys.stdout
-    print(f"meeting {found['meeting_key']} (as of position {found['as_of_position']})", file=out)
+    print(
+        f"meeting {printable(found['meeting_key'])} (as of position {found['as_of_position']})",
+        file=out,
+    )
     for field in found["fields"]:
         state = "CONTESTED" if field["contested"] else field["kind"]
-        print(f"\n{field['field']}  [{state}]", file=out)
+        print(f"\n{printable(field['field'])}  [{state}]", file=out)
         if not field["values"]:
             print("  (no source asserts a value)", file=out)
         for value in field["values"]:
@@ -106,12 +119,14 @@ def print_trace(found: dict[str, Any]) -> None:
             for a in value["assertions"]:
                 mark = "ok" if a["verified"] else "NOT VERIFIED"
                 meta = ", ".join(
-                    str(a[k]) for k in ("title", "publisher", "published_on", "url") if a.get(k)
+                    printable(str(a[k]))
+                    for k in ("title", "publisher", "published_on", "url")
+                    if a.get(k)
                 )
                 print(f"    - source {a['source_id']}{f' ({meta})' if meta else ''}", file=out)
                 print(
                     f"      position {a.get('position')} recorded {a.get('recorded_at')} "
-                    f"extractor {a.get('extractor_version')} {a.get('fact_type')}",
+                    f"extractor {printable(str(a.get('extractor_version')))} {a.get('fact_type')}",
                     file=out,
                 )
                 context = a.get("context", {})
@@ -121,4 +136,4 @@ def print_trace(found: dict[str, Any]) -> None:
                     file=out,
                 )
                 for problem in a["problems"]:
-                    print(f"      ! {problem}", file=out)
+                    print(f"      ! {printable(str(problem))}", file=out)

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-import orjson
-
-from ctevents.audit.verify import verify_log
 from ctevents.cli.common import add_store_argument, open_store
-from projections.ledger import Ledger
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store(args.store) as store:
+    import orjson
+
+    from ctevents.audit.verify import verify_log
+    from projections.ledger import Ledger
+
+    with open_store(args.store, must_exist=True) as store:
         if args.no_ledger:
             result = verify_log(store)
         else:

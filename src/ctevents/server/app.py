@@ -18,7 +18,9 @@ from aiohttp import web
 from ctevents.documents import MAX_BYTES
 from ctevents.feed import LogWatcher, wakers_for
 from ctevents.server import audit, events, health, openapi, pages, read_models, snapshots, sources
-from ctevents.server.errors import json_errors
+from ctevents.server.availability import guard_store, started, store_guard
+from ctevents.server.cross_site import same_site_only
+from ctevents.server.errors import json_errors, no_sniffing
 from ctevents.server.settings import Settings
 from ctevents.server.state import PROJECTION_HEALTH, RESOURCES, SETTINGS, STORE, WATCHER
 from ctevents.store import Store
@@ -79,12 +81,16 @@ def create_app(
     extract_processes: int = 0,
 ) -> web.Application:
     """`extract_processes` > 0 runs extraction in that many processes (as `serve` does)."""
-    app = web.Application(client_max_size=CLIENT_MAX_SIZE, middlewares=[json_errors])
+    app = web.Application(
+        client_max_size=CLIENT_MAX_SIZE, middlewares=[json_errors, same_site_only, store_guard]
+    )
     app[SETTINGS] = settings
     app[EXTRACT_PROCESSES] = extract_processes
     app[RESOURCES] = tuple(resources)
     app[PROJECTION_HEALTH] = {}
     app.cleanup_ctx.append(open_log)
+    app.cleanup_ctx.append(guard_store)
+    app.on_response_prepare.extend((no_sniffing, started))
     app.on_shutdown.append(end_streams)
     for module in resources:
         app.router.add_routes(module.routes)

@@ -20,9 +20,19 @@ from ctevents.audit import highlight, prov
 from ctevents.audit.records import stored_source
 from ctevents.audit.spans import source_text
 from ctevents.corrections import UnknownSource, retract
+from ctevents.documents import TEXT_PATTERN, DocumentError, check_characters
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
-from ctevents.server.params import known, single
+from ctevents.server.params import (
+    TEXT_SCHEMA,
+    TOKEN_SCHEMA,
+    known,
+    plain_text,
+    seconds_schema,
+    single,
+    whole_schema,
+)
+from ctevents.server.read_model_params import MAX_WAIT
 from ctevents.server.read_models import READ_SIDE, _await_position
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
 from projections.ledger import Ledger
@@ -138,6 +148,11 @@ async def get_provenance(request: web.Request) -> web.Response:
     known(request, {"field", "format", "min_position", "wait", "token"})
     form = _format(request, ("json", "prov"))
     field = single(request, "field")
+    if field is not None:
+        try:
+            field = plain_text(field)
+        except ValueError as exc:
+            raise ParameterError("field", str(exc)) from None
     if "min_position" in request.query:
         await _await_position(request, MEETINGS)
     else:
@@ -150,7 +165,8 @@ async def get_provenance(request: web.Request) -> web.Response:
     except UnknownMeeting as exc:
         return json_error(404, str(exc))
     except UnknownField as exc:
-        raise ParameterError("field", str(exc)) from None
+        # A field is a part of the meeting's trace: one it does not have is not found.
+        return json_error(404, str(exc), parameter="field")
     if form == "prov":
         return _dumps(
             prov.meeting_lineage(found),
@@ -210,6 +226,10 @@ async def post_retraction(request: web.Request) -> web.Response:
         )
     if len(reason) > MAX_REASON:
         return json_error(422, f"the reason is over {MAX_REASON} characters", parameter="reason")
+    try:
+        check_characters(reason, "reason", "the reason")
+    except DocumentError as exc:
+        return json_error(422, exc.reason, parameter="reason")
     source_id = request.match_info["source_id"]
     try:
         result = await asyncio.to_thread(retract, request.app[STORE], source_id, reason)
@@ -234,7 +254,7 @@ _TOKEN = {
     "name": "token",
     "in": "query",
     "description": "Read token, if required.",
-    "schema": {"type": "string"},
+    "schema": TOKEN_SCHEMA,
 }
 
 openapi: dict[str, Any] = {
@@ -256,12 +276,13 @@ openapi: dict[str, Any] = {
                 {
                     "name": "field",
                     "in": "query",
-                    "schema": {"type": "string"},
-                    "description": "Only this field and below, e.g. `date` or `leaders.MV`.",
+                    "schema": TEXT_SCHEMA,
+                    "description": "Only this field and below, e.g. `date` or `leaders.MV` "
+                    "(404 if the meeting has no such field).",
                 },
                 {"name": "format", "in": "query", "schema": {"enum": ["json", "prov"]}},
-                {"name": "min_position", "in": "query", "schema": {"type": "integer"}},
-                {"name": "wait", "in": "query", "schema": {"type": "number"}},
+                {"name": "min_position", "in": "query", "schema": whole_schema(0)},
+                {"name": "wait", "in": "query", "schema": seconds_schema(0, MAX_WAIT)},
                 _TOKEN,
             ],
             "responses": {
@@ -270,6 +291,7 @@ openapi: dict[str, Any] = {
                     "content": {"application/json": {"schema": {"type": "object"}}},
                 },
                 **_ERRORS,
+                "409": {"$ref": "#/components/responses/Error"},
                 "503": {"$ref": "#/components/responses/Error"},
             },
         }
@@ -312,7 +334,13 @@ openapi: dict[str, Any] = {
                             "type": "object",
                             "required": ["reason"],
                             "additionalProperties": False,
-                            "properties": {"reason": {"type": "string", "minLength": 1}},
+                            "properties": {
+                                "reason": {
+                                    "type": "string",
+                                    "maxLength": MAX_REASON,
+                                    "pattern": TEXT_PATTERN,
+                                }
+                            },
                         }
                     }
                 },

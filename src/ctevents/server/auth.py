@@ -23,9 +23,10 @@ def require_token(request: web.Request, expected: str | None) -> None:
     if expected is None:
         return
     presented = presented_token(request)
-    # Compared as bytes in constant time, so timing does not reveal a prefix.
+    # Compared as bytes in constant time, so timing does not reveal a prefix. Header bytes
+    # that are not UTF-8 arrive as surrogates: encoded as such, they never match.
     if presented is None or not hmac.compare_digest(
-        presented.encode("utf-8"), expected.encode("utf-8")
+        presented.encode("utf-8", "surrogatepass"), expected.encode("utf-8")
     ):
         response = json_error(
             401,

@@ -7,21 +7,38 @@ what it returns in the chosen form; the feed's semantics live in `ctevents.feed`
 from __future__ import annotations
 
 import hashlib
-import math
-import uuid
 from contextlib import aclosing
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Literal
+from uuid import UUID
 
 import orjson
 from aiohttp import web
+from pydantic import BeforeValidator, Field
 
 from ctevents import sse
+from ctevents.events import event_types
 from ctevents.feed import EventFilter, follow, read_page
 from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
-from ctevents.server.params import single, whole_number
+from ctevents.server.params import (
+    PARTY_SCHEMA,
+    SSE_EVENT,
+    TEXT_SCHEMA,
+    TOKEN_SCHEMA,
+    PlainText,
+    Query,
+    Seconds,
+    Whole,
+    header_position,
+    party_code,
+    read_query,
+    seconds_schema,
+    single,
+    whole,
+    whole_schema,
+)
 from ctevents.server.settings import Settings
 from ctevents.server.state import SETTINGS, STORE, WATCHER
 from ctevents.store import Store
@@ -53,23 +70,6 @@ class EventsQuery:
 
 
 # --- parameters ------------------------------------------------------------------------
-
-
-def _seconds(name: str, value: str, minimum: float, maximum: float) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise ParameterError(name, f"{value!r} is not a number of seconds") from None
-    if not math.isfinite(seconds) or not minimum <= seconds <= maximum:
-        raise ParameterError(name, f"must be between {minimum:g} and {maximum:g} seconds")
-    return seconds
-
-
-def _text(name: str, value: str) -> str:
-    value = value.strip()
-    if not value or len(value) > 200:
-        raise ParameterError(name, "must be a non-empty value of at most 200 characters")
-    return value
 
 
 def _form(request: web.Request) -> str:
@@ -104,68 +104,67 @@ def _form(request: web.Request) -> str:
     return best
 
 
+def _cursor(value: Any) -> int | None:
+    return None if value == "now" else whole(value)
+
+
+class EventsParameters(Query):
+    """`GET /events` query parameters (`type` may repeat and is read apart)."""
+
+    after: Annotated[int | None, BeforeValidator(_cursor)] = 0  # None: "now"
+    limit: Annotated[Whole, Field(ge=1)] | None = None
+    stream: UUID | None = None
+    party: Annotated[str, BeforeValidator(party_code)] | None = None
+    meeting: PlainText | None = None
+    wait: Annotated[Seconds, Field(ge=0)] | None = None
+    heartbeat: Annotated[Seconds, Field(ge=MIN_HEARTBEAT, le=MAX_HEARTBEAT)] | None = None
+    format: Literal["json", "sse", "ndjson"] | None = None
+    token: str | None = None
+
+
 def parse_query(request: web.Request, settings: Settings, store: Store) -> EventsQuery:
     """Every parameter validated; a `ParameterError` names the first bad one."""
-    unknown = sorted(set(request.query) - PARAMETERS)
-    if unknown:
-        raise ParameterError(
-            unknown[0], f"unknown parameter; known: {', '.join(sorted(PARAMETERS))}"
-        )
+    given = read_query(request, EventsParameters, ignore=("type",))
     form = _form(request)
 
-    after: int | None = 0
-    raw_after = single(request, "after")
-    if raw_after is not None:
-        after = None if raw_after == "now" else whole_number("after", raw_after, 0)
-    last_event_id = request.headers.get("Last-Event-ID", "").strip()
-    if form == "sse" and last_event_id:
+    after = given.after
+    last_event_id = header_position(request, "Last-Event-ID")  # checked in every form
+    if form == "sse" and last_event_id is not None:
         # The browser's own resume point wins over the URL it was first given.
-        after = whole_number("Last-Event-ID", last_event_id, 0)
+        after = last_event_id
 
-    raw_limit = single(request, "limit")
-    if raw_limit is not None:
-        limit: int | None = whole_number("limit", raw_limit, 1, settings.max_limit)
+    if given.limit is not None:
+        if given.limit > settings.max_limit:
+            raise ParameterError("limit", f"must be at most {settings.max_limit}")
+        limit: int | None = given.limit
     else:
         limit = settings.default_limit if form == "json" else None
 
     types: list[str] = []
     for value in request.query.getall("type", []):
-        types.extend(name.strip() for name in value.split(",") if name.strip())
-    if "type" in request.query and not types:
-        raise ParameterError("type", "names no event type")
+        names = value.split(",")
+        if not all(names):
+            raise ParameterError("type", f"{value!r}: name event types, comma-separated")
+        types.extend(names)
     try:
         store.topics_for(types)
     except ValueError as exc:
         raise ParameterError("type", str(exc)) from None
 
-    stream = single(request, "stream")
-    if stream is not None:
-        try:
-            stream = str(uuid.UUID(stream))
-        except ValueError:
-            raise ParameterError("stream", f"{stream!r} is not a stream id (a UUID)") from None
-    party = single(request, "party")
-    meeting = single(request, "meeting")
     selection = EventFilter(
         types=tuple(dict.fromkeys(types)),
-        stream=stream,
-        party=_text("party", party) if party is not None else None,
-        meeting=_text("meeting", meeting) if meeting is not None else None,
+        stream=str(given.stream) if given.stream else None,
+        party=given.party,
+        meeting=given.meeting,
     )
 
+    # `wait` is for the JSON form, `heartbeat` for streams; each is ignored by the other.
     wait = 0.0
-    raw_wait = single(request, "wait")
-    if raw_wait is not None:
-        if form != "json":
-            raise ParameterError("wait", "long-polling applies to the JSON form only")
-        wait = _seconds("wait", raw_wait, 0, settings.max_wait)
-    heartbeat = settings.heartbeat
-    raw_heartbeat = single(request, "heartbeat")
-    if raw_heartbeat is not None:
-        if form == "json":
-            raise ParameterError("heartbeat", "applies to the sse and ndjson forms only")
-        heartbeat = _seconds("heartbeat", raw_heartbeat, MIN_HEARTBEAT, MAX_HEARTBEAT)
-    single(request, "token")
+    if given.wait is not None:
+        if given.wait > settings.max_wait:
+            raise ParameterError("wait", f"must be at most {settings.max_wait:g} seconds")
+        wait = given.wait if form == "json" else 0.0
+    heartbeat = given.heartbeat if given.heartbeat is not None else settings.heartbeat
     return EventsQuery(form, after, limit, selection, wait, heartbeat)
 
 
@@ -279,6 +278,14 @@ async def get_events(request: web.Request) -> web.StreamResponse:
     after = query.after
     if after is None:
         after = await request.app[WATCHER].refresh()
+    elif after > request.app[WATCHER].head and after > await request.app[WATCHER].refresh():
+        # Positions are never taken back: a cursor past the head is a client's mistake,
+        # and answering it would tell the client to skip events it has not seen.
+        resumed = query.form == "sse" and "Last-Event-ID" in request.headers
+        name = "Last-Event-ID" if resumed else "after"
+        raise ParameterError(
+            name, f"position {after} is beyond the log's head ({request.app[WATCHER].head})", 409
+        )
     if query.form == "json":
         return await _page(request, query, after)
     return await _stream(request, query, after)
@@ -289,7 +296,9 @@ _FILTER_PARAMETERS = [
         "name": "type",
         "in": "query",
         "description": "Only these event types, comma-separated (e.g. MeetingHeld,DelegationLed).",
-        "schema": {"type": "string"},
+        "style": "form",
+        "explode": False,
+        "schema": {"type": "array", "minItems": 1, "items": {"enum": sorted(event_types())}},
     },
     {
         "name": "stream",
@@ -300,14 +309,15 @@ _FILTER_PARAMETERS = [
     {
         "name": "party",
         "in": "query",
-        "description": "Only events whose data has party == this or lists it in parties.",
-        "schema": {"type": "string"},
+        "description": "Only events whose data has party == this or lists it in parties: a "
+        "country code (ISO 3166 alpha-2 or alpha-3, any case).",
+        "schema": PARTY_SCHEMA,
     },
     {
         "name": "meeting",
         "in": "query",
         "description": "Only events whose data has this meeting_key.",
-        "schema": {"type": "string"},
+        "schema": TEXT_SCHEMA,
     },
 ]
 
@@ -326,49 +336,42 @@ openapi: dict[str, Any] = {
                     "name": "after",
                     "in": "query",
                     "description": "Exclusive cursor: a position, or `now` for the head.",
-                    "schema": {
-                        "oneOf": [
-                            {"type": "integer", "minimum": 0},
-                            {"type": "string", "const": "now"},
-                        ]
-                    },
+                    "schema": {"oneOf": [whole_schema(0), {"type": "string", "const": "now"}]},
                 },
                 {
                     "name": "limit",
                     "in": "query",
                     "description": "Events per page (default 100, max 10000); on streams, "
                     "end after this many events.",
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 10000},
+                    "schema": whole_schema(1, 10000),
                 },
                 *_FILTER_PARAMETERS,
                 {
                     "name": "wait",
                     "in": "query",
-                    "description": "JSON form: seconds to hold the request while nothing matches.",
-                    "schema": {"type": "number", "minimum": 0, "maximum": 300},
+                    "description": "JSON form: seconds to hold the request while nothing "
+                    "matches (ignored by streams).",
+                    "schema": seconds_schema(0, 300),
                 },
                 {
                     "name": "heartbeat",
                     "in": "query",
-                    "description": "Streams: seconds between heartbeats when idle (default 15).",
-                    "schema": {
-                        "type": "number",
-                        "minimum": MIN_HEARTBEAT,
-                        "maximum": MAX_HEARTBEAT,
-                    },
+                    "description": "Streams: seconds between heartbeats when idle (default 15; "
+                    "ignored by the JSON form).",
+                    "schema": seconds_schema(MIN_HEARTBEAT, MAX_HEARTBEAT),
                 },
                 {"name": "format", "in": "query", "schema": {"enum": list(FORMS)}},
                 {
                     "name": "token",
                     "in": "query",
                     "description": "Read token, if required (EventSource sends no headers).",
-                    "schema": {"type": "string"},
+                    "schema": TOKEN_SCHEMA,
                 },
                 {
                     "name": "Last-Event-ID",
                     "in": "header",
                     "description": "SSE: resume after this position; wins over `after`.",
-                    "schema": {"type": "string"},
+                    "schema": whole_schema(0),
                 },
             ],
             "responses": {
@@ -376,7 +379,7 @@ openapi: dict[str, Any] = {
                     "description": "Events after the cursor, in log order.",
                     "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/EventPage"}},
-                        "text/event-stream": {"schema": {"type": "string"}},
+                        "text/event-stream": {"schema": SSE_EVENT},
                         "application/x-ndjson": {
                             "schema": {"$ref": "#/components/schemas/Envelope"}
                         },
@@ -386,6 +389,8 @@ openapi: dict[str, Any] = {
                 "400": {"$ref": "#/components/responses/Error"},
                 "401": {"$ref": "#/components/responses/Error"},
                 "406": {"$ref": "#/components/responses/Error"},
+                "409": {"$ref": "#/components/responses/Error"},
+                "503": {"$ref": "#/components/responses/Error"},
             },
         }
     }

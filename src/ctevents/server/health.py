@@ -7,19 +7,26 @@ from typing import Any
 
 from aiohttp import web
 
-from ctevents.server.state import PROJECTION_HEALTH, STORE, WATCHER
+from ctevents.read_side_health import DEGRADED, OK, UNAVAILABLE
+from ctevents.server.availability import STORE_GUARD
+from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
 
 routes = web.RouteTableDef()
 
-STORE_TIMEOUT = 5.0
+
+async def _bounded(awaitable: Any, seconds: float) -> Any:
+    # The thread behind a store call cannot be stopped; the answer does not wait for it.
+    return await asyncio.wait_for(asyncio.shield(asyncio.ensure_future(awaitable)), seconds)
 
 
-async def _projections(app: web.Application) -> dict[str, Any]:
+async def _projections(app: web.Application, seconds: float) -> dict[str, Any]:
     """Each registered projection's report; an add-on registers in `PROJECTION_HEALTH`."""
     reports: dict[str, Any] = {}
     for name, reporter in app[PROJECTION_HEALTH].items():
         try:
-            reports[name] = await reporter(app)
+            reports[name] = await _bounded(reporter(app), seconds)
+        except TimeoutError:
+            reports[name] = {"ok": False, "error": f"no report within {seconds:g} s"}
         except Exception as exc:
             reports[name] = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
     return reports
@@ -27,23 +34,42 @@ async def _projections(app: web.Application) -> dict[str, Any]:
 
 @routes.get("/healthz")
 async def get_health(request: web.Request) -> web.Response:
-    store = request.app[STORE]
-    body: dict[str, Any] = {"store": {"kind": store.kind}}
-    try:
-        head = await asyncio.wait_for(asyncio.to_thread(store.head), STORE_TIMEOUT)
-    except Exception as exc:
-        body["store"].update(reachable=False, error=f"{type(exc).__name__}: {exc}")
+    """`ok` (200), `degraded` (503: the log serves, a read model fails) or `unavailable` (503)."""
+    app = request.app
+    store = app[STORE]
+    loop = asyncio.get_running_loop()
+    # Everything below shares one deadline, so the answer comes within `store_timeout`.
+    deadline = loop.time() + app[SETTINGS].store_timeout
+    body: dict[str, Any] = {"store": {"kind": store.kind, "url": store.location.display}}
+    guard = app.get(STORE_GUARD)
+    if guard is not None and guard.down is not None:
+        body["store"].update(reachable=False, error=guard.down)
     else:
-        request.app[WATCHER].moved(head)
-        body["store"].update(reachable=True, head=head)
-    body["subscribers"] = len(request.app[WATCHER].subscriptions)
-    body["projections"] = await _projections(request.app)
-    healthy = body["store"]["reachable"] and all(
-        report.get("ok", True) for report in body["projections"].values()
-    )
-    body["status"] = "ok" if healthy else "unavailable"
+        try:
+            head = await _bounded(asyncio.to_thread(store.head), deadline - loop.time())
+        except Exception as exc:
+            reason = "no answer in time" if isinstance(exc, TimeoutError) else str(exc)
+            body["store"].update(reachable=False, error=f"{type(exc).__name__}: {reason}")
+        else:
+            app[WATCHER].moved(head)
+            body["store"].update(reachable=True, head=head)
+    body["subscribers"] = len(app[WATCHER].subscriptions)
+    reachable = body["store"]["reachable"]
+    if reachable:
+        body["projections"] = await _projections(app, max(0.1, deadline - loop.time()))
+    else:
+        body["projections"] = {}
+    body["failing"] = [
+        failing for report in body["projections"].values() for failing in report.get("failing", ())
+    ]
+    if not reachable:
+        body["status"] = UNAVAILABLE
+    elif all(report.get("ok", True) for report in body["projections"].values()):
+        body["status"] = OK
+    else:
+        body["status"] = DEGRADED
     return web.json_response(
-        body, status=200 if healthy else 503, headers={"Cache-Control": "no-store"}
+        body, status=200 if body["status"] == OK else 503, headers={"Cache-Control": "no-store"}
     )
 
 
@@ -51,11 +77,12 @@ _HEALTH = {
     "type": "object",
     "required": ["status", "store", "projections"],
     "properties": {
-        "status": {"enum": ["ok", "unavailable"]},
+        "status": {"enum": ["ok", "degraded", "unavailable"]},
         "store": {
             "type": "object",
             "properties": {
                 "kind": {"enum": ["sqlite", "postgresql"]},
+                "url": {"type": "string", "description": "The store, its password masked."},
                 "reachable": {"type": "boolean"},
                 "head": {"type": "integer"},
                 "error": {"type": "string"},
@@ -63,6 +90,22 @@ _HEALTH = {
         },
         "subscribers": {"type": "integer"},
         "projections": {"type": "object", "additionalProperties": {"type": "object"}},
+        "failing": {
+            "type": "array",
+            "description": "Each read model that fails: why, its position and its lag.",
+            "items": {
+                "type": "object",
+                "required": ["projection", "position", "lag", "reason"],
+                "properties": {
+                    "projection": {"type": "string"},
+                    "position": {"type": "integer"},
+                    "lag": {"type": "integer"},
+                    "failures": {"type": "integer"},
+                    "reason": {"type": "string"},
+                    "last_failure": {"type": "object"},
+                },
+            },
+        },
     },
 }
 
@@ -77,7 +120,8 @@ openapi: dict[str, Any] = {
                     "content": {"application/json": {"schema": _HEALTH}},
                 },
                 "503": {
-                    "description": "The store or a projection is unavailable.",
+                    "description": "`unavailable`: the store does not answer; `degraded`: "
+                    "a read model fails (named in `failing`).",
                     "content": {"application/json": {"schema": _HEALTH}},
                 },
             },

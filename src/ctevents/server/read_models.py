@@ -25,10 +25,29 @@ import orjson
 from aiohttp import web
 
 from ctevents import sse
+from ctevents.read_side_health import StallClock, failing_models
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
-from ctevents.server.params import optional_whole_number, single
+from ctevents.server.params import (
+    SSE_EVENT,
+    TOKEN_SCHEMA,
+    decimal,
+    flag,
+    header_position,
+    optional_whole_number,
+    read_query,
+    single,
+    whole_schema,
+)
+from ctevents.server.read_model_params import (
+    MAX_WAIT,
+    PAGE_SCHEMAS,
+    PageParameters,
+    collection_parameters,
+    filter_schema,
+    filter_values,
+)
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
 from projections.catalog import MODELS
 from projections.engine import ProjectionEngine
@@ -53,12 +72,8 @@ routes = web.RouteTableDef()
 
 DEFAULT_LIMIT = 50
 DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait=` says less
-MAX_WAIT = 60.0
 WAIT_STEP = 0.05
 WATCH_POLL = 0.5  # how often a watch looks for changes folded by another process
-PAGE_PARAMETERS = frozenset(
-    {"limit", "after", "min_position", "wait", "watch", "token", "as_of", "view", "expand"}
-)
 
 
 @dataclass
@@ -71,6 +86,7 @@ class ReadSide:
     thread: threading.Thread
     loop: asyncio.AbstractEventLoop
     watchers: set[asyncio.Event] = field(default_factory=set)
+    stalls: StallClock = field(default_factory=StallClock)
 
     def committed(self, model: str, changes: list[dict[str, Any]], position: int) -> None:
         # Called in the engine's thread after each committed batch.
@@ -129,31 +145,34 @@ def _rebuild_outdated(store: Any, views: ViewStore, stop: threading.Event) -> No
 async def _health(app: web.Application) -> dict[str, Any]:
     side = app[READ_SIDE]
 
-    def report() -> dict[str, Any]:
+    def report() -> tuple[dict[str, Any], dict[str, Any]]:
         found = status(app[STORE], side.views, MODELS)
         found["recent_failures"] = failures(side.views, limit=5)
-        return found
+        newest = {
+            m["projection"]: failures(side.views, m["projection"], limit=1)
+            for m in found["projections"]
+            if m["failures"]
+        }
+        return found, {name: rows[0] for name, rows in newest.items() if rows}
 
-    body = await asyncio.to_thread(report)
-    # Recorded failures leave the models serving; a stopped runner does not.
-    body["ok"] = side.thread.is_alive()
+    body, newest = await asyncio.to_thread(report)
+    stalled = side.stalls.observe(body, asyncio.get_running_loop().time())
+    body["failing"] = failing_models(body, newest, stalled, app[SETTINGS].stall_after)
+    body["runner_alive"] = side.thread.is_alive()
+    body["ok"] = body["runner_alive"] and not body["failing"]
     return body
 
 
 # --- parameters ----------------------------------------------------------------------
 
 
-def _filters(request: web.Request, model: ReadModel) -> dict[str, str]:
-    names = {f.name for f in model.filters}
-    found = {}
-    for name in request.query:
-        if name in PAGE_PARAMETERS:
-            continue
-        if name not in names:
-            known = ", ".join(sorted(names | PAGE_PARAMETERS))
-            raise ParameterError(name, f"unknown parameter for /{model.name}; known: {known}")
-        found[name] = single(request, name) or ""
-    return found
+def _filters(request: web.Request, model: ReadModel, *, item: bool = False) -> dict[str, str]:
+    """The typed parameters (see `read_model_params`); on an item, no filters."""
+    header_position(request, "Last-Event-ID")  # a bad one is an error, watching or not
+    if item:
+        read_query(request, PageParameters)
+        return {}
+    return filter_values(read_query(request, collection_parameters(model)), model)
 
 
 def _view(request: web.Request) -> str:
@@ -171,7 +190,10 @@ def _view(request: web.Request) -> str:
 
 def _watching(request: web.Request) -> bool:
     raw = single(request, "watch")
-    return raw is not None and raw.strip().lower() in ("1", "true", "yes", "on")
+    try:
+        return raw is not None and flag(raw)
+    except ValueError as exc:
+        raise ParameterError("watch", str(exc)) from None
 
 
 # --- freshness ---------------------------------------------------------------------------
@@ -180,15 +202,21 @@ def _watching(request: web.Request) -> bool:
 async def _await_position(request: web.Request, model: ReadModel) -> None:
     """Honours `min_position`: waits (bounded) for the model to fold it, else answers 503."""
     wanted = optional_whole_number(request, "min_position", 0)
-    if not wanted:
-        return
     raw_wait = single(request, "wait")
     try:
-        wait = DEFAULT_WAIT if raw_wait is None else float(raw_wait)
-    except ValueError:
-        raise ParameterError("wait", f"{raw_wait!r} is not a number of seconds") from None
+        wait = DEFAULT_WAIT if raw_wait is None else decimal(raw_wait)
+    except ValueError as exc:
+        raise ParameterError("wait", str(exc)) from None
     if not 0 <= wait <= MAX_WAIT:
         raise ParameterError("wait", f"must be between 0 and {MAX_WAIT:g} seconds")
+    if not wanted:
+        return
+    head = await asyncio.to_thread(request.app[STORE].head)
+    if wanted > head:
+        # Waiting cannot help: no position beyond the head has been recorded yet.
+        raise ParameterError(
+            "min_position", f"position {wanted} is beyond the log's head ({head})", 409
+        )
     views = request.app[READ_SIDE].views
     loop = asyncio.get_running_loop()
     deadline = loop.time() + wait
@@ -270,7 +298,7 @@ async def list_collection(request: web.Request, model: ReadModel) -> web.StreamR
 async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse:
     require_token(request, request.app[SETTINGS].read_token)
     key = request.match_info["key"]
-    _filters(request, model)  # only the page parameters make sense here; others are errors
+    _filters(request, model, item=True)  # only the page parameters; others are errors
     view = _view(request)
     past = await snapshots.as_of(request, model, request.app[READ_SIDE].views)
     if _watching(request):
@@ -305,9 +333,11 @@ def _item_handler(model: ReadModel) -> Any:
 
 # Keys hold slashes (`IN-MV/jwg-counter-terrorism/2`): an item's key is the rest of the
 # path. A resource below an item (`/meetings/{key}/provenance`) must be registered first.
+# Source ids hold none, so `/sources/{id}/text` and `…/retract` are never an item's key.
 for _read_model in MODELS:
+    _key = "{key}" if _read_model.name == "sources" else "{key:.+}"
     routes.get(f"/{_read_model.name}")(_collection_handler(_read_model))
-    routes.get(f"/{_read_model.name}/{{key:.+}}")(_item_handler(_read_model))
+    routes.get(f"/{_read_model.name}/{_key}")(_item_handler(_read_model))
 
 
 # --- watching ------------------------------------------------------------------------------
@@ -326,13 +356,7 @@ async def _watch(
 ) -> web.StreamResponse:
     settings = request.app[SETTINGS]
     side = request.app[READ_SIDE]
-    last_event_id = request.headers.get("Last-Event-ID", "").strip()
-    resume_from: int | None = None
-    if last_event_id:
-        try:
-            resume_from = int(last_event_id)
-        except ValueError:
-            raise ParameterError("Last-Event-ID", f"{last_event_id!r} is not a position") from None
+    resume_from = header_position(request, "Last-Event-ID")
     await _await_position(request, model)
     wake = asyncio.Event()
     side.watchers.add(wake)  # before the first read: a commit in between still wakes us
@@ -401,30 +425,39 @@ _COMMON = [
     {
         "name": "min_position",
         "in": "query",
-        "schema": {"type": "integer", "minimum": 0},
+        "schema": PAGE_SCHEMAS["min_position"],
         "description": "Wait (bounded by `wait`, default 10 s) until the model has folded this "
-        "position; 503 with Retry-After if it has not by then.",
+        "position; 503 with Retry-After if it has not by then; 409 if it is beyond the log's "
+        "head (or, with `as_of`, beyond the snapshot).",
     },
     {
         "name": "wait",
         "in": "query",
-        "schema": {"type": "number", "maximum": MAX_WAIT},
+        "schema": PAGE_SCHEMAS["wait"],
         "description": "Seconds to wait for `min_position`.",
     },
     {
         "name": "watch",
         "in": "query",
-        "schema": {"type": "boolean"},
+        "schema": PAGE_SCHEMAS["watch"],
         "description": "Server-Sent Events: the rows, then each change "
-        "`{op, key, row, position}` with `id:` its position; resumable with Last-Event-ID.",
+        "`{op, key, row, position}` with `id:` its position; resumable with Last-Event-ID "
+        "(409 with `as_of`: a snapshot never changes).",
     },
     {
         "name": "as_of",
         "in": "query",
-        "schema": {"type": "integer", "minimum": 1},
+        "schema": PAGE_SCHEMAS["as_of"],
         "description": "The model as of this log position, from a snapshot (`ctevents replay "
         "--until N --into NAME`), built on request for positions up to "
-        f"{snapshots.ON_DEMAND_LIMIT:,} (409 beyond); the answer's `as_of` says which.",
+        f"{snapshots.ON_DEMAND_LIMIT:,} (409 beyond, or beyond the head); the answer's "
+        "`as_of` says which.",
+    },
+    {
+        "name": "token",
+        "in": "query",
+        "schema": TOKEN_SCHEMA,
+        "description": "Read token, if required (EventSource sends no headers).",
     },
     {
         "name": "view",
@@ -443,24 +476,29 @@ _COMMON = [
     {
         "name": "Last-Event-ID",
         "in": "header",
-        "schema": {"type": "string"},
+        "schema": whole_schema(0),
         "description": "With watch: resume after this position.",
     },
 ]
 
+_ERRORS = {
+    "400": {"$ref": "#/components/responses/Error"},
+    "401": {"$ref": "#/components/responses/Error"},
+    "409": {"$ref": "#/components/responses/Error"},
+    "503": {"$ref": "#/components/responses/Error"},
+}
+
 
 def _path_items(model: ReadModel) -> dict[str, Any]:
-    filters = [{"name": f.name, "in": "query", "schema": {"type": "string"}} for f in model.filters]
+    filters = [
+        {"name": f.name, "in": "query", "schema": filter_schema(f.name)} for f in model.filters
+    ]
     page = [
-        {
-            "name": "limit",
-            "in": "query",
-            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
-        },
+        {"name": "limit", "in": "query", "schema": PAGE_SCHEMAS["limit"]},
         {
             "name": "after",
             "in": "query",
-            "schema": {"type": "string"},
+            "schema": PAGE_SCHEMAS["after"],
             "description": f"Page cursor: the last `{model.key}` of the previous page.",
         },
     ]
@@ -492,10 +530,11 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
         return {
             "content": {
                 "application/json": {"schema": schema},
-                "text/event-stream": {"schema": {"type": "string"}},
+                "text/event-stream": {"schema": SSE_EVENT},
             }
         }
 
+    unchanged = {"description": "Unchanged since the ETag in If-None-Match."}
     return {
         f"/{model.name}": {
             "get": {
@@ -504,8 +543,8 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
                 "parameters": [*filters, *page, *_COMMON],
                 "responses": {
                     "200": {"description": "A page with `as_of_position`.", **ok(page_schema)},
-                    "400": {"$ref": "#/components/responses/Error"},
-                    "503": {"$ref": "#/components/responses/Error"},
+                    "304": unchanged,
+                    **_ERRORS,
                 },
             }
         },
@@ -515,12 +554,14 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
                 "summary": f"One row of {model.name} by its `{model.key}`.",
                 "parameters": [
                     {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}},
+                    *page,
                     *_COMMON,
                 ],
                 "responses": {
                     "200": {"description": "`{item, as_of_position}`.", **ok(item_schema)},
+                    "304": unchanged,
                     "404": {"$ref": "#/components/responses/Error"},
-                    "503": {"$ref": "#/components/responses/Error"},
+                    **_ERRORS,
                 },
             }
         },

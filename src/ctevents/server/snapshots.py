@@ -28,6 +28,7 @@ from aiohttp import web
 
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
+from ctevents.server.params import whole_number
 from ctevents.server.state import SETTINGS, STORE
 from ctevents.store import Store
 from projections.model import ReadModel
@@ -114,15 +115,12 @@ def _position(request: web.Request) -> int | None:
         return None
     if len(values) > 1:
         raise ParameterError("as_of", "given more than once")
-    try:
-        position = int(values[0])
-    except ValueError:
-        raise ParameterError("as_of", f"{values[0]!r} is not a log position") from None
-    if position < 1:
-        raise ParameterError("as_of", f"must be a log position ≥ 1, not {position}")
+    position = whole_number("as_of", values[0], 1)
     for name in EXCLUSIVE:
         if name in request.query:
-            raise ParameterError("as_of", f"does not combine with {name}: a snapshot never changes")
+            raise ParameterError(
+                "as_of", f"does not combine with {name}: a snapshot never changes", 409
+            )
     return position
 
 
@@ -159,7 +157,7 @@ async def as_of(request: web.Request, model: ReadModel, live: ViewStore) -> AsOf
     state = request.app[SNAPSHOTS]
     head = await asyncio.to_thread(store.head)
     if position > head:
-        raise ParameterError("as_of", f"position {position} is beyond the log's head ({head})", 422)
+        raise ParameterError("as_of", f"position {position} is beyond the log's head ({head})", 409)
     found = await asyncio.to_thread(find, live, model, position)
     built = False
     if found is None:

@@ -8,6 +8,9 @@ from aiohttp import web
 
 from ctevents.documents import (
     MAX_BYTES,
+    METADATA_PATTERN,
+    TEXT_PATTERN,
+    URL_PATTERN,
     Document,
     DocumentError,
     decode_text,
@@ -44,29 +47,49 @@ async def _body(request: web.Request) -> bytes | web.Response:
     return raw
 
 
+def _query_metadata(request: web.Request) -> dict[str, str]:
+    metadata: dict[str, str] = {}
+    for name in TEXT_METADATA:
+        values = request.query.getall(name, [])
+        if len(values) > 1:
+            raise DocumentError(ORIGIN, f"query parameter {name} given more than once", status=400)
+        if values:
+            metadata[name] = values[0]
+    return metadata
+
+
 def _document(request: web.Request, raw: bytes) -> Document:
-    """The document a request carries; raises DocumentError (with its HTTP status)."""
+    """The document a request carries; raises DocumentError (with its HTTP status).
+
+    Metadata may come in the query with either body; with JSON, a field given both in
+    the body and the query must agree (409 otherwise: the request contradicts itself).
+    """
+    given = _query_metadata(request)
     if request.content_type == "application/json":
-        given = sorted(set(TEXT_METADATA) & set(request.query))
-        if given:
-            raise DocumentError(
-                ORIGIN,
-                f"query parameter {given[0]} is for text/plain; put it in the JSON body",
-                status=400,
-            )
-        return document_from_json(raw, ORIGIN)
+        document = document_from_json(raw, ORIGIN)
+        if not given:
+            return document
+        for name, value in given.items():
+            in_body = getattr(document, name)
+            if in_body is not None and str(in_body) != value:
+                raise DocumentError(
+                    ORIGIN,
+                    f"{name} differs between the JSON body ({in_body!s}) and the query ({value})",
+                    status=409,
+                )
+        text = document.text
+        published_on = document.published_on or parse_date(given.get("published_on"), ORIGIN)
+        metadata = {
+            name: getattr(document, name) or given.get(name)
+            for name in ("title", "url", "publisher")
+        }
+        return make_document(text, ORIGIN, published_on=published_on, **metadata)
     charset = (request.charset or "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
         raise DocumentError(ORIGIN, f"charset {charset} is not supported: send UTF-8", status=415)
     text = decode_text(raw, ORIGIN)
-    metadata: dict[str, Any] = {}
-    for name in ("title", "url", "publisher"):
-        values = request.query.getall(name, [])
-        if len(values) > 1:
-            raise DocumentError(ORIGIN, f"query parameter {name} given more than once", status=400)
-        metadata[name] = values[0] if values else None
-    published_on = parse_date(request.query.get("published_on"), ORIGIN)
-    return make_document(text, ORIGIN, published_on=published_on, **metadata)
+    published_on = parse_date(given.pop("published_on", None), ORIGIN)
+    return make_document(text, ORIGIN, published_on=published_on, **given)
 
 
 @routes.post("/sources")
@@ -103,6 +126,20 @@ async def post_source(request: web.Request) -> web.Response:
     )
 
 
+TEXT_BODY_SCHEMA = {
+    "type": "string",
+    "maxLength": MAX_BYTES,
+    "pattern": TEXT_PATTERN,
+    "description": "UTF-8 text; no control characters other than whitespace (422). A leading "
+    "line `date YYYY-MM-DD` is the publication date, and must be a real date (422).",
+}
+METADATA_SCHEMAS: dict[str, Any] = {
+    "title": {"type": "string", "pattern": METADATA_PATTERN},
+    "url": {"type": "string", "pattern": URL_PATTERN},
+    "publisher": {"type": "string", "pattern": METADATA_PATTERN},
+    "published_on": {"type": "string", "format": "date"},
+}
+
 _SOURCE_RESULT = {
     "type": "object",
     "required": ["source_id", "recorded"],
@@ -124,27 +161,22 @@ openapi: dict[str, Any] = {
                 {
                     "name": name,
                     "in": "query",
-                    "schema": {"type": "string"},
-                    "description": f"text/plain only: the statement's {name}",
+                    "schema": schema,
+                    "description": f"the statement's {name} (with JSON: where the body has "
+                    "none; where both have it they must agree, else 409)",
                 }
-                for name in TEXT_METADATA
+                for name, schema in METADATA_SCHEMAS.items()
             ],
             "requestBody": {
                 "required": True,
                 "content": {
-                    "text/plain": {"schema": {"type": "string", "maxLength": MAX_BYTES}},
+                    "text/plain": {"schema": TEXT_BODY_SCHEMA},
                     "application/json": {
                         "schema": {
                             "type": "object",
                             "required": ["text"],
                             "additionalProperties": False,
-                            "properties": {
-                                "text": {"type": "string"},
-                                "title": {"type": "string"},
-                                "url": {"type": "string"},
-                                "publisher": {"type": "string"},
-                                "published_on": {"type": "string", "format": "date"},
-                            },
+                            "properties": {"text": TEXT_BODY_SCHEMA, **METADATA_SCHEMAS},
                         }
                     },
                 },
@@ -161,8 +193,10 @@ openapi: dict[str, Any] = {
                 "400": {"$ref": "#/components/responses/Error"},
                 "401": {"$ref": "#/components/responses/Error"},
                 "413": {"$ref": "#/components/responses/Error"},
+                "409": {"$ref": "#/components/responses/Error"},
                 "415": {"$ref": "#/components/responses/Error"},
                 "422": {"$ref": "#/components/responses/Error"},
+                "503": {"$ref": "#/components/responses/Error"},
             },
         }
     }
