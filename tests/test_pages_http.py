@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -248,3 +249,15 @@ async def test_a_meeting_whose_every_source_was_retracted_shows_what_they_said(
     greyed = page.split('id="leaders"')[1].split("</section>")[0]
     assert 'class="retracted"' in greyed and "David Bertolotti" in greyed
     assert "withdrawn by its publisher" in greyed
+
+
+async def test_every_person_a_meeting_page_links_to_has_a_page(
+    site: str, session: aiohttp.ClientSession
+) -> None:
+    async with session.get(f"{site}/meetings/{IN_MV_2}", headers={"Accept": BROWSER}) as r:
+        page = await r.text()
+    people = set(re.findall(r'href="(/people/[^"]+)"', page))
+    assert "/people/ahmed-lathee" in people  # Lathee and Latheef: one person, one link
+    for path in people:
+        async with session.get(f"{site}{path}", headers={"Accept": BROWSER}) as r:
+            assert r.status == 200, path
