@@ -103,3 +103,24 @@ def _accepts(port: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def test_a_server_killed_with_sigkill_leaves_no_process_behind(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store",
+         sqlite_url],
+        stdout=subprocess.DEVNULL, stderr=(tmp_path / "serve.log").open("wb"),
+    )  # fmt: skip
+    try:
+        _wait(lambda: _accepts(port), "the server")
+        _post(f"http://127.0.0.1:{port}", SEEDS[0].read_text())  # the extraction pool is busy
+        children = [child for child, _ in _children(server.pid)]
+        assert len(children) >= 2  # the folding worker and the extraction processes
+    finally:
+        server.kill()
+        server.wait(30)
+    # Nobody is left to stop them: each notices its server is gone and exits by itself.
+    _wait(lambda: not any(Path(f"/proc/{child}").exists() for child in children), "orphans")

@@ -8,9 +8,7 @@ functions). Adding a resource is adding its module to `RESOURCE_MODULES`.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 from collections.abc import AsyncIterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from types import ModuleType
 
 from aiohttp import web
@@ -21,6 +19,7 @@ from ctevents.server import audit, events, health, openapi, pages, read_models, 
 from ctevents.server.availability import guard_store, started, store_guard
 from ctevents.server.cross_site import same_site_only
 from ctevents.server.errors import json_errors, no_sniffing
+from ctevents.server.extraction_pool import extraction_pool
 from ctevents.server.settings import Settings
 from ctevents.server.state import PROJECTION_HEALTH, RESOURCES, SETTINGS, STORE, WATCHER
 from ctevents.store import Store
@@ -67,11 +66,6 @@ async def end_streams(app: web.Application) -> None:
     """On shutdown, open streams finish their response instead of being cut."""
     if WATCHER in app:
         await app[WATCHER].close()
-
-
-def extraction_pool(processes: int) -> ProcessPoolExecutor:
-    """Processes that run the extractor for `POST /sources`, started fresh (not forked)."""
-    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
 
 
 def create_app(
