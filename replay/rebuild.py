@@ -174,12 +174,15 @@ def _fast_pass(
             try:
                 with gc_paused():
                     write_all(built.views, fold)
+                    fold.release()  # freed now, by reference counts, not by the collector
             except FoldError as failure:
                 log.warning(
                     "%s: %s; rebuilding it with the engine instead", built.model.name, failure
                 )
                 built.fell_back = True
     finally:
+        for fold in folds.values():
+            fold.release()
         gc.unfreeze()
     return read
 
