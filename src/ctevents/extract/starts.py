@@ -63,7 +63,7 @@ def _zero_width(items: Sequence[tuple[object, object]]) -> bool:
 
 def _first(items: Sequence[tuple[object, object]], fold: bool) -> list[str] | None:
     """Class fragments covering every first character of a match of `items`, or None."""
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH or (op in (sre.SUBPATTERN, sre.BRANCH) and _zero_width([(op, av)])):
             continue  # consumes nothing: the next item supplies the first character
         if op is sre.LITERAL:
@@ -83,7 +83,12 @@ def _first(items: Sequence[tuple[object, object]], fold: bool) -> list[str] | No
             return fragments
         if op in _REPEATS:
             low, _high, body = av  # type: ignore[misc]
-            return _first(body.data, fold) if low >= 1 else None
+            found = _first(body.data, fold)
+            if low >= 1 or found is None:
+                return found
+            # ",?\s+…": an optional item starts the match, or what follows it does.
+            rest = _first(items[index + 1 :], fold)
+            return None if rest is None else found + rest
         return None  # any character, a back reference, …
     return None  # the pattern may match the empty string
 
