@@ -29,6 +29,8 @@ ELLIPTIC_SIDE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+|a\s+)?(?P<side>(?:[\w.’'-]+\s+){1,3}?)"
     r"(?:delegation|side|team)\s+(?:was\s+|were\s+)?by\s+"
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+ELLIPTIC_SIDE = fast(ELLIPTIC_SIDE)
 # "Leading the Indian delegation was NAME", "Heading the Kenyan side was NAME": the
 # subject after the verb.
 LEADING_THE = fast(
@@ -42,6 +44,8 @@ ELLIPTIC_POSSESSIVE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"['’]s?\s+by\s+"
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+ELLIPTIC_POSSESSIVE = fast(ELLIPTIC_POSSESSIVE)
 # "A, TITLE, and B, TITLE, co-chaired the meeting": the chairs listed before the verb.
 CHAIRED_THE = re.compile(
     r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+the\s+"
@@ -81,6 +85,8 @@ HEADS_HELD = re.compile(
     r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b",
     re.I,
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+HEADS_HELD = fast(HEADS_HELD)
 _WITH = re.compile(r"\s+with\s+")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
@@ -96,6 +102,8 @@ REPRESENTING = re.compile(
     r",?\s+representing\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
 )
 _REPRESENTING_START = re.compile(r"\bwith\s+|,?\s+and\s+|;\s*")
+# Its first characters stated (see `starts`): the same matches, sooner.
+_REPRESENTING_START = fast(_REPRESENTING_START)
 # "India was represented by A and Russia by B": a country as the side.
 COUNTRY_LED_BY = re.compile(r"\s+(?:was|were)\s+(?:co-?)?(?:represented|led|headed)\s+by\s+")
 ELLIPTIC_COUNTRY = re.compile(
@@ -151,9 +159,13 @@ MEETING_LED_BY = fast(
 )
 # "the delegation comprised officials of …, and was led by NAME": the side named earlier.
 AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
+# Its first characters stated (see `starts`): the same matches, sooner.
+AND_WAS_LED = fast(AND_WAS_LED)
 CO_CHAIRED = re.compile(
     r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led)|,\s+chaired)\s+by\s+", re.I
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+CO_CHAIRED = fast(CO_CHAIRED)
 
 
 @dataclass(frozen=True)

@@ -205,9 +205,13 @@ _OTHER_SUBJECT = re.compile(
     r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary)\b",
     re.I,
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+_OTHER_SUBJECT = fast(_OTHER_SUBJECT)
 _OWN_SUBJECT = re.compile(
     r"terror|\bCT\b|security|extremis|radicali|designation|law\s+enforcement", re.I
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+_OWN_SUBJECT = fast(_OWN_SUBJECT)
 # A body of an international organisation named in passing ("the UN Security Council
 # Counter-Terrorism Committee", "the 1267 Sanctions Committee") is not a meeting of states.
 _INSTITUTION = re.compile(r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction")

@@ -452,6 +452,8 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
 
 
 _ATTACK = re.compile(r"\b(?:attacks?|bomb\w*|blasts?|condemn\w*|killed|massacre\w*)\b", re.I)
+# Its first characters stated (see `starts`): the same matches, sooner.
+_ATTACK = fast(_ATTACK)
 
 # "… held the JWG on Tuesday, followed on Wednesday by the Dialogue on …": back-to-back
 # meetings, each with its own day.
