@@ -115,7 +115,9 @@ async def test_a_subscriber_that_stops_reading_falls_off_the_tail_then_catches_u
         stalled = socket.socket()
         stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
         stalled.connect((host, int(port)))
-        stalled.sendall(b"GET /events?format=ndjson&after=0 HTTP/1.1\r\nHost: x\r\n\r\n")
+        stalled.sendall(
+            b"GET /events?format=ndjson&after=0 HTTP/1.1\r\nHost: %s\r\n\r\n" % host.encode()
+        )
         try:
             async with asyncio.timeout(5):
                 while not watcher.subscriptions:
