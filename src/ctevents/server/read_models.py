@@ -183,8 +183,7 @@ def _view(request: web.Request) -> str:
         raise ParameterError("view", f"{view!r}: use one of {', '.join(VIEWS)}")
     if expand is not None and expand != "evidence":
         raise ParameterError("expand", f"{expand!r}: only 'evidence' can be expanded")
-    if expand and view == COMPACT:
-        raise ParameterError("expand", "expand=evidence is the full view: drop view=compact")
+    # `expand=evidence` asks for the evidence, which only the full view holds: it wins.
     return FULL if expand else (view or COMPACT)
 
 
@@ -471,7 +470,7 @@ _COMMON = [
         "name": "expand",
         "in": "query",
         "schema": {"enum": ["evidence"]},
-        "description": "`expand=evidence` is `view=full`.",
+        "description": "`expand=evidence` is `view=full` (whatever `view` says).",
     },
     {
         "name": "Last-Event-ID",
@@ -503,7 +502,8 @@ def _path_items(model: ReadModel) -> dict[str, Any]:
         },
     ]
     compact, full = (f"#/components/schemas/{shape.__name__}" for shape in ROW_SHAPES[model.name])
-    row = {"oneOf": [{"$ref": compact}, {"$ref": full}]}
+    # anyOf: a row with nothing to expand (a source without facts) fits both shapes.
+    row = {"anyOf": [{"$ref": compact}, {"$ref": full}]}
     answer = {
         "as_of_position": {"type": "integer"},
         "lag": {"type": "integer", "description": "Log positions not folded yet."},

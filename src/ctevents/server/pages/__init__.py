@@ -76,7 +76,15 @@ async def docs_assets(request: web.Request) -> web.FileResponse:
     return _file(SWAGGER_UI, request.match_info["name"])
 
 
-def _page(summary: str, operation_id: str, *parameters: str) -> dict[str, Any]:
+HTML: dict[str, Any] = {"text/html": {}}
+# The index answers API clients with its routes as JSON; files answer in their own type.
+INDEX: dict[str, Any] = {**HTML, "application/json": {"schema": {"type": "object"}}}
+FILES: dict[str, Any] = {"text/css": {}, "text/javascript": {}, "*/*": {}}
+
+
+def _page(
+    summary: str, operation_id: str, *parameters: str, content: dict[str, Any] = HTML
+) -> dict[str, Any]:
     return {
         "get": {
             "operationId": operation_id,
@@ -86,7 +94,7 @@ def _page(summary: str, operation_id: str, *parameters: str) -> dict[str, Any]:
                 for name in parameters
             ],
             "responses": {
-                "200": {"description": "The page or file.", "content": {"text/html": {}}},
+                "200": {"description": "The page or file.", "content": content},
                 "404": {"$ref": "#/components/responses/Error"},
             },
         }
@@ -98,11 +106,14 @@ openapi: dict[str, Any] = {
         "The meetings page for a browser (`Accept: text/html`); the routes' index as JSON "
         "otherwise. The read models' and sources' routes answer browsers with pages too.",
         "getIndex",
+        content=INDEX,
     ),
     "/docs": _page("This API's interactive documentation.", "getDocs"),
-    "/static/{name}": _page("The pages' stylesheet and scripts.", "getStatic", "name"),
+    "/static/{name}": _page(
+        "The pages' stylesheet and scripts.", "getStatic", "name", content=FILES
+    ),
     "/docs/assets/{name}": _page(
-        "Swagger UI's files, from the installed package.", "getDocsAsset", "name"
+        "Swagger UI's files, from the installed package.", "getDocsAsset", "name", content=FILES
     ),
 }
 
