@@ -20,8 +20,9 @@ from typing import Generic, TypeVar
 from ctevents.extract.gazetteer import trie_pattern
 
 # Characters whose case-insensitive match is not their `str.lower()` (the long s, the
-# Kelvin sign, dotted and dotless i): a text holding one is scanned in full instead.
-_FOLD_EXCEPTIONS = re.compile("[ſKıİ]")
+# Kelvin sign, dotless and dotted i): a text holding one is scanned in full instead. Written
+# as escapes: the Kelvin sign looks like a capital K, which every "Kenya" or "UK" holds.
+_FOLD_EXCEPTIONS = re.compile("[\u017f\u212a\u0131\u0130]")
 K = TypeVar("K")
 # A cue shorter than this matches almost everywhere and would not spare any work.
 _MIN_USEFUL = 2

@@ -29,6 +29,8 @@ ELLIPTIC_SIDE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+|a\s+)?(?P<side>(?:[\w.’'-]+\s+){1,3}?)"
     r"(?:delegation|side|team)\s+(?:was\s+|were\s+)?by\s+"
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+ELLIPTIC_SIDE = fast(ELLIPTIC_SIDE)
 # "Leading the Indian delegation was NAME", "Heading the Kenyan side was NAME": the
 # subject after the verb.
 LEADING_THE = fast(
@@ -42,12 +44,16 @@ ELLIPTIC_POSSESSIVE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"['’]s?\s+by\s+"
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+ELLIPTIC_POSSESSIVE = fast(ELLIPTIC_POSSESSIVE)
 # "A, TITLE, and B, TITLE, co-chaired the meeting": the chairs listed before the verb.
 CHAIRED_THE = re.compile(
     r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:meeting|consultations?|dialogue|talks|session|round|JWG|group)\b",
     re.I,
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+CHAIRED_THE = fast(CHAIRED_THE)
 LED_THE_SIDE = re.compile(
     r"\s+(?:led|headed|represented|(?:will|would)\s+(?:lead|head|represent))\s+(?:the|a)\s+"
     r"(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
@@ -79,6 +85,8 @@ HEADS_HELD = re.compile(
     r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b",
     re.I,
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+HEADS_HELD = fast(HEADS_HELD)
 _WITH = re.compile(r"\s+with\s+")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
@@ -94,6 +102,8 @@ REPRESENTING = re.compile(
     r",?\s+representing\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
 )
 _REPRESENTING_START = re.compile(r"\bwith\s+|,?\s+and\s+|;\s*")
+# Its first characters stated (see `starts`): the same matches, sooner.
+_REPRESENTING_START = fast(_REPRESENTING_START)
 # "India was represented by A and Russia by B": a country as the side.
 COUNTRY_LED_BY = re.compile(r"\s+(?:was|were)\s+(?:co-?)?(?:represented|led|headed)\s+by\s+")
 ELLIPTIC_COUNTRY = re.compile(
@@ -135,6 +145,8 @@ RESPECTIVE = re.compile(
     r"|,?\s+(?:attended|participated\s+in|took\s+part\s+in)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?"
     r"(?:heads?|leaders?)\s+of\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+RESPECTIVE = fast(RESPECTIVE)
 # "headed on the Saudi side by A, and on the Egyptian side by B": the side before "by".
 ON_SIDE = fast(re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+"))
 # "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
@@ -147,9 +159,13 @@ MEETING_LED_BY = fast(
 )
 # "the delegation comprised officials of …, and was led by NAME": the side named earlier.
 AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
+# Its first characters stated (see `starts`): the same matches, sooner.
+AND_WAS_LED = fast(AND_WAS_LED)
 CO_CHAIRED = re.compile(
     r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led)|,\s+chaired)\s+by\s+", re.I
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+CO_CHAIRED = fast(CO_CHAIRED)
 
 
 @dataclass(frozen=True)
@@ -210,6 +226,8 @@ _CHUNK_END = re.compile(
     r"|,\s+(?:will|would|shall|has|have|had)\b"
     r"|;|[.]\s*$"
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+_CHUNK_END = fast(_CHUNK_END)
 _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 

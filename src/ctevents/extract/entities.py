@@ -86,11 +86,14 @@ LEXICON: dict[str, str] = {
 _ADJECTIVE_TAIL = r"(?=-(?:inspired|linked|affiliated|backed|aligned|style|related|led)\b)"
 _ALIAS = r"(?:\s*\((?P<bracket>[^()]{2,20})\)|/(?P<slash>[A-Z][\w’'-]+))?"
 # "pro-ISIL networks" names ISIL; any other hyphen before a name makes it part of a word.
+# Each stated with its possible first characters (see `starts`): the same matches, sooner.
 _COMPILED = [
     (
         key,
-        re.compile(
-            rf"(?:(?<![\w-])|(?<=\b[Pp]ro-))(?P<name>{pattern})(?:(?![\w-])|{_ADJECTIVE_TAIL}){_ALIAS}"
+        fast(
+            re.compile(
+                rf"(?:(?<![\w-])|(?<=\b[Pp]ro-))(?P<name>{pattern})(?:(?![\w-])|{_ADJECTIVE_TAIL}){_ALIAS}"
+            )
         ),
     )
     for key, pattern in LEXICON.items()

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ctevents.extract import gazetteer
 from ctevents.extract.ordinals import ROMAN_WORD, ordinals, roman_value
+from ctevents.extract.starts import fast
 
 # Lower-case words allowed inside a mechanism's subject ("… on counter-terrorism").
 _SUBJECT_WORDS = (
@@ -38,6 +39,8 @@ MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
     rf"(?:\s+(?:on|for)\s+{_NOT_A_DAY}(?P<subject>{_SUBJECT}))?"
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+MECHANISM = fast(MECHANISM)
 # A mechanism written in lower case names a meeting only with its counter-terrorism subject:
 # "counter-terrorism consultation", "a round of their counterterrorism dialogue",
 # "consultations on counter-terrorism", "consultations on issues of countering terrorism
@@ -57,6 +60,8 @@ LOWER_MECHANISM = re.compile(
     rf"(?P<pretype>{_LOWER_TYPES})"
     rf"|(?P<type>{_LOWER_TYPES})\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+LOWER_MECHANISM = fast(LOWER_MECHANISM)
 _TYPE_SLUG = {
     "joint working group": "jwg",
     "working group": "jwg",
@@ -200,9 +205,13 @@ _OTHER_SUBJECT = re.compile(
     r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary)\b",
     re.I,
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+_OTHER_SUBJECT = fast(_OTHER_SUBJECT)
 _OWN_SUBJECT = re.compile(
     r"terror|\bCT\b|security|extremis|radicali|designation|law\s+enforcement", re.I
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+_OWN_SUBJECT = fast(_OWN_SUBJECT)
 # A body of an international organisation named in passing ("the UN Security Council
 # Counter-Terrorism Committee", "the 1267 Sanctions Committee") is not a meeting of states.
 _INSTITUTION = re.compile(r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction")

@@ -183,6 +183,16 @@ class _Candidate:
     parties: tuple[str, ...]
 
 
+def _mentions(reading: Reading, start: int, end: int) -> list[MechanismMention]:
+    """`mentions` of the range, read once per document: the held meetings, their dates and
+    the meetings to come ask about the same sentences. The list is shared: never mutate it."""
+    key = ("mechanisms", start, end)
+    found = reading.ranges.get(key)
+    if found is None:
+        found = reading.ranges[key] = mentions(reading.text, start, end)
+    return found  # type: ignore[return-value]
+
+
 def _is_next(reading: Reading, sentence: Sentence, mention: MechanismMention) -> bool:
     """The mention names a meeting to come: "next" or a future verb governs it."""
     text = reading.text
@@ -210,7 +220,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         if typed is not None and sentence.start not in typed:
             found = []
         else:
-            found = mentions(text, sentence.start, sentence.end)
+            found = _mentions(reading, sentence.start, sentence.end)
         if not found and reading.search(_GENERIC, sentence) and not reading.search(_NEXT, sentence):
             generic.append(sentence)
         if not found and typed is not None and sentence.start in typed:
@@ -429,7 +439,7 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
             continue
         if _ATTACK.search(passage.text) or any(
             m.ordinal not in (None, meeting.ordinal)
-            for m in mentions(text, passage.start, passage.end)
+            for m in _mentions(reading, passage.start, passage.end)
         ):
             continue
         found = dates.date_mentions(
@@ -442,6 +452,8 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
 
 
 _ATTACK = re.compile(r"\b(?:attacks?|bomb\w*|blasts?|condemn\w*|killed|massacre\w*)\b", re.I)
+# Its first characters stated (see `starts`): the same matches, sooner.
+_ATTACK = fast(_ATTACK)
 
 # "… held the JWG on Tuesday, followed on Wednesday by the Dialogue on …": back-to-back
 # meetings, each with its own day.
@@ -533,7 +545,7 @@ def find_next(
             continue
         if _UNCERTAIN.search(sentence.text):
             continue
-        named = mentions(text, sentence.start, sentence.end)
+        named = _mentions(reading, sentence.start, sentence.end)
         upcoming = [m for m in named if _is_next(reading, sentence, m)]
         mention = upcoming[0] if upcoming else (named[0] if named else None)
         cue_start = min(sentence.start + cue.start(), mention.start if mention else sentence.end)

@@ -40,6 +40,8 @@ _BACKGROUND = re.compile(
     r"|\b(?:will|would|to)\s+(?:be\s+)?sign|\bproposed\b",
     re.I,
 )
+# Its first characters stated (see `starts`): the same matches, sooner.
+_BACKGROUND = fast(_BACKGROUND)
 SUBJECT = re.compile(
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?\s+(?:on|for|regarding|concerning|relating\s+to|"
     r"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b)(?P<subject>.+?)"

@@ -47,7 +47,10 @@ _TYPE_ORDER = {
 def _ordered_parties(reading: Reading, pair: tuple[str, ...]) -> tuple[str, ...]:
     """The pair in the order the statement first names them (for "respective" lists)."""
     first: dict[str, int] = {}
+    wanted = set(pair)
     for sentence in reading.sentences:
+        if wanted.issubset(first):
+            break  # later sentences cannot name either side first
         for mention in gazetteer.mentions(reading.text, sentence.start, sentence.end):
             first.setdefault(mention.code, mention.start)
     return tuple(sorted(pair, key=lambda code: first.get(code, 1 << 30)))
@@ -118,13 +121,15 @@ def run(
 def _in_order(facts: list[Fact]) -> list[Fact]:
     """By first evidence offset, then type, then (for ties only) the payload's JSON, which
     is costly to render, so it is rendered only when two facts share offset and type."""
-    position = {id(f): (f.evidence[0].start, _TYPE_ORDER[f.type_name]) for f in facts}
-    shared = Counter(position.values())
+    keys = [(f.evidence[0].start, _TYPE_ORDER[f.type_name]) for f in facts]
+    if len(set(keys)) == len(keys):
+        # No two facts tie: offset and type order them all (the sort is stable).
+        order = sorted(range(len(facts)), key=keys.__getitem__)
+        return [facts[i] for i in order]
+    shared = Counter(keys)
     # Only facts that share offset and type are compared by payload; the rest never are.
-    return sorted(
-        facts,
-        key=lambda f: (
-            *position[id(f)],
-            f.model_dump_json() if shared[position[id(f)]] > 1 else "",
-        ),
+    ranked = sorted(
+        (*key, fact.model_dump_json() if shared[key] > 1 else "", index)
+        for index, (fact, key) in enumerate(zip(facts, keys, strict=True))
     )
+    return [facts[entry[-1]] for entry in ranked]

@@ -136,6 +136,11 @@ class Reading:
     foldable: bool = False
     # Per-document results of cue scans, so each rule's cue is scanned for once.
     memo: dict[Cue, frozenset[int] | None] = field(default_factory=dict, compare=False, repr=False)
+    # Per-document results of rule steps asked about one range more than once (the
+    # mechanisms named in a sentence), keyed by the step's name and the range.
+    ranges: dict[tuple[str, int, int], object] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def today(self) -> str | None:

@@ -144,12 +144,11 @@ def split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Sen
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end], paragraph))
+    piece = text[start:end]
+    body = piece.strip()  # the same whitespace as `str.isspace`, stripped in C
+    if body:
+        start += len(piece) - len(piece.lstrip())
+        out.append(Sentence(start, start + len(body), body, paragraph))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

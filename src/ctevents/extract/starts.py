@@ -48,10 +48,23 @@ def _in(items: Sequence[tuple[object, object]], fold: bool) -> list[str] | None:
     return fragments
 
 
-def _first(items: Sequence[tuple[object, object]], fold: bool) -> list[str] | None:
-    """Class fragments covering every first character of a match of `items`, or None."""
+def _zero_width(items: Sequence[tuple[object, object]]) -> bool:
+    """Whether `items` are assertions only, however grouped ("(?:(?<!x)|(?<=y))")."""
     for op, av in items:
         if op in _ZERO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN and _zero_width(av[3].data):  # type: ignore[index]
+            continue
+        if op is sre.BRANCH and all(_zero_width(a.data) for a in av[1]):  # type: ignore[index]
+            continue
+        return False
+    return True
+
+
+def _first(items: Sequence[tuple[object, object]], fold: bool) -> list[str] | None:
+    """Class fragments covering every first character of a match of `items`, or None."""
+    for index, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH or (op in (sre.SUBPATTERN, sre.BRANCH) and _zero_width([(op, av)])):
             continue  # consumes nothing: the next item supplies the first character
         if op is sre.LITERAL:
             return _literal(av, fold)  # type: ignore[arg-type]
@@ -70,7 +83,12 @@ def _first(items: Sequence[tuple[object, object]], fold: bool) -> list[str] | No
             return fragments
         if op in _REPEATS:
             low, _high, body = av  # type: ignore[misc]
-            return _first(body.data, fold) if low >= 1 else None
+            found = _first(body.data, fold)
+            if low >= 1 or found is None:
+                return found
+            # ",?\s+…": an optional item starts the match, or what follows it does.
+            rest = _first(items[index + 1 :], fold)
+            return None if rest is None else found + rest
         return None  # any character, a back reference, …
     return None  # the pattern may match the empty string
 
