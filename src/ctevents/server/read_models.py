@@ -33,7 +33,6 @@ from ctevents.server.params import (
     SSE_EVENT,
     TOKEN_SCHEMA,
     decimal,
-    flag,
     header_position,
     optional_whole_number,
     read_query,
@@ -166,33 +165,16 @@ async def _health(app: web.Application) -> dict[str, Any]:
 # --- parameters ----------------------------------------------------------------------
 
 
-def _filters(request: web.Request, model: ReadModel, *, item: bool = False) -> dict[str, str]:
-    """The typed parameters (see `read_model_params`); on an item, no filters."""
+def _parameters(request: web.Request, model: ReadModel, *, item: bool = False) -> PageParameters:
+    """The typed parameters (see `read_model_params`); an item takes no filters."""
     header_position(request, "Last-Event-ID")  # a bad one is an error, watching or not
-    if item:
-        read_query(request, PageParameters)
-        return {}
-    return filter_values(read_query(request, collection_parameters(model)), model)
+    return read_query(request, PageParameters if item else collection_parameters(model))
 
 
-def _view(request: web.Request) -> str:
-    """`view=compact|full`; `expand=evidence` asks for the full view too."""
-    view = single(request, "view")
-    expand = single(request, "expand")
-    if view is not None and view not in VIEWS:
-        raise ParameterError("view", f"{view!r}: use one of {', '.join(VIEWS)}")
-    if expand is not None and expand != "evidence":
-        raise ParameterError("expand", f"{expand!r}: only 'evidence' can be expanded")
-    # `expand=evidence` asks for the evidence, which only the full view holds: it wins.
-    return FULL if expand else (view or COMPACT)
-
-
-def _watching(request: web.Request) -> bool:
-    raw = single(request, "watch")
-    try:
-        return raw is not None and flag(raw)
-    except ValueError as exc:
-        raise ParameterError("watch", str(exc)) from None
+def _view(given: PageParameters) -> str:
+    """`view=compact|full`; `expand=evidence` asks for the evidence, which only the full
+    view holds, so it wins."""
+    return FULL if given.expand else (given.view or COMPACT)
 
 
 # --- freshness ---------------------------------------------------------------------------
@@ -263,11 +245,12 @@ def _json(request: web.Request, body: dict[str, Any]) -> web.Response:
 
 async def list_collection(request: web.Request, model: ReadModel) -> web.StreamResponse:
     require_token(request, request.app[SETTINGS].read_token)
-    filters = _filters(request, model)
-    view = _view(request)
+    given = _parameters(request, model)
+    filters = filter_values(given, model)
+    view = _view(given)
     views = request.app[READ_SIDE].views
     past = await snapshots.as_of(request, model, views)  # `as_of`: a snapshot's tables
-    if _watching(request):
+    if given.watch:
         return await _watch(request, model, filters, None, view)
     limit = optional_whole_number(request, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
     after = single(request, "after")
@@ -297,10 +280,10 @@ async def list_collection(request: web.Request, model: ReadModel) -> web.StreamR
 async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse:
     require_token(request, request.app[SETTINGS].read_token)
     key = request.match_info["key"]
-    _filters(request, model, item=True)  # only the page parameters; others are errors
-    view = _view(request)
+    given = _parameters(request, model, item=True)  # page parameters only; others are errors
+    view = _view(given)
     past = await snapshots.as_of(request, model, request.app[READ_SIDE].views)
-    if _watching(request):
+    if given.watch:
         return await _watch(request, model, {}, key, view)
     await _await_position(request, model)
     views = past.views if past else request.app[READ_SIDE].views
