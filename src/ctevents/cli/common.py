@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ctevents.corrections import CorrectionResult
     from ctevents.store import Store
 
 STORE_ENV = "CTEVENTS_STORE"
@@ -85,3 +86,16 @@ def error(message: str) -> None:
 def fail(message: str, status: int = 2) -> None:
     error(message)
     raise SystemExit(status)
+
+
+def correction_json(result: CorrectionResult) -> str:
+    """A correction's outcome as `retract --json` and `reextract --json` print it."""
+    import orjson
+
+    body = {
+        "source_id": str(result.source_id),
+        "appended": result.appended,
+        "positions": list(result.positions),
+        "message": result.message,
+    }
+    return orjson.dumps(body).decode()

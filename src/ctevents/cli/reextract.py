@@ -7,6 +7,7 @@ import argparse
 from ctevents.cli.common import (
     add_json_argument,
     add_store_argument,
+    correction_json,
     error,
     fail,
     open_store,
@@ -51,13 +52,7 @@ def run(args: argparse.Namespace) -> int:
             changed += result.appended
             unchanged += not result.appended
             if args.json:
-                line = {
-                    "source_id": str(result.source_id),
-                    "appended": result.appended,
-                    "positions": list(result.positions),
-                    "message": result.message,
-                }
-                print(orjson.dumps(line).decode())
+                print(correction_json(result))
             else:
                 print(f"{printable(source_id)}: {printable(result.message)}")
     summary = {

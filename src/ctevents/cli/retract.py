@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from ctevents.cli.common import add_json_argument, add_store_argument, fail, open_store, printable
+from ctevents.cli.common import (
+    add_json_argument,
+    add_store_argument,
+    correction_json,
+    fail,
+    open_store,
+    printable,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +28,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import orjson
 
     from ctevents.corrections import UnknownSource, retract
     from ctevents.documents import DocumentError, check_characters
@@ -36,13 +42,7 @@ def run(args: argparse.Namespace) -> int:
         except (UnknownSource, ValueError) as exc:
             fail(str(exc), status=1)
     if args.json:
-        body = {
-            "source_id": str(result.source_id),
-            "appended": result.appended,
-            "positions": list(result.positions),
-            "message": result.message,
-        }
-        print(orjson.dumps(body).decode())
+        print(correction_json(result))
         return 0
     where = f" at position {result.positions[0]}" if result.positions else ""
     print(f"{result.source_id}: {printable(result.message)}{where}")
