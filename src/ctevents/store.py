@@ -388,45 +388,17 @@ class Store:
 
         eventsourcing's `select_notifications` makes a `Notification` per event and parses
         its stream id into a UUID: together as costly as decoding the payloads. A rebuild
-        needs only these four columns, so they are selected directly from the events
-        table, with the stream as `str(UUID)`.
+        needs only these four columns: `log_rows` without the version.
         """
-        recorder: Any = self.recorder
-        table = recorder.events_table_name
-        if self.kind == "sqlite":
-            statement = (
-                f"SELECT rowid AS position, originator_id, topic, state FROM {table} "
-                "WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?"
-            )
-        else:
-            statement = (
-                "SELECT notification_id AS position, originator_id::text AS originator_id, "
-                f'topic, state FROM "{recorder.datastore.schema}"."{table}" '
-                "WHERE notification_id > %s AND notification_id <= %s "
-                "ORDER BY notification_id LIMIT %s"
-            )
-        with self._gate.use(), recorder.datastore.transaction(commit=False) as cursor:
-            cursor.execute(statement, (after, until, limit))
-            rows = cursor.fetchall()
-        if self.kind != "sqlite":
-            return [(r["position"], r["originator_id"], r["topic"], r["state"]) for r in rows]
-        # SQLite keeps stream ids as the UUID's hex; each stream's string is made once.
-        streams = self._stream_strings
-        page = []
-        for r in rows:
-            stored = r["originator_id"]
-            stream = streams.get(stored)
-            if stream is None:
-                stream = streams[stored] = str(UUID(stored))
-            page.append((r["position"], stream, r["topic"], r["state"]))
-        return page
+        return [(p, s, t, state) for p, s, t, _, state in self.log_rows(after, limit, until)]
 
     def log_rows(
         self, after: int, limit: int, until: int
     ) -> list[tuple[int, str, str, int, bytes]]:
         """Pages of (position, stream, topic, version, stored state): what the feed serves.
 
-        Like `stored_rows`, selected directly so that no `Notification` is built per event.
+        Selected directly from the events table, with the stream as `str(UUID)`, so that
+        no `Notification` is built per event.
         """
         recorder: Any = self.recorder
         table = recorder.events_table_name
