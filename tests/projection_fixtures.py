@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 from ctevents.codec import Recorded
-from ctevents.documents import Document
+from ctevents.documents import Document, read_document
 from ctevents.events import (
     DelegationLed,
     Evidence,
@@ -86,6 +87,19 @@ def projected(
             yield store, ProjectionEngine(store, views, MODELS, batch_size=batch_size)
         finally:
             views.close()
+
+
+@contextmanager
+def seeds_projected(
+    url: str, seeds_dir: Path
+) -> Iterator[tuple[Store, ProjectionEngine, dict[str, str]]]:
+    """The seeds recorded and folded; each seed's source id by its number (`"002"`)."""
+    with projected(url) as (store, engine):
+        ids = {}
+        for path in sorted(seeds_dir.glob("*.txt")):
+            ids[path.name[:3]] = ingest(store, read_document(path)).source_id
+        engine.catch_up()
+        yield store, engine, ids
 
 
 # --- the India–Maldives meeting as two sources report it ---------------------------------

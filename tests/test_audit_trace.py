@@ -15,7 +15,7 @@ from ctevents.ingest import ingest
 from projections import queries
 from projections.catalog import by_name
 from projections.provenance import UnknownField, UnknownMeeting, trace
-from tests.projection_fixtures import projected
+from tests.projection_fixtures import projected, seeds_projected
 from tests.test_ingest_cli import ctevents
 
 MEETING = "IN-MV/jwg-counter-terrorism/2"
@@ -26,12 +26,9 @@ PARTS |= {"mous", "topics", "entities", "attacks", "forums"}
 
 @pytest.fixture
 def seeded(store_url, seeds_dir):
-    with projected(store_url) as (store, engine):
-        ids = {}
+    with seeds_projected(store_url, seeds_dir) as (store, engine, ids):
         for path in sorted(seeds_dir.glob("*.txt")):
-            ids[path.name[:3]] = ingest(store, read_document(path)).source_id
             assert ids[path.name[:3]] == source_id_for(path.read_text(encoding="utf-8"))
-        engine.catch_up()
         yield store, engine, ids
 
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ctevents.documents import read_document
 from ctevents.extract import EXTRACTOR_VERSION
-from ctevents.ingest import ingest
 from projections import queries
 from projections.catalog import by_name
-from tests.projection_fixtures import projected
+from tests.projection_fixtures import seeds_projected
 
 pytestmark = pytest.mark.skipif(
     EXTRACTOR_VERSION == "0.0.0", reason="extractor not yet producing facts"
@@ -18,11 +16,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def seeded(store_url, seeds_dir):
-    with projected(store_url) as (store, engine):
-        ids = {}
-        for path in sorted(seeds_dir.glob("*.txt")):
-            ids[path.name[:3]] = ingest(store, read_document(path)).source_id
-        engine.catch_up()
+    with seeds_projected(store_url, seeds_dir) as (_, engine, ids):
         yield engine.views, ids
 
 

@@ -31,6 +31,7 @@ from tests.projection_fixtures import (
     projected,
     record,
     retract,
+    seeds_projected,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -43,11 +44,7 @@ COMPACT_MEETING_BYTES = 2250  # "at most ~2 KB a meeting": 2.2 KB on average ove
 
 @pytest.fixture
 def seeded(store_url, seeds_dir):
-    with projected(store_url) as (store, engine):
-        ids = {}
-        for path in sorted(seeds_dir.glob("*.txt")):
-            ids[path.name[:3]] = ingest(store, read_document(path)).source_id
-        engine.catch_up()
+    with seeds_projected(store_url, seeds_dir) as (store, engine, ids):
         yield store, engine.views, ids
 
 
