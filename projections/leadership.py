@@ -9,18 +9,20 @@ what keeps each read model folded by one process at a time.
 
 - PostgreSQL: a session advisory lock held on a connection of its own; the server
   releases it when that session ends, kill -9 included.
-- SQLite: an exclusive `flock` on a file beside the log, released when the process
-  (or its file) closes.
+- SQLite: an OS file lock (`filelock`, as the replay lock) on a file beside the log,
+  released when the process (or its file) closes.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+import filelock
 
 from ctevents.store import StoreLocation
 
@@ -101,10 +103,10 @@ class Leadership:
             f"{self.location.sqlite_path.name}.fold-{digest}.lock"
         )
         if self._handle is None:
-            self._handle = path.open("a")
+            self._handle = _FileLockHandle(path)
         try:
-            fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            self._handle.lock.acquire(timeout=0)
+        except filelock.Timeout:
             return
         self._took(True)
 
@@ -112,3 +114,13 @@ class Leadership:
         if taken:
             self.held = True
             log.info("%s: folding here (process %d holds the lock)", self.name, os.getpid())
+
+
+class _FileLockHandle:
+    """A file lock closed like the PostgreSQL connection: `close` lets it go."""
+
+    def __init__(self, path: Path) -> None:
+        self.lock = filelock.FileLock(path)
+
+    def close(self) -> None:
+        self.lock.release(force=True)
