@@ -24,14 +24,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
 
+from ctevents.projections.catalog import MODELS
+from ctevents.projections.engine import ProjectionEngine
+from ctevents.projections.views import open_views
 from eventsourcing.persistence import Tracking
 
 from ctevents.codec import EventDecoder, Recorded
 from ctevents.events import DelegationLed, Evidence, MeetingHeld, SourceRecorded, TopicDiscussed
 from ctevents.store import Store
-from projections.catalog import MODELS
-from projections.engine import ProjectionEngine
-from projections.views import open_views
 
 PER_SOURCE = 10
 

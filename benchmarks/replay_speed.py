@@ -33,12 +33,13 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ctevents.projections.catalog import MODELS
+from ctevents.projections.storage import log_bytes, read_model_bytes
+from ctevents.projections.views import open_views
+
 from ctevents.cli import build_parser
 from ctevents.cli import main as ctevents
 from ctevents.store import Store
-from projections.catalog import MODELS
-from projections.storage import log_bytes, read_model_bytes
-from projections.views import open_views
 from tests.conftest import _drop_schema
 from tests.test_replay_generated import generate
 

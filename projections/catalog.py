@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from projections import dialogues, meetings, people, sources
-from projections.model import ReadModel
+from ctevents.projections import dialogues, meetings, people, sources
+from ctevents.projections.model import ReadModel
 
 MODELS: tuple[ReadModel, ...] = (meetings.MODEL, dialogues.MODEL, people.MODEL, sources.MODEL)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ctevents.projections.lifecycle import retract, supersede
+from ctevents.projections.meetings import fact, party_list
+from ctevents.projections.merge import claim, date_refines, merge_field, supporting, text_refines
+from ctevents.projections.model import Column, Contribution, Filter, ReadModel, Row, Source
+from ctevents.projections.names import dialogue_key, normalise
+
 from ctevents.events import ExtractionSuperseded, MeetingHeld, NextMeetingScheduled, SourceRetracted
-from projections.lifecycle import retract, supersede
-from projections.meetings import fact, party_list
-from projections.merge import claim, date_refines, merge_field, supporting, text_refines
-from projections.model import Column, Contribution, Filter, ReadModel, Row, Source
-from projections.names import dialogue_key, normalise
 
 NAME = "dialogues"
 VERSION = 2  # 2: evidence by span id

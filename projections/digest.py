@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from projections.model import ReadModel
-from projections.stored import unpacked_json
-from projections.views import ROWS, ViewStore
+from ctevents.projections.model import ReadModel
+from ctevents.projections.stored import unpacked_json
+from ctevents.projections.views import ROWS, ViewStore
 
 
 def canonical_lines(views: ViewStore, model: ReadModel) -> Iterator[bytes]:

@@ -29,16 +29,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from ctevents.projections.failures import RETRYING, SKIPPED, mark_recovered, record_failure
+from ctevents.projections.fold import FoldError, WorkingSet, fold_page, write_batch
+from ctevents.projections.following import follow
+from ctevents.projections.leadership import Leadership
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import ViewStore
 from eventsourcing.persistence import IntegrityError
 
 from ctevents.codec import DecodedPage, EventDecoder
 from ctevents.store import Store
-from projections.failures import RETRYING, SKIPPED, mark_recovered, record_failure
-from projections.fold import FoldError, WorkingSet, fold_page, write_batch
-from projections.following import follow
-from projections.leadership import Leadership
-from projections.model import ReadModel
-from projections.views import ViewStore
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from projections.views import FAILURES, ViewStore, now_iso
+from ctevents.projections.views import FAILURES, ViewStore, now_iso
 
 MAX_ERROR = 2000
 SKIPPED, RETRYING, RECOVERED = "skipped", "retrying", "recovered"

@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from ctevents.projections.evidence import SpanIds
+from ctevents.projections.lifecycle import accepts_fact
+from ctevents.projections.model import Contribution, Grouping, ReadModel
+from ctevents.projections.stored import pack, unpack
+from ctevents.projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
+
 from ctevents.codec import DecodedPage
 from ctevents.events import Fact
-from projections.evidence import SpanIds
-from projections.lifecycle import accepts_fact
-from projections.model import Contribution, Grouping, ReadModel
-from projections.stored import pack, unpack
-from projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
 
 # Below SQLite's smallest limit on bound parameters (999).
 CHUNK = 500

@@ -18,14 +18,14 @@ import logging
 import threading
 from pathlib import Path
 
+from ctevents.projections.following import follow
+from ctevents.projections.leadership import Leadership
+from ctevents.projections.views import SET_UP_LOCK, PostgresViews, SQLiteViews, ViewStore
 from eventsourcing.persistence import IntegrityError
 
 from ctevents.audit.verify import running_link, stored_link
 from ctevents.chain import GENESIS
 from ctevents.store import Store, StoreLocation
-from projections.following import follow
-from projections.leadership import Leadership
-from projections.views import SET_UP_LOCK, PostgresViews, SQLiteViews, ViewStore
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,9 @@ another extractor version is no longer accepted.
 
 from __future__ import annotations
 
+from ctevents.projections.model import Source
+
 from ctevents.events import Event, ExtractionSuperseded, Fact, SourceRetracted
-from projections.model import Source
 
 
 def accepts(source: Source, event: Event) -> bool:

@@ -10,6 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ctevents.projections.lifecycle import retract, supersede
+from ctevents.projections.merge import (
+    Claim,
+    claim,
+    contested_paths,
+    date_refines,
+    merge_field,
+    merge_items,
+    merge_people,
+    support,
+    supporting,
+    text_refines,
+)
+from ctevents.projections.model import Column, Contribution, Filter, ReadModel, Row, Source, truthy
+from ctevents.projections.names import normalise
+
 from ctevents.events import (
     AttackReferenced,
     CondemnationIssued,
@@ -24,21 +40,6 @@ from ctevents.events import (
     TerroristEntityNamed,
     TopicDiscussed,
 )
-from projections.lifecycle import retract, supersede
-from projections.merge import (
-    Claim,
-    claim,
-    contested_paths,
-    date_refines,
-    merge_field,
-    merge_items,
-    merge_people,
-    support,
-    supporting,
-    text_refines,
-)
-from projections.model import Column, Contribution, Filter, ReadModel, Row, Source, truthy
-from projections.names import normalise
 
 NAME = "meetings"
 VERSION = 2  # 2: evidence by span id; memoranda signed at a meeting attached to it

@@ -22,9 +22,8 @@ from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
 import orjson
-
-from projections.model import Contribution
-from projections.names import normalise, person_key
+from ctevents.projections.model import Contribution
+from ctevents.projections.names import normalise, person_key
 
 Refines = Callable[[Any, Any], bool]
 

@@ -17,15 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ctevents.events import (
-    DelegationLed,
-    ExtractionSuperseded,
-    MeetingHeld,
-    MoUSigned,
-    SourceRetracted,
-)
-from projections.lifecycle import retract, supersede
-from projections.merge import (
+from ctevents.projections.lifecycle import retract, supersede
+from ctevents.projections.merge import (
     alike_names,
     claim,
     merge_field,
@@ -33,7 +26,7 @@ from projections.merge import (
     support,
     supporting,
 )
-from projections.model import (
+from ctevents.projections.model import (
     Column,
     Contribution,
     Filter,
@@ -43,7 +36,15 @@ from projections.model import (
     Source,
     truthy,
 )
-from projections.names import normalise, person_key
+from ctevents.projections.names import normalise, person_key
+
+from ctevents.events import (
+    DelegationLed,
+    ExtractionSuperseded,
+    MeetingHeld,
+    MoUSigned,
+    SourceRetracted,
+)
 
 NAME = "people"
 VERSION = 2  # 2: evidence by span id; alike names on a side merged as in meetings

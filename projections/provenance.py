@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ctevents.projections import evidence
+from ctevents.projections.meetings import MODEL
+from ctevents.projections.names import normalise
+from ctevents.projections.stored import unpack
+from ctevents.projections.views import CONTRIBUTIONS, ROWS, ViewStore
+
 from ctevents.audit.quotes import check_quote, source_problems
 from ctevents.audit.records import StoredEvent, StoredSource, events_at, stored_source
 from ctevents.store import Store
-from projections import evidence
-from projections.meetings import MODEL
-from projections.names import normalise
-from projections.stored import unpack
-from projections.views import CONTRIBUTIONS, ROWS, ViewStore
 
 # Which part of a source's contribution holds the facts behind a top-level field.
 _PARTS = {

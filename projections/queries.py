@@ -15,12 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ctevents.projections.failures import failure_counts
+from ctevents.projections.model import ReadModel, Row
+from ctevents.projections.shapes import COMPACT, FULL, VIEWS, compact_row, full_rows
+from ctevents.projections.stored import unpack
+from ctevents.projections.views import CHANGES, ROWS, ViewStore
+
 from ctevents.store import Store
-from projections.failures import failure_counts
-from projections.model import ReadModel, Row
-from projections.shapes import COMPACT, FULL, VIEWS, compact_row, full_rows
-from projections.stored import unpack
-from projections.views import CHANGES, ROWS, ViewStore
 
 MAX_LIMIT = 1000
 

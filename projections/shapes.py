@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from projections import evidence
+from ctevents.projections import evidence
 
 FULL, COMPACT = "full", "compact"
 VIEWS = (COMPACT, FULL)

@@ -8,6 +8,9 @@ is not copied here (it is in the log, and large).
 
 from __future__ import annotations
 
+from ctevents.projections.lifecycle import retract
+from ctevents.projections.model import Column, Contribution, Filter, ReadModel, Row, Source, truthy
+
 from ctevents.events import (
     ExtractionSuperseded,
     Fact,
@@ -15,8 +18,6 @@ from ctevents.events import (
     SourceRetracted,
     event_types,
 )
-from projections.lifecycle import retract
-from projections.model import Column, Contribution, Filter, ReadModel, Row, Source, truthy
 
 NAME = "sources"
 VERSION = 2  # 2: evidence by span id

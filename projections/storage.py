@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ctevents.projections.evidence import SPANS
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import FAILURES, MODEL_TABLES, VERSIONS, ViewStore
+
 from ctevents.store import Store
-from projections.evidence import SPANS
-from projections.model import ReadModel
-from projections.views import FAILURES, MODEL_TABLES, VERSIONS, ViewStore
 
 
 def table_names(views: ViewStore, models: Sequence[ReadModel]) -> list[str]:

@@ -29,14 +29,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ctevents.projections import evidence
+from ctevents.projections.model import ReadModel
 from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
 
 from ctevents.closing import ClosingGate
 from ctevents.store import StoreLocation
-from projections import evidence
-from projections.model import ReadModel
 
 # Parts of a model's storage, by suffix of its table name.
 ROWS = ""

@@ -7,6 +7,6 @@ registers, locks and drops generations; `snapshots` builds, finds, lists and dro
 named models as of a past position; `outdated` finds models whose declared version
 differs from the one their live tables were built with.
 
-Dependencies point one way: this package imports `ctevents` core and `projections`,
+Dependencies point one way: this package imports `ctevents` core and `ctevents.projections`,
 never the server or the command line.
 """

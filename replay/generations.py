@@ -22,10 +22,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import filelock
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import (
+    FAILURES,
+    MODEL_TABLES,
+    VERSIONS,
+    ViewStore,
+    now_iso,
+    views_path,
+)
 
 from ctevents.store import StoreLocation
-from projections.model import ReadModel
-from projections.views import FAILURES, MODEL_TABLES, VERSIONS, ViewStore, now_iso, views_path
 
 REGISTRY = "replay_generations"
 BUILDING, READY = "building", "ready"

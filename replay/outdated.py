@@ -13,10 +13,11 @@ import logging
 import threading
 from collections.abc import Sequence
 
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import ViewStore
+from ctevents.replay.rebuild import Progress, ReplayResult, rebuild
+
 from ctevents.store import Store
-from projections.model import ReadModel
-from projections.views import ViewStore
-from replay.rebuild import Progress, ReplayResult, rebuild
 
 log = logging.getLogger(__name__)
 

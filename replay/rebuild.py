@@ -25,15 +25,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ctevents.codec import EventDecoder
-from ctevents.store import Store
-from projections.digest import digest
-from projections.engine import ProjectionEngine, gc_paused
-from projections.evidence import SpanIds
-from projections.fold import FoldError, WorkingSet, fold_page, write_all, write_spans
-from projections.model import ReadModel
-from projections.views import ViewStore, open_views
-from replay.generations import (
+from ctevents.projections.digest import digest
+from ctevents.projections.engine import ProjectionEngine, gc_paused
+from ctevents.projections.evidence import SpanIds
+from ctevents.projections.fold import FoldError, WorkingSet, fold_page, write_all, write_spans
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import ViewStore, open_views
+from ctevents.replay.generations import (
     REBUILD,
     RETIRED,
     clean_abandoned,
@@ -44,7 +42,10 @@ from replay.generations import (
     register,
     replay_lock,
 )
-from replay.swap import Behind, swap_in
+from ctevents.replay.swap import Behind, swap_in
+
+from ctevents.codec import EventDecoder
+from ctevents.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -15,11 +15,10 @@ import re
 import time
 from datetime import UTC, datetime
 
-from ctevents.store import Store
-from projections.digest import digest
-from projections.model import ReadModel
-from projections.views import ViewStore, open_views
-from replay.generations import (
+from ctevents.projections.digest import digest
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import ViewStore, open_views
+from ctevents.replay.generations import (
     READY,
     RETIRED,
     SNAPSHOT,
@@ -31,7 +30,9 @@ from replay.generations import (
     registry,
     replay_lock,
 )
-from replay.rebuild import ReplayResult, build
+from ctevents.replay.rebuild import ReplayResult, build
+
+from ctevents.store import Store
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 

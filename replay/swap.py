@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ctevents.store import Store
-from projections.model import ReadModel
-from projections.views import (
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import (
     CHANGES,
     CONTRIBUTIONS,
     FAILURES,
@@ -29,7 +28,9 @@ from projections.views import (
     ViewStore,
     now_iso,
 )
-from replay.generations import REGISTRY, RETIRED, new_prefix
+from ctevents.replay.generations import REGISTRY, RETIRED, new_prefix
+
+from ctevents.store import Store
 
 # The secondary indexes `views._model_ddl` creates, by name suffix: (table part, column).
 INDEXES = {

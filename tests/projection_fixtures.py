@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from ctevents.projections.catalog import MODELS
+from ctevents.projections.engine import ProjectionEngine
+from ctevents.projections.views import open_views
+
 from ctevents.codec import Recorded
 from ctevents.documents import Document, read_document
 from ctevents.events import (
@@ -25,9 +29,6 @@ from ctevents.events import (
 )
 from ctevents.ingest import ingest
 from ctevents.store import Store
-from projections.catalog import MODELS
-from projections.engine import ProjectionEngine
-from projections.views import open_views
 
 VERSION = "9.9.9"
 FactMaker = Callable[[str, str], list[Fact]]

@@ -6,15 +6,15 @@ import sqlite3
 
 import orjson
 import pytest
+from ctevents.projections import queries
+from ctevents.projections.catalog import by_name
+from ctevents.projections.provenance import UnknownField, UnknownMeeting, trace
 
 from ctevents.corrections import reextract
 from ctevents.documents import read_document
 from ctevents.events import DelegationLed, source_id_for
 from ctevents.extract import EXTRACTOR_VERSION, extract
 from ctevents.ingest import ingest
-from projections import queries
-from projections.catalog import by_name
-from projections.provenance import UnknownField, UnknownMeeting, trace
 from tests.projection_fixtures import projected, seeds_projected
 from tests.test_ingest_cli import ctevents
 

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import orjson
 import pytest
+from ctevents.projections.ledger import Ledger
 
 from ctevents.audit.verify import running_link, verify_log
 from ctevents.chain import GENESIS, canonical_bytes, link
@@ -15,7 +16,6 @@ from ctevents.corrections import retract
 from ctevents.documents import read_document
 from ctevents.ingest import ingest
 from ctevents.store import Store
-from projections.ledger import Ledger
 from tests.test_ingest_cli import ctevents
 
 

@@ -14,15 +14,15 @@ from pathlib import Path
 import aiohttp
 import orjson
 import pytest
+from ctevents.projections.catalog import MODELS
+from ctevents.projections.digest import digest
+from ctevents.projections.ledger import Ledger
+from ctevents.projections.views import open_views
 
 from ctevents.feed import PollingWaker
 from ctevents.server import Settings
 from ctevents.server.state import WATCHER
 from ctevents.store import Store
-from projections.catalog import MODELS
-from projections.digest import digest
-from projections.ledger import Ledger
-from projections.views import open_views
 from tests.feed_fixtures import TIMEOUT, free_port, served
 from tests.projection_fixtures import projected
 

@@ -8,10 +8,11 @@ import subprocess
 import sys
 import time
 
+from ctevents.projections.catalog import MODELS
+from ctevents.projections.digest import digest
+
 from ctevents.events import DelegationLed, Fact, MeetingHeld, TopicDiscussed
 from ctevents.store import Store
-from projections.catalog import MODELS
-from projections.digest import digest
 from tests.projection_fixtures import VERSION, evidence, projected, record
 
 SOURCES = 500  # × 8 events = 4,000 events

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from projections.merge import Claim, date_refines, merge_field, merge_people, text_refines
-from projections.names import dialogue_key, normalise, person_key
+from ctevents.projections.merge import Claim, date_refines, merge_field, merge_people, text_refines
+from ctevents.projections.names import dialogue_key, normalise, person_key
 
 
 def claim(value, source, position=1):

@@ -5,14 +5,15 @@ from __future__ import annotations
 import threading
 import time
 
+from ctevents.projections import queries
+from ctevents.projections.catalog import MODELS, by_name
+from ctevents.projections.digest import digest
+from ctevents.projections.engine import ProjectionEngine
+from ctevents.projections.failures import failures
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import open_views
+
 from ctevents.events import DelegationLed, MeetingHeld, NextMeetingScheduled
-from projections import queries
-from projections.catalog import MODELS, by_name
-from projections.digest import digest
-from projections.engine import ProjectionEngine
-from projections.failures import failures
-from projections.model import ReadModel
-from projections.views import open_views
 from tests.projection_fixtures import (
     MEETING_KEY,
     VERSION,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from ctevents.projections import queries
+from ctevents.projections.catalog import by_name
 
 from ctevents.extract import EXTRACTOR_VERSION
-from projections import queries
-from projections.catalog import by_name
 from tests.projection_fixtures import seeds_projected
 
 pytestmark = pytest.mark.skipif(

@@ -11,19 +11,19 @@ from uuid import UUID
 
 import orjson
 import pytest
+from ctevents.projections import evidence, queries
+from ctevents.projections.catalog import MODELS, by_name
+from ctevents.projections.digest import digest
+from ctevents.projections.schemas import ROW_SHAPES
+from ctevents.projections.shapes import COMPACT, FULL
+from ctevents.projections.stored import unpack
+from ctevents.replay.rebuild import rebuild
 
 from ctevents.documents import read_document
 from ctevents.extract import EXTRACTOR_VERSION
 from ctevents.ingest import ingest
 from ctevents.server import Settings, create_app
 from ctevents.server.state import STORE
-from projections import evidence, queries
-from projections.catalog import MODELS, by_name
-from projections.digest import digest
-from projections.schemas import ROW_SHAPES
-from projections.shapes import COMPACT, FULL
-from projections.stored import unpack
-from replay.rebuild import rebuild
 from tests.projection_fixtures import (
     MV_000,
     MV_002,

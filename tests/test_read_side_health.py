@@ -15,6 +15,9 @@ from pathlib import Path
 
 import orjson
 import pytest
+from ctevents.projections.catalog import MODELS
+from ctevents.projections.failures import record_failure
+from ctevents.projections.views import open_views, views_path
 
 from ctevents.documents import Document
 from ctevents.ingest import ingest
@@ -22,9 +25,6 @@ from ctevents.server import Settings
 from ctevents.server.read_models import READ_SIDE
 from ctevents.server.state import STORE
 from ctevents.store import Store, locate
-from projections.catalog import MODELS
-from projections.failures import record_failure
-from projections.views import open_views, views_path
 from tests.feed_fixtures import served
 from tests.projection_fixtures import record_maldives_pair
 

@@ -19,6 +19,11 @@ from uuid import uuid4
 
 import orjson
 import pytest
+from ctevents.projections import engine as engine_module
+from ctevents.projections.catalog import MODELS, by_name
+from ctevents.projections.failures import SKIPPED, failures
+from ctevents.projections.views import open_views
+from ctevents.replay.snapshots import snapshots
 
 from ctevents.codec import Recorded
 from ctevents.events import SourceRecorded
@@ -26,11 +31,6 @@ from ctevents.server import Settings, create_app
 from ctevents.server import snapshots as snapshot_routes
 from ctevents.server.state import STORE
 from ctevents.store import Store
-from projections import engine as engine_module
-from projections.catalog import MODELS, by_name
-from projections.failures import SKIPPED, failures
-from projections.views import open_views
-from replay.snapshots import snapshots
 from tests.projection_fixtures import projected
 from tests.test_ingest_cli import ctevents
 from tests.test_replay_generated import generate

@@ -13,13 +13,13 @@ import threading
 import uuid
 from pathlib import Path
 
+from ctevents.projections.views import open_views
 from eventsourcing.tests.persistence import (
     ApplicationRecorderTestCase,
     TrackingRecorderTestCase,
 )
 
 from ctevents.store import Store, locate
-from projections.views import open_views
 from tests.conftest import _drop_schema, postgres_dsn
 
 

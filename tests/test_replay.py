@@ -15,8 +15,18 @@ from datetime import datetime
 
 import orjson
 import pytest
+from ctevents.projections import meetings
+from ctevents.projections.catalog import MODELS, by_name
+from ctevents.projections.digest import digest
+from ctevents.projections.engine import ProjectionEngine
+from ctevents.projections.queries import list_rows
+from ctevents.projections.views import open_views
+from ctevents.replay import rebuild as rebuild_module
+from ctevents.replay.generations import listed
+from ctevents.replay.outdated import outdated, rebuild_outdated
+from ctevents.replay.rebuild import rebuild
+from ctevents.replay.snapshots import position_at
 
-import replay.rebuild
 from ctevents.cli import main as ctevents
 from ctevents.documents import read_document
 from ctevents.ingest import ingest
@@ -24,16 +34,6 @@ from ctevents.server import Settings, create_app
 from ctevents.server import snapshots as snapshot_routes
 from ctevents.server.state import STORE
 from ctevents.store import Store
-from projections import meetings
-from projections.catalog import MODELS, by_name
-from projections.digest import digest
-from projections.engine import ProjectionEngine
-from projections.queries import list_rows
-from projections.views import open_views
-from replay.generations import listed
-from replay.outdated import outdated, rebuild_outdated
-from replay.rebuild import rebuild
-from replay.snapshots import position_at
 from tests.test_replay_generated import generate
 
 WAIT = 20  # seconds: the bound on every wait below
@@ -181,7 +181,7 @@ async def test_replay_while_a_server_answers_reads(client, monkeypatch):
 
     # Small pages, each a little slow, so that many reads fall inside the rebuild; an
     # append on the first page is an event recorded during the replay.
-    monkeypatch.setattr(replay.rebuild, "PAGE", 250)
+    monkeypatch.setattr(rebuild_module, "PAGE", 250)
     appended: list[int] = []
 
     def progress(position: int, target: int) -> None:

@@ -13,6 +13,13 @@ import random
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
+from ctevents.projections.catalog import MODELS
+from ctevents.projections.digest import digest
+from ctevents.projections.engine import ProjectionEngine
+from ctevents.projections.storage import log_bytes, read_model_bytes
+from ctevents.projections.views import open_views
+from ctevents.replay.rebuild import rebuild
+
 from ctevents.codec import Recorded
 from ctevents.events import (
     AttackReferenced,
@@ -34,12 +41,6 @@ from ctevents.events import (
     text_sha256,
 )
 from ctevents.store import Store
-from projections.catalog import MODELS
-from projections.digest import digest
-from projections.engine import ProjectionEngine
-from projections.storage import log_bytes, read_model_bytes
-from projections.views import open_views
-from replay.rebuild import rebuild
 
 STATEMENTS = 5000
 # Read models at most this many times the log's size (docs/read-models.md has the figures).

@@ -23,9 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import orjson
 
-    from projections.catalog import by_name
-    from projections.digest import digest
-    from projections.views import open_views
+    from ctevents.projections.catalog import by_name
+    from ctevents.projections.digest import digest
+    from ctevents.projections.views import open_views
 
     try:
         model = by_name(args.projection)

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 
-from projections.leadership import STAND_BY_ENV
+from ctevents.projections.leadership import STAND_BY_ENV
 
 log = logging.getLogger(__name__)
 

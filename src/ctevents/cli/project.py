@@ -9,10 +9,10 @@ import sys
 import threading
 
 from ctevents.cli.common import add_store_argument, fail, open_store, type_list
-from projections.catalog import MODELS, by_name
-from projections.engine import DEFAULT_BATCH, ProjectionEngine
-from projections.ledger import Ledger
-from projections.views import open_views
+from ctevents.projections.catalog import MODELS, by_name
+from ctevents.projections.engine import DEFAULT_BATCH, ProjectionEngine
+from ctevents.projections.ledger import Ledger
+from ctevents.projections.views import open_views
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

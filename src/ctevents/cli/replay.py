@@ -24,13 +24,13 @@ from rich.progress import (
 from rich.text import Text
 
 from ctevents.cli.common import add_store_argument, fail, open_store
-from projections.catalog import MODELS, by_name
-from projections.views import open_views
-from replay.generations import ReplayBusy
-from replay.outdated import rebuild_outdated
-from replay.rebuild import Progress as ProgressCallback
-from replay.rebuild import ReplayResult, rebuild
-from replay.snapshots import SnapshotError, build_snapshot, parse_time, position_at
+from ctevents.projections.catalog import MODELS, by_name
+from ctevents.projections.views import open_views
+from ctevents.replay.generations import ReplayBusy
+from ctevents.replay.outdated import rebuild_outdated
+from ctevents.replay.rebuild import Progress as ProgressCallback
+from ctevents.replay.rebuild import ReplayResult, rebuild
+from ctevents.replay.snapshots import SnapshotError, build_snapshot, parse_time, position_at
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

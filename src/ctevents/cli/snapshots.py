@@ -10,10 +10,10 @@ import argparse
 import orjson
 
 from ctevents.cli.common import add_store_argument, fail, open_store
-from projections.catalog import MODELS, by_name
-from projections.views import open_views
-from replay.generations import Generation, ReplayBusy
-from replay.snapshots import ON_DEMAND_PREFIX, drop_snapshots, snapshots
+from ctevents.projections.catalog import MODELS, by_name
+from ctevents.projections.views import open_views
+from ctevents.replay.generations import Generation, ReplayBusy
+from ctevents.replay.snapshots import ON_DEMAND_PREFIX, drop_snapshots, snapshots
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

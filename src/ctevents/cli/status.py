@@ -25,11 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import orjson
 
+    from ctevents.projections.catalog import MODELS
+    from ctevents.projections.failures import failures
+    from ctevents.projections.queries import status
+    from ctevents.projections.views import open_views
     from ctevents.read_side_health import DEGRADED, OK, failing_models
-    from projections.catalog import MODELS
-    from projections.failures import failures
-    from projections.queries import status
-    from projections.views import open_views
 
     with open_store(args.store, must_exist=True) as store:
         try:

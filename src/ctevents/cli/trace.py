@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from ctevents.cli.common import add_store_argument, error, fail, open_store, printable
 
 if TYPE_CHECKING:
+    from ctevents.projections.views import ViewStore
     from ctevents.store import Store
-    from projections.views import ViewStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,8 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def bring_up_to_head(store: Store, views: ViewStore) -> None:
     """Folds what the meetings model has not folded yet, saying so when it is much."""
-    from projections.engine import ProjectionEngine
-    from projections.meetings import MODEL as MEETINGS
+    from ctevents.projections.engine import ProjectionEngine
+    from ctevents.projections.meetings import MODEL as MEETINGS
 
     engine = ProjectionEngine(store, views, [MEETINGS])
     behind = store.head() - engine.positions[MEETINGS.name]
@@ -47,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
     import orjson
 
     from ctevents.audit.prov import meeting_lineage
-    from projections.provenance import UnknownField, UnknownMeeting, trace
-    from projections.views import open_views
+    from ctevents.projections.provenance import UnknownField, UnknownMeeting, trace
+    from ctevents.projections.views import open_views
 
     if args.json:
         args.format = "json"

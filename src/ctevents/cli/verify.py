@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     import orjson
 
     from ctevents.audit.verify import verify_log
-    from projections.ledger import Ledger
+    from ctevents.projections.ledger import Ledger
 
     with open_store(args.store, must_exist=True) as store:
         if args.no_ledger:

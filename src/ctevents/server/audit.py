@@ -21,6 +21,9 @@ from ctevents.audit.records import stored_source
 from ctevents.audit.spans import source_text
 from ctevents.corrections import UnknownSource, retract
 from ctevents.documents import TEXT_PATTERN, DocumentError, check_characters
+from ctevents.projections.ledger import Ledger
+from ctevents.projections.meetings import MODEL as MEETINGS
+from ctevents.projections.provenance import UnknownField, UnknownMeeting, trace
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
 from ctevents.server.params import (
@@ -35,9 +38,6 @@ from ctevents.server.params import (
 from ctevents.server.read_model_params import MAX_WAIT
 from ctevents.server.read_models import READ_SIDE, _await_position
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
-from projections.ledger import Ledger
-from projections.meetings import MODEL as MEETINGS
-from projections.provenance import UnknownField, UnknownMeeting, trace
 
 routes = web.RouteTableDef()
 

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, create_model
 
+from ctevents.projections.model import ReadModel
+from ctevents.projections.queries import MAX_LIMIT
 from ctevents.server.params import (
     BOOLEAN_SCHEMA,
     CONTROLS,
@@ -33,8 +35,6 @@ from ctevents.server.params import (
     seconds_schema,
     whole_schema,
 )
-from projections.model import ReadModel
-from projections.queries import MAX_LIMIT
 
 MAX_WAIT = 60.0
 MAX_KEY = 1000

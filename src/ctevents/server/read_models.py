@@ -25,7 +25,24 @@ import orjson
 from aiohttp import web
 
 from ctevents import sse
+from ctevents.projections.catalog import MODELS
+from ctevents.projections.engine import ProjectionEngine
+from ctevents.projections.failures import failures
+from ctevents.projections.model import ReadModel
+from ctevents.projections.queries import (
+    MAX_LIMIT,
+    QueryError,
+    changes_since,
+    get_row,
+    list_rows,
+    snapshot,
+    status,
+)
+from ctevents.projections.schemas import ROW_SHAPES, components
+from ctevents.projections.shapes import COMPACT, FULL, VIEWS
+from ctevents.projections.views import ViewStore, open_views
 from ctevents.read_side_health import StallClock, failing_models
+from ctevents.replay.outdated import rebuild_outdated
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError, json_error
@@ -48,23 +65,6 @@ from ctevents.server.read_model_params import (
     filter_values,
 )
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
-from projections.catalog import MODELS
-from projections.engine import ProjectionEngine
-from projections.failures import failures
-from projections.model import ReadModel
-from projections.queries import (
-    MAX_LIMIT,
-    QueryError,
-    changes_since,
-    get_row,
-    list_rows,
-    snapshot,
-    status,
-)
-from projections.schemas import ROW_SHAPES, components
-from projections.shapes import COMPACT, FULL, VIEWS
-from projections.views import ViewStore, open_views
-from replay.outdated import rebuild_outdated
 
 log = logging.getLogger(__name__)
 routes = web.RouteTableDef()

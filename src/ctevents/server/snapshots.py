@@ -26,15 +26,10 @@ from typing import Any
 
 from aiohttp import web
 
-from ctevents.server.auth import require_token
-from ctevents.server.errors import ParameterError
-from ctevents.server.params import whole_number
-from ctevents.server.state import SETTINGS, STORE
-from ctevents.store import Store
-from projections.model import ReadModel
-from projections.views import ViewStore
-from replay.generations import Generation, ReplayBusy
-from replay.snapshots import (
+from ctevents.projections.model import ReadModel
+from ctevents.projections.views import ViewStore
+from ctevents.replay.generations import Generation, ReplayBusy
+from ctevents.replay.snapshots import (
     ON_DEMAND_PREFIX,
     build_snapshot,
     drop_snapshots,
@@ -42,6 +37,11 @@ from replay.snapshots import (
     open_snapshot,
     snapshots,
 )
+from ctevents.server.auth import require_token
+from ctevents.server.errors import ParameterError
+from ctevents.server.params import whole_number
+from ctevents.server.state import SETTINGS, STORE
+from ctevents.store import Store
 
 routes = web.RouteTableDef()  # no routes of its own: the read models' handlers ask `as_of`
 openapi: dict[str, Any] = {}

@@ -10,11 +10,11 @@ from typing import Any
 
 from aiohttp import web
 
+from ctevents.projections.catalog import by_name
+from ctevents.projections.provenance import read_meeting
+from ctevents.projections.queries import MAX_LIMIT, get_row, list_rows
+from ctevents.projections.views import ViewStore
 from ctevents.server.read_models import READ_SIDE
-from projections.catalog import by_name
-from projections.provenance import read_meeting
-from projections.queries import MAX_LIMIT, get_row, list_rows
-from projections.views import ViewStore
 
 Row = dict[str, Any]
 
