@@ -23,9 +23,9 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 def corpus() -> list[str]:
     paths = [
         *sorted((ROOT / "seeds").glob("*.txt")),
-        *sorted((ROOT / "tests/extract_dev").glob("*.txt")),
+        *sorted((ROOT / "tests/corpus/extract_dev").glob("*.txt")),
         # real statements of the genre: longer, with page furniture and more names
-        *sorted((ROOT / "tests/extract_real").glob("*.txt")),
+        *sorted((ROOT / "tests/corpus/extract_real").glob("*.txt")),
     ]
     texts = [p.read_text(encoding="utf-8") for p in paths]
     documents: list[str] = []

@@ -52,7 +52,12 @@ import aiohttp
 import orjson
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ["seeds", "tests/extract_dev", "tests/extract_heldout", "tests/extract_heldout2"]
+CORPORA = [
+    "seeds",
+    "tests/corpus/extract_dev",
+    "tests/corpus/extract_heldout",
+    "tests/corpus/extract_heldout2",
+]
 HIST_MS = 120_000  # fan-out histogram: 1 ms buckets up to two minutes
 EVENT_ID = re.compile(rb"id: (\d+)\nevent: ")
 LAG_TICK = 0.01

@@ -1,7 +1,7 @@
 """Replay speed beside the floor, measured in the same run on a generated log, per store.
 
 Generates a log of N events (default 100,000; the generator of
-`tests/test_replay_generated.py`: many sources, meetings, leaders, topics, some
+`tests/support/generated_corpus.py`: many sources, meetings, leaders, topics, some
 retractions and re-extractions) in each store, then measures there, in events per
 second of log:
 - floor: every event read with one plain SQL query and its payload decoded with
@@ -41,7 +41,7 @@ from ctevents.cli import build_parser
 from ctevents.cli import main as ctevents
 from ctevents.store import Store
 from tests.conftest import _drop_schema
-from tests.test_replay_generated import generate
+from tests.support.generated_corpus import generate
 
 
 def measure_floor(store: Store) -> tuple[int, float]:

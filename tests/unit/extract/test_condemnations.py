@@ -1,0 +1,38 @@
+"""Condemnations: what is condemned, in examples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import facts_of
+
+OPENING = (
+    "The 6th meeting of the India-Chile Joint Working Group on Counter-Terrorism was held in "
+    "Santiago on 4 May 2024. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrases"),
+    [
+        pytest.param(
+            "The two sides condemned terrorism in all its form and manifestation and stressed "
+            "the need for cooperation.",
+            ["terrorism in all its form and manifestation"],
+            id="a-singular-form-and-manifestation-stays-one-thing",
+        ),
+        pytest.param(
+            "In their statement, the two sides condemned terrorism “in all its forms and "
+            "manifestations,” including cross-border terrorism.",
+            ["terrorism in all its forms and manifestations", "cross-border terrorism"],
+            id="a-quoted-fragment-continues-the-thing-condemned",
+        ),
+    ],
+)
+def test_condemned(sentence: str, phrases: list[str]) -> None:
+    found = facts_of(OPENING + sentence, "CondemnationIssued")
+    assert found
+    condemned = " | ".join(found[0]["condemned"])
+    for phrase in phrases:
+        assert phrase in condemned
+    assert found[0]["parties"] == ["CL", "IN"]

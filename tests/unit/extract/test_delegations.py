@@ -1,0 +1,163 @@
+"""Delegation leaders: each shape of the genre, in examples written for it.
+
+Each row is a statement and the (side, name) pairs a careful reader finds in it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import facts_of, leaders
+
+OPENING = (
+    "The fourth round of the Slovenia-India Counter-Terrorism Dialogue was held in Pune on "
+    "3 May 2024."
+)
+
+CASES = [
+    pytest.param(
+        "Brazilian Deputy Foreign Minister Paulo Arantes and Indian Special Secretary Meera "
+        "Kapoor held counter-terrorism talks in Brasilia on 2 June 2022.",
+        {("BR", "Paulo Arantes"), ("IN", "Meera Kapoor")},
+        id="heads-are-the-subject-of-held-talks",
+    ),
+    pytest.param(
+        "The third meeting of the Kenya-Norway Joint Working Group on Counter-Terrorism was "
+        "co-chaired by Kenya's Ministry of Interior Principal Secretary for Internal Security "
+        "Grace Wanjiru and Norwegian Ministry of Foreign Affairs Director for Security Policy "
+        "Lars Eide.",
+        {("KE", "Grace Wanjiru"), ("NO", "Lars Eide")},
+        id="co-chaired-by-two-long-titles-with-the-country-inside",
+    ),
+    pytest.param(
+        "Egypt and Spain held their second counter-terrorism consultations in Madrid on 8 May "
+        "2023. Ambassador Hala Mansour co-chaired the meeting with the Director-General for "
+        "Security Affairs of the Spanish Ministry of Foreign Affairs, Javier Ruiz.",
+        {("ES", "Javier Ruiz"), ("EG", "Hala Mansour")},
+        id="co-chaired-the-meeting-with-title-comma-name",
+    ),
+    pytest.param(
+        "Assistant Minister Chen Wei, Nepalese Foreign Ministry Joint Secretary Ram Thapa and "
+        "Bhutan's Foreign Secretary Karma Dorji held the Trilateral Consultation on "
+        "Counter-Terrorism among China, Nepal and Bhutan in Kunming on 4 April 2023.",
+        {("CN", "Chen Wei"), ("NP", "Ram Thapa"), ("BT", "Karma Dorji")},
+        id="three-heads-of-a-trilateral-meeting",
+    ),
+    pytest.param(
+        "On 9 March 2023, Director of the Department of Security Affairs of the Foreign "
+        "Ministry Zhou Ming and Director of the Department for New Challenges of the Ministry "
+        "of Foreign Affairs of Armenia Aram Sargsyan held consultations on counter-terrorism "
+        "in Beijing.",
+        {("AM", "Aram Sargsyan"), ("CN", "Zhou Ming")},
+        id="title-first-with-the-ministry-after-no-comma",
+    ),
+    pytest.param(
+        f"{OPENING} The respective delegations were led by Mr. Anil Rao, Joint Secretary, "
+        "Ministry of External Affairs of India and Ms. Petra Kolar, Director, Security Unit, "
+        "Ministry of Foreign Affairs of Slovenia.",
+        {("IN", "Anil Rao"), ("SI", "Petra Kolar")},
+        id="side-from-ministry-of-country",
+    ),
+    pytest.param(
+        "India and Chile held the first meeting of their Joint Working Group on "
+        "Counter-Terrorism in Santiago on 4 July 2024. Chile was represented by Director "
+        "Rosa Vidal and India by Joint Secretary Vikram Nair.",
+        {("CL", "Rosa Vidal"), ("IN", "Vikram Nair")},
+        id="country-was-represented-by-and-country-by",
+    ),
+    pytest.param(
+        "Secretary (East) Anjali Mehra went to Hanoi on 5 March 2024 for the 6th India-Vietnam "
+        "Joint Working Group on Counter-Terrorism. Mehra and Vietnamese Deputy Minister of "
+        "Public Security Tran Van Long co-chaired the meeting.",
+        {("IN", "Anjali Mehra"), ("VN", "Tran Van Long")},
+        id="a-head-named-later-by-surname-alone",
+    ),
+    pytest.param(
+        "Ghana and Brazil held the first Ghana-Brazil Counter-Terrorism Dialogue in Accra on "
+        "6 June 2024. Led by Kwame Asante, Director at Ghana's Ministry of Foreign Affairs, and "
+        "Ana Souza, Coordinator at Brazil's Ministry of External Relations, the discussions "
+        "covered terrorist financing.",
+        {("GH", "Kwame Asante"), ("BR", "Ana Souza")},
+        id="led-by-opening-the-sentence",
+    ),
+    pytest.param(
+        "The India-Mexico joint working group on counter-terrorism met today in Mexico City. "
+        "The Indian delegation, led by the Joint Secretary (Counter Terrorism), Rahul Sen, met "
+        "for two days with Elena Cruz, Director General for Security Affairs, who hosted it.",
+        {("IN", "Rahul Sen"), ("MX", "Elena Cruz")},
+        id="a-delegation-led-by-a-met-with-b",
+    ),
+    pytest.param(
+        "The second Japan-Korea Counter-Terrorism Consultation was held in Seoul on 2 May "
+        "2024. Mr. Ken Mori, Ambassador, Ministry of Foreign Affairs representing the Japan "
+        "side, and Mr. Park Min-ho, Director, Ministry of Foreign Affairs and Trade "
+        "representing the ROK side, reviewed the threat.",
+        {("JP", "Ken Mori"), ("KR", "Park Min-ho")},
+        id="representing-the-x-side-after-a-ministry-with-and",
+    ),
+    pytest.param(
+        "The third India-Peru Counter-Terrorism Dialogue was held in Lima on 7 May 2024. The "
+        "Peruvian delegation of some twenty members was led by Vice Minister Luis Paredes.",
+        {("PE", "Luis Paredes")},
+        id="a-delegation-of-n-members-was-led-by",
+    ),
+    pytest.param(
+        "The fourth Oman-U.S. Joint Working Group on Counter-Terrorism was held in Muscat on "
+        "3 May 2024. The American delegation was led by Coordinator Mary Lane and co-chaired "
+        "by Deputy Assistant Secretary Tom Hill and Deputy Assistant Attorney General Ann "
+        "Webb.",
+        {("US", "Mary Lane"), ("US", "Tom Hill"), ("US", "Ann Webb")},
+        id="a-side-led-by-a-and-co-chaired-by-b-and-c",
+    ),
+    pytest.param(
+        "Ghana's Minister for the Interior, Dr. Kofi Mensah, and the UK's Security Minister, "
+        "the Rt. Hon. Alan Price MP, agreed a new security partnership. The agreement "
+        "followed talks, chaired by Dr. Mensah and Mr. Price, under the second UK-Ghana "
+        "Security Dialogue.",
+        {("GH", "Kofi Mensah"), ("GB", "Alan Price")},
+        id="chaired-by-courtesy-and-surname-of-people-named-before",
+    ),
+    pytest.param(
+        "The Japan-Peru Counter-Terrorism Consultations will be held in Lima on 10 October "
+        "2024. Mr. Taro Ueda, Ambassador for Counter-Terrorism, Ministry of Foreign Affairs of "
+        "Japan, and Ms. Lucia Paz, Director of Security, Ministry of Foreign Affairs of Peru, "
+        "will represent respective sides.",
+        {("JP", "Taro Ueda"), ("PE", "Lucia Paz")},
+        id="an-announcement-names-the-heads-of-the-meeting-to-come",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_leaders(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= leaders(text)
+
+
+def test_someone_present_is_not_a_leader() -> None:
+    text = (
+        "The India-Chile Counter-Terrorism Dialogue was held in Santiago on 3 May 2024. "
+        "Joint Secretary Anil Rao co-chaired the meeting with the Director of the Chilean "
+        "Ministry of Foreign Affairs' Security Department, Rosa Vidal, in the presence of "
+        "Ambassador Pedro Soto."
+    )
+    found = leaders(text)
+    assert ("CL", "Rosa Vidal") in found and ("IN", "Anil Rao") in found
+    assert not any(name == "Pedro Soto" for _, name in found)
+
+
+def test_a_speaker_at_the_opening_is_not_a_leader() -> None:
+    text = (
+        "The 5th meeting of the India-Oman Joint Working Group on Counter-Terrorism was held in "
+        "Muscat on 2 May 2024. Minister of State Ravi Kumar addressed the opening session."
+    )
+    assert ("IN", "Ravi Kumar") not in leaders(text)
+
+
+def test_a_state_is_never_a_person() -> None:
+    text = (
+        "The Norway-Japan Counter-Terrorism Consultations will be held in Oslo on 3 June 2024. "
+        "Mr. Ken Sato, Director, Ministry of Foreign Affairs, and Ms. Ingrid Berg, Director, "
+        "Ministry of Foreign Affairs, Kingdom of Norway will represent respective sides."
+    )
+    names = {f["name"] for f in facts_of(text, "DelegationLed")}
+    assert "Kingdom of Norway" not in names and "Norway" not in names

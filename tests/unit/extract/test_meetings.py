@@ -1,0 +1,118 @@
+"""What is a meeting held: examples of each shape, written for these tests.
+
+Each row is a statement and what the MeetingHeld facts must say (or that there is none).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.unit.extract.helpers import facts_of
+
+
+def held(text: str, published_on: date | None = None) -> list[dict]:
+    return facts_of(text, "MeetingHeld", published_on)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "The 11th meeting of the BIMSTEC Joint Working Group on Counter Terrorism and "
+            "Transnational Crime was held in Dhaka on 4 March 2024.",
+            ["BD", "BT", "IN", "LK", "MM", "NP", "TH"],
+            id="a-grouping-takes-its-members-from-the-table",
+        ),
+        pytest.param(
+            "The second India-Japan-Australia Counter-Terrorism Consultation was held in Tokyo "
+            "on 2 February 2024.",
+            ["AU", "IN", "JP"],
+            id="three-states-joined-in-the-name",
+        ),
+        pytest.param(
+            "Officials of Russia, Iran and India held a trilateral consultation on "
+            "counter-terrorism in Tehran on 8 August 2023.",
+            ["IN", "IR", "RU"],
+            id="a-trilateral-meeting-takes-the-states-its-sentence-lists",
+        ),
+    ],
+)
+def test_multilateral_parties(text: str, parties: list[str]) -> None:
+    meetings = held(text)
+    assert meetings and meetings[0]["parties"] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "India and Kenya held the third meeting of their Joint Working Group on Defence "
+            "Cooperation in Nairobi on 9 May 2024. Terrorism in the region was also discussed.",
+            id="a-working-group-on-something-else",
+        ),
+        pytest.param(
+            "Senegal and France held the fourth round of their Political Consultations in Dakar "
+            "on 2 June 2024, where counter-terrorism was one of the subjects.",
+            id="political-consultations",
+        ),
+        pytest.param(
+            "India welcomed the listing of the group by the UN Security Council 1267 Sanctions "
+            "Committee on 3 May 2024 and called for action against terrorism.",
+            id="a-un-body-named-in-passing",
+        ),
+        pytest.param(
+            "The India-Kenya Counter-Terrorism Dialogue will be held in Nairobi on 14 November "
+            "2024, the two governments announced.",
+            id="announced-for-later",
+        ),
+        pytest.param(
+            "Following up on the inaugural India-Chile Counter-Terrorism Dialogue in June "
+            "2023, officials exchanged notes on terrorist designations.",
+            id="a-background-reference",
+        ),
+    ],
+)
+def test_not_a_meeting_held(text: str) -> None:
+    assert held(text) == []
+
+
+def test_two_mechanisms_in_one_sentence_are_two_meetings_each_with_its_ordinal() -> None:
+    text = (
+        "The 9th meeting of the India-Brazil Joint Working Group on Counter-Terrorism and the "
+        "second India-Brazil Designations Dialogue were held in Brasilia on 5-6 May 2024."
+    )
+    ordinals = sorted((m["mechanism"], m["ordinal"]) for m in held(text))
+    assert [o for _, o in ordinals] == [2, 9] or [o for _, o in ordinals] == [9, 2]
+    assert {o for _, o in ordinals} == {2, 9}
+
+
+def test_the_ordinal_of_the_meeting_held_belongs_to_it() -> None:
+    text = (
+        "The 15th meeting of the Pakistan-U.S. Joint Working Group on Counter-Terrorism was held "
+        "in Islamabad on 2 March 2024."
+    )
+    assert held(text)[0]["ordinal"] == 15
+
+
+def test_a_working_group_of_a_dialogue_is_one_meeting_named_with_its_parent() -> None:
+    text = (
+        "On 4 June 2024, Ghana and Canada convened a working group of the Ghana-Canada "
+        "Strategic Dialogue in Ottawa to deepen their counter-terrorism cooperation. The "
+        "Working Group concluded with plans for training."
+    )
+    meetings = held(text)
+    assert len(meetings) == 1
+    assert "working group of the" in meetings[0]["mechanism"]
+    assert "Strategic Dialogue" in meetings[0]["mechanism"]
+
+
+def test_a_header_date_line_dates_today() -> None:
+    text = (
+        "Kenya, Norway hold counter-terrorism talks\n\n"
+        "Thursday May 09, 2024\n\n"
+        "NAIROBI: The first meeting of the Kenya-Norway Joint Working Group on "
+        "Counter-Terrorism was held today in Nairobi, the foreign ministry said."
+    )
+    assert held(text)[0]["date"] == "2024-05-09"
