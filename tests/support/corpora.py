@@ -1,0 +1,107 @@
+"""The annotated corpora the extractor is scored on, declared once.
+
+Each corpus is a folder of statements under `tests/corpus/` with their gold facts (one
+`gold.json`, or one `NAME.json` beside each `NAME.txt`), in the format and conventions of
+`tests/corpus/seeds-gold.json`. What differs between corpora is only what they are for and
+the floors they keep; loading, well-formedness, spans and scoring are the same for all
+(`tests/corpus/test_corpora.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pycountry
+
+from tests.support.extraction_scoring import SCORED_TYPES, load_folder, predict_in_process
+from tests.support.paths import CORPUS
+
+
+@dataclass(frozen=True)
+class Corpus:
+    folder: str
+    about: str
+    statements: int  # how many the folder holds: a text lost by accident fails
+    f1_floor: float  # floors only ever rise
+    accuracy_floor: float | None = None
+    # The first blind scoring (F1, attribute accuracy): a floor never goes below it.
+    first_scoring: tuple[float, float] | None = None
+    # Real statements carry their address and whether they are official or our own words.
+    real: bool = False
+
+
+CORPORA = (
+    Corpus("extract_dev", "written for development", 55, 0.90),
+    Corpus("extract_heldout", "held out, written in the genre's manner", 30, 0.80),
+    Corpus("extract_heldout2", "held out, written in the genre's manner", 20, 0.80),
+    Corpus("extract_heldout3", "held out, written in the genre's manner", 25, 0.80),
+    Corpus("extract_heldout4", "held out, written in the genre's manner", 30, 0.80),
+    Corpus("extract_real", "real statements, development", 60, 0.94, 0.99, real=True),
+    Corpus("extract_blind1", "real official statements, blind", 12, 0.938, 0.978, (0.542, 0.882)),
+    Corpus("extract_blind2", "real official statements, blind", 9, 0.871, 0.983, (0.636, 0.944)),
+)
+BY_FOLDER = {c.folder: c for c in CORPORA}
+
+# Attributes a gold item may state, by type (`*_contains` counts as its field).
+ALLOWED: dict[str, frozenset[str]] = {
+    "MeetingHeld": frozenset({"parties", "mechanism", "ordinal", "date", "location"}),
+    "DelegationLed": frozenset({"party", "name", "title"}),
+    "CondemnationIssued": frozenset({"parties", "condemned", "strongly"}),
+    "MoUSigned": frozenset({"parties", "subject", "bodies", "signatories", "date", "location"}),
+    "NextMeetingScheduled": frozenset({"parties", "mechanism", "ordinal", "location", "date"}),
+    "TerroristEntityNamed": frozenset({"name", "aliases"}),
+}
+PARTY_CODES = frozenset({c.alpha_2 for c in pycountry.countries} | {"EU"})
+EDTF = re.compile(
+    r"\A(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?(?:/(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?)?\Z"
+)
+
+
+@cache
+def run(folder: str) -> tuple[dict[str, dict[str, Any]], dict[str, str], dict[str, list]]:
+    """(gold documents, texts, predictions) of one corpus, extracted once per test run."""
+    documents, texts = load_folder(CORPUS / folder)
+    return documents, texts, predict_in_process(documents, texts)
+
+
+def _alternatives(value: object) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _party_lists(value: object) -> list[Any]:
+    """A list of parties, or a list of such lists (alternatives)."""
+    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+        return value
+    return [value]
+
+
+def gold_problems(name: str, doc: dict[str, Any]) -> list[str]:
+    """What is wrong with one document's gold: unknown attributes or codes, unsorted
+    parties, dates that are not EDTF, empty phrase lists."""
+    problems = [f"{name}: no {t} list" for t in SCORED_TYPES if not isinstance(doc.get(t), list)]
+    for kind in SCORED_TYPES:
+        for item in doc.get(kind) or ():
+            where = f"{name} {kind} {item}"
+            fields = {k.removesuffix("_contains") for k in item}
+            if not item or not fields <= ALLOWED[kind]:
+                problems.append(f"{where}: attributes {sorted(fields - ALLOWED[kind])}")
+            for parties in _party_lists(item.get("parties", [])):
+                if not isinstance(parties, list) or parties != sorted(parties):
+                    problems.append(f"{where}: parties must be a sorted list")
+                elif not set(parties) <= PARTY_CODES:
+                    problems.append(f"{where}: unknown party code in {parties}")
+            for party in [item.get("party")] + [
+                s.get("party") for s in item.get("signatories", [])
+            ]:
+                if party is not None and party not in PARTY_CODES:
+                    problems.append(f"{where}: unknown party {party!r}")
+            for value in _alternatives(item.get("date")):
+                if value is not None and not (isinstance(value, str) and EDTF.match(value)):
+                    problems.append(f"{where}: date {value!r} is not EDTF")
+            for key, value in item.items():
+                if key.endswith("_contains") and not (isinstance(value, list) and all(value)):
+                    problems.append(f"{where}: {key} must be a list of phrases")
+    return problems
