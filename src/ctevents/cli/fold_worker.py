@@ -2,21 +2,20 @@
 
 Folding is CPU work under the GIL; in the server's process it competes with the event
 loop that feeds subscribers. The worker is `ctevents project` on the same store; the
-server's own runners stand by (see `projections.leadership`). If the worker dies it
-is started again after a pause; it is stopped when the server stops.
+server's own runners stand by (see `ctevents.projections.leadership`). If the worker dies
+it is started again after a pause; it is stopped when the server stops, and ends by itself
+when the server is killed (`ctevents.lifetime`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import logging
 import os
-import signal
 import subprocess
 import sys
 import threading
 
+from ctevents.lifetime import PARENT_ENV
 from ctevents.projections.leadership import STAND_BY_ENV
 
 log = logging.getLogger(__name__)
@@ -58,8 +57,9 @@ class FoldWorker:
 
     def _supervise(self) -> None:
         env = {k: v for k, v in os.environ.items() if k != STAND_BY_ENV}
+        env[PARENT_ENV] = str(os.getpid())
         while not self._stopping.is_set():
-            self.process = subprocess.Popen(self._command(), env=env, preexec_fn=_end_with_parent)
+            self.process = subprocess.Popen(self._command(), env=env)
             code = self.process.wait()
             if self._stopping.is_set():
                 return
@@ -70,11 +70,3 @@ class FoldWorker:
                 RESTART_PAUSE,
             )
             self._stopping.wait(RESTART_PAUSE)
-
-
-def _end_with_parent() -> None:
-    """In the child before exec: SIGTERM when the server dies, even by kill -9 (Linux)."""
-    # Elsewhere the worker outlives a killed server; its lock keeps the folding correct.
-    with contextlib.suppress(OSError, AttributeError):
-        # PR_SET_PDEATHSIG; the parent is the supervising thread, alive while it waits.
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)

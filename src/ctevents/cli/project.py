@@ -9,6 +9,7 @@ import sys
 import threading
 
 from ctevents.cli.common import add_store_argument, fail, open_store, type_list
+from ctevents.lifetime import end_with_parent_from_env
 from ctevents.projections.catalog import MODELS, by_name
 from ctevents.projections.engine import DEFAULT_BATCH, ProjectionEngine
 from ctevents.projections.ledger import Ledger
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     # begun): the tracking position and the rows always move together.
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
+    end_with_parent_from_env()  # a worker of `serve` ends with its server, even a killed one
     with open_store(args.store) as store:
         views = open_views(store.location)
         # The audit ledger follows the log beside the read models (see docs/audit.md).
