@@ -445,8 +445,8 @@ def write_all(views: ViewStore, ws: WorkingSet) -> int:
     ]
     with views.transaction(commit=True) as cursor:
         _write_spans(views, cursor, ws.span_ids.take())  # none left if `write_spans` ran
-        for table, columns, rows in tables:
-            views.bulk_load(cursor, table, columns, rows, WRITE_CHUNK)  # new, empty tables
+        for table in tables:
+            views.bulk_load(cursor, table, WRITE_CHUNK)  # new, empty tables
         if ws.end:
             views.record_position(cursor, model, ws.end)
     return len(built.rows)

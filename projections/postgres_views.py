@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ctevents.projections.model import ReadModel
-from ctevents.projections.views import ProcessLock, ViewStore, check_prefix
+from ctevents.projections.views import ProcessLock, TableRows, ViewStore, check_prefix
 from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 
@@ -183,15 +183,8 @@ class PostgresViews(ViewStore, PostgresTrackingRecorder):
             "FROM new_spans ON CONFLICT (id) DO NOTHING"
         )
 
-    def bulk_load(
-        self,
-        cursor: Any,
-        table: str,
-        columns: Sequence[str],
-        rows: Sequence[Sequence[Any]],
-        chunk: int,
-    ) -> None:
-        _copy(cursor, table, columns, rows)  # the table is new and empty
+    def bulk_load(self, cursor: Any, table: TableRows, chunk: int) -> None:
+        _copy(cursor, *table)  # the table is new and empty: no conflict to handle
 
     def bytes_used(self, tables: Sequence[str]) -> int:
         # Rows, TOAST and indexes of each table.

@@ -17,7 +17,13 @@ from typing import Any
 
 import filelock
 from ctevents.projections.model import ReadModel
-from ctevents.projections.views import ProcessLock, ViewStore, check_prefix, views_path
+from ctevents.projections.views import (
+    ProcessLock,
+    TableRows,
+    ViewStore,
+    check_prefix,
+    views_path,
+)
 from eventsourcing.persistence import Tracking
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
 
@@ -147,16 +153,10 @@ class SQLiteViews(ViewStore, SQLiteTrackingRecorder):
     def bulk_insert_spans(self, cursor: Any, spans: list[tuple[Any, ...]], chunk: int) -> None:
         self.insert_spans(cursor, spans, chunk)
 
-    def bulk_load(
-        self,
-        cursor: Any,
-        table: str,
-        columns: Sequence[str],
-        rows: Sequence[Sequence[Any]],
-        chunk: int,
-    ) -> None:
+    def bulk_load(self, cursor: Any, table: TableRows, chunk: int) -> None:
+        name, columns, rows = table
         statement = (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         )
         for start in range(0, len(rows), chunk):
             cursor.executemany(statement, rows[start : start + chunk])

@@ -55,6 +55,8 @@ FAILURE_COLUMNS = (
 )
 VERSIONS = "projection_versions"
 
+# A table's quoted name, the columns given, and the rows to load into it.
+TableRows = tuple[str, Sequence[str], Sequence[Sequence[Any]]]
 _PREFIX = re.compile(r"^[a-z0-9_]*$")
 # The view store class for each persistence module (`StoreLocation.env`), imported when used.
 VIEW_STORES = {
@@ -182,14 +184,7 @@ class ViewStore(TrackingRecorder, ABC):
         """Stores many spans (some may be there already) the fastest way the database has."""
 
     @abstractmethod
-    def bulk_load(
-        self,
-        cursor: Any,
-        table: str,
-        columns: Sequence[str],
-        rows: Sequence[Sequence[Any]],
-        chunk: int,
-    ) -> None:
+    def bulk_load(self, cursor: Any, table: TableRows, chunk: int) -> None:
         """Fills a new, empty table the fastest way the database has."""
 
     @abstractmethod
