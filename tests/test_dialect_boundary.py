@@ -13,6 +13,11 @@ import ast
 import re
 from pathlib import Path
 
+from ctevents.projections.views import VIEW_STORES, ViewStore, open_fold_lock, open_views
+
+from ctevents.persistence import LogRecorder
+from ctevents.store import Store
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (ROOT / "src" / "ctevents", ROOT / "projections", ROOT / "replay")
 # Where each database's differences live: eventsourcing's recorders composed with ours.
@@ -120,6 +125,31 @@ def dialect_branches(source: str) -> list[str]:
                     found.append(f"{line}: imports {module}")
                     break
     return found
+
+
+def test_the_store_url_selects_each_database_recorder_and_view_store(store_url: str) -> None:
+    # Selection as eventsourcing does it: the URL sets PERSISTENCE_MODULE, whose factory
+    # makes the log recorder; the same module names the read models' store.
+    with Store(store_url) as store:
+        module = store.location.env["PERSISTENCE_MODULE"]
+        assert isinstance(store.recorder, LogRecorder)
+        assert type(store.recorder).__module__ == module
+        views = open_views(store.location)
+        try:
+            assert isinstance(views, ViewStore)
+            assert type(views).__module__ == VIEW_STORES[module].partition(":")[0]
+            # One process folds: a second lock on the same name is refused until released.
+            first, second = open_fold_lock(store.location, "x"), open_fold_lock(store.location, "x")
+            try:
+                assert first.try_acquire() and first.try_acquire()
+                assert not second.try_acquire()
+                first.release()
+                assert second.try_acquire()
+            finally:
+                first.release()
+                second.release()
+        finally:
+            views.close()
 
 
 def _sources() -> list[Path]:
