@@ -401,26 +401,7 @@ def write_spans(views: ViewStore, spans: list[tuple[Any, ...]]) -> None:
     `executemany` was a third of a PostgreSQL replay's writing time, measured.
     """
     with views.transaction(commit=True) as cursor:
-        if views.kind != "postgresql" or not spans:
-            _write_spans(views, cursor, spans)
-            return
-        table = views.spans_table()
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE new_spans (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP"
-        )
-        columns = ("id", "span_start", "span_end", "quote")
-        _copy(cursor, "new_spans", columns, spans)
-        cursor.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} "
-            "FROM new_spans ON CONFLICT (id) DO NOTHING"
-        )
-
-
-def _copy(cursor: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """PostgreSQL's COPY into `table`: many times faster than one INSERT a row."""
-    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
+        views.bulk_insert_spans(cursor, spans, WRITE_CHUNK)
 
 
 # --- replay's writer: bulk inserts into empty tables ------------------------------------------
@@ -464,16 +445,8 @@ def write_all(views: ViewStore, ws: WorkingSet) -> int:
     ]
     with views.transaction(commit=True) as cursor:
         _write_spans(views, cursor, ws.span_ids.take())  # none left if `write_spans` ran
-        for table, columns, rows in tables:
-            if views.kind == "postgresql":
-                _copy(cursor, table, columns, rows)  # the tables are new and empty
-                continue
-            statement = (
-                f"INSERT INTO {table} ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})"
-            )
-            for part in chunks(rows, WRITE_CHUNK):
-                cursor.executemany(statement, part)
+        for table in tables:
+            views.bulk_load(cursor, table, WRITE_CHUNK)  # new, empty tables
         if ws.end:
             views.record_position(cursor, model, ws.end)
     return len(built.rows)

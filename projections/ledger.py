@@ -16,33 +16,20 @@ from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
 
 from ctevents.projections.following import follow
 from ctevents.projections.leadership import Leadership
-from ctevents.projections.views import SET_UP_LOCK, PostgresViews, SQLiteViews, ViewStore
+from ctevents.projections.views import ViewStore, open_ledger_views
 from eventsourcing.persistence import IntegrityError
 
 from ctevents.audit.verify import running_link, stored_link
 from ctevents.chain import GENESIS
-from ctevents.store import Store, StoreLocation
+from ctevents.store import Store
 
 log = logging.getLogger(__name__)
 
 NAME = "audit_ledger"
 DEFAULT_BATCH = 2000
-
-
-def ledger_path(log_path: Path) -> Path:
-    """`ctevents.db` → `ctevents.ledger.db`."""
-    return log_path.with_name(f"{log_path.stem}.ledger{log_path.suffix}")
-
-
-def open_ledger_store(location: StoreLocation) -> ViewStore:
-    if location.kind == "sqlite":
-        assert location.sqlite_path is not None
-        return SQLiteViews(ledger_path(location.sqlite_path))
-    return PostgresViews(location.env)
 
 
 class Ledger:
@@ -54,8 +41,7 @@ class Ledger:
         self.batch_size = batch_size
         self.table = views.table(NAME)
         with views.transaction(commit=True) as cursor:
-            if views.kind == "postgresql":
-                cursor.execute(SET_UP_LOCK)
+            views.lock_set_up(cursor)
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {self.table} (position BIGINT PRIMARY KEY, "
                 "stream TEXT NOT NULL, version BIGINT NOT NULL, chain TEXT, "
@@ -64,7 +50,7 @@ class Ledger:
 
     @classmethod
     def open(cls, store: Store, *, batch_size: int = DEFAULT_BATCH) -> Ledger:
-        return cls(store, open_ledger_store(store.location), batch_size=batch_size)
+        return cls(store, open_ledger_views(store.location), batch_size=batch_size)
 
     def close(self) -> None:
         self.views.close()

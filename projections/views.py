@@ -17,25 +17,28 @@ databases, so readers see the old model or the new one, never half of either.
 
 Above this module no code asks which database it is on: SQL is written once with `?`
 placeholders and the types TEXT, BIGINT and BOOLEAN, which both databases accept (and
-`bytes_type` for packed documents: BLOB or BYTEA).
+`bytes_type` for packed documents: BLOB or BYTEA). What differs is behind the abstract
+methods of `ViewStore`, implemented once per database (`projections.sqlite_views`,
+`projections.postgres_views`), each class composed with eventsourcing's tracking recorder
+for that database; the store's `PERSISTENCE_MODULE` selects the class, as it selects the
+log's recorder.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ctevents.projections import evidence
 from ctevents.projections.model import ReadModel
-from eventsourcing.persistence import Tracking
-from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
-from eventsourcing.sqlite import SQLiteDatastore, SQLiteTrackingRecorder
+from eventsourcing.persistence import TrackingRecorder
+from eventsourcing.utils import resolve_topic
 
-from ctevents.closing import ClosingGate
 from ctevents.store import StoreLocation
 
 # Parts of a model's storage, by suffix of its table name.
@@ -52,8 +55,14 @@ FAILURE_COLUMNS = (
 )
 VERSIONS = "projection_versions"
 
-SET_UP_LOCK = "SELECT pg_advisory_xact_lock(hashtext('ctevents views set-up'))"
+# A table's quoted name, the columns given, and the rows to load into it.
+TableRows = tuple[str, Sequence[str], Sequence[Sequence[Any]]]
 _PREFIX = re.compile(r"^[a-z0-9_]*$")
+# The view store class for each persistence module (`StoreLocation.env`), imported when used.
+VIEW_STORES = {
+    "ctevents.sqlite": "ctevents.projections.sqlite_views:SQLiteViews",
+    "ctevents.postgres": "ctevents.projections.postgres_views:PostgresViews",
+}
 
 
 def views_path(log_path: Path) -> Path:
@@ -61,29 +70,130 @@ def views_path(log_path: Path) -> Path:
     return log_path.with_name(f"{log_path.stem}.views{log_path.suffix}")
 
 
+def check_prefix(prefix: str) -> str:
+    if not _PREFIX.match(prefix):
+        raise ValueError(f"table prefix {prefix!r}: use lower-case letters, digits, _")
+    return prefix
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat()
 
 
-class ViewStoreMixin:
-    """The dialect-neutral part: table names, DDL, tracking, versions, swaps."""
+class ProcessLock(ABC):
+    """A lock between processes that dies with its holder (kill -9 included).
 
-    kind: str
+    Taken without waiting; a holder can check that it still holds it.
+    """
+
+    @abstractmethod
+    def try_acquire(self) -> bool:
+        """True if held (now, or already and checked to be alive); False if another has it."""
+
+    @abstractmethod
+    def release(self) -> None:
+        """Lets the lock go (if held) and closes what held it."""
+
+
+class ViewStore(TrackingRecorder, ABC):
+    """Read models' tables and tracking positions in one database; one subclass per database.
+
+    The dialect-neutral part is written here; each abstract method is one difference
+    between the databases.
+    """
+
+    kind: ClassVar[str]  # the database's name, for people
+    bytes_type: ClassVar[str]  # the column type of packed documents
     prefix: str
-    bytes_type: str  # the column type of packed documents
 
-    # Provided by the database-specific subclasses below.
-    def transaction(self, *, commit: bool) -> Any:  # pragma: no cover - overridden
-        raise NotImplementedError
+    # --- opening: where each database keeps read models, the ledger and the locks ---------
 
-    def _qualify(self, name: str) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
+    @classmethod
+    @abstractmethod
+    def open(cls, location: StoreLocation, *, prefix: str = "") -> ViewStore:
+        """The read models' store beside the log at `location` (see the module docstring)."""
 
-    def _add_column(self, cursor: Any, table: str, column: str) -> None:  # pragma: no cover
-        raise NotImplementedError
+    @classmethod
+    @abstractmethod
+    def open_ledger(cls, location: StoreLocation) -> ViewStore:
+        """The audit ledger's store (`projections.ledger`)."""
 
+    @classmethod
+    @abstractmethod
+    def fold_lock(cls, location: StoreLocation, name: str) -> ProcessLock:
+        """The lock that lets one process at a time fold `name` (`projections.leadership`)."""
+
+    @classmethod
+    @abstractmethod
+    def replay_lock(cls, location: StoreLocation) -> ProcessLock:
+        """The lock replays of the store's read models take turns with (`replay.generations`)."""
+
+    # --- the dialect ---------------------------------------------------------------------
+
+    @abstractmethod
+    def transaction(self, *, commit: bool) -> AbstractContextManager[Any]:
+        """A cursor in a transaction, committed at the end if `commit`."""
+
+    @abstractmethod
     def sql(self, statement: str) -> str:
-        return statement
+        """A statement written with `?` placeholders, in the driver's own."""
+
+    @abstractmethod
+    def _qualify(self, name: str) -> str:
+        """The quoted (and schema-qualified) name of a table."""
+
+    @abstractmethod
+    def _add_column(self, cursor: Any, table: str, column: str) -> None:
+        """Adds `column` (a definition) to `table` unless it is there."""
+
+    @abstractmethod
+    def lock_set_up(self, cursor: Any) -> None:
+        """Inside a set-up transaction: processes creating tables at once take turns."""
+
+    @abstractmethod
+    def record_position(self, cursor: Any, model: ReadModel | str, position: int) -> None:
+        """Inside the batch's transaction; IntegrityError if `position` was already recorded."""
+
+    @abstractmethod
+    def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:
+        """The tracking position `name`, read with a caller's cursor."""
+
+    @abstractmethod
+    def claim_position(self, cursor: Any, model: ReadModel | str) -> int:
+        """The position, read as the first statement of a write transaction, locking it.
+
+        A replay swaps a new generation in by rewriting this position (`replay.swap`):
+        a batch that claims the position first either commits before the swap or sees
+        the swapped-in position and tables, never the old position with the new tables.
+        """
+
+    @abstractmethod
+    def generation_tracking_table(self, prefix: str) -> str:
+        """The quoted, qualified table holding the tracking positions of generation `prefix`."""
+
+    def tracking_table(self) -> str:
+        """The quoted, qualified table that holds the tracking positions."""
+        return self.generation_tracking_table(self.prefix)
+
+    @abstractmethod
+    def drop_tracking(self, cursor: Any, prefix: str, model: ReadModel | str) -> None:
+        """Forgets generation `prefix`'s tracking position of `model` (`replay.generations`)."""
+
+    @abstractmethod
+    def bulk_insert_spans(self, cursor: Any, spans: list[tuple[Any, ...]], chunk: int) -> None:
+        """Stores many spans (some may be there already) the fastest way the database has."""
+
+    @abstractmethod
+    def bulk_load(self, cursor: Any, table: TableRows, chunk: int) -> None:
+        """Fills a new, empty table the fastest way the database has."""
+
+    @abstractmethod
+    def bytes_used(self, tables: Sequence[str]) -> int:
+        """The bytes the read models take (`tables`: their unqualified names)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Closes the connections once queries in flight (from other threads) have finished."""
 
     # --- names -----------------------------------------------------------------
 
@@ -118,8 +228,7 @@ class ViewStoreMixin:
         for model in models:
             statements.extend(self._model_ddl(model))
         with self.transaction(commit=True) as cursor:
-            if self.kind == "postgresql":
-                cursor.execute(SET_UP_LOCK)
+            self.lock_set_up(cursor)
             for statement in statements:
                 cursor.execute(statement)
             # Failures tables made before failures had a state: the columns are added.
@@ -156,33 +265,19 @@ class ViewStoreMixin:
 
     # --- tracking ----------------------------------------------------------------
 
-    def record_position(self, cursor: Any, model: ReadModel | str, position: int) -> None:
-        """Inside the batch's transaction; IntegrityError if `position` was already recorded."""
-        self._insert_tracking(cursor, Tracking(self.tracking_name(model), position))  # type: ignore[attr-defined]
-
     def position(self, model: ReadModel | str) -> int:
         """The last position folded into the model; 0 before the first batch."""
-        return self.max_tracking_id(self.tracking_name(model)) or 0  # type: ignore[attr-defined]
+        return self.max_tracking_id(self.tracking_name(model)) or 0
 
     def read_position(self, cursor: Any, model: ReadModel | str) -> int:
         """The position, read inside a caller's transaction (for consistent reads)."""
         return self._max_tracking_id_in(cursor, self.tracking_name(model)) or 0
 
-    def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:  # pragma: no cover
-        raise NotImplementedError
-
-    def claim_position(self, cursor: Any, model: ReadModel | str) -> int:
-        """The position, read as the first statement of a write transaction, locking it.
-
-        A replay swaps a new generation in by rewriting this position (`replay.swap`):
-        a batch that claims the position first either commits before the swap or sees
-        the swapped-in position and tables, never the old position with the new tables.
-        """
-        return self._max_tracking_id_in(cursor, self.tracking_name(model)) or 0
-
-    def tracking_table(self) -> str:  # pragma: no cover - overridden
-        """The quoted, qualified table that holds the tracking positions."""
-        raise NotImplementedError
+    def insert_spans(self, cursor: Any, spans: list[tuple[Any, ...]], chunk: int) -> None:
+        """Stores spans (some may be there already) with `executemany`, `chunk` at a time."""
+        statement = self.sql(self.spans_insert())
+        for start in range(0, len(spans), chunk):
+            cursor.executemany(statement, spans[start : start + chunk])
 
     def stored_version(self, model: ReadModel | str) -> int | None:
         """The version of the code that built the stored model (None: never built)."""
@@ -199,134 +294,26 @@ class ViewStoreMixin:
         return None if found is None else int(found["version"])
 
 
-class SQLiteViews(ViewStoreMixin, SQLiteTrackingRecorder):
-    """Read models in a SQLite file of their own."""
-
-    kind = "sqlite"
-    bytes_type = "BLOB"
-
-    def __init__(self, path: Path | str, *, prefix: str = "") -> None:
-        if not _PREFIX.match(prefix):
-            raise ValueError(f"table prefix {prefix!r}: use lower-case letters, digits, _")
-        self.prefix = prefix
-        self.path = Path(path)
-        self._gate = ClosingGate(f"read models {path}")
-        super().__init__(SQLiteDatastore(str(path), lock_timeout=30))
-        self.create_table()
-
-    @contextmanager
-    def transaction(self, *, commit: bool) -> Iterator[Any]:
-        with self._gate.use(), self.datastore.transaction(commit=commit) as cursor:
-            if commit:
-                # BEGIN is deferred: a transaction that reads before it writes cannot
-                # upgrade its lock once another writer has committed ("database is
-                # locked", without waiting). A no-op write first takes the write lock
-                # while the busy timeout still applies.
-                cursor.execute("UPDATE tracking SET notification_id = notification_id WHERE 0")
-            yield cursor
-
-    def _qualify(self, name: str) -> str:
-        return f'"{name}"'
-
-    def _add_column(self, cursor: Any, table: str, column: str) -> None:
-        cursor.execute(f"PRAGMA table_info({self._qualify(table)})")
-        if column.split()[0] not in {r["name"] for r in cursor.fetchall()}:
-            cursor.execute(f"ALTER TABLE {self._qualify(table)} ADD COLUMN {column}")
-
-    def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:
-        return self._max_tracking_id(name, cursor)
-
-    def claim_position(self, cursor: Any, model: ReadModel | str) -> int:
-        # BEGIN is deferred: a no-op write takes the file's write lock before anything
-        # is read, so the reads that follow cannot be older than a swap committed since.
-        cursor.execute(
-            "UPDATE tracking SET notification_id = notification_id WHERE application_name = ?",
-            (self.tracking_name(model),),
-        )
-        return super().claim_position(cursor, model)
-
-    def tracking_table(self) -> str:
-        return '"tracking"'  # one table per file; names carry the prefix
-
-    def close(self) -> None:
-        self._gate.close()  # after the queries other threads have in flight
-        self.datastore.close()
-
-
-class PostgresViews(ViewStoreMixin, PostgresTrackingRecorder):
-    """Read models in the log's PostgreSQL schema."""
-
-    kind = "postgresql"
-    bytes_type = "BYTEA"
-
-    def __init__(self, env: dict[str, str], *, prefix: str = "") -> None:
-        if not _PREFIX.match(prefix):
-            raise ValueError(f"table prefix {prefix!r}: use lower-case letters, digits, _")
-        self.prefix = prefix
-        self._gate = ClosingGate("read models")
-        datastore = PostgresDatastore(
-            dbname=env["POSTGRES_DBNAME"],
-            host=env["POSTGRES_HOST"],
-            port=env["POSTGRES_PORT"],
-            user=env["POSTGRES_USER"],
-            password=env.get("POSTGRES_PASSWORD", ""),
-            schema=env.get("POSTGRES_SCHEMA", ""),
-            pool_size=2,
-            max_overflow=6,
-        )
-        super().__init__(datastore, tracking_table_name=f"{prefix}projection_tracking")
-        self.create_table()
-
-    @contextmanager
-    def transaction(self, *, commit: bool) -> Iterator[Any]:
-        with self._gate.use(), self.datastore.transaction(commit=commit) as cursor:
-            yield cursor
-
-    def _create_table(self, curs: Any) -> None:
-        # Concurrent CREATE … IF NOT EXISTS can collide in PostgreSQL's catalog when a
-        # server and a worker start together: set-up takes turns.
-        curs.execute(SET_UP_LOCK)
-        super()._create_table(curs)
-
-    def sql(self, statement: str) -> str:
-        # psycopg's placeholder; no statement here holds a literal `?` or `%`.
-        return statement.replace("?", "%s")
-
-    def _qualify(self, name: str) -> str:
-        return f'"{self.datastore.schema}"."{name}"'
-
-    def _add_column(self, cursor: Any, table: str, column: str) -> None:
-        cursor.execute(f"ALTER TABLE {self._qualify(table)} ADD COLUMN IF NOT EXISTS {column}")
-
-    def _max_tracking_id_in(self, cursor: Any, name: str) -> int | None:
-        cursor.execute(self.max_tracking_id_statement, (name,))
-        found = cursor.fetchone()
-        return None if found is None else found["max"]
-
-    def claim_position(self, cursor: Any, model: ReadModel | str) -> int:
-        # READ COMMITTED: the row lock makes a batch and a swap take turns (see the mixin).
-        cursor.execute(
-            f"SELECT notification_id FROM {self.tracking_table()} "
-            "WHERE application_name = %s FOR UPDATE",
-            (self.tracking_name(model),),
-        )
-        found = cursor.fetchone()
-        return 0 if found is None else int(found["notification_id"])
-
-    def tracking_table(self) -> str:
-        return self._qualify(self.tracking_table_name)
-
-    def close(self) -> None:
-        self._gate.close()  # after the queries other threads have in flight
-        self.datastore.close()
-
-
-ViewStore = SQLiteViews | PostgresViews
+def view_store_class(location: StoreLocation) -> type[ViewStore]:
+    """The view store for the log's persistence module, as eventsourcing selects recorders."""
+    return resolve_topic(VIEW_STORES[location.env["PERSISTENCE_MODULE"]])
 
 
 def open_views(location: StoreLocation, *, prefix: str = "") -> ViewStore:
     """The read models' store for a log's location (see the module docstring)."""
-    if location.kind == "sqlite":
-        assert location.sqlite_path is not None
-        return SQLiteViews(views_path(location.sqlite_path), prefix=prefix)
-    return PostgresViews(location.env, prefix=prefix)
+    return view_store_class(location).open(location, prefix=prefix)
+
+
+def open_ledger_views(location: StoreLocation) -> ViewStore:
+    """The audit ledger's store for a log's location (`projections.ledger`)."""
+    return view_store_class(location).open_ledger(location)
+
+
+def open_fold_lock(location: StoreLocation, name: str) -> ProcessLock:
+    """The lock that lets one process at a time fold `name` (`projections.leadership`)."""
+    return view_store_class(location).fold_lock(location, name)
+
+
+def open_replay_lock(location: StoreLocation) -> ProcessLock:
+    """The lock replays of a store's read models take turns with (`replay.generations`)."""
+    return view_store_class(location).replay_lock(location)

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import filelock
 from ctevents.projections.model import ReadModel
 from ctevents.projections.views import (
     FAILURES,
@@ -29,7 +28,7 @@ from ctevents.projections.views import (
     VERSIONS,
     ViewStore,
     now_iso,
-    views_path,
+    open_replay_lock,
 )
 
 from ctevents.store import StoreLocation
@@ -37,7 +36,6 @@ from ctevents.store import StoreLocation
 REGISTRY = "replay_generations"
 BUILDING, READY = "building", "ready"
 REBUILD, SNAPSHOT, RETIRED = "rebuild", "snapshot", "retired"
-LOCK_KEY = "ctevents replay"
 
 
 class ReplayBusy(RuntimeError):
@@ -126,13 +124,7 @@ def drop(views: ViewStore, generation: Generation) -> None:
             cursor.execute(f"DROP TABLE IF EXISTS {views._qualify(prefix + projection + part)}")
         for shared in (FAILURES, VERSIONS):
             cursor.execute(f"DROP TABLE IF EXISTS {views._qualify(prefix + shared)}")
-        if views.kind == "sqlite":
-            # One tracking table per file: the generation's position is a row in it.
-            cursor.execute(
-                "DELETE FROM tracking WHERE application_name = ?", (prefix + projection,)
-            )
-        else:
-            cursor.execute(f"DROP TABLE IF EXISTS {views._qualify(prefix + 'projection_tracking')}")
+        views.drop_tracking(cursor, prefix, projection)
         cursor.execute(views.sql(f"DELETE FROM {registry(views)} WHERE prefix = ?"), (prefix,))
 
 
@@ -151,35 +143,13 @@ def clean_abandoned(views: ViewStore) -> list[Generation]:
 def replay_lock(location: StoreLocation, timeout: float = 10.0) -> Iterator[None]:
     """Holds the store's replay lock; ReplayBusy if another replay keeps it past `timeout`."""
     deadline = time.monotonic() + timeout
-    if location.kind == "sqlite":
-        assert location.sqlite_path is not None
-        path = views_path(location.sqlite_path).with_suffix(".replay-lock")
-        # filelock: an OS lock on every platform, released by the OS if the holder dies.
-        lock = filelock.FileLock(path)
-        while True:
-            try:
-                lock.acquire(timeout=0)
-                break
-            except filelock.Timeout:
-                _wait_or_give_up(deadline, timeout)
-        try:
-            yield
-        finally:
-            lock.release()
-        return
-    env = location.env
-    with location.connect_postgres() as conn:
-        # The key includes the schema: stores in other schemas replay independently.
-        key = f"{LOCK_KEY} {env.get('POSTGRES_SCHEMA', '')}"
-        while True:
-            found = conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))", (key,)).fetchone()
-            if found and found[0]:
-                break
+    lock = open_replay_lock(location)
+    try:
+        while not lock.try_acquire():
             _wait_or_give_up(deadline, timeout)
-        try:
-            yield
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(hashtext(%s))", (key,))
+        yield
+    finally:
+        lock.release()
 
 
 def _wait_or_give_up(deadline: float, timeout: float) -> None:

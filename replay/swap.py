@@ -45,10 +45,7 @@ class Behind(Exception):
 
 def generation_position(live: ViewStore, cursor: Any, prefix: str, model: ReadModel) -> int:
     """A generation's tracking position, read through the live views' connection."""
-    if live.kind == "sqlite":
-        table = live.tracking_table()
-    else:
-        table = live._qualify(prefix + "projection_tracking")
+    table = live.generation_tracking_table(prefix)
     cursor.execute(
         live.sql(f"SELECT notification_id FROM {table} WHERE application_name = ?"),
         (prefix + model.name,),

@@ -215,7 +215,7 @@ def _relay(
 
 def wakers_for(store: Store, poll_interval: float) -> tuple[HeadWaker, ...]:
     """NOTIFY where the store has it (with a slower poll as the fallback), else polling."""
-    if store.kind == "postgresql":
+    if store.notifies_appends:
         return NotifyWaker(store), PollingWaker(store, max(poll_interval, NOTIFIED_POLL_INTERVAL))
     return (PollingWaker(store, poll_interval),)
 

@@ -9,23 +9,13 @@ asks which one it is on. Positions are eventsourcing's notification ids: they st
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Protocol
-from urllib.parse import parse_qs, unquote, urlsplit
+from collections.abc import Sequence
+from typing import Any, cast
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import (
-    ApplicationRecorder,
-    IntegrityError,
-    Notification,
-    StoredEvent,
-)
-from eventsourcing.utils import get_topic
+from eventsourcing.persistence import IntegrityError, Notification, StoredEvent
+from eventsourcing.utils import get_topic, resolve_topic
 
 from ctevents.closing import ClosingGate
 from ctevents.codec import (
@@ -36,37 +26,26 @@ from ctevents.codec import (
     type_name_of,
 )
 from ctevents.events import event_types
+from ctevents.persistence import (
+    HeadNotifications,
+    LogRecorder,
+    LogRow,
+    StoreError,
+    StoreLocation,
+    mask_url,
+)
+
+__all__ = ["Store", "StoreError", "StoreLocation", "StreamExists", "locate", "mask_url"]
 
 DEFAULT_STORE = "ctevents.db"
 STORE_ENV = "CTEVENTS_STORE"
-# A schema name used unquoted by eventsourcing's SQL: a plain identifier only.
-_SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
-# libpq's own variables, set only where the operator has not: a database that does not
-# answer fails a connection attempt in seconds and a statement in bounded time, instead of
-# holding a request (and a worker thread) for as long as the operating system waits.
-POSTGRES_DEFAULTS = {
-    "PGCONNECT_TIMEOUT": "3",
-    "PGOPTIONS": "-c statement_timeout=15000",
+# The location class of each store URL scheme (a path without one is a SQLite file): the
+# persistence module it names in `PERSISTENCE_MODULE` selects eventsourcing's recorders.
+LOCATIONS = {
+    "sqlite": "ctevents.sqlite:SQLiteLocation",
+    "postgresql": "ctevents.postgres:PostgresLocation",
+    "postgres": "ctevents.postgres:PostgresLocation",
 }
-# eventsourcing's wait for a pooled connection, in seconds (its default is 5, per attempt).
-POSTGRES_POOL_WAIT = "2"
-
-
-def mask_url(url: str) -> str:
-    """The URL with its password replaced by `***`: safe for errors, logs and `/healthz`."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.netloc.rpartition("@")[2]
-    return parts._replace(netloc=f"{user}:***@{host}").geturl()
-
-
-class StoreError(RuntimeError):
-    """The store URL is unusable or the database cannot be reached."""
 
 
 class StreamExists(Exception):
@@ -77,42 +56,6 @@ class LogApplication(Application[UUID]):
     """The write side's eventsourcing application: it records what sources assert."""
 
     name = "ctevents"
-
-
-@dataclass(frozen=True)
-class StoreLocation:
-    """Where the log lives, as eventsourcing environment settings."""
-
-    url: str
-    kind: str  # "sqlite" | "postgresql"
-    env: dict[str, str]
-
-    @property
-    def display(self) -> str:
-        """The URL as shown to people: without its password."""
-        return mask_url(self.url)
-
-    @property
-    def sqlite_path(self) -> Path | None:
-        return Path(self.env["SQLITE_DBNAME"]) if self.kind == "sqlite" else None
-
-    @property
-    def postgres_schema(self) -> str | None:
-        return self.env.get("POSTGRES_SCHEMA") if self.kind == "postgresql" else None
-
-    def connect_postgres(self, *, autocommit: bool = True) -> Any:
-        """A plain psycopg connection to this PostgreSQL store's database (for locks, DDL)."""
-        import psycopg
-
-        return psycopg.connect(
-            dbname=self.env["POSTGRES_DBNAME"],
-            host=self.env["POSTGRES_HOST"],
-            port=self.env["POSTGRES_PORT"],
-            user=self.env["POSTGRES_USER"],
-            password=self.env.get("POSTGRES_PASSWORD") or None,
-            autocommit=autocommit,
-            connect_timeout=int(POSTGRES_DEFAULTS["PGCONNECT_TIMEOUT"]),
-        )
 
 
 _CODEC_ENV = {
@@ -128,82 +71,20 @@ def resolve_store_url(url: str | None = None) -> str:
 
 def locate(url: str | None = None) -> StoreLocation:
     url = resolve_store_url(url)
-    if url.startswith(("postgresql://", "postgres://")):
-        parts = urlsplit(url)
-        query = parse_qs(parts.query)
-        schema = query.get("schema", [""])[0]
-        if schema and not _SCHEMA_NAME.match(schema):
-            # Refused before anything is created: eventsourcing's SQL names it unquoted.
-            raise StoreError(
-                f"schema {schema!r} in the store URL is not a plain identifier: use letters, "
-                "digits and _ (not starting with a digit), at most 63 characters"
-            )
-        env = {
-            "PERSISTENCE_MODULE": "eventsourcing.postgres",
-            "POSTGRES_DBNAME": unquote(parts.path.lstrip("/")) or "postgres",
-            "POSTGRES_HOST": parts.hostname or "127.0.0.1",
-            "POSTGRES_PORT": str(parts.port or 5432),
-            "POSTGRES_USER": unquote(parts.username or "postgres"),
-            "POSTGRES_PASSWORD": unquote(parts.password or ""),
-            # Ids must be committed in order for a tailing reader: keep the
-            # table lock that the database functions would skip.
-            "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
-            "POSTGRES_CONNECT_TIMEOUT": POSTGRES_POOL_WAIT,
-        }
-        if schema:
-            env["POSTGRES_SCHEMA"] = schema
-        return StoreLocation(url=url, kind="postgresql", env=env)
-    if "://" in url and not url.startswith("sqlite://"):
+    scheme = url.partition("://")[0] if "://" in url else "sqlite"
+    topic = LOCATIONS.get(scheme)
+    if topic is None:
         raise StoreError(
             f"unsupported store URL {mask_url(url)!r}: use a file path, sqlite:///path or "
             "postgresql://…"
         )
-    path = url.removeprefix("sqlite://")
-    return StoreLocation(
-        url=url,
-        kind="sqlite",
-        env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path},
-    )
+    location_class: type[StoreLocation] = resolve_topic(topic)
+    return location_class.parse(url)
 
 
 def store_exists(location: StoreLocation) -> bool:
     """Whether the log has been created there (opening a `Store` creates it)."""
-    if location.kind == "sqlite":
-        assert location.sqlite_path is not None
-        return location.sqlite_path.is_file()
-    table = f"{location.postgres_schema or 'public'}.{LogApplication.name.lower()}_events"
-    try:
-        with location.connect_postgres() as conn:
-            found = conn.execute("SELECT to_regclass(%s)", (table,)).fetchone()
-    except Exception as exc:
-        raise StoreError(f"cannot open store {location.display}: {exc}") from exc
-    return bool(found and found[0])
-
-
-@contextmanager
-def _schema_lock(location: StoreLocation) -> Iterator[None]:
-    """Serialises table creation across processes opening a new PostgreSQL store at once.
-
-    Concurrent `CREATE … IF NOT EXISTS` statements can still collide in PostgreSQL's
-    catalog ("tuple concurrently updated"); an advisory lock makes set-up one at a time.
-    SQLite needs nothing: its writers are serialised by the file lock.
-    """
-    if location.kind != "postgresql":
-        yield
-        return
-    from psycopg import sql
-
-    with location.connect_postgres() as conn:
-        conn.execute("SELECT pg_advisory_lock(hashtext('ctevents schema set-up'))")
-        try:
-            schema = location.postgres_schema
-            if schema:
-                conn.execute(
-                    sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema))
-                )
-            yield
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(hashtext('ctevents schema set-up'))")
+    return location.exists()
 
 
 class _Batch:
@@ -222,22 +103,19 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.location = locate(url)
-        if self.location.kind == "postgresql":
-            for name, value in POSTGRES_DEFAULTS.items():
-                os.environ.setdefault(name, value)
         try:
-            with _schema_lock(self.location):
+            with self.location.setting_up():
                 self.app = LogApplication(env={**self.location.env, **_CODEC_ENV})
         except StoreError:
             raise
         except Exception as exc:
             message = str(exc).replace(self.location.env.get("POSTGRES_PASSWORD") or "\0", "***")
             raise StoreError(f"cannot open store {self.location.display}: {message}") from exc
-        self.recorder: ApplicationRecorder = self.app.recorder
+        # The persistence module's factory made it (see `ctevents.persistence`).
+        self.recorder = cast(LogRecorder, self.app.recorder)
         self._gate = ClosingGate(f"store {self.location.display}")
         self.mapper: PydanticMapper = self.app.mapper  # type: ignore[assignment]
         self._topics = {name: get_topic(cls) for name, cls in event_types().items()}
-        self._stream_strings: dict[str, str] = {}
 
     @property
     def url(self) -> str:
@@ -245,7 +123,13 @@ class Store:
 
     @property
     def kind(self) -> str:
+        """The database's name, for people (`/healthz`, benchmarks): no code branches on it."""
         return self.location.kind
+
+    @property
+    def notifies_appends(self) -> bool:
+        """Whether appends wake readers through the database (else readers poll)."""
+        return self.recorder.notifies_appends
 
     def close(self) -> None:
         """Closes the connections once calls in flight (from other threads) have finished."""
@@ -364,24 +248,8 @@ class Store:
         its (stream, version) primary key.
         """
         stream = source_id if isinstance(source_id, UUID) else UUID(str(source_id))
-        recorder: Any = self.recorder
-        table = recorder.events_table_name
-        if self.kind == "sqlite":
-            statement = (
-                f"SELECT rowid AS position FROM {table} WHERE originator_id = ? "
-                "ORDER BY originator_version"
-            )
-            # eventsourcing stores SQLite stream ids as the UUID's hex, without dashes.
-            parameter: Any = stream.hex
-        else:
-            statement = (
-                f'SELECT notification_id AS position FROM "{recorder.datastore.schema}".'
-                f'"{table}" WHERE originator_id = %s ORDER BY originator_version'
-            )
-            parameter = stream
-        with self._gate.use(), recorder.datastore.transaction(commit=False) as cursor:
-            cursor.execute(statement, (parameter,))
-            return [int(row["position"]) for row in cursor.fetchall()]
+        with self._gate.use():
+            return self.recorder.stream_positions(stream)
 
     def stored_rows(self, after: int, limit: int, until: int) -> list[tuple[int, str, str, Any]]:
         """Pages of (position, stream, topic, stored state) for readers of the whole log.
@@ -392,48 +260,14 @@ class Store:
         """
         return [(p, s, t, state) for p, s, t, _, state in self.log_rows(after, limit, until)]
 
-    def log_rows(
-        self, after: int, limit: int, until: int
-    ) -> list[tuple[int, str, str, int, bytes]]:
+    def log_rows(self, after: int, limit: int, until: int) -> list[LogRow]:
         """Pages of (position, stream, topic, version, stored state): what the feed serves.
 
         Selected directly from the events table, with the stream as `str(UUID)`, so that
         no `Notification` is built per event.
         """
-        recorder: Any = self.recorder
-        table = recorder.events_table_name
-        if self.kind == "sqlite":
-            statement = (
-                f"SELECT rowid, originator_id, topic, originator_version, state FROM {table} "
-                "WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?"
-            )
-        else:
-            statement = (
-                "SELECT notification_id, originator_id::text, topic, originator_version, state "
-                f'FROM "{recorder.datastore.schema}"."{table}" '
-                "WHERE notification_id > %s AND notification_id <= %s "
-                "ORDER BY notification_id LIMIT %s"
-            )
-        with self._gate.use(), recorder.datastore.transaction(commit=False) as cursor:
-            # Plain tuples: a `Row` or a dict per event costs more than the query.
-            if self.kind == "sqlite":
-                cursor.row_factory = None
-            else:
-                from psycopg.rows import tuple_row
-
-                cursor.row_factory = tuple_row
-            cursor.execute(statement, (after, until, limit))
-            rows = cursor.fetchall()
-        if self.kind != "sqlite":
-            return [(p, s, t, v, bytes(b)) for p, s, t, v, b in rows]
-        streams = self._stream_strings
-        page = []
-        for position, stored, topic, version, state in rows:
-            stream = streams.get(stored)
-            if stream is None:
-                stream = streams[stored] = str(UUID(stored))
-            page.append((position, stream, topic, version, state))
-        return page
+        with self._gate.use():
+            return self.recorder.log_rows(after, limit, until)
 
     def head_notifications(self, after: int) -> HeadNotifications | None:
         """Heads as appends commit, woken by PostgreSQL NOTIFY; None where the store must be polled.
@@ -442,38 +276,4 @@ class Store:
         its subscription LISTENs for it; `HeadNotifications` reuses that subscription.
         SQLite has no such channel (its `subscribe` is not implemented).
         """
-        if self.kind != "postgresql":
-            return None
-        return _head_notifications(self.recorder, after)
-
-
-class HeadNotifications(Protocol):
-    """Yields the head each time it moves past the last one yielded; a context manager."""
-
-    def __enter__(self) -> HeadNotifications: ...
-    def __exit__(self, *exc: object) -> None: ...
-    def __iter__(self) -> Iterator[int]: ...
-    def stop(self) -> None: ...
-
-
-def _head_notifications(recorder: Any, after: int) -> HeadNotifications:
-    from eventsourcing.postgres import PostgresSubscription
-
-    class HeadSubscription(PostgresSubscription):
-        """eventsourcing's LISTEN subscription, pulling the head instead of the events.
-
-        The library's pull thread reads every new event after a NOTIFY; the feed reads
-        them once for all its subscribers, so here a NOTIFY costs one `max(id)` query.
-        """
-
-        def _pull(self) -> None:
-            self._has_been_notified.clear()
-            head = self._recorder.max_notification_id() or 0
-            if head > (self._last_notification_id or 0):
-                try:
-                    self._notifications_queue.put([head])  # type: ignore[list-item]
-                except Exception:  # the queue was shut down: the subscription is stopping
-                    return
-                self._last_notification_id = head
-
-    return HeadSubscription(recorder, gt=after)  # type: ignore[return-value]
+        return self.recorder.head_notifications(after)
