@@ -17,9 +17,8 @@ from ctevents.projections.views import VIEW_STORES, ViewStore, open_fold_lock, o
 
 from ctevents.persistence import LogRecorder
 from ctevents.store import Store
+from tests.support.paths import ROOT
 
-# The checkout's top (the folder holding pyproject.toml), wherever in tests/ this file sits.
-ROOT = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
 SOURCES = (ROOT / "src" / "ctevents", ROOT / "projections", ROOT / "replay")
 # Where each database's differences live: eventsourcing's recorders composed with ours.
 DIALECT_MODULES = {
