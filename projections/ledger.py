@@ -18,7 +18,6 @@ import logging
 import threading
 from pathlib import Path
 
-from ctevents.projections.following import follow
 from ctevents.projections.leadership import Leadership
 from ctevents.projections.views import SET_UP_LOCK, PostgresViews, SQLiteViews, ViewStore
 from eventsourcing.persistence import IntegrityError
@@ -26,6 +25,7 @@ from eventsourcing.persistence import IntegrityError
 from ctevents.audit.verify import running_link, stored_link
 from ctevents.chain import GENESIS
 from ctevents.store import Store, StoreLocation
+from ctevents.workers import keep_stepping
 
 log = logging.getLogger(__name__)
 
@@ -175,4 +175,4 @@ class Ledger:
     def run_forever(self, stop: threading.Event, idle: float = 0.1) -> None:
         """Follows the log until `stop` is set; database errors are logged and retried."""
         with Leadership(self.store.location, NAME) as leadership:
-            follow(leadership.gate(self.step), stop, idle=idle, what="ledger")
+            keep_stepping(leadership.gate(self.step), stop, idle=idle, what="ledger")

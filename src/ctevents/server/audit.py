@@ -11,6 +11,7 @@ import asyncio
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import orjson
@@ -36,8 +37,10 @@ from ctevents.server.params import (
     whole_schema,
 )
 from ctevents.server.read_model_params import MAX_WAIT
-from ctevents.server.read_models import READ_SIDE, _await_position
+from ctevents.server.read_models import await_folded
+from ctevents.server.read_side import READ_SIDE
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
+from ctevents.workers import Worker, running
 
 routes = web.RouteTableDef()
 
@@ -50,28 +53,22 @@ MAX_REASON = 2000
 @dataclass
 class RunningLedger:
     ledger: Ledger
-    stop: threading.Event
-    thread: threading.Thread
+    worker: Worker
 
 
 LEDGER = web.AppKey("ledger", RunningLedger)
 
 
 async def run_ledger(app: web.Application) -> AsyncIterator[None]:
-    """Keeps the ledger at the head in a thread for as long as the server runs."""
+    """Keeps the ledger at the head in a worker for as long as the server runs."""
     ledger = await asyncio.to_thread(Ledger.open, app[STORE])
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=ledger.run_forever, args=(stop, 0.1), name="ledger", daemon=True
-    )
-    app[LEDGER] = RunningLedger(ledger, stop, thread)
+    worker = Worker("ledger", partial(ledger.run_forever, idle=0.1), stop=threading.Event())
+    app[LEDGER] = RunningLedger(ledger, worker)
     app[PROJECTION_HEALTH]["ledger"] = _health
-    thread.start()
     try:
-        yield
+        async with running([worker]):
+            yield
     finally:
-        stop.set()
-        await asyncio.to_thread(thread.join, 10.0)
         await asyncio.to_thread(ledger.close)
 
 
@@ -83,7 +80,7 @@ async def _health(app: web.Application) -> dict[str, Any]:
     position = await asyncio.to_thread(running.ledger.position)
     head = app[WATCHER].head
     return {
-        "ok": running.thread.is_alive(),
+        "ok": running.worker.alive,
         "position": position,
         "lag": max(0, head - position),
     }
@@ -154,7 +151,7 @@ async def get_provenance(request: web.Request) -> web.Response:
         except ValueError as exc:
             raise ParameterError("field", str(exc)) from None
     if "min_position" in request.query:
-        await _await_position(request, MEETINGS)
+        await await_folded(request, MEETINGS)
     else:
         await _near_the_head(request)
     key = request.match_info["key"]
