@@ -20,13 +20,13 @@ from aiohttp import web
 from ctevents.audit import highlight, prov
 from ctevents.audit.records import stored_source
 from ctevents.audit.spans import source_text
-from ctevents.corrections import UnknownSource, retract
+from ctevents.corrections import retract
 from ctevents.documents import TEXT_PATTERN, DocumentError, check_characters
 from ctevents.projections.ledger import Ledger
 from ctevents.projections.meetings import MODEL as MEETINGS
-from ctevents.projections.provenance import UnknownField, UnknownMeeting, trace
+from ctevents.projections.provenance import trace
 from ctevents.server.auth import require_token
-from ctevents.server.errors import ParameterError, json_error
+from ctevents.server.errors import ErrorAnswer, ParameterError, json_error
 from ctevents.server.params import (
     TEXT_SCHEMA,
     TOKEN_SCHEMA,
@@ -155,15 +155,10 @@ async def get_provenance(request: web.Request) -> web.Response:
     else:
         await _near_the_head(request)
     key = request.match_info["key"]
-    try:
-        found = await asyncio.to_thread(
-            trace, request.app[STORE], request.app[READ_SIDE].views, key, field or None
-        )
-    except UnknownMeeting as exc:
-        return json_error(404, str(exc))
-    except UnknownField as exc:
-        # A field is a part of the meeting's trace: one it does not have is not found.
-        return json_error(404, str(exc), parameter="field")
+    # An unknown meeting or field is a 404 (`errors.DOMAIN_ERRORS`).
+    found = await asyncio.to_thread(
+        trace, request.app[STORE], request.app[READ_SIDE].views, key, field or None
+    )
     if form == "prov":
         return _dumps(
             prov.meeting_lineage(found),
@@ -185,6 +180,7 @@ async def get_source_text(request: web.Request) -> web.Response:
     source_id = request.match_info["source_id"]
     source = await asyncio.to_thread(stored_source, store, source_id)
     if source is None:
+        # Returned, not raised: the pages' negotiation marks it `Vary: Accept` as a text.
         return json_error(404, f"no source {source_id} in the log")
     document = await asyncio.to_thread(source_text, store, source)
     if form == "html":
@@ -207,31 +203,29 @@ async def get_source_text(request: web.Request) -> web.Response:
 async def post_retraction(request: web.Request) -> web.Response:
     require_token(request, request.app[SETTINGS].write_token)
     if request.content_type != "application/json":
-        return json_error(
+        raise ErrorAnswer(
             415, f"Content-Type {request.content_type or '(none)'}: send application/json"
         )
     try:
         body = orjson.loads(await request.read())
     except orjson.JSONDecodeError as exc:
-        return json_error(400, f"invalid JSON: {exc}")
+        raise ErrorAnswer(400, f"invalid JSON: {exc}") from None
     if not isinstance(body, dict) or set(body) - {"reason"}:
-        return json_error(422, 'send {"reason": "why the source is withdrawn"} and nothing else')
+        raise ErrorAnswer(422, 'send {"reason": "why the source is withdrawn"} and nothing else')
     reason = body.get("reason")
     if not isinstance(reason, str) or not reason.strip():
-        return json_error(
+        raise ErrorAnswer(
             422, "a retraction needs a reason: a non-empty string", parameter="reason"
         )
     if len(reason) > MAX_REASON:
-        return json_error(422, f"the reason is over {MAX_REASON} characters", parameter="reason")
+        raise ErrorAnswer(422, f"the reason is over {MAX_REASON} characters", parameter="reason")
     try:
         check_characters(reason, "reason", "the reason")
     except DocumentError as exc:
-        return json_error(422, exc.reason, parameter="reason")
+        raise ErrorAnswer(422, exc.reason, parameter="reason") from None
     source_id = request.match_info["source_id"]
-    try:
-        result = await asyncio.to_thread(retract, request.app[STORE], source_id, reason)
-    except UnknownSource as exc:
-        return json_error(404, str(exc))
+    # An unknown source is a 404 (`errors.DOMAIN_ERRORS`).
+    result = await asyncio.to_thread(retract, request.app[STORE], source_id, reason)
     # Live subscribers see the retraction at once, as with `POST /sources`.
     request.app[WATCHER].appended(result.positions)
     return web.json_response(

@@ -38,7 +38,7 @@ from ctevents.projections.shapes import COMPACT, FULL, VIEWS
 from ctevents.row_watch import Changes, Opening, watch_rows
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
-from ctevents.server.errors import ParameterError, json_error
+from ctevents.server.errors import ErrorAnswer, ParameterError, json_error
 from ctevents.server.params import (
     SSE_EVENT,
     TOKEN_SCHEMA,
@@ -114,15 +114,12 @@ async def await_folded(request: web.Request, model: ReadModel) -> None:
         if reached >= wanted:
             return
         if loop.time() >= deadline:
-            raise web.HTTPServiceUnavailable(
-                text=json_error(
-                    503,
-                    f"{model.name} has folded the log up to position {reached}, not yet "
-                    f"{wanted}; retry shortly",
-                    as_of_position=reached,
-                ).text,
-                content_type="application/json",
+            raise ErrorAnswer(
+                503,
+                f"{model.name} has folded the log up to position {reached}, not yet "
+                f"{wanted}; retry shortly",
                 headers={"Retry-After": "1"},
+                as_of_position=reached,
             )
         await asyncio.sleep(WAIT_STEP)
 
@@ -198,6 +195,7 @@ async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse
     row, as_of = await asyncio.to_thread(get_row, views, model, key, view)
     extra: dict[str, Any] = {"as_of": past.describe()} if past else {"lag": _lag(request, as_of)}
     if row is None:
+        # Returned, not raised: the pages' negotiation marks it `Vary: Accept` as a row.
         return json_error(
             404,
             f"no {model.key} {key!r} in {model.name} as of position {as_of}",
