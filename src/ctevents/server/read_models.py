@@ -33,28 +33,24 @@ from ctevents.projections.queries import (
     list_rows,
     snapshot,
 )
-from ctevents.projections.schemas import ROW_SHAPES, components
-from ctevents.projections.shapes import COMPACT, FULL, VIEWS
+from ctevents.projections.schemas import components
+from ctevents.projections.shapes import COMPACT, FULL
 from ctevents.row_watch import Changes, Opening, watch_rows
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ErrorAnswer, ParameterError, json_error
 from ctevents.server.params import (
-    SSE_EVENT,
-    TOKEN_SCHEMA,
     decimal,
     header_position,
     optional_whole_number,
     read_query,
     single,
-    whole_schema,
 )
+from ctevents.server.read_model_openapi import path_items
 from ctevents.server.read_model_params import (
     MAX_WAIT,
-    PAGE_SCHEMAS,
     PageParameters,
     collection_parameters,
-    filter_schema,
     filter_values,
 )
 from ctevents.server.read_side import READ_SIDE, run_read_side
@@ -292,155 +288,6 @@ async def _watch(
     return response
 
 
-# --- OpenAPI -------------------------------------------------------------------------------
-
-_COMMON = [
-    {
-        "name": "min_position",
-        "in": "query",
-        "schema": PAGE_SCHEMAS["min_position"],
-        "description": "Wait (bounded by `wait`, default 10 s) until the model has folded this "
-        "position; 503 with Retry-After if it has not by then; 409 if it is beyond the log's "
-        "head (or, with `as_of`, beyond the snapshot).",
-    },
-    {
-        "name": "wait",
-        "in": "query",
-        "schema": PAGE_SCHEMAS["wait"],
-        "description": "Seconds to wait for `min_position`.",
-    },
-    {
-        "name": "watch",
-        "in": "query",
-        "schema": PAGE_SCHEMAS["watch"],
-        "description": "Server-Sent Events: the rows, then each change "
-        "`{op, key, row, position}` with `id:` its position; resumable with Last-Event-ID "
-        "(409 with `as_of`: a snapshot never changes).",
-    },
-    {
-        "name": "as_of",
-        "in": "query",
-        "schema": PAGE_SCHEMAS["as_of"],
-        "description": "The model as of this log position, from a snapshot (`ctevents replay "
-        "--until N --into NAME`), built on request for positions up to "
-        f"{snapshots.ON_DEMAND_LIMIT:,} (409 beyond, or beyond the head); the answer's "
-        "`as_of` says which.",
-    },
-    {
-        "name": "token",
-        "in": "query",
-        "schema": TOKEN_SCHEMA,
-        "description": "Read token, if required (EventSource sends no headers).",
-    },
-    {
-        "name": "view",
-        "in": "query",
-        "schema": {"enum": list(VIEWS), "default": COMPACT},
-        "description": "`compact` (default): each field's value or contested values, its "
-        "corroboration and its sources (indexes into the row's `sources`). `full`: every "
-        "value with its status, spellings and supporting sources with their evidence quotes.",
-    },
-    {
-        "name": "expand",
-        "in": "query",
-        "schema": {"enum": ["evidence"]},
-        "description": "`expand=evidence` is `view=full` (whatever `view` says).",
-    },
-    {
-        "name": "Last-Event-ID",
-        "in": "header",
-        "schema": whole_schema(0),
-        "description": "With watch: resume after this position.",
-    },
-]
-
-_ERRORS = {
-    "400": {"$ref": "#/components/responses/Error"},
-    "401": {"$ref": "#/components/responses/Error"},
-    "409": {"$ref": "#/components/responses/Error"},
-    "503": {"$ref": "#/components/responses/Error"},
-}
-
-
-def _path_items(model: ReadModel) -> dict[str, Any]:
-    filters = [
-        {"name": f.name, "in": "query", "schema": filter_schema(f.name)} for f in model.filters
-    ]
-    page = [
-        {"name": "limit", "in": "query", "schema": PAGE_SCHEMAS["limit"]},
-        {
-            "name": "after",
-            "in": "query",
-            "schema": PAGE_SCHEMAS["after"],
-            "description": f"Page cursor: the last `{model.key}` of the previous page.",
-        },
-    ]
-    compact, full = (f"#/components/schemas/{shape.__name__}" for shape in ROW_SHAPES[model.name])
-    # anyOf: a row with nothing to expand (a source without facts) fits both shapes.
-    row = {"anyOf": [{"$ref": compact}, {"$ref": full}]}
-    answer = {
-        "as_of_position": {"type": "integer"},
-        "lag": {"type": "integer", "description": "Log positions not folded yet."},
-        "view": {"enum": list(VIEWS)},
-        "as_of": {"type": "object", "description": "With `as_of`: which snapshot answered."},
-    }
-    page_schema = {
-        "type": "object",
-        "required": [model.name, "as_of_position", "next_after", "view"],
-        "properties": {
-            model.name: {"type": "array", "items": row},
-            "next_after": {"type": ["string", "null"]},
-            "next": {"type": "string"},
-            **answer,
-        },
-    }
-    item_schema = {
-        "type": "object",
-        "required": ["item", "as_of_position", "view"],
-        "properties": {"item": row, **answer},
-    }
-
-    def ok(schema: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "content": {
-                "application/json": {"schema": schema},
-                "text/event-stream": {"schema": SSE_EVENT},
-            }
-        }
-
-    unchanged = {"description": "Unchanged since the ETag in If-None-Match."}
-    return {
-        f"/{model.name}": {
-            "get": {
-                "operationId": f"list_{model.name}",
-                "summary": f"The {model.name} read model, in `{model.key}` order.",
-                "parameters": [*filters, *page, *_COMMON],
-                "responses": {
-                    "200": {"description": "A page with `as_of_position`.", **ok(page_schema)},
-                    "304": unchanged,
-                    **_ERRORS,
-                },
-            }
-        },
-        f"/{model.name}/{{key}}": {
-            "get": {
-                "operationId": f"get_{model.name}",
-                "summary": f"One row of {model.name} by its `{model.key}`.",
-                "parameters": [
-                    {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}},
-                    *page,
-                    *_COMMON,
-                ],
-                "responses": {
-                    "200": {"description": "`{item, as_of_position}`.", **ok(item_schema)},
-                    "304": unchanged,
-                    "404": {"$ref": "#/components/responses/Error"},
-                    **_ERRORS,
-                },
-            }
-        },
-    }
-
-
-openapi: dict[str, Any] = {k: v for m in MODELS for k, v in _path_items(m).items()}
+# Described from the parameter models and answer shapes (`read_model_openapi`).
+openapi: dict[str, Any] = {k: v for m in MODELS for k, v in path_items(m).items()}
 openapi_schemas: dict[str, Any] = components()
