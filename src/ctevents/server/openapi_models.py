@@ -38,7 +38,12 @@ class _BodySchemas(GenerateJsonSchema):
 
 
 def _tidy(schema: dict[str, Any]) -> dict[str, Any]:
-    tidy = {_CONSTRAINTS.get(key, key): value for key, value in schema.items()}
+    # A bound the field states for the document (`json_schema_extra`) wins over its type's.
+    tidy = {
+        _CONSTRAINTS.get(key, key): value
+        for key, value in schema.items()
+        if _CONSTRAINTS.get(key) not in schema
+    }
     if tidy.get("default", ...) is None:
         del tidy["default"]  # absent, not null
     return tidy
