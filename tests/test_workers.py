@@ -1,0 +1,80 @@
+"""`ctevents.workers`: the one runtime for the folding, the ledger and rebuilds."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+
+from ctevents import workers
+from ctevents.workers import Worker, keep_stepping, running
+
+
+def test_a_failing_step_is_retried_with_a_growing_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = threading.Event()
+    waits: list[float] = []
+    calls = iter([RuntimeError("store away"), RuntimeError("still away"), 3, 0])
+
+    def step() -> int:
+        outcome = next(calls)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def wait(seconds: float) -> bool:  # the loop's rest, recorded instead of slept
+        waits.append(seconds)
+        if len(waits) == 3:
+            stop.set()
+        return stop.is_set()
+
+    monkeypatch.setattr(stop, "wait", wait)
+    keep_stepping(step, stop, idle=0.5, what="test")
+    # two failures back off (0.5, then 1.0); after a success the idle rest is back to 0.5
+    assert waits == [0.5, 1.0, 0.5]
+
+
+def test_the_back_off_stops_growing_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = threading.Event()
+    waits: list[float] = []
+
+    def step() -> int:
+        raise RuntimeError("store away")
+
+    def wait(seconds: float) -> bool:
+        waits.append(seconds)
+        if len(waits) == 8:
+            stop.set()
+        return stop.is_set()
+
+    monkeypatch.setattr(stop, "wait", wait)
+    keep_stepping(step, stop, idle=1.0, what="test")
+    assert waits[-1] == workers.MAX_BACKOFF and max(waits) == workers.MAX_BACKOFF
+
+
+async def test_running_starts_the_workers_and_stops_and_joins_them_on_leaving() -> None:
+    started = threading.Barrier(3)
+
+    def work(stop: threading.Event) -> None:
+        started.wait()
+        stop.wait()
+
+    folding = Worker("folding", work, stop=threading.Event())
+    ledger = Worker("ledger", work, stop=threading.Event())
+    async with running([folding, ledger]):
+        started.wait()
+        assert folding.alive and ledger.alive
+    assert not folding.alive and not ledger.alive
+    assert folding.stop_signal.is_set() and ledger.stop_signal.is_set()
+
+
+def test_a_worker_that_fails_says_so_in_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    def work(stop: threading.Event) -> None:
+        raise RuntimeError("cannot open the views")
+
+    worker = Worker("rebuild", work, stop=threading.Event())
+    with caplog.at_level(logging.ERROR, logger="ctevents.workers"):
+        worker.start()
+        worker.join()
+    assert not worker.alive
+    assert "worker rebuild failed" in caplog.text and "cannot open the views" in caplog.text
