@@ -69,7 +69,7 @@ class Worker:
     def stop(self) -> None:
         self.stop_signal.set()
 
-    def join(self, timeout: float = JOIN_TIMEOUT) -> None:
+    def join(self, timeout: float | None = JOIN_TIMEOUT) -> None:
         self._thread.join(timeout)
 
     @property
