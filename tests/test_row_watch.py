@@ -35,18 +35,17 @@ async def next_item(watched: Any) -> Any:
     return await asyncio.wait_for(anext(watched), HANG_GUARD)
 
 
+def watching(log: Log, **options: Any) -> tuple[CommitBell, Any]:
+    """A bell in this loop and a watch of `log` (never stopped, never beating, unless told)."""
+    bell = CommitBell(asyncio.get_running_loop())
+    settings: dict[str, Any] = {"resumed": False, "stopped": lambda: False, "heartbeat": 3600.0}
+    watched = watch_rows(bell, log.opening, log.since, **{**settings, **options})
+    return bell, watched
+
+
 async def test_the_opening_then_a_commit_rung_by_the_bell() -> None:
     log = Log(change(1, "a"), change(2, "b"))
-    bell = CommitBell(asyncio.get_running_loop())
-    watched = watch_rows(
-        bell,
-        log.opening,
-        log.since,
-        resumed=False,
-        stopped=lambda: False,
-        heartbeat=3600.0,
-        poll=3600.0,  # only the bell can wake it
-    )
+    bell, watched = watching(log, poll=3600.0)  # only the bell can wake it
     async with aclosing(watched):
         opening = await next_item(watched)
         assert opening == Opening([change(1, "a"), change(2, "b")], 2)
@@ -57,16 +56,7 @@ async def test_the_opening_then_a_commit_rung_by_the_bell() -> None:
 
 async def test_a_row_that_leaves_the_view_is_deleted_once_and_unseen_rows_not_at_all() -> None:
     log = Log(change(1, "a"))
-    bell = CommitBell(asyncio.get_running_loop())
-    watched = watch_rows(
-        bell,
-        log.opening,
-        log.since,
-        resumed=False,
-        stopped=lambda: False,
-        heartbeat=3600.0,
-        poll=0.01,
-    )
+    _, watched = watching(log, poll=0.01)
     async with aclosing(watched):
         await next_item(watched)
         # `a` leaves the filtered view (its row is None for this watch), twice; `z` changes
@@ -79,16 +69,7 @@ async def test_a_row_that_leaves_the_view_is_deleted_once_and_unseen_rows_not_at
 
 async def test_a_resumed_watch_passes_deletes_on_and_beats_when_idle() -> None:
     log = Log(change(5, "gone", op="delete"))
-    bell = CommitBell(asyncio.get_running_loop())
-    watched = watch_rows(
-        bell,
-        log.opening,
-        log.since,
-        resumed=True,
-        stopped=lambda: False,
-        heartbeat=0.02,
-        poll=0.01,
-    )
+    _, watched = watching(log, resumed=True, heartbeat=0.02, poll=0.01)
     async with aclosing(watched):
         assert await next_item(watched) == Opening([change(5, "gone", op="delete")], 5)
         assert await next_item(watched) == Heartbeat()
@@ -110,16 +91,7 @@ async def test_an_opening_that_fails_reaches_the_caller_and_leaves_the_bell() ->
 async def test_the_watch_ends_when_the_read_side_stops() -> None:
     stopping = asyncio.Event()
     log = Log(change(1, "a"))
-    bell = CommitBell(asyncio.get_running_loop())
-    watched = watch_rows(
-        bell,
-        log.opening,
-        log.since,
-        resumed=False,
-        stopped=stopping.is_set,
-        heartbeat=3600.0,
-        poll=0.01,
-    )
+    bell, watched = watching(log, stopped=stopping.is_set, poll=0.01)
     await next_item(watched)
     stopping.set()
     with pytest.raises(StopAsyncIteration):

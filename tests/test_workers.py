@@ -11,9 +11,25 @@ from ctevents import workers
 from ctevents.workers import Worker, keep_stepping, running
 
 
+def recorded_waits(
+    monkeypatch: pytest.MonkeyPatch, stop: threading.Event, count: int
+) -> list[float]:
+    """The loop's rests, recorded instead of slept; the `count`-th sets `stop`."""
+    waits: list[float] = []
+
+    def wait(seconds: float) -> bool:
+        waits.append(seconds)
+        if len(waits) == count:
+            stop.set()
+        return stop.is_set()
+
+    monkeypatch.setattr(stop, "wait", wait)
+    return waits
+
+
 def test_a_failing_step_is_retried_with_a_growing_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     stop = threading.Event()
-    waits: list[float] = []
+    waits = recorded_waits(monkeypatch, stop, 3)
     calls = iter([RuntimeError("store away"), RuntimeError("still away"), 3, 0])
 
     def step() -> int:
@@ -22,13 +38,6 @@ def test_a_failing_step_is_retried_with_a_growing_wait(monkeypatch: pytest.Monke
             raise outcome
         return outcome
 
-    def wait(seconds: float) -> bool:  # the loop's rest, recorded instead of slept
-        waits.append(seconds)
-        if len(waits) == 3:
-            stop.set()
-        return stop.is_set()
-
-    monkeypatch.setattr(stop, "wait", wait)
     keep_stepping(step, stop, idle=0.5, what="test")
     # two failures back off (0.5, then 1.0); after a success the idle rest is back to 0.5
     assert waits == [0.5, 1.0, 0.5]
@@ -36,18 +45,11 @@ def test_a_failing_step_is_retried_with_a_growing_wait(monkeypatch: pytest.Monke
 
 def test_the_back_off_stops_growing_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     stop = threading.Event()
-    waits: list[float] = []
+    waits = recorded_waits(monkeypatch, stop, 8)
 
     def step() -> int:
         raise RuntimeError("store away")
 
-    def wait(seconds: float) -> bool:
-        waits.append(seconds)
-        if len(waits) == 8:
-            stop.set()
-        return stop.is_set()
-
-    monkeypatch.setattr(stop, "wait", wait)
     keep_stepping(step, stop, idle=1.0, what="test")
     assert waits[-1] == workers.MAX_BACKOFF and max(waits) == workers.MAX_BACKOFF
 
