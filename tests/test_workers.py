@@ -54,7 +54,7 @@ def test_the_back_off_stops_growing_at_its_bound(monkeypatch: pytest.MonkeyPatch
     assert waits[-1] == workers.MAX_BACKOFF and max(waits) == workers.MAX_BACKOFF
 
 
-async def test_running_starts_the_workers_and_stops_and_joins_them_on_leaving() -> None:
+async def test_running_starts_the_workers_then_stops_joins_and_closes_on_leaving() -> None:
     started = threading.Barrier(3)
 
     def work(stop: threading.Event) -> None:
@@ -63,11 +63,17 @@ async def test_running_starts_the_workers_and_stops_and_joins_them_on_leaving() 
 
     folding = Worker("folding", work, stop=threading.Event())
     ledger = Worker("ledger", work, stop=threading.Event())
-    async with running([folding, ledger]):
+    closed_after: list[bool] = []  # whether both workers had finished when the close came
+
+    def close() -> None:
+        closed_after.append(not folding.alive and not ledger.alive)
+
+    async with running([folding, ledger], then_close=close):
         started.wait()
         assert folding.alive and ledger.alive
     assert not folding.alive and not ledger.alive
     assert folding.stop_signal.is_set() and ledger.stop_signal.is_set()
+    assert closed_after == [True]
 
 
 def test_a_worker_that_fails_says_so_in_the_log(caplog: pytest.LogCaptureFixture) -> None:

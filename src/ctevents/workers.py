@@ -78,8 +78,11 @@ class Worker:
 
 
 @asynccontextmanager
-async def running(workers: Sequence[Worker]) -> AsyncIterator[None]:
-    """Starts the workers; on leaving, stops them all, then waits for each to finish."""
+async def running(
+    workers: Sequence[Worker], *, then_close: Callable[[], None] | None = None
+) -> AsyncIterator[None]:
+    """Starts the workers; on leaving, stops them all, waits for each to finish, then
+    closes what they worked on (`then_close`, in a thread: it may wait on a database)."""
     for worker in workers:
         worker.start()
     try:
@@ -89,3 +92,5 @@ async def running(workers: Sequence[Worker]) -> AsyncIterator[None]:
             worker.stop()
         for worker in workers:
             await asyncio.to_thread(worker.join)
+        if then_close is not None:
+            await asyncio.to_thread(then_close)

@@ -65,11 +65,8 @@ async def run_ledger(app: web.Application) -> AsyncIterator[None]:
     worker = Worker("ledger", partial(ledger.run_forever, idle=0.1), stop=threading.Event())
     app[LEDGER] = RunningLedger(ledger, worker)
     app[PROJECTION_HEALTH]["ledger"] = _health
-    try:
-        async with running([worker]):
-            yield
-    finally:
-        await asyncio.to_thread(ledger.close)
+    async with running([worker], then_close=ledger.close):
+        yield
 
 
 cleanup_ctx = (run_ledger,)

@@ -79,11 +79,8 @@ async def run_read_side(app: web.Application) -> AsyncIterator[None]:
     engine.add_listener(side.committed)
     app[READ_SIDE] = side
     app[PROJECTION_HEALTH]["read_models"] = _health
-    try:
-        async with running([folding, rebuilding]):
-            yield
-    finally:
-        await asyncio.to_thread(views.close)
+    async with running([folding, rebuilding], then_close=views.close):
+        yield
 
 
 cleanup_ctx = (run_read_side,)
