@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ctevents.row_watch import Changes, CommitBell, Heartbeat, Opening, watch_rows
+from ctevents.row_watch import Changes, CommitBell, Heartbeat, Opening, folded_to, watch_rows
 
 HANG_GUARD = 10.0  # seconds: a watch that never yields fails instead of hanging the suite
 
@@ -97,3 +97,9 @@ async def test_the_watch_ends_when_the_read_side_stops() -> None:
     with pytest.raises(StopAsyncIteration):
         await next_item(watched)
     assert not bell._listening
+
+
+async def test_folded_to_waits_for_the_position_or_says_where_the_model_stands() -> None:
+    positions = iter([3, 5, 8, 13])
+    assert await folded_to(lambda: next(positions), 8, HANG_GUARD) == 8
+    assert await folded_to(lambda: 2, 8, 0.0) == 2  # no wait: where it stands now

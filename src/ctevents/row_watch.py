@@ -3,7 +3,8 @@
 The read side's counterpart of `feed.follow`: an async iterator a server frames (SSE),
 apart from the query that reads the rows, which the caller passes in. The folding
 thread rings a `CommitBell` after each commit; a watch also looks every `poll` seconds,
-for changes folded by another process.
+for changes folded by another process. `folded_to` waits for a model to reach a
+position, so a client reads its own write.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ Change = dict[str, Any]  # {op, key, row, position}
 ReadChanges = Callable[[int], tuple[list[Change], int]]
 
 WATCH_POLL = 0.5  # how often a watch looks for changes folded by another process
+FOLDED_STEP = 0.05  # how often `folded_to` looks at the model's position
 
 
 class CommitBell:
@@ -121,3 +123,15 @@ async def watch_rows(
                 idle = 0.0
     finally:
         bell.leave(wake)
+
+
+async def folded_to(position: Callable[[], int], wanted: int, wait: float) -> int:
+    """The model's position (read in a thread) once it is `wanted` or more, or where it
+    stands after `wait` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while True:
+        reached = await asyncio.to_thread(position)
+        if reached >= wanted or loop.time() >= deadline:
+            return reached
+        await asyncio.sleep(FOLDED_STEP)

@@ -35,7 +35,7 @@ from ctevents.projections.queries import (
 )
 from ctevents.projections.schemas import components
 from ctevents.projections.shapes import COMPACT, FULL
-from ctevents.row_watch import Changes, Opening, watch_rows
+from ctevents.row_watch import Changes, Opening, folded_to, watch_rows
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ErrorAnswer, ParameterError, json_error
@@ -61,7 +61,6 @@ routes = web.RouteTableDef()
 
 DEFAULT_LIMIT = 50
 DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait=` says less
-WAIT_STEP = 0.05
 
 cleanup_ctx = (run_read_side,)  # the routes serve what the read side folds
 
@@ -103,21 +102,15 @@ async def await_folded(request: web.Request, model: ReadModel) -> None:
             "min_position", f"position {wanted} is beyond the log's head ({head})", 409
         )
     views = request.app[READ_SIDE].views
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + wait
-    while True:
-        reached = await asyncio.to_thread(views.position, model)
-        if reached >= wanted:
-            return
-        if loop.time() >= deadline:
-            raise ErrorAnswer(
-                503,
-                f"{model.name} has folded the log up to position {reached}, not yet "
-                f"{wanted}; retry shortly",
-                headers={"Retry-After": "1"},
-                as_of_position=reached,
-            )
-        await asyncio.sleep(WAIT_STEP)
+    reached = await folded_to(partial(views.position, model), wanted, wait)
+    if reached < wanted:
+        raise ErrorAnswer(
+            503,
+            f"{model.name} has folded the log up to position {reached}, not yet "
+            f"{wanted}; retry shortly",
+            headers={"Retry-After": "1"},
+            as_of_position=reached,
+        )
 
 
 def _lag(request: web.Request, as_of: int) -> int:
