@@ -37,7 +37,7 @@ from ctevents.server.params import (
     whole_schema,
 )
 from ctevents.server.read_model_params import MAX_WAIT
-from ctevents.server.read_models import await_folded
+from ctevents.server.read_models import await_folded, freshness_of
 from ctevents.server.read_side import READ_SIDE
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
 from ctevents.workers import Worker, running
@@ -148,7 +148,7 @@ async def get_provenance(request: web.Request) -> web.Response:
         except ValueError as exc:
             raise ParameterError("field", str(exc)) from None
     if "min_position" in request.query:
-        await await_folded(request, MEETINGS)
+        await await_folded(request, MEETINGS, *freshness_of(request))
     else:
         await _near_the_head(request)
     key = request.match_info["key"]

@@ -31,6 +31,7 @@ from ctevents.server.params import (
 )
 from ctevents.server.snapshots import ON_DEMAND_LIMIT
 
+DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait=` says less
 MAX_WAIT = 60.0
 MAX_KEY = 1000
 
@@ -109,6 +110,11 @@ class PageParameters(Query):
     expand: Literal["evidence"] | None = Field(
         None, description="`expand=evidence` is `view=full` (whatever `view` says)."
     )
+
+    @property
+    def freshness(self) -> tuple[int, float]:
+        """The position the answer must have folded (0: any) and how long to wait for it."""
+        return self.min_position or 0, DEFAULT_WAIT if self.wait is None else self.wait
 
 
 class WatchHeaders(Query):

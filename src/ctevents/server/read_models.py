@@ -26,7 +26,6 @@ from ctevents import sse
 from ctevents.projections.catalog import MODELS
 from ctevents.projections.model import ReadModel
 from ctevents.projections.queries import (
-    MAX_LIMIT,
     QueryError,
     changes_since,
     get_row,
@@ -48,6 +47,7 @@ from ctevents.server.params import (
 )
 from ctevents.server.read_model_openapi import path_items
 from ctevents.server.read_model_params import (
+    DEFAULT_WAIT,
     MAX_WAIT,
     PageParameters,
     collection_parameters,
@@ -60,7 +60,6 @@ log = logging.getLogger(__name__)
 routes = web.RouteTableDef()
 
 DEFAULT_LIMIT = 50
-DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait=` says less
 
 cleanup_ctx = (run_read_side,)  # the routes serve what the read side folds
 
@@ -83,9 +82,9 @@ def _view(given: PageParameters) -> str:
 # --- freshness ---------------------------------------------------------------------------
 
 
-async def await_folded(request: web.Request, model: ReadModel) -> None:
-    """Honours `min_position`: waits (bounded) for the model to fold it, else answers 503."""
-    wanted = optional_whole_number(request, "min_position", 0)
+def freshness_of(request: web.Request) -> tuple[int, float]:
+    """`PageParameters.freshness` for a route without a parameter model (provenance)."""
+    wanted = optional_whole_number(request, "min_position", 0) or 0
     raw_wait = single(request, "wait")
     try:
         wait = DEFAULT_WAIT if raw_wait is None else decimal(raw_wait)
@@ -93,6 +92,11 @@ async def await_folded(request: web.Request, model: ReadModel) -> None:
         raise ParameterError("wait", str(exc)) from None
     if not 0 <= wait <= MAX_WAIT:
         raise ParameterError("wait", f"must be between 0 and {MAX_WAIT:g} seconds")
+    return wanted, wait
+
+
+async def await_folded(request: web.Request, model: ReadModel, wanted: int, wait: float) -> None:
+    """Honours `min_position`: waits (bounded) for the model to fold it, else answers 503."""
     if not wanted:
         return
     head = await asyncio.to_thread(request.app[STORE].head)
@@ -145,14 +149,13 @@ async def list_collection(request: web.Request, model: ReadModel) -> web.StreamR
     views = request.app[READ_SIDE].views
     past = await snapshots.as_of(request, model, views)  # `as_of`: a snapshot's tables
     if given.watch:
-        return await _watch(request, model, filters, None, view)
-    limit = optional_whole_number(request, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
-    after = single(request, "after")
-    await await_folded(request, model)
+        return await _watch(request, model, given, filters, None)
+    await await_folded(request, model, *given.freshness)
     views = past.views if past else views
+    limit = given.limit or DEFAULT_LIMIT
     try:
         page = await asyncio.to_thread(
-            list_rows, views, model, filters, after=after, limit=limit, view=view
+            list_rows, views, model, filters, after=given.after, limit=limit, view=view
         )
     except QueryError as exc:
         raise ParameterError("query", str(exc)) from None
@@ -178,8 +181,8 @@ async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse
     view = _view(given)
     past = await snapshots.as_of(request, model, request.app[READ_SIDE].views)
     if given.watch:
-        return await _watch(request, model, {}, key, view)
-    await await_folded(request, model)
+        return await _watch(request, model, given, {}, key)
+    await await_folded(request, model, *given.freshness)
     views = past.views if past else request.app[READ_SIDE].views
     row, as_of = await asyncio.to_thread(get_row, views, model, key, view)
     extra: dict[str, Any] = {"as_of": past.describe()} if past else {"lag": _lag(request, as_of)}
@@ -231,15 +234,16 @@ def _frames(changes: list[dict[str, Any]]) -> bytes:
 async def _watch(
     request: web.Request,
     model: ReadModel,
+    given: PageParameters,
     filters: dict[str, str],
     key: str | None,
-    view: str,
 ) -> web.StreamResponse:
     """Frames `row_watch.watch_rows` as Server-Sent Events."""
     settings = request.app[SETTINGS]
     side = request.app[READ_SIDE]
+    view = _view(given)
     resume_from = header_position(request, "Last-Event-ID")
-    await await_folded(request, model)
+    await await_folded(request, model, *given.freshness)
     views = side.views
     if resume_from is None:
         read_opening = partial(snapshot, views, model, filters, key=key, view=view)
