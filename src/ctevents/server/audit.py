@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 from aiohttp import web
+from typing_extensions import TypedDict  # the one pydantic reads on Python 3.11
 
 from ctevents.audit import highlight, prov
 from ctevents.audit.records import stored_source
@@ -27,6 +28,7 @@ from ctevents.projections.meetings import MODEL as MEETINGS
 from ctevents.projections.provenance import trace
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ErrorAnswer, ParameterError, json_error
+from ctevents.server.openapi_models import body
 from ctevents.server.params import (
     TEXT_SCHEMA,
     TOKEN_SCHEMA,
@@ -196,6 +198,15 @@ async def get_source_text(request: web.Request) -> web.Response:
 # --- retraction ------------------------------------------------------------------------------
 
 
+class Retraction(TypedDict):
+    """The answer to a retraction (`retracted` false, `position` null: it already was)."""
+
+    source_id: str
+    retracted: bool
+    message: str
+    position: int | None
+
+
 @routes.post("/sources/{source_id}/retract")
 async def post_retraction(request: web.Request) -> web.Response:
     require_token(request, request.app[SETTINGS].write_token)
@@ -226,12 +237,12 @@ async def post_retraction(request: web.Request) -> web.Response:
     # Live subscribers see the retraction at once, as with `POST /sources`.
     request.app[WATCHER].appended(result.positions)
     return web.json_response(
-        {
-            "source_id": result.source_id,
-            "retracted": result.appended,
-            "message": result.message,
-            "position": result.positions[0] if result.positions else None,
-        }
+        Retraction(
+            source_id=result.source_id,
+            retracted=result.appended,
+            message=result.message,
+            position=result.positions[0] if result.positions else None,
+        )
     )
 
 
@@ -337,7 +348,7 @@ openapi: dict[str, Any] = {
                 "200": {
                     "description": "`{source_id, retracted, message, position}`; `retracted` "
                     "false (and `position` null) when it was already retracted.",
-                    "content": {"application/json": {"schema": {"type": "object"}}},
+                    "content": {"application/json": {"schema": body(Retraction)}},
                 },
                 **_ERRORS,
                 "415": {"$ref": "#/components/responses/Error"},

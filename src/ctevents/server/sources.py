@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, NotRequired
 
 from aiohttp import web
+from pydantic import WithJsonSchema
+from typing_extensions import TypedDict  # pydantic reads NotRequired from this one on 3.11
 
 from ctevents.documents import (
     MAX_BYTES,
@@ -23,9 +25,20 @@ from ctevents.documents import (
 from ctevents.feed import record
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ErrorAnswer
+from ctevents.server.openapi_models import body
 from ctevents.server.state import SETTINGS, STORE, WATCHER
 
 routes = web.RouteTableDef()
+
+
+class SourceResult(TypedDict):
+    """The answer to `POST /sources`; `positions` and `types` when it recorded something."""
+
+    source_id: Annotated[str, WithJsonSchema({"type": "string", "format": "uuid"})]
+    recorded: bool
+    positions: NotRequired[list[int]]
+    types: NotRequired[list[str]]
+
 
 ORIGIN = "request body"
 TEXT_METADATA = ("published_on", "title", "url", "publisher")
@@ -108,16 +121,15 @@ async def post_source(request: web.Request) -> web.Response:
     document = _document(request, await _body(request))
     result = await record(request.app[STORE], request.app[WATCHER], document)
     if not result.recorded:
-        return web.json_response({"source_id": result.source_id, "recorded": False}, status=200)
+        return web.json_response(SourceResult(source_id=result.source_id, recorded=False))
+    answer = SourceResult(
+        source_id=result.source_id,
+        recorded=True,
+        positions=list(result.positions),
+        types=list(result.types),
+    )
     return web.json_response(
-        {
-            "source_id": result.source_id,
-            "recorded": True,
-            "positions": list(result.positions),
-            "types": list(result.types),
-        },
-        status=201,
-        headers={"Location": f"/events?stream={result.source_id}"},
+        answer, status=201, headers={"Location": f"/events?stream={result.source_id}"}
     )
 
 
@@ -135,16 +147,6 @@ METADATA_SCHEMAS: dict[str, Any] = {
     "published_on": {"type": "string", "format": "date"},
 }
 
-_SOURCE_RESULT = {
-    "type": "object",
-    "required": ["source_id", "recorded"],
-    "properties": {
-        "source_id": {"type": "string", "format": "uuid"},
-        "recorded": {"type": "boolean"},
-        "positions": {"type": "array", "items": {"type": "integer"}},
-        "types": {"type": "array", "items": {"type": "string"}},
-    },
-}
 
 openapi: dict[str, Any] = {
     "/sources": {
@@ -179,11 +181,11 @@ openapi: dict[str, Any] = {
             "responses": {
                 "201": {
                     "description": "Recorded: the positions of the events appended.",
-                    "content": {"application/json": {"schema": _SOURCE_RESULT}},
+                    "content": {"application/json": {"schema": body(SourceResult)}},
                 },
                 "200": {
                     "description": "Already recorded: nothing appended.",
-                    "content": {"application/json": {"schema": _SOURCE_RESULT}},
+                    "content": {"application/json": {"schema": body(SourceResult)}},
                 },
                 "400": {"$ref": "#/components/responses/Error"},
                 "401": {"$ref": "#/components/responses/Error"},
