@@ -31,7 +31,6 @@ from typing import Any
 
 from ctevents.projections.failures import RETRYING, SKIPPED, mark_recovered, record_failure
 from ctevents.projections.fold import FoldError, WorkingSet, fold_page, write_batch
-from ctevents.projections.following import follow
 from ctevents.projections.leadership import Leadership
 from ctevents.projections.model import ReadModel
 from ctevents.projections.views import ViewStore
@@ -39,6 +38,7 @@ from eventsourcing.persistence import IntegrityError
 
 from ctevents.codec import DecodedPage, EventDecoder
 from ctevents.store import Store
+from ctevents.workers import keep_stepping
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +171,7 @@ class ProjectionEngine:
         """Follows the log until `stop` is set; database errors are logged and retried."""
         names = ",".join(sorted(m.name for m in self.models))
         with Leadership(self.store.location, f"read models {names}") as leadership:
-            follow(leadership.gate(self.step), stop, idle=idle, what="projection")
+            keep_stepping(leadership.gate(self.step), stop, idle=idle, what="projection")
 
     # --- one model, one page ----------------------------------------------------------
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import threading
 
-from ctevents.projections.following import follow
 from ctevents.projections.leadership import Leadership
 from ctevents.projections.views import ViewStore, open_ledger_views
 from eventsourcing.persistence import IntegrityError
@@ -25,6 +24,7 @@ from eventsourcing.persistence import IntegrityError
 from ctevents.audit.verify import running_link, stored_link
 from ctevents.chain import GENESIS
 from ctevents.store import Store
+from ctevents.workers import keep_stepping
 
 log = logging.getLogger(__name__)
 
@@ -161,4 +161,4 @@ class Ledger:
     def run_forever(self, stop: threading.Event, idle: float = 0.1) -> None:
         """Follows the log until `stop` is set; database errors are logged and retried."""
         with Leadership(self.store.location, NAME) as leadership:
-            follow(leadership.gate(self.step), stop, idle=idle, what="ledger")
+            keep_stepping(leadership.gate(self.step), stop, idle=idle, what="ledger")

@@ -31,7 +31,7 @@ class QueryError(ValueError):
 
 
 @dataclass(frozen=True)
-class Page:
+class RowPage:
     items: list[Row]
     as_of_position: int
     next_after: str | None  # the `after` for the next page; None on the last one
@@ -68,7 +68,7 @@ def list_rows(
     after: str | None = None,
     limit: int = 50,
     view: str = FULL,
-) -> Page:
+) -> RowPage:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
     conditions, parameters = _where(model, filters or {})
@@ -87,7 +87,7 @@ def list_rows(
         found = cursor.fetchall()
         items = _shaped(views, cursor, [unpack(r["row"]) for r in found[:limit]], view)
     next_after = found[limit - 1]["key"] if len(found) > limit else None
-    return Page(items=items, as_of_position=as_of, next_after=next_after)
+    return RowPage(items=items, as_of_position=as_of, next_after=next_after)
 
 
 def get_row(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ctevents.projections.model import ReadModel
 from ctevents.projections.views import ViewStore
-from ctevents.replay.rebuild import Progress, ReplayResult, rebuild
+from ctevents.replay.rebuild import ReplayProgress, ReplayResult, rebuild
 
 from ctevents.store import Store
 
@@ -37,7 +37,7 @@ def rebuild_outdated(
     live: ViewStore,
     models: Sequence[ReadModel],
     *,
-    progress: Progress | None = None,
+    progress: ReplayProgress | None = None,
     stop: threading.Event | None = None,
     lock_timeout: float = 10.0,
 ) -> list[ReplayResult]:

@@ -53,7 +53,7 @@ PAGE = 10_000  # events per read of the log in the fast pass
 SWAP_ATTEMPTS = 20  # catch-up-then-swap rounds before swapping without the head check
 
 # (position reached, position aimed at): called after each page of the fast pass.
-Progress = Callable[[int, int], None]
+ReplayProgress = Callable[[int, int], None]
 
 
 class ReplayStopped(Exception):
@@ -95,7 +95,7 @@ class Built:
     fell_back: bool
 
 
-def build(
+def build_generations(
     store: Store,
     live: ViewStore,
     models: Sequence[ReadModel],
@@ -103,7 +103,7 @@ def build(
     *,
     until: int | None = None,
     name: str | None = None,
-    progress: Progress | None = None,
+    progress: ReplayProgress | None = None,
     stop: threading.Event | None = None,
 ) -> list[Built]:
     """Steps 1–3 (see the module doc); call with the replay lock held."""
@@ -132,7 +132,7 @@ def _fast_pass(
     store: Store,
     generations: list[Built],
     until: int | None,
-    progress: Progress | None,
+    progress: ReplayProgress | None,
     stop: threading.Event | None,
 ) -> int:
     span_ids = SpanIds()  # one for every model: each span is named and written once
@@ -201,7 +201,7 @@ def rebuild(
     live: ViewStore,
     models: Sequence[ReadModel],
     *,
-    progress: Progress | None = None,
+    progress: ReplayProgress | None = None,
     stop: threading.Event | None = None,
     lock_timeout: float = 10.0,
 ) -> list[ReplayResult]:
@@ -211,7 +211,7 @@ def rebuild(
     live.ensure(models)  # the live tables must exist to be swapped out
     with replay_lock(store.location, lock_timeout):
         clean_abandoned(live)
-        generations = build(store, live, models, REBUILD, progress=progress, stop=stop)
+        generations = build_generations(store, live, models, REBUILD, progress=progress, stop=stop)
         results = []
         try:
             for built in generations:

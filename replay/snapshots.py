@@ -30,7 +30,7 @@ from ctevents.replay.generations import (
     registry,
     replay_lock,
 )
-from ctevents.replay.rebuild import ReplayResult, build
+from ctevents.replay.rebuild import ReplayResult, build_generations
 
 from ctevents.store import Store
 
@@ -114,7 +114,7 @@ def build_snapshot(
     ensure_registry(live)
     with replay_lock(store.location, lock_timeout):
         clean_abandoned(live)
-        (built,) = build(store, live, [model], SNAPSHOT, until=until, name=name)
+        (built,) = build_generations(store, live, [model], SNAPSHOT, until=until, name=name)
         try:
             found = digest(built.views, model)
             position = built.views.position(model)

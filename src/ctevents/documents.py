@@ -40,11 +40,26 @@ _URL = re.compile(URL_PATTERN)
 class DocumentError(ValueError):
     """A document that cannot be recorded; `reason` says why."""
 
-    def __init__(self, origin: str, reason: str, *, status: int = 422) -> None:
+    def __init__(self, origin: str, reason: str) -> None:
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
-        self.status = status  # the HTTP status that fits the reason
+
+
+class DocumentTooLarge(DocumentError):
+    """Over `MAX_BYTES`."""
+
+
+class UnreadableDocument(DocumentError):
+    """Bytes that cannot be read as claimed: not UTF-8, not JSON, a date not YYYY-MM-DD."""
+
+
+class ContradictoryDocument(DocumentError):
+    """Two parts of one submission give different values for the same field."""
+
+
+class UnsupportedCharset(DocumentError):
+    """Text in an encoding other than UTF-8."""
 
 
 @dataclass(frozen=True)
@@ -111,23 +126,23 @@ def parse_date(value: object, origin: str, field: str = "published_on") -> date 
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
-        raise DocumentError(
-            origin, f"{field} {value!r} is not an ISO date (YYYY-MM-DD)", status=400
+        raise UnreadableDocument(
+            origin, f"{field} {value!r} is not an ISO date (YYYY-MM-DD)"
         ) from None
 
 
 def decode_text(raw: bytes, origin: str) -> str:
     if len(raw) > MAX_BYTES:
-        raise DocumentError(
-            origin, f"{len(raw)} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)", status=413
+        raise DocumentTooLarge(
+            origin, f"{len(raw)} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)"
         )
     if b"\x00" in raw:
         raise DocumentError(origin, "binary content (NUL bytes), not a text document")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DocumentError(
-            origin, f"not valid UTF-8 (byte {exc.start}: {exc.reason})", status=400
+        raise UnreadableDocument(
+            origin, f"not valid UTF-8 (byte {exc.start}: {exc.reason})"
         ) from None
 
 
@@ -165,7 +180,7 @@ def document_from_json(raw: bytes, origin: str, published_on: date | None = None
     try:
         data: Any = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
-        raise DocumentError(origin, f"invalid JSON: {exc}", status=400) from None
+        raise UnreadableDocument(origin, f"invalid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise DocumentError(origin, "JSON document must be an object with a 'text' field")
     unknown = set(data) - {"text", "title", "url", "publisher", "published_on"}
@@ -196,7 +211,7 @@ def read_document(path: Path, published_on: date | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DocumentError(
+            raise DocumentTooLarge(
                 origin, f"{size} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)"
             )
         raw = path.read_bytes()

@@ -172,6 +172,24 @@ class MultilateralForumCited(Fact):
     aliases: tuple[str, ...] = ()  # as written in the text, abbreviations included
 
 
+# Every fact type, in the order a statement's facts are told: the extractor's tie-break
+# for facts found at one offset, and the order of the pages' colours and legend.
+FACT_TYPE_ORDER: tuple[str, ...] = tuple(
+    cls.type_name
+    for cls in (
+        MeetingHeld,
+        DelegationLed,
+        CondemnationIssued,
+        MoUSigned,
+        NextMeetingScheduled,
+        TerroristEntityNamed,
+        AttackReferenced,
+        MultilateralForumCited,
+        TopicDiscussed,
+    )
+)
+
+
 def event_types() -> dict[str, type[Event]]:
     """Every concrete event class by its wire name (`MeetingHeld`, …)."""
     found: dict[str, type[Event]] = {}

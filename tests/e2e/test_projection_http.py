@@ -74,8 +74,8 @@ async def test_meetings_read_your_writes_with_min_position(client):
 
 async def test_an_unreached_min_position_is_a_bounded_503(client):
     side = client.app[READ_SIDE]
-    side.stop.set()  # the projections stop: a recorded position stays unfolded
-    await asyncio.to_thread(side.thread.join, WAIT)
+    side.folding.stop()  # the projections stop: a recorded position stays unfolded
+    await asyncio.to_thread(side.folding.join, WAIT)
     await asyncio.to_thread(record_maldives_pair, client.app[STORE])
     head = await asyncio.to_thread(client.app[STORE].head)
     started = time.monotonic()

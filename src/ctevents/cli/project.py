@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 import threading
+from functools import partial
 
 from ctevents.cli.common import add_store_argument, fail, open_store, type_list
 from ctevents.lifetime import end_with_parent_from_env
@@ -14,6 +15,7 @@ from ctevents.projections.catalog import MODELS, by_name
 from ctevents.projections.engine import DEFAULT_BATCH, ProjectionEngine
 from ctevents.projections.ledger import Ledger
 from ctevents.projections.views import open_views
+from ctevents.workers import Worker
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,15 +77,13 @@ def run(args: argparse.Namespace) -> int:
                 else:
                     print(f"folded {folded} events; at position {store.head()}", file=sys.stderr)
             else:
-                ledgering = threading.Thread(
-                    target=ledger.run_forever, args=(stop, args.poll), name="ledger"
-                )
+                ledgering = Worker("ledger", partial(ledger.run_forever, idle=args.poll), stop=stop)
                 ledgering.start()
                 try:
                     engine.run_forever(stop, idle=args.poll)
                 finally:
-                    stop.set()
-                    ledgering.join()
+                    ledgering.stop()
+                    ledgering.join(None)  # the batch in hand commits, however long it takes
         finally:
             ledger.close()
             views.close()

@@ -28,8 +28,7 @@ from ctevents.projections.catalog import MODELS, by_name
 from ctevents.projections.views import open_views
 from ctevents.replay.generations import ReplayBusy
 from ctevents.replay.outdated import rebuild_outdated
-from ctevents.replay.rebuild import Progress as ProgressCallback
-from ctevents.replay.rebuild import ReplayResult, rebuild
+from ctevents.replay.rebuild import ReplayProgress, ReplayResult, rebuild
 from ctevents.replay.snapshots import SnapshotError, build_snapshot, parse_time, position_at
 
 
@@ -85,7 +84,7 @@ class RateColumn(ProgressColumn):
 
 
 @contextlib.contextmanager
-def progress_bar(label: str, enabled: bool) -> Iterator[ProgressCallback | None]:
+def progress_bar(label: str, enabled: bool) -> Iterator[ReplayProgress | None]:
     if not enabled:
         yield None
         return

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from ctevents.events import Fact
+from ctevents.events import FACT_TYPE_ORDER, Fact
 from ctevents.extract import gazetteer, meetings, parties
 from ctevents.extract.context import Context
 from ctevents.extract.keys import meeting_key
@@ -26,22 +26,7 @@ _T = TypeVar("_T")
 EXTRACTOR_VERSION = "1.5.0"
 
 # Tie-break for facts whose first evidence starts at the same offset.
-_TYPE_ORDER = {
-    name: index
-    for index, name in enumerate(
-        [
-            "MeetingHeld",
-            "DelegationLed",
-            "CondemnationIssued",
-            "MoUSigned",
-            "NextMeetingScheduled",
-            "TerroristEntityNamed",
-            "AttackReferenced",
-            "MultilateralForumCited",
-            "TopicDiscussed",
-        ]
-    )
-}
+_TYPE_ORDER = {name: index for index, name in enumerate(FACT_TYPE_ORDER)}
 
 
 def _ordered_parties(reading: Reading, pair: tuple[str, ...]) -> tuple[str, ...]:

@@ -11,21 +11,24 @@ import asyncio
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import orjson
 from aiohttp import web
+from typing_extensions import TypedDict  # the one pydantic reads on Python 3.11
 
 from ctevents.audit import highlight, prov
 from ctevents.audit.records import stored_source
 from ctevents.audit.spans import source_text
-from ctevents.corrections import UnknownSource, retract
+from ctevents.corrections import retract
 from ctevents.documents import TEXT_PATTERN, DocumentError, check_characters
 from ctevents.projections.ledger import Ledger
 from ctevents.projections.meetings import MODEL as MEETINGS
-from ctevents.projections.provenance import UnknownField, UnknownMeeting, trace
+from ctevents.projections.provenance import trace
 from ctevents.server.auth import require_token
-from ctevents.server.errors import ParameterError, json_error
+from ctevents.server.errors import ErrorAnswer, ParameterError, json_error
+from ctevents.server.openapi_models import body
 from ctevents.server.params import (
     TEXT_SCHEMA,
     TOKEN_SCHEMA,
@@ -36,8 +39,10 @@ from ctevents.server.params import (
     whole_schema,
 )
 from ctevents.server.read_model_params import MAX_WAIT
-from ctevents.server.read_models import READ_SIDE, _await_position
+from ctevents.server.read_models import await_folded, freshness_of
+from ctevents.server.read_side import READ_SIDE
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
+from ctevents.workers import Worker, running
 
 routes = web.RouteTableDef()
 
@@ -50,29 +55,20 @@ MAX_REASON = 2000
 @dataclass
 class RunningLedger:
     ledger: Ledger
-    stop: threading.Event
-    thread: threading.Thread
+    worker: Worker
 
 
 LEDGER = web.AppKey("ledger", RunningLedger)
 
 
 async def run_ledger(app: web.Application) -> AsyncIterator[None]:
-    """Keeps the ledger at the head in a thread for as long as the server runs."""
+    """Keeps the ledger at the head in a worker for as long as the server runs."""
     ledger = await asyncio.to_thread(Ledger.open, app[STORE])
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=ledger.run_forever, args=(stop, 0.1), name="ledger", daemon=True
-    )
-    app[LEDGER] = RunningLedger(ledger, stop, thread)
+    worker = Worker("ledger", partial(ledger.run_forever, idle=0.1), stop=threading.Event())
+    app[LEDGER] = RunningLedger(ledger, worker)
     app[PROJECTION_HEALTH]["ledger"] = _health
-    thread.start()
-    try:
+    async with running([worker], then_close=ledger.close):
         yield
-    finally:
-        stop.set()
-        await asyncio.to_thread(thread.join, 10.0)
-        await asyncio.to_thread(ledger.close)
 
 
 cleanup_ctx = (run_ledger,)
@@ -83,7 +79,7 @@ async def _health(app: web.Application) -> dict[str, Any]:
     position = await asyncio.to_thread(running.ledger.position)
     head = app[WATCHER].head
     return {
-        "ok": running.thread.is_alive(),
+        "ok": running.worker.alive,
         "position": position,
         "lag": max(0, head - position),
     }
@@ -154,19 +150,14 @@ async def get_provenance(request: web.Request) -> web.Response:
         except ValueError as exc:
             raise ParameterError("field", str(exc)) from None
     if "min_position" in request.query:
-        await _await_position(request, MEETINGS)
+        await await_folded(request, MEETINGS, *freshness_of(request))
     else:
         await _near_the_head(request)
     key = request.match_info["key"]
-    try:
-        found = await asyncio.to_thread(
-            trace, request.app[STORE], request.app[READ_SIDE].views, key, field or None
-        )
-    except UnknownMeeting as exc:
-        return json_error(404, str(exc))
-    except UnknownField as exc:
-        # A field is a part of the meeting's trace: one it does not have is not found.
-        return json_error(404, str(exc), parameter="field")
+    # An unknown meeting or field is a 404 (`errors.DOMAIN_ERRORS`).
+    found = await asyncio.to_thread(
+        trace, request.app[STORE], request.app[READ_SIDE].views, key, field or None
+    )
     if form == "prov":
         return _dumps(
             prov.meeting_lineage(found),
@@ -188,6 +179,7 @@ async def get_source_text(request: web.Request) -> web.Response:
     source_id = request.match_info["source_id"]
     source = await asyncio.to_thread(stored_source, store, source_id)
     if source is None:
+        # Returned, not raised: the pages' negotiation marks it `Vary: Accept` as a text.
         return json_error(404, f"no source {source_id} in the log")
     document = await asyncio.to_thread(source_text, store, source)
     if form == "html":
@@ -206,44 +198,51 @@ async def get_source_text(request: web.Request) -> web.Response:
 # --- retraction ------------------------------------------------------------------------------
 
 
+class Retraction(TypedDict):
+    """The answer to a retraction (`retracted` false, `position` null: it already was)."""
+
+    source_id: str
+    retracted: bool
+    message: str
+    position: int | None
+
+
 @routes.post("/sources/{source_id}/retract")
 async def post_retraction(request: web.Request) -> web.Response:
     require_token(request, request.app[SETTINGS].write_token)
     if request.content_type != "application/json":
-        return json_error(
+        raise ErrorAnswer(
             415, f"Content-Type {request.content_type or '(none)'}: send application/json"
         )
     try:
         body = orjson.loads(await request.read())
     except orjson.JSONDecodeError as exc:
-        return json_error(400, f"invalid JSON: {exc}")
+        raise ErrorAnswer(400, f"invalid JSON: {exc}") from None
     if not isinstance(body, dict) or set(body) - {"reason"}:
-        return json_error(422, 'send {"reason": "why the source is withdrawn"} and nothing else')
+        raise ErrorAnswer(422, 'send {"reason": "why the source is withdrawn"} and nothing else')
     reason = body.get("reason")
     if not isinstance(reason, str) or not reason.strip():
-        return json_error(
+        raise ErrorAnswer(
             422, "a retraction needs a reason: a non-empty string", parameter="reason"
         )
     if len(reason) > MAX_REASON:
-        return json_error(422, f"the reason is over {MAX_REASON} characters", parameter="reason")
+        raise ErrorAnswer(422, f"the reason is over {MAX_REASON} characters", parameter="reason")
     try:
         check_characters(reason, "reason", "the reason")
     except DocumentError as exc:
-        return json_error(422, exc.reason, parameter="reason")
+        raise ErrorAnswer(422, exc.reason, parameter="reason") from None
     source_id = request.match_info["source_id"]
-    try:
-        result = await asyncio.to_thread(retract, request.app[STORE], source_id, reason)
-    except UnknownSource as exc:
-        return json_error(404, str(exc))
+    # An unknown source is a 404 (`errors.DOMAIN_ERRORS`).
+    result = await asyncio.to_thread(retract, request.app[STORE], source_id, reason)
     # Live subscribers see the retraction at once, as with `POST /sources`.
     request.app[WATCHER].appended(result.positions)
     return web.json_response(
-        {
-            "source_id": result.source_id,
-            "retracted": result.appended,
-            "message": result.message,
-            "position": result.positions[0] if result.positions else None,
-        }
+        Retraction(
+            source_id=result.source_id,
+            retracted=result.appended,
+            message=result.message,
+            position=result.positions[0] if result.positions else None,
+        )
     )
 
 
@@ -349,7 +348,7 @@ openapi: dict[str, Any] = {
                 "200": {
                     "description": "`{source_id, retracted, message, position}`; `retracted` "
                     "false (and `position` null) when it was already retracted.",
-                    "content": {"application/json": {"schema": {"type": "object"}}},
+                    "content": {"application/json": {"schema": body(Retraction)}},
                 },
                 **_ERRORS,
                 "415": {"$ref": "#/components/responses/Error"},

@@ -6,7 +6,7 @@ import hmac
 
 from aiohttp import web
 
-from ctevents.server.errors import json_error
+from ctevents.server.errors import ErrorAnswer
 
 
 def presented_token(request: web.Request) -> str | None:
@@ -28,13 +28,9 @@ def require_token(request: web.Request, expected: str | None) -> None:
     if presented is None or not hmac.compare_digest(
         presented.encode("utf-8", "surrogatepass"), expected.encode("utf-8")
     ):
-        response = json_error(
+        raise ErrorAnswer(
             401,
             "a bearer token is required: send 'Authorization: Bearer <token>' "
             "or the 'token' query parameter",
-        )
-        raise web.HTTPUnauthorized(
-            text=response.text,
-            content_type="application/json",
             headers={"WWW-Authenticate": 'Bearer realm="ctevents"'},
         )

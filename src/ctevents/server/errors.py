@@ -1,5 +1,8 @@
 """Errors as JSON: `{"error": …}` for every 4xx and 5xx the server answers.
 
+Handlers raise; `json_errors` answers. A refusal the HTTP layer makes itself is an
+`ErrorAnswer` (a `ParameterError` names the parameter); an error of the domain carries
+no status, and `DOMAIN_ERRORS` is the one table that says which status answers it.
 Anything a handler did not expect becomes a JSON 500 carrying an `error_id` that is
 also in the log beside the traceback, so an operator can find what a client saw. A
 store that cannot be reached is a 503 with `Retry-After`, not a 500: it is temporary.
@@ -9,12 +12,22 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
 from eventsourcing.persistence import OperationalError, PersistenceError
 
+from ctevents.corrections import UnknownSource
+from ctevents.documents import (
+    ContradictoryDocument,
+    DocumentError,
+    DocumentTooLarge,
+    UnreadableDocument,
+    UnsupportedCharset,
+)
+from ctevents.projections.provenance import UnknownField, UnknownMeeting
 from ctevents.store import StoreError
 
 log = logging.getLogger(__name__)
@@ -35,17 +48,65 @@ def unavailable(message: str, **detail: Any) -> web.Response:
     return response
 
 
-class ParameterError(Exception):
+class ErrorAnswer(Exception):
+    """A refusal a handler raises: answered `{"error": message, **detail}` with `status`."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        **detail: Any,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = dict(headers or {})
+        self.detail = detail
+
+    def response(self) -> web.Response:
+        response = json_error(self.status, self.message, **self.detail)
+        response.headers.update(self.headers)
+        return response
+
+
+class ParameterError(ErrorAnswer):
     """A request parameter (query or header) that cannot be used; `name` says which."""
 
     def __init__(self, name: str, message: str, status: int = 400) -> None:
-        super().__init__(f"{name}: {message}")
+        super().__init__(status, f"{name}: {message}", parameter=name)
         self.name = name
-        self.message = message
-        self.status = status
 
-    def response(self) -> web.Response:
-        return json_error(self.status, f"{self.name}: {self.message}", parameter=self.name)
+
+@dataclass(frozen=True)
+class DomainStatus:
+    error: type[Exception]
+    status: int
+    parameter: str | None = None  # the request's part the error is about, when there is one
+
+
+# Which status answers each domain error; the first row the error is an instance of wins.
+DOMAIN_ERRORS = (
+    DomainStatus(DocumentTooLarge, 413),
+    DomainStatus(UnreadableDocument, 400),  # not UTF-8, not JSON, a date not YYYY-MM-DD
+    DomainStatus(ContradictoryDocument, 409),
+    DomainStatus(UnsupportedCharset, 415),
+    DomainStatus(DocumentError, 422),  # readable, but not a statement that can be recorded
+    DomainStatus(UnknownSource, 404),
+    DomainStatus(UnknownMeeting, 404),
+    DomainStatus(UnknownField, 404, parameter="field"),
+)
+
+
+def domain_answer(exc: Exception) -> web.Response | None:
+    """The answer to a domain error, from `DOMAIN_ERRORS`; None for any other exception."""
+    for row in DOMAIN_ERRORS:
+        if isinstance(exc, row.error):
+            message = exc.reason if isinstance(exc, DocumentError) else str(exc)
+            detail = {"parameter": row.parameter} if row.parameter else {}
+            return json_error(row.status, message, **detail)
+    return None
 
 
 class StoreUnavailable(Exception):
@@ -74,10 +135,11 @@ def _internal_error(request: web.Request, exc: BaseException) -> web.Response:
 async def json_errors(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
 ) -> web.StreamResponse:
-    """Turns aiohttp's plain-text errors, parameter errors and anything unexpected into JSON."""
+    """Answers refusals, domain errors, aiohttp's plain-text errors and anything unexpected
+    in JSON."""
     try:
         response = await handler(request)
-    except ParameterError as exc:
+    except ErrorAnswer as exc:
         response = exc.response()
     except web.HTTPException as exc:
         if exc.status < 400 or exc.content_type == "application/json":
@@ -94,7 +156,7 @@ async def json_errors(
     except Exception as exc:
         if request.transport is None or request.transport.is_closing():
             raise  # the client left; nobody to answer
-        response = _internal_error(request, exc)
+        response = domain_answer(exc) or _internal_error(request, exc)
     return response
 
 

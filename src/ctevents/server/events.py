@@ -14,7 +14,7 @@ from uuid import UUID
 
 import orjson
 from aiohttp import web
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ctevents import sse
 from ctevents.events import event_types
@@ -22,19 +22,17 @@ from ctevents.feed import EventFilter, follow, read_page
 from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
+from ctevents.server.openapi_models import errors, parameters
 from ctevents.server.params import (
-    PARTY_SCHEMA,
     SSE_EVENT,
-    TEXT_SCHEMA,
-    TOKEN_SCHEMA,
+    Party,
     PlainText,
     Query,
     Seconds,
+    Token,
     Whole,
     header_position,
-    party_code,
     read_query,
-    seconds_schema,
     single,
     whole,
     whole_schema,
@@ -108,18 +106,63 @@ def _cursor(value: Any) -> int | None:
     return None if value == "now" else whole(value)
 
 
-class EventsParameters(Query):
-    """`GET /events` query parameters (`type` may repeat and is read apart)."""
+# The same rules as a JSON Schema: a position, or `now`.
+_CURSOR_SCHEMA = {"oneOf": [whole_schema(0), {"type": "string", "const": "now"}]}
+_TYPES_SCHEMA = {"type": "array", "minItems": 1, "items": {"enum": sorted(event_types())}}
 
-    after: Annotated[int | None, BeforeValidator(_cursor)] = 0  # None: "now"
-    limit: Annotated[Whole, Field(ge=1)] | None = None
-    stream: UUID | None = None
-    party: Annotated[str, BeforeValidator(party_code)] | None = None
-    meeting: PlainText | None = None
-    wait: Annotated[Seconds, Field(ge=0)] | None = None
-    heartbeat: Annotated[Seconds, Field(ge=MIN_HEARTBEAT, le=MAX_HEARTBEAT)] | None = None
+
+class EventsParameters(Query):
+    """`GET /events` query parameters."""
+
+    after: Annotated[int | None, BeforeValidator(_cursor), WithJsonSchema(_CURSOR_SCHEMA)] = Field(
+        0, description="Exclusive cursor: a position, or `now` for the head."
+    )  # None: "now"
+    limit: Annotated[Whole, Field(ge=1)] | None = Field(
+        None,
+        description="Events per page (default 100, max 10000); on streams, end after this "
+        "many events.",
+        json_schema_extra={"maximum": Settings.max_limit},  # the settings' bound, checked apart
+    )
+    # `type` may repeat, so it is read apart (`parse_query`); the field describes it.
+    type: Annotated[tuple[str, ...], WithJsonSchema(_TYPES_SCHEMA)] | None = Field(
+        None,
+        description="Only these event types, comma-separated (e.g. MeetingHeld,DelegationLed).",
+        json_schema_extra={"style": "form", "explode": False},
+    )
+    stream: UUID | None = Field(None, description="Only this stream (a source id, UUID).")
+    party: Party | None = Field(
+        None,
+        description="Only events whose data has party == this or lists it in parties: a "
+        "country code (ISO 3166 alpha-2 or alpha-3, any case).",
+    )
+    meeting: PlainText | None = Field(
+        None, description="Only events whose data has this meeting_key."
+    )
+    wait: Annotated[Seconds, Field(ge=0)] | None = Field(
+        None,
+        description="JSON form: seconds to hold the request while nothing matches (ignored by "
+        "streams).",
+        json_schema_extra={"maximum": Settings.max_wait},
+    )
+    heartbeat: Annotated[Seconds, Field(ge=MIN_HEARTBEAT, le=MAX_HEARTBEAT)] | None = Field(
+        None,
+        description="Streams: seconds between heartbeats when idle (default 15; ignored by the "
+        "JSON form).",
+    )
     format: Literal["json", "sse", "ndjson"] | None = None
-    token: str | None = None
+    token: Token | None = Field(
+        None, description="Read token, if required (EventSource sends no headers)."
+    )
+
+
+class EventsHeaders(Query):
+    """The header `GET /events` reads (`header_position`)."""
+
+    last_event_id: Whole | None = Field(
+        None,
+        alias="Last-Event-ID",
+        description="SSE: resume after this position; wins over `after`.",
+    )
 
 
 def parse_query(request: web.Request, settings: Settings, store: Store) -> EventsQuery:
@@ -291,36 +334,6 @@ async def get_events(request: web.Request) -> web.StreamResponse:
     return await _stream(request, query, after)
 
 
-_FILTER_PARAMETERS = [
-    {
-        "name": "type",
-        "in": "query",
-        "description": "Only these event types, comma-separated (e.g. MeetingHeld,DelegationLed).",
-        "style": "form",
-        "explode": False,
-        "schema": {"type": "array", "minItems": 1, "items": {"enum": sorted(event_types())}},
-    },
-    {
-        "name": "stream",
-        "in": "query",
-        "description": "Only this stream (a source id, UUID).",
-        "schema": {"type": "string", "format": "uuid"},
-    },
-    {
-        "name": "party",
-        "in": "query",
-        "description": "Only events whose data has party == this or lists it in parties: a "
-        "country code (ISO 3166 alpha-2 or alpha-3, any case).",
-        "schema": PARTY_SCHEMA,
-    },
-    {
-        "name": "meeting",
-        "in": "query",
-        "description": "Only events whose data has this meeting_key.",
-        "schema": TEXT_SCHEMA,
-    },
-]
-
 openapi: dict[str, Any] = {
     "/events": {
         "get": {
@@ -331,49 +344,7 @@ openapi: dict[str, Any] = {
                 "seen as `after` (or `Last-Event-ID` for SSE). The form is chosen by "
                 "`format` or `Accept`."
             ),
-            "parameters": [
-                {
-                    "name": "after",
-                    "in": "query",
-                    "description": "Exclusive cursor: a position, or `now` for the head.",
-                    "schema": {"oneOf": [whole_schema(0), {"type": "string", "const": "now"}]},
-                },
-                {
-                    "name": "limit",
-                    "in": "query",
-                    "description": "Events per page (default 100, max 10000); on streams, "
-                    "end after this many events.",
-                    "schema": whole_schema(1, 10000),
-                },
-                *_FILTER_PARAMETERS,
-                {
-                    "name": "wait",
-                    "in": "query",
-                    "description": "JSON form: seconds to hold the request while nothing "
-                    "matches (ignored by streams).",
-                    "schema": seconds_schema(0, 300),
-                },
-                {
-                    "name": "heartbeat",
-                    "in": "query",
-                    "description": "Streams: seconds between heartbeats when idle (default 15; "
-                    "ignored by the JSON form).",
-                    "schema": seconds_schema(MIN_HEARTBEAT, MAX_HEARTBEAT),
-                },
-                {"name": "format", "in": "query", "schema": {"enum": list(FORMS)}},
-                {
-                    "name": "token",
-                    "in": "query",
-                    "description": "Read token, if required (EventSource sends no headers).",
-                    "schema": TOKEN_SCHEMA,
-                },
-                {
-                    "name": "Last-Event-ID",
-                    "in": "header",
-                    "description": "SSE: resume after this position; wins over `after`.",
-                    "schema": whole_schema(0),
-                },
-            ],
+            "parameters": [*parameters(EventsParameters), *parameters(EventsHeaders, "header")],
             "responses": {
                 "200": {
                     "description": "Events after the cursor, in log order.",
@@ -386,11 +357,7 @@ openapi: dict[str, Any] = {
                     },
                 },
                 "304": {"description": "The immutable page is unchanged (If-None-Match)."},
-                "400": {"$ref": "#/components/responses/Error"},
-                "401": {"$ref": "#/components/responses/Error"},
-                "406": {"$ref": "#/components/responses/Error"},
-                "409": {"$ref": "#/components/responses/Error"},
-                "503": {"$ref": "#/components/responses/Error"},
+                **errors(400, 401, 406, 409, 503),
             },
         }
     }

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Annotated, Any, TypeVar
 
 from aiohttp import web
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
 
 from ctevents.server.errors import ParameterError
 
@@ -131,15 +131,6 @@ def plain_text(value: Any) -> str:
     if not isinstance(value, str) or len(value) > MAX_TEXT or not _LINE_TEXT.fullmatch(value):
         raise ValueError(f"must be a non-blank value of at most {MAX_TEXT} characters")
     return value.strip()
-
-
-Whole = Annotated[int, BeforeValidator(whole)]
-Seconds = Annotated[float, BeforeValidator(decimal)]
-Flag = Annotated[bool, BeforeValidator(flag)]
-IsoDate = Annotated[date, BeforeValidator(iso_date)]
-Parties = Annotated[tuple[str, ...], BeforeValidator(party_codes)]
-SearchText = Annotated[str, BeforeValidator(search_text)]
-PlainText = Annotated[str, BeforeValidator(plain_text)]
 
 
 class Query(BaseModel):
@@ -261,3 +252,18 @@ def whole_schema(minimum: int = 0, maximum: int = MAX_POSITION) -> dict[str, Any
 
 def seconds_schema(minimum: float, maximum: float) -> dict[str, Any]:
     return {"type": "number", "minimum": minimum, "maximum": maximum}
+
+
+# --- the value types: each validates as above and says so in its JSON Schema ---------------
+
+Whole = Annotated[int, BeforeValidator(whole), Field(ge=0, le=MAX_POSITION)]
+Seconds = Annotated[float, BeforeValidator(decimal)]
+Flag = Annotated[bool, BeforeValidator(flag), WithJsonSchema(BOOLEAN_SCHEMA)]
+IsoDate = Annotated[date, BeforeValidator(iso_date), WithJsonSchema(DATE_SCHEMA)]
+Party = Annotated[str, BeforeValidator(party_code), WithJsonSchema(PARTY_SCHEMA)]
+Parties = Annotated[
+    tuple[str, ...], BeforeValidator(party_codes), WithJsonSchema(PARTY_LIST_SCHEMA)
+]
+SearchText = Annotated[str, BeforeValidator(search_text), WithJsonSchema(SEARCH_SCHEMA)]
+PlainText = Annotated[str, BeforeValidator(plain_text), WithJsonSchema(TEXT_SCHEMA)]
+Token = Annotated[str, WithJsonSchema(TOKEN_SCHEMA)]

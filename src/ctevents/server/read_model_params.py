@@ -16,14 +16,9 @@ from pydantic import Field, create_model
 
 from ctevents.projections.model import ReadModel
 from ctevents.projections.queries import MAX_LIMIT
+from ctevents.projections.shapes import COMPACT
 from ctevents.server.params import (
-    BOOLEAN_SCHEMA,
     CONTROLS,
-    DATE_SCHEMA,
-    MAX_POSITION,
-    PARTY_LIST_SCHEMA,
-    SEARCH_SCHEMA,
-    TEXT_SCHEMA,
     Flag,
     IsoDate,
     Parties,
@@ -31,11 +26,12 @@ from ctevents.server.params import (
     Query,
     SearchText,
     Seconds,
+    Token,
     Whole,
-    seconds_schema,
-    whole_schema,
 )
+from ctevents.server.snapshots import ON_DEMAND_LIMIT
 
+DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait=` says less
 MAX_WAIT = 60.0
 MAX_KEY = 1000
 
@@ -50,35 +46,17 @@ FILTER_TYPES: dict[str, Any] = {
     "publisher": PlainText,
     "published_after": IsoDate,
 }
-
-
-FILTER_SCHEMAS: dict[str, dict[str, Any]] = {
-    "party": {
-        **PARTY_LIST_SCHEMA,
-        "description": "Country codes (ISO 3166 alpha-2 or alpha-3, any case), comma-separated "
-        "in any order: rows naming all of them.",
-    },
-    "mechanism": {**SEARCH_SCHEMA, "description": "Words of the mechanism's name."},
-    "name": {**SEARCH_SCHEMA, "description": "Words of the person's name."},
-    "year": {**whole_schema(1, 9999), "description": "The meeting's year."},
-    "contested": {**BOOLEAN_SCHEMA, "description": "Only rows whose values sources dispute."},
-    "led": {**BOOLEAN_SCHEMA, "description": "Only people who led a delegation."},
-    "retracted": {**BOOLEAN_SCHEMA, "description": "Only retracted (or only live) sources."},
-    "publisher": {**TEXT_SCHEMA, "description": "The publisher, exactly."},
-    "published_after": {**DATE_SCHEMA, "description": "Published on or after this date."},
-}
-PAGE_SCHEMAS: dict[str, dict[str, Any]] = {
-    "limit": whole_schema(1, MAX_LIMIT),
-    "after": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": MAX_KEY,
-        "pattern": f"^[^{CONTROLS}]*$",
-    },
-    "min_position": whole_schema(0),
-    "wait": seconds_schema(0, MAX_WAIT),
-    "watch": BOOLEAN_SCHEMA,
-    "as_of": whole_schema(1),
+FILTER_DESCRIPTIONS = {
+    "party": "Country codes (ISO 3166 alpha-2 or alpha-3, any case), comma-separated in any "
+    "order: rows naming all of them.",
+    "mechanism": "Words of the mechanism's name.",
+    "name": "Words of the person's name.",
+    "year": "The meeting's year.",
+    "contested": "Only rows whose values sources dispute.",
+    "led": "Only people who led a delegation.",
+    "retracted": "Only retracted (or only live) sources.",
+    "publisher": "The publisher, exactly.",
+    "published_after": "Published on or after this date.",
 }
 
 
@@ -86,14 +64,65 @@ class PageParameters(Query):
     """What every read-model route takes besides its filters."""
 
     limit: Annotated[Whole, Field(ge=1, le=MAX_LIMIT)] | None = None
-    after: Annotated[str, Field(min_length=1, max_length=MAX_KEY)] | None = None
-    min_position: Annotated[Whole, Field(ge=0, le=MAX_POSITION)] | None = None
-    wait: Annotated[Seconds, Field(ge=0, le=MAX_WAIT)] | None = None
-    watch: Flag | None = None
-    token: str | None = None
-    as_of: Annotated[Whole, Field(ge=1)] | None = None
-    view: Literal["compact", "full"] | None = None
-    expand: Literal["evidence"] | None = None
+    after: (
+        Annotated[
+            str,
+            Field(
+                min_length=1,
+                max_length=MAX_KEY,
+                json_schema_extra={"pattern": f"^[^{CONTROLS}]*$"},
+            ),
+        ]
+        | None
+    ) = Field(None, description="Page cursor: the last key of the previous page.")
+    min_position: Whole | None = Field(
+        None,
+        description="Wait (bounded by `wait`, default 10 s) until the model has folded this "
+        "position; 503 with Retry-After if it has not by then; 409 if it is beyond the log's "
+        "head (or, with `as_of`, beyond the snapshot).",
+    )
+    wait: Annotated[Seconds, Field(ge=0, le=MAX_WAIT)] | None = Field(
+        None, description="Seconds to wait for `min_position`."
+    )
+    watch: Flag | None = Field(
+        None,
+        description="Server-Sent Events: the rows, then each change `{op, key, row, position}` "
+        "with `id:` its position; resumable with Last-Event-ID (409 with `as_of`: a snapshot "
+        "never changes).",
+    )
+    token: Token | None = Field(
+        None, description="Read token, if required (EventSource sends no headers)."
+    )
+    as_of: Annotated[Whole, Field(ge=1)] | None = Field(
+        None,
+        description="The model as of this log position, from a snapshot (`ctevents replay "
+        "--until N --into NAME`), built on request for positions up to "
+        f"{ON_DEMAND_LIMIT:,} (409 beyond, or beyond the head); the answer's `as_of` says "
+        "which.",
+    )
+    view: Literal["compact", "full"] | None = Field(
+        None,
+        description="`compact` (default): each field's value or contested values, its "
+        "corroboration and its sources (indexes into the row's `sources`). `full`: every "
+        "value with its status, spellings and supporting sources with their evidence quotes.",
+        json_schema_extra={"default": COMPACT},
+    )
+    expand: Literal["evidence"] | None = Field(
+        None, description="`expand=evidence` is `view=full` (whatever `view` says)."
+    )
+
+    @property
+    def freshness(self) -> tuple[int, float]:
+        """The position the answer must have folded (0: any) and how long to wait for it."""
+        return self.min_position or 0, DEFAULT_WAIT if self.wait is None else self.wait
+
+
+class WatchHeaders(Query):
+    """The headers a read-model route reads (`header_position`)."""
+
+    last_event_id: Whole | None = Field(
+        None, alias="Last-Event-ID", description="With watch: resume after this position."
+    )
 
 
 _BY_MODEL: dict[str, type[Query]] = {}
@@ -104,15 +133,15 @@ def collection_parameters(model: ReadModel) -> type[Query]:
     found = _BY_MODEL.get(model.name)
     if found is None:
         fields: dict[str, Any] = {
-            f.name: (FILTER_TYPES.get(f.name, PlainText) | None, None) for f in model.filters
+            f.name: (
+                FILTER_TYPES.get(f.name, PlainText) | None,
+                Field(None, description=FILTER_DESCRIPTIONS.get(f.name)),
+            )
+            for f in model.filters
         }
         found = create_model(f"{model.name}_parameters", __base__=PageParameters, **fields)
         _BY_MODEL[model.name] = found
     return found
-
-
-def filter_schema(name: str) -> dict[str, Any]:
-    return FILTER_SCHEMAS.get(name, TEXT_SCHEMA)
 
 
 def filter_values(parameters: Query, model: ReadModel) -> dict[str, str]:

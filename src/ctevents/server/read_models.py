@@ -6,19 +6,17 @@ key order with `as_of_position`, `lag` (events of the log not yet folded) and an
 `?min_position=N` waits (bounded) until the model has folded N, so a client reads its
 own write; `?watch=1` is an SSE stream of the rows, first as they are, then each
 change as it commits, with `id:` the position that caused it, resumable with
-`Last-Event-ID`. The projections run here as a background task (`cleanup_ctx`) and
-report into `/healthz`.
+`Last-Event-ID` (`row_watch` follows the changes; here they are only framed). The
+folding itself runs in `read_side`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import logging
-import threading
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from contextlib import aclosing
+from functools import partial
 from typing import Any
 
 import orjson
@@ -26,140 +24,44 @@ from aiohttp import web
 
 from ctevents import sse
 from ctevents.projections.catalog import MODELS
-from ctevents.projections.engine import ProjectionEngine
-from ctevents.projections.failures import failures
 from ctevents.projections.model import ReadModel
 from ctevents.projections.queries import (
-    MAX_LIMIT,
     QueryError,
     changes_since,
     get_row,
     list_rows,
     snapshot,
-    status,
 )
-from ctevents.projections.schemas import ROW_SHAPES, components
-from ctevents.projections.shapes import COMPACT, FULL, VIEWS
-from ctevents.projections.views import ViewStore, open_views
-from ctevents.read_side_health import StallClock, failing_models
-from ctevents.replay.outdated import rebuild_outdated
+from ctevents.projections.schemas import components
+from ctevents.projections.shapes import COMPACT, FULL
+from ctevents.row_watch import Changes, Opening, folded_to, watch_rows
 from ctevents.server import snapshots
 from ctevents.server.auth import require_token
-from ctevents.server.errors import ParameterError, json_error
+from ctevents.server.errors import ErrorAnswer, ParameterError, json_error
 from ctevents.server.params import (
-    SSE_EVENT,
-    TOKEN_SCHEMA,
     decimal,
     header_position,
     optional_whole_number,
     read_query,
     single,
-    whole_schema,
 )
+from ctevents.server.read_model_openapi import path_items
 from ctevents.server.read_model_params import (
+    DEFAULT_WAIT,
     MAX_WAIT,
-    PAGE_SCHEMAS,
     PageParameters,
     collection_parameters,
-    filter_schema,
     filter_values,
 )
-from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
+from ctevents.server.read_side import READ_SIDE, run_read_side
+from ctevents.server.state import SETTINGS, STORE, WATCHER
 
 log = logging.getLogger(__name__)
 routes = web.RouteTableDef()
 
 DEFAULT_LIMIT = 50
-DEFAULT_WAIT = 10.0  # seconds a `min_position` read waits at most, unless `wait=` says less
-WAIT_STEP = 0.05
-WATCH_POLL = 0.5  # how often a watch looks for changes folded by another process
 
-
-@dataclass
-class ReadSide:
-    """The running projections and the watchers waiting for their changes."""
-
-    views: ViewStore
-    engine: ProjectionEngine
-    stop: threading.Event
-    thread: threading.Thread
-    loop: asyncio.AbstractEventLoop
-    watchers: set[asyncio.Event] = field(default_factory=set)
-    stalls: StallClock = field(default_factory=StallClock)
-
-    def committed(self, model: str, changes: list[dict[str, Any]], position: int) -> None:
-        # Called in the engine's thread after each committed batch.
-        if changes:
-            self.loop.call_soon_threadsafe(self._wake)
-
-    def _wake(self) -> None:
-        for event in self.watchers:
-            event.set()
-
-
-READ_SIDE = web.AppKey("read_side", ReadSide)
-
-
-async def run_projections(app: web.Application) -> AsyncIterator[None]:
-    """Folds the log into the read models in a thread for as long as the server runs."""
-    store = app[STORE]
-    views = await asyncio.to_thread(open_views, store.location)
-    engine = await asyncio.to_thread(ProjectionEngine, store, views, MODELS)
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=engine.run_forever, args=(stop, 0.1), name="projections", daemon=True
-    )
-    side = ReadSide(views, engine, stop, thread, asyncio.get_running_loop())
-    engine.add_listener(side.committed)
-    app[READ_SIDE] = side
-    app[PROJECTION_HEALTH]["read_models"] = _health
-    thread.start()
-    # A model built by another version of its code is rebuilt beside the live tables,
-    # which keep serving until the swap (issue 6); the engine then follows the new ones.
-    rebuilder = threading.Thread(
-        target=_rebuild_outdated, args=(store, views, stop), name="replay", daemon=True
-    )
-    rebuilder.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        await asyncio.to_thread(thread.join, 10.0)
-        await asyncio.to_thread(rebuilder.join, 10.0)
-        await asyncio.to_thread(views.close)
-
-
-cleanup_ctx = (run_projections,)
-
-
-def _rebuild_outdated(store: Any, views: ViewStore, stop: threading.Event) -> None:
-    try:
-        # Waits for a replay already running (e.g. `ctevents replay`) rather than fail.
-        rebuild_outdated(store, views, MODELS, stop=stop, lock_timeout=3600.0)
-    except Exception:
-        if not stop.is_set():
-            log.exception("rebuilding outdated read models failed; serving the old ones")
-
-
-async def _health(app: web.Application) -> dict[str, Any]:
-    side = app[READ_SIDE]
-
-    def report() -> tuple[dict[str, Any], dict[str, Any]]:
-        found = status(app[STORE], side.views, MODELS)
-        found["recent_failures"] = failures(side.views, limit=5)
-        newest = {
-            m["projection"]: failures(side.views, m["projection"], limit=1)
-            for m in found["projections"]
-            if m["failures"]
-        }
-        return found, {name: rows[0] for name, rows in newest.items() if rows}
-
-    body, newest = await asyncio.to_thread(report)
-    stalled = side.stalls.observe(body, asyncio.get_running_loop().time())
-    body["failing"] = failing_models(body, newest, stalled, app[SETTINGS].stall_after)
-    body["runner_alive"] = side.thread.is_alive()
-    body["ok"] = body["runner_alive"] and not body["failing"]
-    return body
+cleanup_ctx = (run_read_side,)  # the routes serve what the read side folds
 
 
 # --- parameters ----------------------------------------------------------------------
@@ -180,9 +82,9 @@ def _view(given: PageParameters) -> str:
 # --- freshness ---------------------------------------------------------------------------
 
 
-async def _await_position(request: web.Request, model: ReadModel) -> None:
-    """Honours `min_position`: waits (bounded) for the model to fold it, else answers 503."""
-    wanted = optional_whole_number(request, "min_position", 0)
+def freshness_of(request: web.Request) -> tuple[int, float]:
+    """`PageParameters.freshness` for a route without a parameter model (provenance)."""
+    wanted = optional_whole_number(request, "min_position", 0) or 0
     raw_wait = single(request, "wait")
     try:
         wait = DEFAULT_WAIT if raw_wait is None else decimal(raw_wait)
@@ -190,6 +92,11 @@ async def _await_position(request: web.Request, model: ReadModel) -> None:
         raise ParameterError("wait", str(exc)) from None
     if not 0 <= wait <= MAX_WAIT:
         raise ParameterError("wait", f"must be between 0 and {MAX_WAIT:g} seconds")
+    return wanted, wait
+
+
+async def await_folded(request: web.Request, model: ReadModel, wanted: int, wait: float) -> None:
+    """Honours `min_position`: waits (bounded) for the model to fold it, else answers 503."""
     if not wanted:
         return
     head = await asyncio.to_thread(request.app[STORE].head)
@@ -199,24 +106,15 @@ async def _await_position(request: web.Request, model: ReadModel) -> None:
             "min_position", f"position {wanted} is beyond the log's head ({head})", 409
         )
     views = request.app[READ_SIDE].views
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + wait
-    while True:
-        reached = await asyncio.to_thread(views.position, model)
-        if reached >= wanted:
-            return
-        if loop.time() >= deadline:
-            raise web.HTTPServiceUnavailable(
-                text=json_error(
-                    503,
-                    f"{model.name} has folded the log up to position {reached}, not yet "
-                    f"{wanted}; retry shortly",
-                    as_of_position=reached,
-                ).text,
-                content_type="application/json",
-                headers={"Retry-After": "1"},
-            )
-        await asyncio.sleep(WAIT_STEP)
+    reached = await folded_to(partial(views.position, model), wanted, wait)
+    if reached < wanted:
+        raise ErrorAnswer(
+            503,
+            f"{model.name} has folded the log up to position {reached}, not yet "
+            f"{wanted}; retry shortly",
+            headers={"Retry-After": "1"},
+            as_of_position=reached,
+        )
 
 
 def _lag(request: web.Request, as_of: int) -> int:
@@ -251,14 +149,13 @@ async def list_collection(request: web.Request, model: ReadModel) -> web.StreamR
     views = request.app[READ_SIDE].views
     past = await snapshots.as_of(request, model, views)  # `as_of`: a snapshot's tables
     if given.watch:
-        return await _watch(request, model, filters, None, view)
-    limit = optional_whole_number(request, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
-    after = single(request, "after")
-    await _await_position(request, model)
+        return await _watch(request, model, given, filters, None)
+    await await_folded(request, model, *given.freshness)
     views = past.views if past else views
+    limit = given.limit or DEFAULT_LIMIT
     try:
         page = await asyncio.to_thread(
-            list_rows, views, model, filters, after=after, limit=limit, view=view
+            list_rows, views, model, filters, after=given.after, limit=limit, view=view
         )
     except QueryError as exc:
         raise ParameterError("query", str(exc)) from None
@@ -284,12 +181,13 @@ async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse
     view = _view(given)
     past = await snapshots.as_of(request, model, request.app[READ_SIDE].views)
     if given.watch:
-        return await _watch(request, model, {}, key, view)
-    await _await_position(request, model)
+        return await _watch(request, model, given, {}, key)
+    await await_folded(request, model, *given.freshness)
     views = past.views if past else request.app[READ_SIDE].views
     row, as_of = await asyncio.to_thread(get_row, views, model, key, view)
     extra: dict[str, Any] = {"as_of": past.describe()} if past else {"lag": _lag(request, as_of)}
     if row is None:
+        # Returned, not raised: the pages' negotiation marks it `Vary: Accept` as a row.
         return json_error(
             404,
             f"no {model.key} {key!r} in {model.name} as of position {as_of}",
@@ -329,227 +227,64 @@ def _frame(change: dict[str, Any]) -> bytes:
     return sse.frame(change["position"], change["op"], orjson.dumps(change))
 
 
+def _frames(changes: list[dict[str, Any]]) -> bytes:
+    return b"".join(_frame(change) for change in changes)
+
+
 async def _watch(
     request: web.Request,
     model: ReadModel,
+    given: PageParameters,
     filters: dict[str, str],
     key: str | None,
-    view: str,
 ) -> web.StreamResponse:
+    """Frames `row_watch.watch_rows` as Server-Sent Events."""
     settings = request.app[SETTINGS]
     side = request.app[READ_SIDE]
+    view = _view(given)
     resume_from = header_position(request, "Last-Event-ID")
-    await _await_position(request, model)
-    wake = asyncio.Event()
-    side.watchers.add(wake)  # before the first read: a commit in between still wakes us
-    try:
-        if resume_from is None:
-            opening, cursor = await asyncio.to_thread(
-                snapshot, side.views, model, filters, key=key, view=view
-            )
-        else:
-            opening, cursor = await asyncio.to_thread(
-                changes_since, side.views, model, resume_from, filters, key=key, view=view
-            )
-    except QueryError as exc:
-        side.watchers.discard(wake)
-        raise ParameterError("query", str(exc)) from None
-    response = web.StreamResponse(headers={**sse.HEADERS, "X-As-Of-Position": str(cursor)})
-    in_view: set[str] = set()
-    try:
-        await response.prepare(request)
-        await response.write(sse.retry(settings.retry_ms))
-        await _send(response, opening, in_view, resumed=resume_from is not None)
-        # The opening is complete up to `cursor`: say so, so a reconnect resumes there.
-        await response.write(sse.frame(cursor, "ready", b'{"as_of_position": %d}' % cursor))
-        idle = 0.0
-        while not side.stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), WATCH_POLL)
-            wake.clear()
-            changes, as_of = await asyncio.to_thread(
-                changes_since, side.views, model, cursor, filters, key=key, view=view
-            )
-            cursor = max(cursor, as_of)
-            sent = await _send(response, changes, in_view, resumed=True)
-            idle = 0.0 if sent else idle + WATCH_POLL
-            if idle >= settings.heartbeat:
-                await response.write(sse.HEARTBEAT)
-                idle = 0.0
-        await response.write_eof()
-    except ConnectionError:
-        pass  # the watcher left
-    finally:
-        side.watchers.discard(wake)
+    await await_folded(request, model, *given.freshness)
+    views = side.views
+    if resume_from is None:
+        read_opening = partial(snapshot, views, model, filters, key=key, view=view)
+    else:
+        read_opening = partial(
+            changes_since, views, model, resume_from, filters, key=key, view=view
+        )
+    watched = watch_rows(
+        side.bell,
+        read_opening,
+        lambda cursor: changes_since(views, model, cursor, filters, key=key, view=view),
+        resumed=resume_from is not None,
+        stopped=lambda: side.stopping,
+        heartbeat=settings.heartbeat,
+    )
+    async with aclosing(watched):
+        try:
+            opening = await anext(watched)
+        except QueryError as exc:
+            raise ParameterError("query", str(exc)) from None
+        assert isinstance(opening, Opening)
+        cursor = opening.position
+        response = web.StreamResponse(headers={**sse.HEADERS, "X-As-Of-Position": str(cursor)})
+        try:
+            await response.prepare(request)
+            await response.write(sse.retry(settings.retry_ms))
+            if opening.changes:
+                await response.write(_frames(opening.changes))
+            # The opening is complete up to `cursor`: say so, so a reconnect resumes there.
+            await response.write(sse.frame(cursor, "ready", b'{"as_of_position": %d}' % cursor))
+            async for item in watched:
+                if isinstance(item, Changes):
+                    await response.write(_frames(item.changes))
+                else:
+                    await response.write(sse.HEARTBEAT)
+            await response.write_eof()
+        except ConnectionError:
+            pass  # the watcher left
     return response
 
 
-async def _send(
-    response: web.StreamResponse, changes: list[dict[str, Any]], in_view: set[str], *, resumed: bool
-) -> int:
-    """Writes changes; a row that left a filtered view becomes a delete, once."""
-    frames = []
-    for change in changes:
-        if change["op"] == "upsert" and change["row"] is not None:
-            in_view.add(change["key"])
-            frames.append(_frame(change))
-        elif change["key"] in in_view or (resumed and change["op"] == "delete"):
-            in_view.discard(change["key"])
-            frames.append(_frame({**change, "op": "delete", "row": None}))
-    if frames:
-        await response.write(b"".join(frames))
-    return len(frames)
-
-
-# --- OpenAPI -------------------------------------------------------------------------------
-
-_COMMON = [
-    {
-        "name": "min_position",
-        "in": "query",
-        "schema": PAGE_SCHEMAS["min_position"],
-        "description": "Wait (bounded by `wait`, default 10 s) until the model has folded this "
-        "position; 503 with Retry-After if it has not by then; 409 if it is beyond the log's "
-        "head (or, with `as_of`, beyond the snapshot).",
-    },
-    {
-        "name": "wait",
-        "in": "query",
-        "schema": PAGE_SCHEMAS["wait"],
-        "description": "Seconds to wait for `min_position`.",
-    },
-    {
-        "name": "watch",
-        "in": "query",
-        "schema": PAGE_SCHEMAS["watch"],
-        "description": "Server-Sent Events: the rows, then each change "
-        "`{op, key, row, position}` with `id:` its position; resumable with Last-Event-ID "
-        "(409 with `as_of`: a snapshot never changes).",
-    },
-    {
-        "name": "as_of",
-        "in": "query",
-        "schema": PAGE_SCHEMAS["as_of"],
-        "description": "The model as of this log position, from a snapshot (`ctevents replay "
-        "--until N --into NAME`), built on request for positions up to "
-        f"{snapshots.ON_DEMAND_LIMIT:,} (409 beyond, or beyond the head); the answer's "
-        "`as_of` says which.",
-    },
-    {
-        "name": "token",
-        "in": "query",
-        "schema": TOKEN_SCHEMA,
-        "description": "Read token, if required (EventSource sends no headers).",
-    },
-    {
-        "name": "view",
-        "in": "query",
-        "schema": {"enum": list(VIEWS), "default": COMPACT},
-        "description": "`compact` (default): each field's value or contested values, its "
-        "corroboration and its sources (indexes into the row's `sources`). `full`: every "
-        "value with its status, spellings and supporting sources with their evidence quotes.",
-    },
-    {
-        "name": "expand",
-        "in": "query",
-        "schema": {"enum": ["evidence"]},
-        "description": "`expand=evidence` is `view=full` (whatever `view` says).",
-    },
-    {
-        "name": "Last-Event-ID",
-        "in": "header",
-        "schema": whole_schema(0),
-        "description": "With watch: resume after this position.",
-    },
-]
-
-_ERRORS = {
-    "400": {"$ref": "#/components/responses/Error"},
-    "401": {"$ref": "#/components/responses/Error"},
-    "409": {"$ref": "#/components/responses/Error"},
-    "503": {"$ref": "#/components/responses/Error"},
-}
-
-
-def _path_items(model: ReadModel) -> dict[str, Any]:
-    filters = [
-        {"name": f.name, "in": "query", "schema": filter_schema(f.name)} for f in model.filters
-    ]
-    page = [
-        {"name": "limit", "in": "query", "schema": PAGE_SCHEMAS["limit"]},
-        {
-            "name": "after",
-            "in": "query",
-            "schema": PAGE_SCHEMAS["after"],
-            "description": f"Page cursor: the last `{model.key}` of the previous page.",
-        },
-    ]
-    compact, full = (f"#/components/schemas/{shape.__name__}" for shape in ROW_SHAPES[model.name])
-    # anyOf: a row with nothing to expand (a source without facts) fits both shapes.
-    row = {"anyOf": [{"$ref": compact}, {"$ref": full}]}
-    answer = {
-        "as_of_position": {"type": "integer"},
-        "lag": {"type": "integer", "description": "Log positions not folded yet."},
-        "view": {"enum": list(VIEWS)},
-        "as_of": {"type": "object", "description": "With `as_of`: which snapshot answered."},
-    }
-    page_schema = {
-        "type": "object",
-        "required": [model.name, "as_of_position", "next_after", "view"],
-        "properties": {
-            model.name: {"type": "array", "items": row},
-            "next_after": {"type": ["string", "null"]},
-            "next": {"type": "string"},
-            **answer,
-        },
-    }
-    item_schema = {
-        "type": "object",
-        "required": ["item", "as_of_position", "view"],
-        "properties": {"item": row, **answer},
-    }
-
-    def ok(schema: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "content": {
-                "application/json": {"schema": schema},
-                "text/event-stream": {"schema": SSE_EVENT},
-            }
-        }
-
-    unchanged = {"description": "Unchanged since the ETag in If-None-Match."}
-    return {
-        f"/{model.name}": {
-            "get": {
-                "operationId": f"list_{model.name}",
-                "summary": f"The {model.name} read model, in `{model.key}` order.",
-                "parameters": [*filters, *page, *_COMMON],
-                "responses": {
-                    "200": {"description": "A page with `as_of_position`.", **ok(page_schema)},
-                    "304": unchanged,
-                    **_ERRORS,
-                },
-            }
-        },
-        f"/{model.name}/{{key}}": {
-            "get": {
-                "operationId": f"get_{model.name}",
-                "summary": f"One row of {model.name} by its `{model.key}`.",
-                "parameters": [
-                    {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}},
-                    *page,
-                    *_COMMON,
-                ],
-                "responses": {
-                    "200": {"description": "`{item, as_of_position}`.", **ok(item_schema)},
-                    "304": unchanged,
-                    "404": {"$ref": "#/components/responses/Error"},
-                    **_ERRORS,
-                },
-            }
-        },
-    }
-
-
-openapi: dict[str, Any] = {k: v for m in MODELS for k, v in _path_items(m).items()}
+# Described from the parameter models and answer shapes (`read_model_openapi`).
+openapi: dict[str, Any] = {k: v for m in MODELS for k, v in path_items(m).items()}
 openapi_schemas: dict[str, Any] = components()

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, NotRequired
 
 from aiohttp import web
+from pydantic import WithJsonSchema
+from typing_extensions import TypedDict  # pydantic reads NotRequired from this one on 3.11
 
 from ctevents.documents import (
     MAX_BYTES,
     METADATA_PATTERN,
     TEXT_PATTERN,
     URL_PATTERN,
+    ContradictoryDocument,
     Document,
-    DocumentError,
+    DocumentTooLarge,
+    UnsupportedCharset,
     decode_text,
     document_from_json,
     make_document,
@@ -20,30 +24,41 @@ from ctevents.documents import (
 )
 from ctevents.feed import record
 from ctevents.server.auth import require_token
-from ctevents.server.errors import json_error
+from ctevents.server.errors import ErrorAnswer
+from ctevents.server.openapi_models import body
 from ctevents.server.state import SETTINGS, STORE, WATCHER
 
 routes = web.RouteTableDef()
+
+
+class SourceResult(TypedDict):
+    """The answer to `POST /sources`; `positions` and `types` when it recorded something."""
+
+    source_id: Annotated[str, WithJsonSchema({"type": "string", "format": "uuid"})]
+    recorded: bool
+    positions: NotRequired[list[int]]
+    types: NotRequired[list[str]]
+
 
 ORIGIN = "request body"
 TEXT_METADATA = ("published_on", "title", "url", "publisher")
 ACCEPTED_TYPES = ("text/plain", "application/json")
 
 
-def _too_large(size: int | str) -> web.Response:
-    return json_error(413, f"{size} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)")
+def _too_large(size: int | str) -> DocumentTooLarge:
+    return DocumentTooLarge(ORIGIN, f"{size} bytes is over the limit of {MAX_BYTES} bytes (1 MiB)")
 
 
-async def _body(request: web.Request) -> bytes | web.Response:
-    """The raw body, or the 413 that refuses it before it is read whole."""
+async def _body(request: web.Request) -> bytes:
+    """The raw body; one over the limit is refused before it is read whole."""
     if request.content_length is not None and request.content_length > MAX_BYTES:
-        return _too_large(request.content_length)
+        raise _too_large(request.content_length)
     try:
         raw = await request.read()
     except web.HTTPRequestEntityTooLarge:
-        return _too_large(f"more than {MAX_BYTES}")
+        raise _too_large(f"more than {MAX_BYTES}") from None
     if len(raw) > MAX_BYTES:
-        return _too_large(len(raw))
+        raise _too_large(len(raw))
     return raw
 
 
@@ -52,14 +67,14 @@ def _query_metadata(request: web.Request) -> dict[str, str]:
     for name in TEXT_METADATA:
         values = request.query.getall(name, [])
         if len(values) > 1:
-            raise DocumentError(ORIGIN, f"query parameter {name} given more than once", status=400)
+            raise ErrorAnswer(400, f"query parameter {name} given more than once")
         if values:
             metadata[name] = values[0]
     return metadata
 
 
 def _document(request: web.Request, raw: bytes) -> Document:
-    """The document a request carries; raises DocumentError (with its HTTP status).
+    """The document a request carries; raises a DocumentError saying what is wrong.
 
     Metadata may come in the query with either body; with JSON, a field given both in
     the body and the query must agree (409 otherwise: the request contradicts itself).
@@ -72,10 +87,9 @@ def _document(request: web.Request, raw: bytes) -> Document:
         for name, value in given.items():
             in_body = getattr(document, name)
             if in_body is not None and str(in_body) != value:
-                raise DocumentError(
+                raise ContradictoryDocument(
                     ORIGIN,
                     f"{name} differs between the JSON body ({in_body!s}) and the query ({value})",
-                    status=409,
                 )
         text = document.text
         published_on = document.published_on or parse_date(given.get("published_on"), ORIGIN)
@@ -86,7 +100,7 @@ def _document(request: web.Request, raw: bytes) -> Document:
         return make_document(text, ORIGIN, published_on=published_on, **metadata)
     charset = (request.charset or "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
-        raise DocumentError(ORIGIN, f"charset {charset} is not supported: send UTF-8", status=415)
+        raise UnsupportedCharset(ORIGIN, f"charset {charset} is not supported: send UTF-8")
     text = decode_text(raw, ORIGIN)
     published_on = parse_date(given.pop("published_on", None), ORIGIN)
     return make_document(text, ORIGIN, published_on=published_on, **given)
@@ -97,32 +111,25 @@ async def post_source(request: web.Request) -> web.Response:
     require_token(request, request.app[SETTINGS].write_token)
     unknown = sorted(set(request.query) - {*TEXT_METADATA, "token"})
     if unknown:
-        return json_error(400, f"unknown query parameter {unknown[0]}", parameter=unknown[0])
+        raise ErrorAnswer(400, f"unknown query parameter {unknown[0]}", parameter=unknown[0])
     if request.content_type not in ACCEPTED_TYPES:
-        return json_error(
+        raise ErrorAnswer(
             415,
             f"Content-Type {request.content_type or '(none)'} is not accepted: "
             f"send {' or '.join(ACCEPTED_TYPES)}",
         )
-    raw = await _body(request)
-    if isinstance(raw, web.Response):
-        return raw
-    try:
-        document = _document(request, raw)
-    except DocumentError as exc:
-        return json_error(exc.status, exc.reason)
+    document = _document(request, await _body(request))
     result = await record(request.app[STORE], request.app[WATCHER], document)
     if not result.recorded:
-        return web.json_response({"source_id": result.source_id, "recorded": False}, status=200)
+        return web.json_response(SourceResult(source_id=result.source_id, recorded=False))
+    answer = SourceResult(
+        source_id=result.source_id,
+        recorded=True,
+        positions=list(result.positions),
+        types=list(result.types),
+    )
     return web.json_response(
-        {
-            "source_id": result.source_id,
-            "recorded": True,
-            "positions": list(result.positions),
-            "types": list(result.types),
-        },
-        status=201,
-        headers={"Location": f"/events?stream={result.source_id}"},
+        answer, status=201, headers={"Location": f"/events?stream={result.source_id}"}
     )
 
 
@@ -140,16 +147,6 @@ METADATA_SCHEMAS: dict[str, Any] = {
     "published_on": {"type": "string", "format": "date"},
 }
 
-_SOURCE_RESULT = {
-    "type": "object",
-    "required": ["source_id", "recorded"],
-    "properties": {
-        "source_id": {"type": "string", "format": "uuid"},
-        "recorded": {"type": "boolean"},
-        "positions": {"type": "array", "items": {"type": "integer"}},
-        "types": {"type": "array", "items": {"type": "string"}},
-    },
-}
 
 openapi: dict[str, Any] = {
     "/sources": {
@@ -184,11 +181,11 @@ openapi: dict[str, Any] = {
             "responses": {
                 "201": {
                     "description": "Recorded: the positions of the events appended.",
-                    "content": {"application/json": {"schema": _SOURCE_RESULT}},
+                    "content": {"application/json": {"schema": body(SourceResult)}},
                 },
                 "200": {
                     "description": "Already recorded: nothing appended.",
-                    "content": {"application/json": {"schema": _SOURCE_RESULT}},
+                    "content": {"application/json": {"schema": body(SourceResult)}},
                 },
                 "400": {"$ref": "#/components/responses/Error"},
                 "401": {"$ref": "#/components/responses/Error"},

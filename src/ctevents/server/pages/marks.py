@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from ctevents.server.pages.present import FACT_SECTIONS, FACT_TYPES
+from ctevents.events import FACT_TYPE_ORDER
+from ctevents.server.pages.present import FACT_SECTIONS
 
 
 @dataclass
 class Piece:
     text: str
     span_ids: list[str] = field(default_factory=list)  # the spans covering it
-    fact_type: str | None = None  # the colour: the first of FACT_TYPES among its facts
+    fact_type: str | None = None  # the colour: the first of FACT_TYPE_ORDER among its facts
     anchors: list[str] = field(default_factory=list)  # spans that start here
     ending: list[dict[str, Any]] = field(default_factory=list)  # spans that end here
 
@@ -30,7 +31,7 @@ def span_id(span: dict[str, Any]) -> str:
 
 def _colour(spans: list[dict[str, Any]]) -> str:
     types = {fact["type"] for span in spans for fact in span["facts"]}
-    ranked = [t for t in FACT_TYPES if t in types]
+    ranked = [t for t in FACT_TYPE_ORDER if t in types]
     return ranked[0] if ranked else "other"
 
 
@@ -66,5 +67,5 @@ def legend(spans: list[dict[str, Any]]) -> list[tuple[str, int]]:
     for span in spans:
         for fact in span["facts"]:
             counts[fact["type"]] = counts.get(fact["type"], 0) + 1
-    order = [t for t in FACT_TYPES if t in counts] + sorted(set(counts) - set(FACT_TYPES))
+    order = [t for t in FACT_TYPE_ORDER if t in counts] + sorted(set(counts) - set(FACT_TYPE_ORDER))
     return [(t, counts[t]) for t in order]

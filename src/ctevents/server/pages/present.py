@@ -19,18 +19,6 @@ Row = dict[str, Any]
 FACETS = ("party", "mechanism", "year", "contested")
 _YEAR = re.compile(r"^(\d{4})")
 
-# One colour per fact type: the source page's marks and legend, the meeting page's tags.
-FACT_TYPES = (
-    "MeetingHeld",
-    "DelegationLed",
-    "CondemnationIssued",
-    "MoUSigned",
-    "NextMeetingScheduled",
-    "TerroristEntityNamed",
-    "TopicDiscussed",
-    "AttackReferenced",
-    "MultilateralForumCited",
-)
 # Where on a meeting's page each fact type is shown (its section's id).
 FACT_SECTIONS = {
     "MeetingHeld": "fields",
