@@ -305,6 +305,48 @@ def _by_source(contribution: Contribution) -> str:
     return contribution.source_id
 
 
+def row_key_of(grouping: Grouping, key: str, lookup: Lookup) -> str:
+    """The key of the row a grouped model's `key` belongs in (itself, unless merged).
+
+    Reads outwards from `key` as `_plan` does from an untouched key: only actual merges
+    are followed (a person's sides, the names merged there, their sides, …).
+    """
+    found: dict[str, list[Contribution]] = {}
+    frontier = {key}
+    while frontier and len(found) < MAX_GROUP_KEYS:
+        got = lookup(frontier)
+        for k in frontier:
+            found[k] = got.get(k, [])
+        frontier = {
+            r for k in frontier for r in grouping.related(k, found[k], False) if r not in found
+        }
+    return grouping.rows(found).get(key, key)
+
+
+def stored_lookup(views: ViewStore, cursor: Any, model: ReadModel) -> Lookup:
+    """Keys' stored contributions, each list sorted by source: a chunk of keys per query
+    (one query per key was a fifth of a batch's time)."""
+    table = views.table(model, CONTRIBUTIONS)
+
+    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
+        found: dict[str, list[Contribution]] = {}
+        for part in chunks(sorted(keys)):
+            cursor.execute(
+                views.sql(
+                    f"SELECT key, source_id, doc FROM {table} "
+                    f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
+                ),
+                part,
+            )
+            for r in cursor.fetchall():
+                found.setdefault(r["key"], []).append(
+                    Contribution(r["source_id"], unpack(r["doc"]))
+                )
+        return found
+
+    return lookup
+
+
 # --- the engine's writer: upserts ---------------------------------------------------------
 
 
@@ -342,25 +384,8 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
         )
 
     # Every contribution to a touched key, this batch's and earlier ones', read back in
-    # the transaction that wrote them: a chunk of keys per query (one per key was a
-    # fifth of a batch's time).
-    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
-        found: dict[str, list[Contribution]] = {}
-        for part in chunks(sorted(keys)):
-            cursor.execute(
-                views.sql(
-                    f"SELECT key, source_id, doc FROM {table} "
-                    f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
-                ),
-                part,
-            )
-            for r in cursor.fetchall():
-                found.setdefault(r["key"], []).append(
-                    Contribution(r["source_id"], unpack(r["doc"]))
-                )
-        return found
-
-    built = build_rows(model, ws.touched, lookup)
+    # the transaction that wrote them.
+    built = build_rows(model, ws.touched, stored_lookup(views, cursor, model))
     rows_table = views.table(model, ROWS)
     if built.deletes:
         cursor.executemany(views.sql(f"DELETE FROM {rows_table} WHERE key = ?"), built.deletes)
