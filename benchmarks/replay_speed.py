@@ -8,7 +8,8 @@ second of log:
   orjson, nothing else;
 - replay: `ctevents replay --json` of all four read models together (in this process,
   with the CLI's modules imported beforehand, so the interpreter's start-up is not
-  counted): fresh tables, fast pass, tail, swap, digests;
+  counted): fresh tables, fast pass, tail, swap, digests; its wall time, and its CPU
+  time (on a shared machine wall time moves with the others' load far more);
 and then the read models' storage beside the log's (`projections.storage`).
 
     .venv/bin/python benchmarks/replay_speed.py [--events N] [--postgres DSN] [--sqlite-only]
@@ -72,13 +73,15 @@ def measure_floor(store: Store) -> tuple[int, float]:
         return count, time.perf_counter() - started
 
 
-def measure_replay(url: str) -> tuple[float, list[dict]]:
+def measure_replay(url: str) -> tuple[float, float, list[dict]]:
+    """Wall seconds, this process's CPU seconds (on PostgreSQL the server's are not in
+    them), and each model's JSON line."""
     out = io.StringIO()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with contextlib.redirect_stdout(out):
         ctevents(["replay", "--json", "--store", url])
-    seconds = time.perf_counter() - started
-    return seconds, [orjson.loads(line) for line in out.getvalue().splitlines()]
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return seconds, cpu, [orjson.loads(line) for line in out.getvalue().splitlines()]
 
 
 def storage(url: str) -> tuple[int, int]:
@@ -97,14 +100,17 @@ def run(url: str, events: int) -> None:
         generated = time.perf_counter() - started
         count, floor_seconds = measure_floor(store)
         kind = store.kind
-    seconds, results = measure_replay(url)
+    seconds, cpu, results = measure_replay(url)
     models_bytes, log_size = storage(url)
     floor = count / floor_seconds
     replay = head / seconds
     print(f"store: {kind}; log: {head:,} events (generated in {generated:.1f} s)")
     print(f"  floor, plain SELECT + orjson:      {floor:>10,.0f} events/s ({floor_seconds:.2f} s)")
-    print(f"  ctevents replay, 4 read models:    {replay:>10,.0f} events/s ({seconds:.2f} s)")
-    print(f"  replay / floor: {replay / floor:.3f}")
+    print(
+        f"  ctevents replay, 4 read models:    {replay:>10,.0f} events/s ({seconds:.2f} s, "
+        f"{cpu:.2f} s CPU in this process)"
+    )
+    print(f"  replay / floor: {replay / floor:.3f}; load average {os.getloadavg()[0]:.1f}")
     print(
         f"  storage: read models {models_bytes / 1e6:.1f} MB, log {log_size / 1e6:.1f} MB, "
         f"ratio {models_bytes / log_size:.2f}"

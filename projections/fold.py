@@ -50,11 +50,14 @@ class FoldError(Exception):
 class SourceFold:
     """One source's contributions to a model, as its events' handlers see them."""
 
-    __slots__ = ("_ws", "source_id")
+    __slots__ = ("_ws", "source_id", "spans")
 
     def __init__(self, ws: WorkingSet, source_id: str) -> None:
         self._ws = ws
         self.source_id = source_id
+        # The ids of evidence spans, each stored once (`Source.spans`): the working set's
+        # namer itself, not a method calling it (a call less for nearly every fact).
+        self.spans: Callable[[Iterable[Any]], list[str]] = ws.span_ids.ids
 
     @property
     def state(self) -> dict[str, Any]:
@@ -90,9 +93,6 @@ class SourceFold:
         ws.keys_by_source.get(self.source_id, set()).discard(key)
         ws.dirty_contributions.add(pair)
         ws.touch(key, position)
-
-    def spans(self, evidence: Iterable[Any]) -> list[str]:
-        return self._ws.span_ids.ids(evidence)
 
 
 _EMPTY: dict[str, Any] = {}
@@ -167,6 +167,7 @@ def fold_page(ws: WorkingSet, page: DecodedPage) -> None:
     """Applies a page's events to the working set, in log order (FoldError on a failure)."""
     handlers = ws.model.handlers
     sources = ws.sources
+    states = ws.states
     is_fact = _IS_FACT
     for position, stream, cls, event in zip(
         page.positions, page.streams, page.classes, page.events, strict=True
@@ -178,9 +179,14 @@ def fold_page(ws: WorkingSet, page: DecodedPage) -> None:
         fact = is_fact.get(cls)
         if fact is None:
             fact = is_fact[cls] = issubclass(cls, Fact)
-        # `lifecycle.accepts`, with the class test answered once per class.
-        if fact and not accepts_fact(source, event):
-            continue
+        # `lifecycle.accepts_fact`, with the class test answered once per class and the
+        # source's state read here: nearly every event is a fact of a source in good
+        # standing, whose state says nothing about either (a call less per event).
+        if fact:
+            state = states.get(stream)
+            standing = not state or not (state.get("retracted") or state.get("extractor_version"))
+            if not standing and not accepts_fact(source, event):
+                continue
         try:
             handler(source, event, position)
         except Exception as exc:
@@ -299,6 +305,48 @@ def _by_source(contribution: Contribution) -> str:
     return contribution.source_id
 
 
+def row_key_of(grouping: Grouping, key: str, lookup: Lookup) -> str:
+    """The key of the row a grouped model's `key` belongs in (itself, unless merged).
+
+    Reads outwards from `key` as `_plan` does from an untouched key: only actual merges
+    are followed (a person's sides, the names merged there, their sides, …).
+    """
+    found: dict[str, list[Contribution]] = {}
+    frontier = {key}
+    while frontier and len(found) < MAX_GROUP_KEYS:
+        got = lookup(frontier)
+        for k in frontier:
+            found[k] = got.get(k, [])
+        frontier = {
+            r for k in frontier for r in grouping.related(k, found[k], False) if r not in found
+        }
+    return grouping.rows(found).get(key, key)
+
+
+def stored_lookup(views: ViewStore, cursor: Any, model: ReadModel) -> Lookup:
+    """Keys' stored contributions, each list sorted by source: a chunk of keys per query
+    (one query per key was a fifth of a batch's time)."""
+    table = views.table(model, CONTRIBUTIONS)
+
+    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
+        found: dict[str, list[Contribution]] = {}
+        for part in chunks(sorted(keys)):
+            cursor.execute(
+                views.sql(
+                    f"SELECT key, source_id, doc FROM {table} "
+                    f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
+                ),
+                part,
+            )
+            for r in cursor.fetchall():
+                found.setdefault(r["key"], []).append(
+                    Contribution(r["source_id"], unpack(r["doc"]))
+                )
+        return found
+
+    return lookup
+
+
 # --- the engine's writer: upserts ---------------------------------------------------------
 
 
@@ -336,25 +384,8 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
         )
 
     # Every contribution to a touched key, this batch's and earlier ones', read back in
-    # the transaction that wrote them: a chunk of keys per query (one per key was a
-    # fifth of a batch's time).
-    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
-        found: dict[str, list[Contribution]] = {}
-        for part in chunks(sorted(keys)):
-            cursor.execute(
-                views.sql(
-                    f"SELECT key, source_id, doc FROM {table} "
-                    f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
-                ),
-                part,
-            )
-            for r in cursor.fetchall():
-                found.setdefault(r["key"], []).append(
-                    Contribution(r["source_id"], unpack(r["doc"]))
-                )
-        return found
-
-    built = build_rows(model, ws.touched, lookup)
+    # the transaction that wrote them.
+    built = build_rows(model, ws.touched, stored_lookup(views, cursor, model))
     rows_table = views.table(model, ROWS)
     if built.deletes:
         cursor.executemany(views.sql(f"DELETE FROM {rows_table} WHERE key = ?"), built.deletes)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import orjson
@@ -39,7 +40,12 @@ class Claim(NamedTuple):
 
 def claim(value: Any, source_id: str, fact: dict[str, Any]) -> Claim:
     """A claim of `value` backed by a stored fact's evidence (span ids) and position."""
-    return Claim(value, source_id, fact.get("evidence", ()), fact.get("position", 0))
+    # `tuple.__new__` directly: a named tuple's own `__new__` is one more Python call,
+    # and rows make a claim for nearly every fact they merge.
+    return _new_tuple(Claim, (value, source_id, fact.get("evidence", ()), fact.get("position", 0)))
+
+
+_new_tuple = tuple.__new__
 
 
 def supporting(contributions: Iterable[Contribution]) -> list[Contribution]:
@@ -109,26 +115,15 @@ class _Group:
         self._value: Any = _UNSET
         self._sources: list[str] | None = None
 
-    def add(self, c: Claim) -> None:
-        value = c.value
-        spelling = value if type(value) is str else orjson.dumps(value, option=_SORT_KEYS)
-        found = self.spellings.get(spelling)
-        if found is None:
-            self.spellings[spelling] = [value, {c.source_id}, c.position]
-        else:
-            found[1].add(c.source_id)
-            if c.position < found[2]:
-                found[2] = c.position
-        spans = self.evidence.get(c.source_id)
-        if spans is None:
-            spans = self.evidence[c.source_id] = set()
-        spans.update(c.evidence)
-
     @property
     def value(self) -> Any:
         """The spelling most sources use; the one recorded first on a tie."""
         if self._value is _UNSET:
-            self._value = min(self.spellings.values(), key=_by_use)[0]
+            spellings = self.spellings
+            if len(spellings) == 1:  # nearly always: no need to rank
+                self._value = next(iter(spellings.values()))[0]
+            else:
+                self._value = min(spellings.values(), key=_by_use)[0]
         return self._value
 
     @property
@@ -138,11 +133,12 @@ class _Group:
         return self._sources
 
     def entry(self, status: str, corroboration: int) -> dict[str, Any]:
+        evidence = self.evidence
         entry = {
             "value": self.value,
             "status": status,
             "corroboration": corroboration,
-            "supported_by": supported_by(self.evidence),
+            "supported_by": [{"source_id": s, "spans": sorted(evidence[s])} for s in self.sources],
         }
         if len(self.spellings) > 1:
             entry["spellings"] = [
@@ -178,17 +174,45 @@ def support(found: Iterable[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]
 
 
 def _groups(claims: Iterable[Claim], key: Callable[[Any], str]) -> list[_Group]:
+    # The hottest loop of a rebuild (every claim of every row): `_Group.add` inlined, and
+    # a non-string value dumped to JSON once for both its normal form and its spelling.
     groups: dict[str, _Group] = {}
-    for c in claims:
-        value = c.value
-        if value is None or value == "" or value == []:
-            continue
-        k = key(value)
+    by_value = key is value_key
+    for value, source_id, spans, position in claims:
+        if type(value) is str:
+            if not value:
+                continue
+            k = normalise(value) if by_value else key(value)
+            spelling: Any = value
+        else:
+            if value is None or value == []:
+                continue
+            spelling = _dumps(value, option=_SORT_KEYS)
+            k = spelling.decode() if by_value else key(value)
         group = groups.get(k)
         if group is None:
             group = groups[k] = _Group(k)
-        group.add(c)
+            group.spellings[spelling] = [value, {source_id}, position]
+            group.evidence[source_id] = set(spans)
+            continue
+        found = group.spellings.get(spelling)
+        if found is None:
+            group.spellings[spelling] = [value, {source_id}, position]
+        else:
+            found[1].add(source_id)
+            if position < found[2]:
+                found[2] = position
+        evidence = group.evidence.get(source_id)
+        if evidence is None:
+            group.evidence[source_id] = set(spans)
+        else:
+            evidence.update(spans)
+    if len(groups) == 1:
+        return list(groups.values())
     return [groups[k] for k in sorted(groups)]
+
+
+_dumps = orjson.dumps
 
 
 EMPTY_FIELD: dict[str, Any] = {"value": None, "contested": False, "corroboration": 0, "values": []}
@@ -204,8 +228,17 @@ def merge_field(
     groups = _groups(claims, key)
     if not groups:
         return dict(EMPTY_FIELD)
+    if len(groups) == 1:  # most fields: every source agrees (perhaps in other spellings)
+        only = groups[0]
+        agreeing = len(only.evidence)
+        return {
+            "value": only.value,
+            "contested": False,
+            "corroboration": agreeing,
+            "values": [only.entry("chosen", agreeing)],
+        }
 
-    if refines is None or len(groups) == 1:
+    if refines is None:
         maximal, rest = groups, []
     else:
         maximal, rest = [], []
@@ -237,15 +270,17 @@ def merge_field(
 
 def merge_items(claims: Iterable[Claim], identity: Callable[[Any], str]) -> list[dict[str, Any]]:
     """A union of items (topics, entities, …): each once, with every source asserting it."""
-    groups = _groups(claims, identity)
-    return [
-        {
-            "value": g.value,
-            "corroboration": len(g.sources),
-            "supported_by": supported_by(g.evidence),
-        }
-        for g in groups
-    ]
+    found = []
+    for g in _groups(claims, identity):
+        evidence = g.evidence
+        found.append(
+            {
+                "value": g.value,
+                "corroboration": len(evidence),
+                "supported_by": [{"source_id": s, "spans": sorted(evidence[s])} for s in g.sources],
+            }
+        )
+    return found
 
 
 def sources_of(claims: Iterable[Claim]) -> list[str]:
@@ -255,6 +290,7 @@ def sources_of(claims: Iterable[Claim]) -> list[str]:
 # --- people on one side ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # the same pairs of names recur on many meetings' sides
 def _similar(a: str, b: str) -> bool:
     matcher = SequenceMatcher(None, a, b)
     # The cheap upper bounds first: most pairs of names are nowhere near alike.
@@ -327,20 +363,24 @@ def merge_people(claims: list[Claim]) -> list[dict[str, Any]]:
 def contested_paths(value: Any, path: str = "") -> list[str]:
     """Where in a row a field is contested, e.g. `leaders.MV.0.name`."""
     found: list[str] = []
-    _contested(value, path, found)
+    if _CONTESTED in _dumps(value):
+        _contested(value, path, found)
     return found
 
 
 def _contested(value: Any, path: str, found: list[str]) -> None:
-    # Only containers are descended into, never a value's support (most of a row), and a
-    # dict's keys sorted only when it has containers.
+    # Only containers are descended into, never a value's support (most of a row), and
+    # only those whose JSON says `"contested":true` somewhere: dumping a part (in C) is
+    # far cheaper than walking it, and most parts of a row hold no contested field.
     if isinstance(value, dict):
         if value.get("contested") is True and "values" in value:
             found.append(path)
         inner = [
             name
             for name, child in value.items()
-            if name not in _NO_FIELDS and isinstance(child, _CONTAINERS)
+            if name not in _NO_FIELDS
+            and isinstance(child, _CONTAINERS)
+            and _CONTESTED in _dumps(child)
         ]
         if inner:
             inner.sort()
@@ -349,10 +389,11 @@ def _contested(value: Any, path: str, found: list[str]) -> None:
                 _contested(value[name], prefix + name, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            if isinstance(item, _CONTAINERS):
+            if isinstance(item, _CONTAINERS) and _CONTESTED in _dumps(item):
                 _contested(item, f"{path}.{index}", found)
 
 
 # Parts of a row that hold no merged field: a field's values, a value's support.
+_CONTESTED = b'"contested":true'
 _NO_FIELDS = frozenset({"values", "supported_by", "spellings", "sources", "person_ids"})
 _CONTAINERS = (dict, list)

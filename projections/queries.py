@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ctevents.projections.failures import failure_counts
+from ctevents.projections.fold import row_key_of, stored_lookup
 from ctevents.projections.model import ReadModel, Row
 from ctevents.projections.shapes import COMPACT, FULL, VIEWS, compact_row, full_rows
 from ctevents.projections.stored import unpack
@@ -93,13 +94,21 @@ def list_rows(
 def get_row(
     views: ViewStore, model: ReadModel, key: str, view: str = FULL
 ) -> tuple[Row | None, int]:
-    """One row by its domain key (None when absent) and the model's position."""
+    """One row by its domain key (None when absent) and the model's position.
+
+    In a grouped model a key merged into another's row (`ahmed-latheef`, one person with
+    `ahmed-lathee`) answers that row, whose own key says which it is.
+    """
     with views.transaction(commit=False) as cursor:
         as_of = views.read_position(cursor, model)
-        cursor.execute(
-            views.sql(f"SELECT row FROM {views.table(model, ROWS)} WHERE key = ?"), (key,)
-        )
+        statement = views.sql(f"SELECT row FROM {views.table(model, ROWS)} WHERE key = ?")
+        cursor.execute(statement, (key,))
         found = cursor.fetchone()
+        if found is None and model.grouping is not None and not model.grouping.is_index(key):
+            merged_into = row_key_of(model.grouping, key, stored_lookup(views, cursor, model))
+            if merged_into != key:
+                cursor.execute(statement, (merged_into,))
+                found = cursor.fetchone()
         if found is None:
             return None, as_of
         (row,) = _shaped(views, cursor, [unpack(found["row"])], view)
