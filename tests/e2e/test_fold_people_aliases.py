@@ -22,7 +22,7 @@ from ctevents.extract import EXTRACTOR_VERSION
 from ctevents.ingest import ingest
 from ctevents.server import Settings, create_app
 from ctevents.server.state import STORE
-from tests.projection_fixtures import seeds_projected
+from tests.support.projection_fixtures import seeds_projected
 
 pytestmark = pytest.mark.skipif(
     EXTRACTOR_VERSION == "0.0.0", reason="extractor not yet producing facts"
