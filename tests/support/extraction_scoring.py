@@ -35,14 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SCORED_TYPES: tuple[str, ...] = (
-    "MeetingHeld",
-    "DelegationLed",
-    "CondemnationIssued",
-    "MoUSigned",
-    "NextMeetingScheduled",
-    "TerroristEntityNamed",
-)
+from ctevents.events import FACT_TYPE_ORDER
+
+# The gold files annotate every fact type but these (see seeds-gold.json's conventions).
+UNANNOTATED_TYPES = frozenset({"AttackReferenced", "MultilateralForumCited", "TopicDiscussed"})
+SCORED_TYPES: tuple[str, ...] = tuple(t for t in FACT_TYPE_ORDER if t not in UNANNOTATED_TYPES)
 
 SET_FIELDS = frozenset({"parties", "aliases", "bodies"})
 # Attributes of a prediction that say where or by what a fact was read, not what it is.
