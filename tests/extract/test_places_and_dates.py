@@ -85,3 +85,50 @@ def test_the_host_of_the_next_meeting_is_its_place() -> None:
     )
     upcoming = facts_of(text, "NextMeetingScheduled")
     assert upcoming and upcoming[0]["location"] == "Egypt"
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "expected"),
+    [
+        pytest.param(
+            "The Sixth Japan-Peru Consultations on Counter-Terrorism were held in Lima on "
+            "14 (Mon) and 15 (Tue) April 2025.",
+            None,
+            "2025-04-14/2025-04-15",
+            id="a-day-range-with-bracketed-weekdays",
+        ),
+        pytest.param(
+            "The Japan-Chile Counter-Terrorism Dialogue took place in Tokyo on March 9 (Thu), "
+            "2023.",
+            None,
+            "2023-03-09",
+            id="a-day-with-a-bracketed-weekday",
+        ),
+        pytest.param(
+            "HANOI, May 16 (VNA) Vietnam and Australia held their counter-terrorism dialogue "
+            "in Hanoi on Tuesday.",
+            date(2024, 5, 20),
+            "2024-05-14",
+            id="a-weekday-under-a-wire-dateline-without-a-year",
+        ),
+    ],
+)
+def test_date(text: str, published_on: date | None, expected: str) -> None:
+    assert facts_of(text, "MeetingHeld", published_on)[0]["date"] == expected
+
+
+def test_a_meeting_held_today_is_in_the_datelines_city() -> None:
+    text = (
+        "WELLINGTON, 6 June 2024\n\nNew Zealand and Malaysia held the third round of their "
+        "Counter-Terrorism Dialogue today, officials said."
+    )
+    meeting = facts_of(text, "MeetingHeld")[0]
+    assert (meeting["date"], meeting["location"]) == ("2024-06-06", "Wellington")
+
+
+def test_a_place_in_the_sentence_wins_over_the_dateline() -> None:
+    text = (
+        "WELLINGTON, 6 June 2024\n\nNew Zealand and Malaysia held the third round of their "
+        "Counter-Terrorism Dialogue in Kuala Lumpur today, officials said."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["location"] == "Kuala Lumpur"

@@ -41,6 +41,9 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s*(?:-|–|—|to|and|&)\s*"
+# "14 (Mon) and 15 (Tue) October", "October 14 (Mon)": a weekday in brackets after the day
+# (Japanese releases) belongs to the day; `_day` keeps only its digits.
+_NOTE = r"(?:\s*\((?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)(?:day)?\.?\))?"
 
 # Every branch opens with a word boundary before a digit, a month or weekday's capital, or
 # "today"/"yesterday": so a match starts only after a non-word character and at one of
@@ -58,9 +61,9 @@ DATE = re.compile(
     rf"|\b(?P<m6>{_MONTH})\s+(?P<d7>{_DAY}){_DASH}(?P<m7>{_MONTH})\s+(?P<d8>{_DAY})"
     rf"(?:,?\s+(?P<y5>{_YEAR}))?\b"
     # 12-13 December 2022 / 12 December / 12th of December, 2022
-    rf"|\b(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"
+    rf"|\b(?P<d1>{_DAY}{_NOTE})(?:{_DASH}(?P<d2>{_DAY}{_NOTE}))?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"
     # December 12-13, 2022 / December 12 and 13 / July 24, 2023
-    rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})(?:{_DASH}(?P<d4>{_DAY}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"
+    rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY}{_NOTE})(?:{_DASH}(?P<d4>{_DAY}{_NOTE}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"
     # December 2022
     rf"|\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b"
     # on Tuesday and Wednesday: two days running, a range

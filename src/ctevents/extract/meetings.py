@@ -290,6 +290,12 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     if meetings and meetings[0].location is None and not meetings[0].virtual:
         meetings[0].location = _venue(reading)
     for meeting in meetings:
+        # "CANBERRA, 14 March … held … today": a meeting held the day of the dateline, with no
+        # other place given, was held in the dateline's city.
+        quiet = meeting.location is None and not meeting.virtual
+        if quiet and reading.dateline.city and any(_TODAY.search(p.text) for p in meeting.passages):
+            meeting.location = reading.dateline.city
+    for meeting in meetings:
         if len(meeting.parties) < 2:
             _with_host(meeting, counts(), reading.source_id)
     return _merged_by_key(meetings)
@@ -469,6 +475,9 @@ def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, i
     if anchor >= followed.end():
         return followed.start("when"), followed.end("when")
     return passage.start, followed.start()
+
+
+_TODAY = re.compile(r"\btoday\b", re.I)
 
 
 def _venue(reading: Reading) -> str | None:

@@ -19,8 +19,10 @@ from ctevents.extract.cues import Cue, foldable
 from ctevents.extract.dates import _MONTH, MONTHS
 from ctevents.extract.segment import Sentence, content_start, paragraphs, sentences
 
+# A news agency in brackets: its initials ("(PTI)", "(VNA)", "(KUNA)", "(TASS)") or its name.
 _AGENCY = (
-    r"\((?:PTI|IANS|ANI|UNI|Reuters|AP|AFP|IBNS|Bernama|BERNAMA|Xinhua|APP|BSS|WAM|SPA|Kyodo)\)"
+    r"\((?:[A-Z]{2,6}|Reuters|Bernama|BERNAMA|Xinhua|Kyodo|Yonhap|Anadolu|Interfax|Antara"
+    r"|Sputnik|Tasnim|Trend|Kazinform|Dunya)\)"
 )
 
 
@@ -280,6 +282,12 @@ def read(text: str, source_id: str, published_on: date | None) -> Reading:
     reference = published_on
     if reference is None and dateline.date and "X" not in dateline.date:
         reference = date.fromisoformat(dateline.date)
+    elif published_on and dateline.date and "X" not in dateline.date:
+        # "NEW DELHI, Dec 14 (PTI)" published on the 20th: "on Tuesday" is the Tuesday on or
+        # before the dateline's day (which takes its year from the publication).
+        dated = date.fromisoformat(dateline.date)
+        if dated < published_on and (published_on - dated).days <= 31:
+            reference = dated
     begin = content_start(text)
     after = dateline.end or begin
     # Furniture is a property of a line: judged once per line, not once per sentence.
