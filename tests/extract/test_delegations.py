@@ -125,6 +125,29 @@ CASES = [
         {("JP", "Taro Ueda"), ("PE", "Lucia Paz")},
         id="an-announcement-names-the-heads-of-the-meeting-to-come",
     ),
+    pytest.param(
+        "Additional Secretary Imran Qureshi and Deputy Minister Dilnoza Karimova discussed "
+        "regional threats at the fourth Pakistan-Uzbekistan Counter-Terrorism Dialogue in "
+        "Tashkent on 3 April 2024.",
+        {("PK", "Imran Qureshi"), ("UZ", "Dilnoza Karimova")},
+        id="heads-are-the-subject-of-discussed-at-the-meeting",
+    ),
+    pytest.param(
+        "The Japan-Canada Counter-Terrorism Consultations will be held in Ottawa on 3 June "
+        "2025. H.E. Mr. Taro Ishida (Ambassador), Ambassador for Counter-Terrorism, Ministry "
+        "of Foreign Affairs of Japan, and Ms. Claire Dubois, Director General, Global Affairs "
+        "Canada, will represent respective sides.",
+        {("JP", "Taro Ishida"), ("CA", "Claire Dubois")},
+        id="a-bracketed-rank-after-the-name",
+    ),
+    pytest.param(
+        "The 6th India-Egypt Joint Working Group on Counter-Terrorism will be held in Cairo on "
+        "3 June 2025. Joint Secretary (Counter Terrorism) R. K. Menon (IFS), Ministry of "
+        "External Affairs, and H.E. Omar Samy (Ambassador), Assistant Foreign Minister of "
+        "Egypt, will represent respective sides.",
+        {("IN", "R. K. Menon"), ("EG", "Omar Samy")},
+        id="title-name-comma-ministry",
+    ),
 ]
 
 

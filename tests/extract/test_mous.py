@@ -20,6 +20,19 @@ def test_a_signatory_and_the_counterpart_he_signed_with() -> None:
     assert mous[0]["location"] == "Cairo"
 
 
+def test_counterparts_named_in_order_by_their_demonyms() -> None:
+    text = (
+        "Tajikistan's Interior Minister Davron Nazarov signed a memorandum of understanding on "
+        "countering terrorism along with his Kyrgyz and Kazakh counterparts, Bakyt Osmonov "
+        "and Serik Zhakenov respectively, in Dushanbe on 5 May 2024."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "countering terrorism"
+    signed = {(s["party"], s["name"]) for s in mous[0]["signatories"]}
+    assert signed == {("TJ", "Davron Nazarov"), ("KG", "Bakyt Osmonov"), ("KZ", "Serik Zhakenov")}
+    assert mous[0]["location"] == "Dushanbe"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

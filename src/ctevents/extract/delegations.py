@@ -82,7 +82,12 @@ ELLIPTIC_LED_THE = re.compile(
 # the heads are the subject of the meeting verb (two or more of them).
 HEADS_HELD = re.compile(
     r",?\s+(?:held|co-?chaired|chaired|co-?led|led|conducted)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b",
+    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b"
+    # "TITLE A and TITLE B discussed … at the third … Dialogue": the heads as the subject of
+    # what they did at the meeting.
+    r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^.;]{0,160}?\b(?:at|during|for)\s+"
+    r"(?:the|a|an|their)\s+(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session"
+    r"|round)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -231,7 +236,11 @@ _CHUNK_END = fast(_CHUNK_END)
 _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 
-_LEADER_VERB = re.compile(r"led|lead|head|chair|represent|held|taking\s+part")
+_LEADER_VERB = re.compile(
+    r"led|lead|head|chair|represent|held|taking\s+part|discussed|reviewed|exchanged\s+views|\bmet\b"
+)
+# What the heads did at the meeting, a verb that reaches `heads_held` alone.
+_DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
 _OTHER_VERB = re.compile(r"led|lead|head|chair|represent|taking\s+part")
 
 
@@ -340,7 +349,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
 
     def heads_held(sentence: Sentence, low: str, chaired: bool) -> None:
         """ "TITLE A and TITLE B held talks …": the heads as the subject of the meeting verb."""
-        if not ((chaired or "held" in low) and _MEETING_WORD.search(low)):
+        if not ((chaired or "held" in low or _DID_AT.search(low)) and _MEETING_WORD.search(low)):
             return
         s, e = sentence.start, sentence.end
         for match in HEADS_HELD.finditer(text, s, e):

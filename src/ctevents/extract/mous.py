@@ -46,7 +46,8 @@ SUBJECT = re.compile(
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?\s+(?:on|for|regarding|concerning|relating\s+to|"
     r"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b)(?P<subject>.+?)"
     r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
-    r"between|was|were|is|at|in\s+[A-Z]|during|by|with|signed|and\s+(?:was|were))\b|[,.;]|$)"
+    r"between|was|were|is|at|in\s+[A-Z]|during|by|with|signed|and\s+(?:was|were)|"
+    r"(?:along|together)\s+with)\b|[,.;]|$)"
 )
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
@@ -69,6 +70,14 @@ SIGNED_WITH = re.compile(
     r",?\s+signed\s+with\s+(?:his|her|their)\s+(?P<side>[A-Z][\w-]+)\s+counterparts?,?\s+"
     r"(?P<who>[^,;]+?(?:,\s+[A-Z][^,;]+?)?)(?=,\s+(?:in|at|on)\b|,\s+[a-z]|[.;]|\s+in\s+[A-Z])"
 )
+# "A, TITLE, signed … along with his Chinese and Afghan counterparts, B and C respectively":
+# the counterparts sign for the sides their demonyms name, in order.
+ALONG_WITH = re.compile(
+    r"\b(?:along|together)\s+with\s+(?:his|her|their)\s+"
+    r"(?P<sides>[A-Z][\w-]+(?:(?:,\s*|,?\s+and\s+)[A-Z][\w-]+)*)\s+counterparts,?\s+"
+    r"(?P<who>[^;.]+?)(?:,?\s+respectively)?(?=,?\s+(?:in|at|on)\s|[.;]|$)"
+)
+_PLACE_AFTER = re.compile(r",?\s+(?:in|at)\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 SIGNED_BY = re.compile(
     rf"(?:\b(?:{_MOU}|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
     r"[^.;]{0,60}?\bby\s+"
@@ -273,6 +282,26 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
             mou.signatories.append(
                 Signatory(name=official.name, title=official.title, party=side or official.party)
             )
+        chunk = None
+    along = ALONG_WITH.search(text, s, e)
+    if along and not mou.signatories:
+        clause = text[s : along.start()]
+        signed = _SIGNED.search(clause)
+        first = split_officials(clause[: signed.start()] if signed else clause)[:1]
+        sides = [gazetteer.code_for(w) for w in re.split(r",\s*|,?\s+and\s+", along["sides"])]
+        others = split_officials(along.group("who"))
+        for official in first:
+            mou.signatories.append(
+                Signatory(name=official.name, title=official.title, party=official.party)
+            )
+        for index, official in enumerate(others):
+            side = sides[index] if index < len(sides) and len(others) == len(sides) else None
+            mou.signatories.append(
+                Signatory(name=official.name, title=official.title, party=side or official.party)
+            )
+        place = _PLACE_AFTER.match(text, along.end(), e)
+        if place and mou.location is None:
+            mou.location = place.group("place")
         chunk = None
     if chunk and not mou.signatories:
         for official in split_officials(chunk):

@@ -39,7 +39,12 @@ _ORGANISATION_TAIL = re.compile(
     r"Organi[sz]ations|Security|Centre|Center|Commission|Service|Police)\b(?![’']s)"
 )
 # "Adamu Ibrahim Bello (rtd)": a retired officer's suffix is not part of the name.
-_RETIRED = re.compile(r"\s*\((?:rtd|retd|retired|Retd|Rtd)\.?\)")
+# "H.E. Mr. A (Ambassador), TITLE", "K. D. Rao (IFS)": a rank or service in brackets after a
+# name is a style, like a courtesy: neither name nor title.
+_RETIRED = re.compile(
+    r"\s*\((?:rtd|retd|retired|Retd|Rtd|Ret|Ambassador|Amb|IFS|IPS|IAS|PSP|FSP|Dr|Prof)\.?\)"
+    r"(?=[\s,;]|$)"
+)
 _PARTICLES = frozenset(
     {
         "bin",
@@ -193,6 +198,18 @@ _OFFICE = re.compile(
 _OF_COUNTRY = re.compile(r"\s+(?:of|from)\s+(?P<country>(?:the\s+)?[A-Z][\w ]+?)$")
 
 
+_ORGANISATION_HEAD = re.compile(
+    r"(?:the\s+)?(?:(?:[A-Z][\w’'-]*\s+){0,3}(?:Ministry|Department|Office|Bureau|Agency|"
+    r"Directorate|Secretariat|Service|Commission|Embassy|Mission)\b|Government\s+of\b)"
+)
+
+
+def _is_organisation(piece: str) -> bool:
+    """A piece of a list item that names a body or a state, never a person."""
+    piece = piece.strip()
+    return bool(_ORGANISATION_HEAD.match(piece)) or gazetteer.code_for(piece) is not None
+
+
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
     chunk = _RETIRED.sub("", chunk).strip(" ,;.")
@@ -213,6 +230,14 @@ def parse_official(chunk: str) -> Official | None:
             title = f"{found.title} {tail}" if found.title else of_office.group("office")
             return Official(found.name, title, found.party or _party_in(tail))
     pieces = _top_level_commas(chunk)
+    if len(pieces) > 1 and all(_is_organisation(p) for p in pieces[1:]):
+        # "Joint Secretary A, Ministry of External Affairs": the title before the name, its
+        # ministry (or state) after it; both are the title.
+        found = parse_official(pieces[0])
+        if found is not None and found.title and found.name.count(" "):
+            tail = ", ".join(pieces[1:])
+            title = f"{found.title}, {tail}"
+            return Official(found.name, _clean_title(title), found.party or _party_in(tail))
     name = title = None
     first, honorific = _strip_honorifics(pieces[0])
     last_piece, last_honorific = _strip_honorifics(pieces[-1])
@@ -340,7 +365,7 @@ def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
     "TITLE NAME" items is split at its commas."""
-    chunk = chunk.strip(" ,;.")
+    chunk = _RETIRED.sub("", chunk).strip(" ,;.")
     listed = _title_first_list(chunk) if lists else []
     if listed:
         return listed
