@@ -116,3 +116,70 @@ def test_a_header_date_line_dates_today() -> None:
         "Counter-Terrorism was held today in Nairobi, the foreign ministry said."
     )
     assert held(text)[0]["date"] == "2024-05-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "mechanism_has"),
+    [
+        pytest.param(
+            "A bilateral meeting on counter-terrorism cooperation between Ghana and Togo was "
+            "held in Accra on 6 March 2024.",
+            ["GH", "TG"],
+            "meeting on counter-terrorism",
+            id="a-lower-case-meeting-on-counter-terrorism",
+        ),
+        pytest.param(
+            "The second consultation meeting on counter-terrorism between the foreign "
+            "ministries of Oman and Qatar took place in Muscat on 2 May 2024.",
+            ["OM", "QA"],
+            "consultation meeting on counter-terrorism",
+            id="a-consultation-meeting",
+        ),
+        pytest.param(
+            "Counter-terrorism talks between Chile and Peru were held in Lima on 8 April 2024.",
+            ["CL", "PE"],
+            "talks",
+            id="capitalised-opening-a-sentence",
+        ),
+        pytest.param(
+            "During the Serbia–Hungary Interdepartmental Consultations on Counter-Terrorism in "
+            "Belgrade on 4 June 2024, the sides discussed foreign fighters.",
+            ["HU", "RS"],
+            "Interdepartmental Consultations",
+            id="during-the-consultations-the-sides-did",
+        ),
+        pytest.param(
+            "Delegations of the two grouping members met in Thimphu on 9 May 2024 for the "
+            "BIMSTEC joint working group on counter-terrorism.",
+            ["BD", "BT", "IN", "LK", "MM", "NP", "TH"],
+            "BIMSTEC joint working group",
+            id="a-lower-case-mechanism-keeps-its-owner",
+        ),
+    ],
+)
+def test_lower_case_and_unnamed_mechanisms(
+    text: str, parties: list[str], mechanism_has: str
+) -> None:
+    meetings = held(text)
+    assert meetings, text
+    assert mechanism_has in meetings[0]["mechanism"]
+    assert meetings[0]["parties"] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Laos and Cambodia held a bilateral consultation meeting on consular matters in "
+            "Vientiane on 3 March 2024. They also condemned terrorism.",
+            id="a-consultation-on-another-subject",
+        ),
+        pytest.param(
+            "Since the first round of regular consultations on counter-terrorism in 2019, Laos "
+            "and Cambodia have deepened their cooperation, the ministry said on 3 May 2024.",
+            id="a-round-referred-to-in-the-background",
+        ),
+    ],
+)
+def test_not_a_meeting_held_in_lower_case(text: str) -> None:
+    assert held(text) == []

@@ -21,7 +21,7 @@ _SUBJECT_WORDS = (
     r"extremism|de-?radicali[sz]ation|radicali[sz]ation|security|cyber|cooperation|"
     r"international|and|of|&"
 )
-_CAP = r"[A-Z][\w+-]*"
+_CAP = r"[A-Z][\w+–-]*"  # "Russia–Vietnam": an en dash joins states too
 _QUAL = rf"(?:(?!Joint\s+Working\b)(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+){{1,6}}"
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
 _SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
@@ -54,10 +54,16 @@ _CT_SUBJECT = (
     # "consultations on counter-terrorism and security"
     r"(?:\s+and\s+security)?"
 )
-_LOWER_TYPES = r"consultations?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
+# "a bilateral meeting on counter-terrorism", "an expert-level meeting on countering
+# terrorism", "a consultation meeting on counter-terrorism": a meeting is a consultation.
+_LOWER_TYPES = (
+    r"consultations?(?:\s+meetings?)?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
+    r"|meeting"
+)
 LOWER_MECHANISM = re.compile(
-    r"(?<![\w-])(?:(?P<pre>counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?)\s+"
-    rf"(?P<pretype>{_LOWER_TYPES})"
+    # "Counter-terrorism talks between A and B were held": capitalised opening a sentence.
+    r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?terrorism|[Cc]ounterterrorism|[Aa]nti-?terror(?:ism)?)"
+    rf"\s+(?P<pretype>{_LOWER_TYPES})"
     rf"|(?P<type>{_LOWER_TYPES})\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -72,6 +78,7 @@ _TYPE_SLUG = {
     "consultations": "consultations",
     # The singular names the same kind of mechanism ("Counter-Terrorism Consultation").
     "consultation": "consultations",
+    "meeting": "consultations",
     "committee": "committee",
     "joint commission": "joint-commission",
     "talks": "talks",
@@ -168,7 +175,10 @@ def _slug(words: str) -> str:
 
 
 def kind_of(type_name: str, qualifier: str, subject: str) -> str:
-    type_slug = _TYPE_SLUG[re.sub(r"\s+", " ", type_name.lower())]  # "joint working group"
+    # "joint working group"; "consultation meeting" is a consultation, "meeting" one too.
+    written = re.sub(r"\s+", " ", type_name.lower())
+    written = re.sub(r"(?<=\w) meetings?$", "", written)
+    type_slug = _TYPE_SLUG.get(written) or _TYPE_SLUG[re.sub(r"s$", "", written)]
     if type_name.upper().startswith("CT") or type_name.upper().endswith("-CT"):
         qualifier = qualifier or "Counter Terrorism"
     topic = _slug(subject) if subject else _slug(qualifier) if qualifier else ""
@@ -225,7 +235,7 @@ def _of_the_genre(name: str) -> bool:
 
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
-TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group")
+TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group|meeting")
 _CAPITALISED_TYPE = re.compile(_TYPES)
 
 
@@ -312,6 +322,10 @@ def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismM
     return joined
 
 
+# The words naming who a lower-case mechanism belongs to, right before it.
+_OWNER = re.compile(r"(?<![\w-])(?:[A-Z][\w–-]*\s+){1,2}$")
+
+
 def _with_lower_case(
     text: str, start: int, end: int, found: list[MechanismMention]
 ) -> list[MechanismMention]:
@@ -330,11 +344,18 @@ def _with_lower_case(
             following = ordinals(text, after.end(), min(end, after.end() + 20))
             if following and following[0][0] == after.end():
                 ordinal = following[0][2]
+        begin = match.start()
+        owner = _OWNER.search(text, max(start, begin - 60), begin)
+        if owner and all(
+            w.isupper() or all(gazetteer.code_for(p) for p in re.split(r"[-–/]", w) if p)
+            for w in owner.group().split()
+        ):
+            begin = owner.start()  # "the BIMSTEC joint working group on …": its owner
         lower.append(
             MechanismMention(
-                start=match.start(),
+                start=begin,
                 end=match.end(),
-                name=match.group(),
+                name=text[begin : match.end()],
                 kind=kind_of(type_name, qualifier, subject),
                 ordinal=ordinal,
                 has_subject=True,

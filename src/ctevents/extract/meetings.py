@@ -23,7 +23,9 @@ from ctevents.extract.starts import fast
 HELD = fast(
     re.compile(
         r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
-        r"chaired|concluded|hosted|edition|talks|opened)\b",
+        r"chaired|concluded|hosted|edition|talks|opened)\b"
+        # "During the … Consultations in Moscow on 4 June, the sides discussed …"
+        r"|^(?:\W*)during\s+the\b",
         re.I,
     )
 )
@@ -89,7 +91,10 @@ GENERIC_MEETING = fast(
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
     re.compile(
-        r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b", re.I
+        r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b"
+        # "During the … Consultations …, the sides discussed …": what was done there
+        r"|^\W*during\s+the\b(?=[^.;]*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b)",
+        re.I,
     )
 )
 # "declined to say whether a date had been fixed for the next meeting": no meeting is
@@ -123,6 +128,9 @@ _BARE_HELD = re.compile(
     rf"(?P<phrase>(?:(?:regular|annual|routine|new|bilateral|{ORDINAL_TEXT})\s+)*"
     r"(?:round\s+of\s+(?:(?:their|bilateral|[A-Z][\w-]+)\s+){0,2})?"
     r"(?P<type>consultations?|talks|dialogue))\b"
+    # "held a bilateral consultation meeting on consular matters": on another subject
+    r"(?!(?:\s+meetings?)?\s+(?:on|about|regarding)\s+(?!(?:the\s+)?(?:issues\s+of\s+)?"
+    r"(?:[Cc]ounter|[Aa]nti|[Cc]ombat|[Ff]ight|[Tt]error|[Ee]xtremis|[Ss]ecurity)))"
     rf"|\b(?:[Aa]|[Tt]he)\s+(?P<phrase2>(?:(?:regular|annual|routine|{ORDINAL_TEXT})\s+)*"
     r"round\s+of\s+(?:[A-Z][\w-]+\s+)?(?P<type2>consultations?|talks|dialogue))"
     r"\s+(?:was|were)\s+held\b"
@@ -451,10 +459,18 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         found = dates.date_mentions(
             text, passage.start, passage.end, reading.reference, reading.today
         )
+        # "… BNPT head A said in a written statement on Wednesday": the statement's day.
+        found = [m for m in found if not _SAID_ON.search(text, passage.start, m.start)]
         day = dates.first_day(found)
         if day is not None:
             return day.edtf
     return None
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|stated|told|announced)\s+(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|interview)\s+)?(?:on\s+)?(?:\w+,?\s+)?$"
+)
 
 
 _ATTACK = re.compile(r"\b(?:attacks?|bomb\w*|blasts?|condemn\w*|killed|massacre\w*)\b", re.I)

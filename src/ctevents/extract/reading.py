@@ -21,7 +21,7 @@ from ctevents.extract.segment import Sentence, content_start, paragraphs, senten
 
 # A news agency in brackets: its initials ("(PTI)", "(VNA)", "(KUNA)", "(TASS)") or its name.
 _AGENCY = (
-    r"\((?:[A-Z]{2,6}|Reuters|Bernama|BERNAMA|Xinhua|Kyodo|Yonhap|Anadolu|Interfax|Antara"
+    r"\((?:[A-Z][A-Za-z]?[A-Z]{1,4}|Reuters|Bernama|BERNAMA|Xinhua|Kyodo|Yonhap|Anadolu|Interfax|Antara"
     r"|Sputnik|Tasnim|Trend|Kazinform|Dunya)\)"
 )
 
