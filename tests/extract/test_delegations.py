@@ -148,6 +148,21 @@ CASES = [
         {("IN", "R. K. Menon"), ("EG", "Omar Samy")},
         id="title-name-comma-ministry",
     ),
+    pytest.param(
+        "The India-Japan-Australia Counter-Terrorism Consultation was held in Perth on 9 May "
+        "2024. Joint Secretary (Counter Terrorism) Ravi Menon of India, Ambassador for "
+        "Counter-Terrorism Aiko Mori of Japan, and Ambassador Tom Hale of Australia led their "
+        "respective delegations.",
+        {("IN", "Ravi Menon"), ("JP", "Aiko Mori"), ("AU", "Tom Hale")},
+        id="three-title-name-of-country-items",
+    ),
+    pytest.param(
+        "Assistant Secretary of State Jane Cole and Director General Omar Idrissi discussed "
+        "terrorist financing at the third U.S.-Morocco Counterterrorism Dialogue in Rabat on "
+        "2 May 2024.",
+        {("US", "Jane Cole"), ("MA", "Omar Idrissi")},
+        id="discussed-at-a-mechanism-with-initials",
+    ),
 ]
 
 

@@ -149,6 +149,13 @@ def test_a_header_date_line_dates_today() -> None:
             id="during-the-consultations-the-sides-did",
         ),
         pytest.param(
+            "On 9 April 2024, Director-General Bai Lin and Additional Secretary (Afghanistan and "
+            "Iran) Saad Khan held China-Pakistan consultations on counter-terrorism in Beijing.",
+            ["CN", "PK"],
+            "China-Pakistan consultations",
+            id="a-posts-bracketed-beat-names-no-party",
+        ),
+        pytest.param(
             "Delegations of the two grouping members met in Thimphu on 9 May 2024 for the "
             "BIMSTEC joint working group on counter-terrorism.",
             ["BD", "BT", "IN", "LK", "MM", "NP", "TH"],

@@ -85,8 +85,8 @@ HEADS_HELD = re.compile(
     r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b"
     # "TITLE A and TITLE B discussed … at the third … Dialogue": the heads as the subject of
     # what they did at the meeting.
-    r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^.;]{0,160}?\b(?:at|during|for)\s+"
-    r"(?:the|a|an|their)\s+(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session"
+    r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^;]{0,160}?\b(?:at|during|for)\s+"
+    r"(?:the|a|an|their)\s+(?:[\w.’'-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session"
     r"|round)\b",
     re.I,
 )

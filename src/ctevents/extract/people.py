@@ -354,8 +354,12 @@ def _title_first_list(chunk: str) -> list[Official]:
         return []
     officials = []
     for item in items:
-        official = parse_official(re.sub(r"^and\s+", "", item))
-        if official is None or not official.title or not item.rstrip().endswith(official.name):
+        item = re.sub(r"^and\s+", "", item).rstrip()
+        official = parse_official(item)
+        # "TITLE NAME of India": a state after the name is the item's side.
+        of_country = _OF_COUNTRY.search(item)
+        ends = item[: of_country.start()] if of_country and official and official.party else item
+        if official is None or not official.title or not ends.endswith(official.name):
             return []
         officials.append(official)
     return officials

@@ -19,11 +19,8 @@ from ctevents.extract.cues import Cue, foldable
 from ctevents.extract.dates import _MONTH, MONTHS
 from ctevents.extract.segment import Sentence, content_start, paragraphs, sentences
 
-# A news agency in brackets: its initials ("(PTI)", "(VNA)", "(KUNA)", "(TASS)") or its name.
-_AGENCY = (
-    r"\((?:[A-Z][A-Za-z]?[A-Z]{1,4}|Reuters|Bernama|BERNAMA|Xinhua|Kyodo|Yonhap|Anadolu|Interfax|Antara"
-    r"|Sputnik|Tasnim|Trend|Kazinform|Dunya)\)"
-)
+# A news agency in brackets: its initials ("(PTI)", "(UzA)", "(TASS)") or its name ("(Bakhtar)").
+_AGENCY = r"\((?:[A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z][a-z]{2,11})\)"
 
 
 def _when(prefix: str) -> str:
