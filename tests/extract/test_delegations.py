@@ -163,6 +163,42 @@ CASES = [
         {("US", "Jane Cole"), ("MA", "Omar Idrissi")},
         id="discussed-at-a-mechanism-with-initials",
     ),
+    pytest.param(
+        OPENING + " The Slovenian delegation under State Secretary Marko Novak and the Indian "
+        "delegation under Joint Secretary Leela Iyer reviewed the threat from drones.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="a-side-under-its-head",
+    ),
+    pytest.param(
+        OPENING + " Heads of delegation: State Secretary Marko Novak (Slovenia) and Joint "
+        "Secretary Leela Iyer (India).",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="heads-listed-after-a-colon-with-bracketed-states",
+    ),
+    pytest.param(
+        OPENING + " State Secretary Marko Novak and Joint Secretary Leela Iyer, as heads of "
+        "delegation, reviewed the threat from drones.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="as-heads-of-delegation",
+    ),
+    pytest.param(
+        OPENING + " The co-chairs, Joint Secretary Leela Iyer of India and State Secretary "
+        "Marko Novak of Slovenia, welcomed the progress made.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="the-co-chairs-comma-list",
+    ),
+    pytest.param(
+        OPENING + " The delegation of Slovenia was led by State Secretary Marko Novak and that "
+        "of India by Joint Secretary Leela Iyer.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="and-that-of-a-state-by",
+    ),
+    pytest.param(
+        OPENING + " State Secretary Marko Novak, head of the Slovenian delegation, and Joint "
+        "Secretary Leela Iyer, head of the Indian delegation, signed the minutes.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="each-name-before-head-of-its-side",
+    ),
 ]
 
 
@@ -189,6 +225,15 @@ def test_a_speaker_at_the_opening_is_not_a_leader() -> None:
         "Muscat on 2 May 2024. Minister of State Ravi Kumar addressed the opening session."
     )
     assert ("IN", "Ravi Kumar") not in leaders(text)
+
+
+def test_a_meeting_under_a_framework_names_no_leader() -> None:
+    text = (
+        OPENING + " The Dialogue took place under the Strategic Partnership agreed by Prime "
+        "Minister Jan Horvat and Prime Minister Ravi Shankar Prasad in 2021."
+    )
+    names = {name for _, name in leaders(text)}
+    assert not names & {"Jan Horvat", "Ravi Shankar Prasad"}
 
 
 def test_a_state_is_never_a_person() -> None:

@@ -43,6 +43,9 @@ LEADING_THE = fast(
 ELLIPTIC_POSSESSIVE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"['’]s?\s+by\s+"
+    # "The delegation of India was led by A and that of Chile by B"
+    r"|(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:that|those)\s+of\s+(?:the\s+)?"
+    r"(?P<side2>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+by\s+"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 ELLIPTIC_POSSESSIVE = fast(ELLIPTIC_POSSESSIVE)
@@ -111,9 +114,10 @@ _REPRESENTING_START = re.compile(r"\bwith\s+|,?\s+and\s+|;\s*")
 _REPRESENTING_START = fast(_REPRESENTING_START)
 # "India was represented by A and Russia by B": a country as the side.
 COUNTRY_LED_BY = re.compile(r"\s+(?:was|were)\s+(?:co-?)?(?:represented|led|headed)\s+by\s+")
+# "… and Chile by B", "… and that of Chile by B"
 ELLIPTIC_COUNTRY = re.compile(
-    r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
-    r"\s+by\s+"
+    r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:(?:that|those)\s+of\s+(?:the\s+)?)?"
+    r"(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+by\s+"
 )
 # "On the EU side, the Dialogue was chaired by NAME".
 ON_THE_SIDE_COMMA = fast(
@@ -149,9 +153,36 @@ RESPECTIVE = re.compile(
     # delegations"
     r"|,?\s+(?:attended|participated\s+in|took\s+part\s+in)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?"
     r"(?:heads?|leaders?)\s+of\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
+    # "A and B, as heads of delegation, reviewed …"
+    r"|,\s+as\s+(?:the\s+)?heads?\s+of\s+(?:(?:their|the)\s+(?:respective\s+|two\s+)?)?"
+    r"(?:delegations?|sides)\s*,"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 RESPECTIVE = fast(RESPECTIVE)
+# "The Indian delegation under Joint Secretary A and the Chilean delegation under B": the
+# side before "under".
+UNDER = fast(
+    re.compile(
+        r"\b(?P<side>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(?:delegation|side|team)\s+"
+        r"under\s+(?:the\s+leadership\s+of\s+)?"
+    )
+)
+# "The heads of the two delegations, A and B, …", "Heads of delegation: A (India) and B
+# (Chile)", "The co-chairs, A of India and B of Chile, …": the heads listed after the noun.
+HEADS_LISTED = fast(
+    re.compile(
+        r"\b(?:[Hh]eads?\s+of\s+(?:the\s+(?:two\s+|respective\s+)?)?delegations?|"
+        r"[Cc]o-?chairs|[Hh]eads?\s+of\s+(?:the\s+)?(?:two\s+)?sides)\s*[:,]\s+"
+    )
+)
+# "A, head of the Indian delegation, and B, head of the Chilean delegation": each name
+# before the post that names its side.
+HEAD_OF_SIDE = fast(
+    re.compile(
+        r",\s+(?:the\s+)?(?:head|leader|chief)\s+of\s+the\s+"
+        r"(?P<side>[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)\s+(?:delegation|side|team)\b"
+    )
+)
 # "headed on the Saudi side by A, and on the Egyptian side by B": the side before "by".
 ON_SIDE = fast(re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+"))
 # "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
@@ -202,8 +233,10 @@ EARLY_SHAPES: tuple[Shape, ...] = (
 LATE_SHAPES: tuple[Shape, ...] = (
     Shape(ON_THE_SIDE_COMMA, ("side,",), "after", "named"),
     Shape(TAKING_PART, ("part",), "after", "each"),
-    Shape(RESPECTIVE, ("delegations", "sides", "teams"), "before", "each"),
+    Shape(RESPECTIVE, ("delegation", "sides", "teams"), "before", "each"),
     Shape(ON_SIDE, ("side",), "after", "named"),
+    Shape(UNDER, ("under",), "after", "named"),
+    Shape(HEADS_LISTED, ("heads of", "head of", "chairs"), "after", "each", at_least=2),
     Shape(MEETING_LED_BY, (" by ",), "after", "each", at_least=2),
 )
 _CHUNK_END = re.compile(
@@ -229,6 +262,11 @@ _CHUNK_END = re.compile(
     r"|,\s+(?:under|within|as\s+part\s+of|on\s+the\s+sidelines\s+of)\b"
     # "… led by A, TITLE, will be arriving …": the clause's own verb
     r"|,\s+(?:will|would|shall|has|have|had)\b"
+    # "The co-chairs, A and B, reviewed …": the clause's verb after the list
+    r"|,\s+(?:[a-z]+ed)\b(?!\s+by\b)"
+    r"|\s+(?:reviewed|discussed|exchanged|agreed|noted|welcomed|signed|attended|expressed|"
+    r"stressed|underlined|reaffirmed|emphasi[sz]ed)\b"
+    r"|,?\s+(?:and|while|whereas)\s+(?:that|those)\s+of\b"
     r"|;|[.]\s*$"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -238,10 +276,11 @@ _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 _LEADER_VERB = re.compile(
     r"led|lead|head|chair|represent|held|taking\s+part|discussed|reviewed|exchanged\s+views|\bmet\b"
+    r"|\bunder\b"
 )
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
 _DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
-_OTHER_VERB = re.compile(r"led|lead|head|chair|represent|taking\s+part")
+_OTHER_VERB = re.compile(r"led|lead|head|chair|represent|taking\s+part|\bunder\b")
 
 
 @dataclass
@@ -419,7 +458,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                         add(party or others[0], official, sentence)
         if led:
             for match in ELLIPTIC_POSSESSIVE.finditer(text, led[0].end(), e):
-                party = _side_party(text, match.start("side"), match.end("side"))
+                group = "side" if match.group("side") else "side2"
+                party = _side_party(text, match.start(group), match.end(group))
                 if party is None:
                     continue
                 for official in split_officials(_chunk(text, match.end(), e)):
@@ -455,6 +495,15 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     for official in split_officials(after.group("who")):
                         add(side, official, sentence)
         heads_held(sentence, low, chaired)
+        previous = s
+        for match in HEAD_OF_SIDE.finditer(text, s, e) if "of the" in low else ():
+            # "A, head of the Indian delegation, and B, head of the Chilean delegation"
+            party = _side_party(text, match.start("side"), match.end("side"))
+            piece = re.sub(r"^[\s,;]*(?:and\s+)?", "", text[previous : match.start()])
+            previous = match.end()
+            head = parse_official(_after_opening(piece)) if party else None
+            if head is not None and " " in head.name:
+                add(party, head, sentence)  # type: ignore[arg-type]
         opening = LED_BY_OPENING.match(text, s, e)
         if opening:
             end = _OPENING_END.search(text, opening.end(), e)

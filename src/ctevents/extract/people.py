@@ -210,11 +210,21 @@ def _is_organisation(piece: str) -> bool:
     return bool(_ORGANISATION_HEAD.match(piece)) or gazetteer.code_for(piece) is not None
 
 
+_BRACKETED_STATE = re.compile(r"\s*\((?P<state>[A-Z][\w .’'-]{1,40})\)$")
+
+
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
     chunk = _RETIRED.sub("", chunk).strip(" ,;.")
     if not chunk:
         return None
+    bracketed = _BRACKETED_STATE.search(chunk)
+    if bracketed and gazetteer.code_for(bracketed.group("state")):
+        # "Joint Secretary A (India)": the state in brackets after the name is the side.
+        found = parse_official(chunk[: bracketed.start()])
+        if found is not None:
+            party = gazetteer.code_for(bracketed.group("state"))
+            return Official(found.name, found.title, party)
     of_country = _OF_COUNTRY.search(chunk)
     if of_country and gazetteer.code_for(of_country.group("country")):
         found = parse_official(chunk[: of_country.start()])
