@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import gazetteer
 from ctevents.extract.lexicon import COURTESIES, TITLE_WORDS
 from ctevents.extract.people import Official, parse_official, split_officials
-from ctevents.extract.reading import Reading, sentences_at
+from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
 
@@ -424,8 +424,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                         add(party, official, sentence)
 
     # No sentence names a leader without one of these verbs: one scan finds the few that may.
-    verbs = [match.start() for match in _LEADER_VERB.finditer(reading.lowered)]
-    for sentence in sentences_at(reading, verbs):
+    for sentence in reading.sentences_hit(_LEADER_VERB):
         s, e = sentence.start, sentence.end
         # Words some rules cannot match without: a substring test spares their scan.
         low = sentence.text.lower()

@@ -199,6 +199,21 @@ class Reading:
             return None
         return cue.pattern.search(sentence.text)
 
+    def sentences_hit(self, pattern: re.Pattern[str]) -> list[Sentence]:
+        """The content sentences where `pattern` finds a word of the lowered text, in text
+        order: the scan resumes after each sentence found, not after each word."""
+        found: list[Sentence] = []
+        search = pattern.search
+        match = search(self.lowered)
+        while match is not None:
+            sentence = self.sentence_at(match.start())
+            if sentence is None:
+                match = search(self.lowered, match.end())
+                continue
+            found.append(sentence)
+            match = search(self.lowered, max(sentence.end, match.end()))
+        return found
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The content sentence containing `offset`, if any."""
         index = bisect_right(self.starts, offset) - 1
