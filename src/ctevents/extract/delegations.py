@@ -96,6 +96,7 @@ HEADS_HELD = re.compile(
 # Its first characters stated (see `starts`): the same matches, sooner.
 HEADS_HELD = fast(HEADS_HELD)
 _WITH = re.compile(r"\s+with\s+")
+_NO_NAME = re.compile(r"\W*\w[^A-Z]*")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
@@ -233,7 +234,7 @@ EARLY_SHAPES: tuple[Shape, ...] = (
 LATE_SHAPES: tuple[Shape, ...] = (
     Shape(ON_THE_SIDE_COMMA, ("side,",), "after", "named"),
     Shape(TAKING_PART, ("part",), "after", "each"),
-    Shape(RESPECTIVE, ("delegation", "sides", "teams"), "before", "each"),
+    Shape(RESPECTIVE, ("delegations", "delegation,", "sides", "teams"), "before", "each"),
     Shape(ON_SIDE, ("side",), "after", "named"),
     Shape(UNDER, ("under",), "after", "named"),
     Shape(HEADS_LISTED, ("heads of", "head of", "chairs"), "after", "each", at_least=2),
@@ -276,11 +277,13 @@ _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 _LEADER_VERB = re.compile(
     r"led|lead|head|chair|represent|held|taking\s+part|discussed|reviewed|exchanged\s+views|\bmet\b"
-    r"|\bunder\b"
+    r"|(?:delegation|side|team)\s+under\b"
 )
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
 _DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
-_OTHER_VERB = re.compile(r"led|lead|head|chair|represent|taking\s+part|\bunder\b")
+_OTHER_VERB = re.compile(
+    r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
+)
 
 
 @dataclass
@@ -392,7 +395,10 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             return
         s, e = sentence.start, sentence.end
         for match in HEADS_HELD.finditer(text, s, e):
-            subjects = _officials_with_known(text, _after_opening(text[s : match.start()]))
+            clause = _after_opening(text[s : match.start()])
+            if _NO_NAME.fullmatch(clause):
+                continue  # "The two sides held talks": no capital after the first letter
+            subjects = _officials_with_known(text, clause)
             others: list[Official] = []
             with_ = _WITH.search(text, match.end(), e)
             if with_ and with_.start() - match.end() < 80:
