@@ -96,7 +96,8 @@ HEADS_HELD = re.compile(
 # Its first characters stated (see `starts`): the same matches, sooner.
 HEADS_HELD = fast(HEADS_HELD)
 _WITH = re.compile(r"\s+with\s+")
-_NO_NAME = re.compile(r"\W*\w[^A-Z]*")
+# A person is named by two capitalised words at least ("Ambassador Sato", "Mr. Rao").
+_TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*\s+[A-Z]")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
@@ -396,8 +397,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         s, e = sentence.start, sentence.end
         for match in HEADS_HELD.finditer(text, s, e):
             clause = _after_opening(text[s : match.start()])
-            if _NO_NAME.fullmatch(clause):
-                continue  # "The two sides held talks": no capital after the first letter
+            if not _TWO_CAPITALS.search(clause):
+                continue  # "India and France held talks": no name of a person (two words)
             subjects = _officials_with_known(text, clause)
             others: list[Official] = []
             with_ = _WITH.search(text, match.end(), e)
