@@ -199,6 +199,12 @@ CASES = [
         {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
         id="each-name-before-head-of-its-side",
     ),
+    pytest.param(
+        OPENING + " The Slovenian delegation was headed by State Secretary Marko Novak, and the "
+        "Indian delegation by Director of the Counter-Terrorism Division of the MEA Leela Iyer.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="an-offices-initials-end-the-title",
+    ),
 ]
 
 

@@ -182,6 +182,21 @@ def test_lower_case_and_unnamed_mechanisms(
             id="a-consultation-on-another-subject",
         ),
         pytest.param(
+            "The sixth session of the Ghana-Togo Joint Commission was held in Lome on 5 May "
+            "2024. The two sides also condemned terrorism in the Sahel.",
+            id="a-joint-commission-on-every-subject",
+        ),
+        pytest.param(
+            "The Nepal-Bhutan Foreign Office Consultations were held in Thimphu on 5 May 2024. "
+            "Both sides condemned terrorism in all its forms.",
+            id="foreign-office-consultations",
+        ),
+        pytest.param(
+            "Chile and Peru held their 2+2 Ministerial Dialogue in Lima on 20 November 2023, "
+            "where the ministers also condemned terrorism.",
+            id="a-two-plus-two-ministerial-dialogue",
+        ),
+        pytest.param(
             "Since the first round of regular consultations on counter-terrorism in 2019, Laos "
             "and Cambodia have deepened their cooperation, the ministry said on 3 May 2024.",
             id="a-round-referred-to-in-the-background",

@@ -212,7 +212,9 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)
 _OTHER_SUBJECT = re.compile(
     r"\b(?:Politic\w*|Economic|Energy|Climate|Environment\w*|Trade|Investment|"
     r"Military|Defen[cs]e|Inter-?[Gg]overnmental|Health|Education|Science|Technology|Cyber|"
-    r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary)\b",
+    r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary|Ministerial|2\+2|"
+    # "India-Bhutan Foreign Office Consultations": the ministries' general review
+    r"Foreign\s+Office)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -227,8 +229,15 @@ _OWN_SUBJECT = fast(_OWN_SUBJECT)
 _INSTITUTION = re.compile(r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction")
 
 
+# "the India-Kenya Joint Commission": a commission on every subject of the relation is not
+# a meeting of the genre unless its name speaks of terrorism or security.
+_GENERAL = re.compile(r"\bJoint\s+Commission\b")
+
+
 def _of_the_genre(name: str) -> bool:
     if _INSTITUTION.search(name):
+        return False
+    if _GENERAL.search(name) and not _OWN_SUBJECT.search(name):
         return False
     return not (_OTHER_SUBJECT.search(name) and not _OWN_SUBJECT.search(name))
 

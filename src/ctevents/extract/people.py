@@ -274,6 +274,16 @@ def parse_official(chunk: str) -> Official | None:
             run.insert(0, tokens.pop())
         while run and run[0].lower() in _PARTICLES:
             tokens.append(run.pop(0))
+        # "… Department of the FCDO Jonathan Allen": an office's initials after "the" or "of"
+        # end the title; a surname in capitals ("Ambassador KOBAYASHI Kenji") follows a title.
+        while (
+            len(run) > 2
+            and tokens
+            and tokens[-1].lower() in {"the", "of"}
+            and run[0].isupper()
+            and run[0].isalpha()
+        ):
+            tokens.append(run.pop(0))
         # "… Ambassador Nathaniel Reyes", "… (Security) Datuk Ahmad Fadzil Ibrahim": a rank or
         # honorific between the title and the name belongs to neither the name nor the run.
         rank = ""
