@@ -33,6 +33,43 @@ def test_counterparts_named_in_order_by_their_demonyms() -> None:
     assert mous[0]["location"] == "Dushanbe"
 
 
+def test_each_signatory_on_behalf_of_a_side_and_the_subject_ends_at_the_place() -> None:
+    text = (
+        "Ghana and Togo signed an MoU on countering terrorism financing in Accra on 5 May 2024. "
+        "The MoU was signed by Deputy Minister Kofi Mensah on behalf of Ghana and by Director "
+        "General Yao Agbeko on behalf of Togo."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "countering terrorism financing"
+    assert mous[0]["location"] == "Accra"
+    signed = {(s["party"], s["name"]) for s in mous[0]["signatories"]}
+    assert signed == {("GH", "Kofi Mensah"), ("TG", "Yao Agbeko")}
+
+
+def test_two_bodies_as_the_subject_of_signed() -> None:
+    text = (
+        "The Financial Intelligence Unit of Ghana and the Financial Intelligence Centre of "
+        "Togo signed a memorandum of understanding on the exchange of information on "
+        "terrorist financing on 3 March 2024."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["bodies"] == [
+        "Financial Intelligence Unit of Ghana",
+        "Financial Intelligence Centre of Togo",
+    ]
+
+
+def test_a_purpose_ends_before_the_meeting_it_was_signed_at() -> None:
+    text = (
+        "Ghana and Togo signed a memorandum of understanding to combat terrorism and extremism "
+        "during the second meeting of their Joint Committee on Counter-Terrorism in Lome on 5 "
+        "May 2024. The memorandum was signed by Ambassador Kofi Mensah and Colonel Yao Agbeko."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "combat terrorism and extremism"
+    assert {s["name"] for s in mous[0]["signatories"]} == {"Kofi Mensah", "Yao Agbeko"}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

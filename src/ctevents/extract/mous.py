@@ -46,14 +46,15 @@ SUBJECT = re.compile(
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?\s+(?:on|for|regarding|concerning|relating\s+to|"
     r"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b)(?P<subject>.+?)"
     r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
-    r"between|was|were|is|at|in\s+[A-Z]|during|by|with|signed|and\s+(?:was|were)|"
+    r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
     r"(?:along|together)\s+with)\b|[,.;]|$)"
 )
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
 PURPOSE = re.compile(
     rf"\b(?:{_MOU})\s+(?:aimed\s+at|aiming\s+to|to|that\s+will)\s+(?P<subject>[a-z].+?)"
-    r"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\d+|the\s+\d+|[A-Z][a-z]+\s+\d+)|during|at\s+the|in\s+[A-Z]\w*|on\s+the\s+sidelines|"
     r"officials\s+said|the\s+\w+\s+said)\b|$)"
 )
 BETWEEN = re.compile(
@@ -79,13 +80,26 @@ ALONG_WITH = re.compile(
 )
 _PLACE_AFTER = re.compile(r",?\s+(?:in|at)\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 SIGNED_BY = re.compile(
-    rf"(?:\b(?:{_MOU}|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
+    rf"(?:\b(?:{_MOU}|[Mm]emorandum|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
     r"[^.;]{0,60}?\bby\s+"
 )
 # "signed on behalf of the State of Qatar by HE Dr. NAME and on behalf of the United States
 # by Ambassador NAME": each signatory's side is the one they signed for.
 ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<side>[^,;.]{1,60}?)\s+by\s+")
 _SIGNED = re.compile(r"\bsigned\b")
+# "signed by A on behalf of India and by B on behalf of Oman": each with the side after.
+BY_ON_BEHALF = re.compile(
+    r"(?:^|\s+and\s+(?:by\s+)?)(?P<who>[^,;]+?)\s+on\s+behalf\s+of\s+(?:the\s+)?"
+    r"(?P<side>[A-Z][\w’' -]*?)(?=\s+and\s+|[,.;]|$)"
+)
+# "The Financial Intelligence Unit of Nepal and the FIU-India signed …": two bodies sign.
+SUBJECT_BODIES = re.compile(
+    r"^(?:The\s+)?(?P<a>[A-Z][^,;]+?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,;]+?)\s+(?:signed|inked)\b"
+)
+_BODY_HEAD = re.compile(
+    r"\b(?:Unit|Ministry|Agency|Bureau|Department|Centre|Center|Service|Police|Office|"
+    r"Commission|Authority|Council|Directorate|Academy|Institute)\b"
+)
 SIGNED_AT = re.compile(
     r"\bsigned\b[^.;]{0,80}?\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
 )
@@ -239,6 +253,9 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         bodies = [between.group("a").strip(), between.group("b").strip()]
         if not all(gazetteer.code_for(b) for b in bodies):
             mou.bodies = bodies
+    signers = SUBJECT_BODIES.match(sentence.text) if not mou.bodies else None
+    if signers and all(_BODY_HEAD.search(signers.group(g)) for g in ("a", "b")):
+        mou.bodies = [signers.group("a").strip(), signers.group("b").strip()]
     if mou.date is None:
         day = dates.first_day(dates.date_mentions(text, s, e, reading.reference, reading.today))
         if day is not None:
@@ -303,6 +320,15 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         if place and mou.location is None:
             mou.location = place.group("place")
         chunk = None
+    if chunk and not mou.signatories and "on behalf of" in chunk:
+        for match in BY_ON_BEHALF.finditer(chunk.strip(" .")):
+            side = gazetteer.code_for(match.group("side").strip())
+            for official in split_officials(match.group("who"))[:1]:
+                mou.signatories.append(
+                    Signatory(
+                        name=official.name, title=official.title, party=side or official.party
+                    )
+                )
     if chunk and not mou.signatories:
         for official in split_officials(chunk):
             mou.signatories.append(
