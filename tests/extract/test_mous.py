@@ -46,6 +46,19 @@ def test_each_signatory_on_behalf_of_a_side_and_the_subject_ends_at_the_place() 
     assert signed == {("GH", "Kofi Mensah"), ("TG", "Yao Agbeko")}
 
 
+def test_a_day_after_on_is_no_subject_and_a_frame_is_no_title() -> None:
+    text = (
+        "The Financial Intelligence Centre of Ghana and the Financial Intelligence Unit of "
+        "Togo signed a memorandum of understanding on Monday to enhance cooperation against "
+        "terrorist financing. It was signed by Kofi Mensah, Director of the Centre, and Yao "
+        "Agbeko, Head of the Unit, during a visit by a Togolese delegation."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "enhance cooperation against terrorist financing"
+    titles = {s["title"] for s in mous[0]["signatories"]}
+    assert titles == {"Director of the Centre", "Head of the Unit"}
+
+
 def test_two_bodies_as_the_subject_of_signed() -> None:
     text = (
         "The Financial Intelligence Unit of Ghana and the Financial Intelligence Centre of "

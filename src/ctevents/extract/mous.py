@@ -42,9 +42,12 @@ _BACKGROUND = re.compile(
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 _BACKGROUND = fast(_BACKGROUND)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "an MoU on Monday to …": a day after "on" is the signing's date, never the subject.
+_NOT_A_DAY = rf"(?!{_WEEKDAY}\b|\d)"
 SUBJECT = re.compile(
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?\s+(?:on|for|regarding|concerning|relating\s+to|"
-    r"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b)(?P<subject>.+?)"
+    rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
     r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
     r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
     r"(?:along|together)\s+with)\b|[,.;]|$)"
@@ -52,7 +55,8 @@ SUBJECT = re.compile(
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
 PURPOSE = re.compile(
-    rf"\b(?:{_MOU})\s+(?:aimed\s+at|aiming\s+to|to|that\s+will)\s+(?P<subject>[a-z].+?)"
+    rf"\b(?:{_MOU})\s+(?:on\s+{_WEEKDAY}\s+)?(?:aimed\s+at|aiming\s+to|to|that\s+will)\s+"
+    r"(?P<subject>[a-z].+?)"
     r"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"\d+|the\s+\d+|[A-Z][a-z]+\s+\d+)|during|at\s+the|in\s+[A-Z]\w*|on\s+the\s+sidelines|"
     r"officials\s+said|the\s+\w+\s+said)\b|$)"
@@ -87,6 +91,7 @@ SIGNED_BY = re.compile(
 # by Ambassador NAME": each signatory's side is the one they signed for.
 ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<side>[^,;.]{1,60}?)\s+by\s+")
 _SIGNED = re.compile(r"\bsigned\b")
+_FRAME = re.compile(r",\s+(?:during|while|as\s+part\s+of|in\s+the\s+presence\s+of|at\s+the)\b")
 # "signed by A on behalf of India and by B on behalf of Oman": each with the side after.
 BY_ON_BEHALF = re.compile(
     r"(?:^|\s+and\s+(?:by\s+)?)(?P<who>[^,;]+?)\s+on\s+behalf\s+of\s+(?:the\s+)?"
@@ -271,7 +276,8 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         chunk = text[s : by_them.start()]
     by = SIGNED_BY.search(text, s, e)
     if by:
-        chunk = text[by.end() : e]
+        # "… signed by A, TITLE, and B, TITLE, during a visit by …": the frame is no title.
+        chunk = _FRAME.split(text[by.end() : e], maxsplit=1)[0]
     if _SIGNED.search(text, s, e) and not mou.signatories:
         behalf = list(ON_BEHALF.finditer(text, s, e))
         for index, match in enumerate(behalf):
