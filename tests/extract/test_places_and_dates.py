@@ -132,3 +132,33 @@ def test_a_place_in_the_sentence_wins_over_the_dateline() -> None:
         "Counter-Terrorism Dialogue in Kuala Lumpur today, officials said."
     )
     assert facts_of(text, "MeetingHeld")[0]["location"] == "Kuala Lumpur"
+
+
+def test_the_capital_of_a_state_named_by_its_demonym() -> None:
+    text = (
+        "The 4th meeting of the Chile-Peru Joint Working Group on Counter-Terrorism was held in "
+        "the Peruvian capital on 2 May 2024."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["location"] == "Lima"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        pytest.param("02.05.2024", "2024-05-02", id="day-first-with-dots"),
+        pytest.param("23/06/2023", "2023-06-23", id="day-first-with-slashes"),
+        pytest.param("06/23/2023", "2023-06-23", id="month-first-where-the-day-cannot-be-a-month"),
+    ],
+)
+def test_numeric_dates(written: str, expected: str) -> None:
+    text = f"The Chile-Peru Counter-Terrorism Dialogue was held in Lima on {written}."
+    assert facts_of(text, "MeetingHeld")[0]["date"] == expected
+
+
+def test_next_year_is_the_year_after_the_meeting_held() -> None:
+    text = (
+        "The 4th Chile-Peru Counter-Terrorism Dialogue was held in Lima on 2 May 2024. The "
+        "fifth Dialogue will be held in Santiago next year."
+    )
+    upcoming = facts_of(text, "NextMeetingScheduled")
+    assert upcoming and (upcoming[0]["date"], upcoming[0]["location"]) == ("2025", "Santiago")

@@ -54,6 +54,8 @@ DATE = re.compile(
     _DATE_START + r"(?:"
     # ISO: 2023-07-24
     rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
+    # 02.05.2024, 23/06/2023: day first (month first only where the day cannot be a month)
+    rf"|\b(?P<nd>[0-3]?\d)(?P<sep>[./])(?P<nm>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR})\b"
     # 30 November–1 December 2025: a range across months
     rf"|\b(?P<d5>{_DAY})\s+(?P<m4>{_MONTH}){_DASH}(?P<d6>{_DAY})\s+(?P<m5>{_MONTH})"
     rf"(?:,?\s+(?P<y4>{_YEAR}))?\b"
@@ -136,6 +138,11 @@ def resolve(match: re.Match[str], reference: date | None, today: str | None = No
         except ValueError:
             return DateMention(start, end, None, "day")
         return DateMention(start, end, g["iso"], "day")
+    if g["nd"]:
+        day, month = int(g["nd"]), int(g["nm"])
+        if month > 12 >= day:
+            day, month = month, day
+        return DateMention(start, end, _iso(g["ny"], month, day) if month <= 12 else None, "day")
     if g["d5"] or g["m6"]:
         first_month = MONTHS[(g["m4"] or g["m6"]).lower().rstrip(".")]
         last_month = MONTHS[(g["m5"] or g["m7"]).lower().rstrip(".")]

@@ -494,6 +494,7 @@ def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, i
 
 
 _TODAY = re.compile(r"\btoday\b", re.I)
+_NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)
 
 
 def _venue(reading: Reading) -> str | None:
@@ -594,6 +595,12 @@ def find_next(
             mentioned = dates.date_mentions(text, cue_start, sentence.end, None)
             explicit = [m for m in mentioned if m.edtf and not m.relative]
             when = explicit[0].edtf if explicit else None
+            if when is None and _NEXT_YEAR.search(text, cue_start, sentence.end):
+                # "… in Baghdad next year": the year after the meeting held, or after the
+                # statement's own date.
+                held = primary.date if primary and primary.date else reading.today
+                if held and held[:4].isdigit():
+                    when = str(int(held[:4]) + 1)
         ordinal = mention.ordinal if mention else None
         if ordinal is None:
             ordinal = _ordinal_of_noun(text, sentence.start, sentence.end)
