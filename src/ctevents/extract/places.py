@@ -99,6 +99,8 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
             begin = match.start("place")
             if _SEAT_OF.search(text, max(0, begin - 30), begin):
                 continue  # "the EU office in Sri Lanka said": where a body sits
+            if text.startswith(" capital", match.end("place")):
+                continue  # "in the Peruvian capital" with no city known: not the place
             place = clean_place(match.group("place"))
             if place:
                 return place, match.start("place"), match.end("place")
