@@ -162,3 +162,16 @@ def test_next_year_is_the_year_after_the_meeting_held() -> None:
     )
     upcoming = facts_of(text, "NextMeetingScheduled")
     assert upcoming and (upcoming[0]["date"], upcoming[0]["location"]) == ("2025", "Santiago")
+
+
+@pytest.mark.parametrize(
+    ("published_on", "expected"),
+    [
+        pytest.param(date(2024, 2, 20), "2024-02-19", id="a-report-looks-back"),
+        pytest.param(date(2024, 12, 30), "2025-01-05", id="an-announcement-looks-ahead"),
+    ],
+)
+def test_a_day_without_a_year_takes_the_nearest_year(published_on: date, expected: str) -> None:
+    day = "19 February" if expected.endswith("02-19") else "5 January"
+    text = f"The 7th Japan-Peru Counter-Terrorism Consultations were held in Lima on {day}."
+    assert facts_of(text, "MeetingHeld", published_on)[0]["date"] == expected

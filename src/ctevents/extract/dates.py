@@ -194,7 +194,29 @@ def date_mentions(
 ) -> list[DateMention]:
     """Every date expression in `text[start:end]`: weekdays resolved against `reference`
     (the publication date), "today" against `today` (the dateline's date) or `reference`."""
-    return [resolve(match, reference, today) for match in DATE.finditer(text, start, end)]
+    found = [resolve(match, reference, today) for match in DATE.finditer(text, start, end)]
+    if reference is None:
+        return found
+    return [_with_year(m, reference) if m.edtf and "XXXX" in m.edtf else m for m in found]
+
+
+def _with_year(mention: DateMention, reference: date) -> DateMention:
+    """ "on 19 February" in a statement dated 20 February 2024: the year that puts the day
+    nearest the statement's date (a report looks back, an announcement ahead)."""
+    first = mention.edtf.split("/")[0]  # type: ignore[union-attr]
+    month, day = int(first[5:7]), int(first[8:10])
+    best: int | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            gap = abs((date(year, month, day) - reference).days)
+        except ValueError:
+            continue
+        if best is None or gap < abs((date(best, month, day) - reference).days):
+            best = year
+    if best is None:
+        return mention
+    edtf = mention.edtf.replace("XXXX", str(best))  # type: ignore[union-attr]
+    return DateMention(mention.start, mention.end, edtf, mention.precision, mention.relative)
 
 
 def first_day(mentions: list[DateMention]) -> DateMention | None:
