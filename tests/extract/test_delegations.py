@@ -205,6 +205,13 @@ CASES = [
         {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
         id="an-offices-initials-end-the-title",
     ),
+    pytest.param(
+        "Slovenian and Indian diplomats held consultations on countering the terrorist threat "
+        "in Ljubljana on 3 May 2024. Slovenian State Secretary Marko Novak and his Indian "
+        "counterpart, Joint Secretary Leela Iyer, led the talks.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="his-counterpart-comma-title-name",
+    ),
 ]
 
 

@@ -35,6 +35,16 @@ def names(text: str) -> set[str]:
             id="a-group-inside-a-coalition-name-is-named",
         ),
         pytest.param(
+            "The delegation pointed to cross-border attacks by groups such as LeT and JeM.",
+            {"LeT", "JeM"},
+            id="abbreviations-alone",
+        ),
+        pytest.param(
+            "They called for action against the Islamic State of Syria and Iraq (ISIS).",
+            {"Islamic State of Syria and Iraq"},
+            id="syria-before-iraq",
+        ),
+        pytest.param(
             "The two delegations discussed youth employment programmes in the border provinces.",
             set(),
             id="no-group-named",

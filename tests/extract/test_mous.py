@@ -93,6 +93,11 @@ def test_a_purpose_ends_before_the_meeting_it_was_signed_at() -> None:
             id="since-the-signing",
         ),
         pytest.param(
+            "The Dialogue was set up following the MoU signed during the visit of the President "
+            "of Kenya to Norway in December, 2019.",
+            id="signed-in-a-month-and-year-gone-by",
+        ),
+        pytest.param(
             "They welcomed progress in implementing the Kenya-Norway counter-terrorism "
             "Memorandum of Understanding signed in Oslo on 3 March.",
             id="implementing-an-mou-signed-before",

@@ -38,10 +38,11 @@ LEXICON: dict[str, str] = {
     "is-somalia": r"ISIS-Somalia|ISIL-Somalia|Islamic\s+State(?:\s+in)?\s+Somalia(?:\s+Province)?",
     "ansar-al-islam": r"Ansar\s+al[\s-]Islam(?!\s+Bangladesh)",
     "isis": r"ISIS|ISIL|Daesh|Da['’]esh|DAESH"
-    r"|Islamic\s+State(?:\s+(?:of|in)\s+Iraq\s+and\s+(?:the\s+)?(?:Syria|Levant|al-Sham))?",
-    "let": rf"Lashkar{_S}e{_S}Ta(?:y{{1,2}})?[ai]ba|Lashkar{_S}e{_S}Toiba|Lashkar-e-Tayyaba",
+    r"|Islamic\s+[Ss]tate(?:\s+(?:of|in)\s+(?:Iraq\s+and\s+(?:the\s+)?(?:Syria|Levant|al-Sham)"
+    r"|Syria\s+and\s+Iraq))?",
+    "let": rf"Lashkar{_S}e{_S}Ta(?:y{{1,2}})?[ai]ba|Lashkar{_S}e{_S}Toiba|Lashkar-e-Tayyaba|LeT",
     "jud": r"Jamaat[\s-]*ud[\s-]*Dawa|Jama['’]at[\s-]*ud[\s-]*Da['’]?wah",
-    "jem": rf"Jaish{_S}e{_S}Moha?mm[ae]d|Jaish{_S}e{_S}Muhammad",
+    "jem": rf"Jaish{_S}e{_S}Moha?mm[ae]d|Jaish{_S}e{_S}Muhammad|JeM",
     "hm": r"Hizb(?:ul|-ul|\s+ul)[\s-]*Mujahideen",
     "al-badr": rf"{_AL}{_S}Badr",
     "huji": r"Harkat[\s-]*ul[\s-]*Jihad[\s-]*al[\s-]*Islami(?:\s+Bangladesh)?|HuJI(?:-B)?",
@@ -50,7 +51,7 @@ LEXICON: dict[str, str] = {
     "paff": r"People['’]s\s+Anti[\s-]Fascist\s+Front",
     "haqqani": r"Haqqani\s+Network",
     "ttp": r"Tehr[ei]e?k[\s-]*[ei][\s-]*Taliban\s+Pakistan|TTP",
-    "lej": rf"Lashkar{_S}e{_S}Jhangvi",
+    "lej": rf"Lashkar{_S}e{_S}Jhangvi|LeJ",
     "bla": r"Baloch(?:istan)?\s+Liberation\s+Army|BLA",
     "al-shabaab": rf"{_AL}{_S}Shabaa?b",
     "boko-haram": r"Boko\s+Haram",

@@ -50,7 +50,9 @@ _CT_SUBJECT = (
     r"(?:(?:international\s+)?cooperation\s+(?:in|on)\s+)?"
     r"(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?(?:\s+cooperation)?|"
     r"(?:issues\s+of\s+)?(?:countering|combating|"
-    r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?)"
+    r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
+    # "consultations on countering the terrorist threat", "talks on the fight against terrorism"
+    r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism)"
     # "consultations on counter-terrorism and security"
     r"(?:\s+and\s+security)?"
 )
@@ -340,7 +342,7 @@ def _with_lower_case(
 ) -> list[MechanismMention]:
     """`found` with the lower-case mechanisms that no capitalised name already covers."""
     lower: list[MechanismMention] = []
-    if text.find("errorism", start, end) < 0:
+    if text.find("error", start, end) < 0:
         return found  # every lower-case mechanism names its terrorism subject
     for match in LOWER_MECHANISM.finditer(text, start, end):
         if any(m.start < match.end() and match.start() < m.end for m in found):

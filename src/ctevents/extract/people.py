@@ -210,6 +210,9 @@ def _is_organisation(piece: str) -> bool:
     return bool(_ORGANISATION_HEAD.match(piece)) or gazetteer.code_for(piece) is not None
 
 
+_COUNTERPART = re.compile(
+    r"^(?:and\s+)?(?:his|her|their)\s+(?P<side>[A-Z][\w-]+)\s+counterparts?\s*,?\s+(?P<rest>.+)$"
+)
 _BRACKETED_STATE = re.compile(r"\s*\((?P<state>[A-Z][\w .’'-]{1,40})\)$")
 
 
@@ -218,6 +221,13 @@ def parse_official(chunk: str) -> Official | None:
     chunk = _RETIRED.sub("", chunk).strip(" ,;.")
     if not chunk:
         return None
+    counterpart = _COUNTERPART.match(chunk)
+    if counterpart and gazetteer.code_for(counterpart.group("side")):
+        # "his Turkish counterpart, Deputy Foreign Minister B": B, of the side named.
+        found = parse_official(counterpart.group("rest"))
+        if found is not None:
+            side = gazetteer.code_for(counterpart.group("side"))
+            return Official(found.name, found.title, side)
     bracketed = _BRACKETED_STATE.search(chunk)
     if bracketed and gazetteer.code_for(bracketed.group("state")):
         # "Joint Secretary A (India)": the state in brackets after the name is the side.
