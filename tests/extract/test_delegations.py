@@ -212,6 +212,20 @@ CASES = [
         {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
         id="his-counterpart-comma-title-name",
     ),
+    pytest.param(
+        "The next round of Slovenian-Indian counter-terrorism consultations will be held in "
+        "Vienna on 9 September 2024, with Slovenian State Secretary Marko Novak and Indian "
+        "Joint Secretary Leela Iyer taking part.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="with-heads-taking-part",
+    ),
+    pytest.param(
+        "State Secretary Marko Novak will participate in the Slovenia-India Counter-Terrorism "
+        "Dialogue in Vienna on 9 September 2024. The Indian Joint Secretary for "
+        "counter-terrorism, Leela Iyer, will attend on behalf of her government.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="will-participate-in-and-will-attend-on-behalf",
+    ),
 ]
 
 
@@ -247,6 +261,14 @@ def test_a_meeting_under_a_framework_names_no_leader() -> None:
     )
     names = {name for _, name in leaders(text)}
     assert not names & {"Jan Horvat", "Ravi Shankar Prasad"}
+
+
+def test_attending_something_else_is_not_leading() -> None:
+    text = (
+        OPENING + " Prime Minister Jan Horvat will attend the opening of the new embassy "
+        "building on Friday."
+    )
+    assert not any(name == "Jan Horvat" for _, name in leaders(text))
 
 
 def test_a_state_is_never_a_person() -> None:

@@ -142,6 +142,19 @@ TAKING_PART = fast(
         r"\b(?:Taking\s+part|Participating)\s+(?:in\s+(?:the\s+)?[\w\s-]{1,40}?\s+)?(?:were|was)\s+"
     )
 )
+# "… will be held in Vienna, with A and B taking part": the heads before "taking part".
+WITH_TAKING_PART = fast(
+    re.compile(r"\bwith\s+(?P<who>[^;]+?),?\s+(?:taking\s+part|participating|attending)\b")
+)
+# "TITLE A will participate in a U.S.-Russia Counterterrorism Dialogue", "The Russian TITLE,
+# B, will attend on behalf of his government": the heads a meeting to come is announced with.
+WILL_ATTEND = fast(
+    re.compile(
+        r",?\s+(?:will|is\s+to|would)\s+(?:participate\s+in|take\s+part\s+in|attend)\b"
+        r"(?=(?:[^.;]|\.(?!\s))*\b(?:[Dd]ialogue|[Cc]onsultations?|[Tt]alks|[Mm]eeting|[Gg]roup|JWG|"
+        r"on\s+behalf\s+of)\b)"
+    )
+)
 # "The respective delegations were led by A, TITLE, … of India and B, TITLE, … of Egypt".
 _BOTH_SIDES = re.compile(r"\b(?:respective|two|both)\s*$", re.I)
 RESPECTIVE = re.compile(
@@ -235,6 +248,7 @@ EARLY_SHAPES: tuple[Shape, ...] = (
 LATE_SHAPES: tuple[Shape, ...] = (
     Shape(ON_THE_SIDE_COMMA, ("side,",), "after", "named"),
     Shape(TAKING_PART, ("part",), "after", "each"),
+    Shape(WILL_ATTEND, ("participate", "take part", "attend"), "before", "each"),
     Shape(RESPECTIVE, ("delegations", "delegation,", "sides", "teams"), "before", "each"),
     Shape(ON_SIDE, ("side",), "after", "named"),
     Shape(UNDER, ("under",), "after", "named"),
@@ -278,12 +292,13 @@ _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 _LEADER_VERB = re.compile(
     r"led|lead|head|chair|represent|held|taking\s+part|discussed|reviewed|exchanged\s+views|\bmet\b"
-    r"|(?:delegation|side|team)\s+under\b"
+    r"|(?:delegation|side|team)\s+under\b|participat|attend"
 )
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
 _DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
 _OTHER_VERB = re.compile(
     r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
+    r"|participat|attend"
 )
 
 
@@ -510,6 +525,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             head = parse_official(_after_opening(piece)) if party else None
             if head is not None and " " in head.name:
                 add(party, head, sentence)  # type: ignore[arg-type]
+        for match in WITH_TAKING_PART.finditer(text, s, e) if "with" in low else ():
+            officials = split_officials(match.group("who"))
+            if len(officials) >= 2:
+                for party, official in _assign(officials, parties):
+                    add(party, official, sentence)
         opening = LED_BY_OPENING.match(text, s, e)
         if opening:
             end = _OPENING_END.search(text, opening.end(), e)
