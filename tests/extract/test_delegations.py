@@ -226,6 +226,13 @@ CASES = [
         {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
         id="will-participate-in-and-will-attend-on-behalf",
     ),
+    pytest.param(
+        "Ljubljana - Ambassador Marko J. Novak, the Coordinator for Counterterrorism, will "
+        "lead the Slovenian interagency delegation to Pune June 3 for the annual meeting of "
+        "the Slovenia-India Counter-Terrorism Dialogue.",
+        {("SI", "Marko J. Novak")},
+        id="a-run-in-dateline-before-the-head",
+    ),
 ]
 
 

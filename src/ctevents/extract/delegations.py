@@ -500,7 +500,9 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             if party is None:
                 continue
             starts = list(_CLAUSE_START.finditer(text, begin, match.start()))
-            officials = split_officials(text[starts[-1].end() if starts else begin : match.start()])
+            clause = text[starts[-1].end() if starts else begin : match.start()]
+            # "Washington, DC - Ambassador A, TITLE, will lead …": not the run-in dateline
+            officials = split_officials(_after_opening(clause))
             if starts and begin == s and starts[-1].group().strip().startswith(","):
                 # "A, TITLE, and B, TITLE, headed the UK delegation": both, when the whole
                 # clause reads as officials.
