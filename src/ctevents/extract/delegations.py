@@ -248,12 +248,15 @@ EARLY_SHAPES: tuple[Shape, ...] = (
 LATE_SHAPES: tuple[Shape, ...] = (
     Shape(ON_THE_SIDE_COMMA, ("side,",), "after", "named"),
     Shape(TAKING_PART, ("part",), "after", "each"),
-    Shape(WILL_ATTEND, ("participate", "take part", "attend"), "before", "each"),
     Shape(RESPECTIVE, ("delegations", "delegation,", "sides", "teams"), "before", "each"),
     Shape(ON_SIDE, ("side",), "after", "named"),
     Shape(UNDER, ("under",), "after", "named"),
     Shape(HEADS_LISTED, ("heads of", "head of", "chairs"), "after", "each", at_least=2),
     Shape(MEETING_LED_BY, (" by ",), "after", "each", at_least=2),
+)
+# Read also in sentences with no other leader verb.
+_ATTEND_SHAPES: tuple[Shape, ...] = (
+    Shape(WILL_ATTEND, ("participate", "take part", "attend"), "before", "each"),
 )
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
@@ -298,7 +301,6 @@ _LEADER_VERB = re.compile(
 _DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
 _OTHER_VERB = re.compile(
     r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
-    r"|participat|attend"
 )
 
 
@@ -453,6 +455,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         by, chaired = "by" in low, "chaired" in low or "led" in low
         if not _OTHER_VERB.search(low):
             heads_held(sentence, low, chaired)  # a sentence whose only verb is "held"
+            if "particip" in low or "attend" in low:
+                walk(_ATTEND_SHAPES, sentence, low)  # "… will attend on behalf of …"
             continue
         led = list(SIDE_LED_BY.finditer(text, s, e)) if by else []
         for match in led:
@@ -589,6 +593,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 if side and official is not None:
                     add(side[0].code, official, sentence)
         walk(LATE_SHAPES, sentence, low)
+        walk(_ATTEND_SHAPES, sentence, low)
         for match in AND_WAS_LED.finditer(text, s, e) if "was" in sentence.text else ():
             named = gazetteer.mentions(text, s, match.start())
             if not named or not re.search(r"\b(?:delegation|side|team)\b", text[s : match.start()]):
