@@ -32,7 +32,7 @@ _ANAPHOR = re.compile(
 SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded)\b", re.I)
 _BACKGROUND = re.compile(
     r"\bhad\s+(?:been\s+)?(?:signed|inked)|\bpreviously\b|\bearlier\s+signed"
-    r"|\bsigned\b[^.;\d]{0,60}?\bin\s+(?:[A-Z][a-z]+,?\s+)?(?:19|20)\d\d\b"
+    r"|\bsigned\b[^.;\d]{0,100}?\bin\s+(?:[A-Z][a-z]+,?\s+)?(?:19|20)\d\d\b"
     r"|\b(?:review(?:ed|ing)?|implementation|implementing)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:MoU|MOU|[Mm]emorandum)"
     # "since the signing of the … Memorandum of Understanding … on July 11, 2017"
