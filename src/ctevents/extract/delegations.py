@@ -297,6 +297,28 @@ _LEADER_VERB = re.compile(
     r"led|lead|head|chair|represent|held|taking\s+part|discussed|reviewed|exchanged\s+views|\bmet\b"
     r"|(?:delegation|side|team)\s+under\b|participat|attend"
 )
+# The same words as one trie, a superset of `_LEADER_VERB`'s matches: one scan of the text
+# finds the sentences that may name a leader (those it adds fail the tests in `find`).
+_LEADER_WORDS = re.compile(
+    gazetteer.trie_pattern(
+        [
+            "led",
+            "lead",
+            "head",
+            "chair",
+            "represent",
+            "held",
+            "taking part",
+            "discussed",
+            "reviewed",
+            "exchanged views",
+            "met",
+            "under",
+            "particip",
+            "attend",
+        ]
+    )
+)
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
 _DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
 _OTHER_VERB = re.compile(
@@ -448,7 +470,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                         add(party, official, sentence)
 
     # No sentence names a leader without one of these verbs: one scan finds the few that may.
-    for sentence in reading.sentences_hit(_LEADER_VERB):
+    for sentence in reading.sentences_hit(_LEADER_WORDS):
         s, e = sentence.start, sentence.end
         # Words some rules cannot match without: a substring test spares their scan.
         low = sentence.text.lower()
@@ -523,7 +545,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                         add(side, official, sentence)
         heads_held(sentence, low, chaired)
         previous = s
-        for match in HEAD_OF_SIDE.finditer(text, s, e) if "of the" in low else ():
+        heads_of = "head of the" in low or "leader of the" in low or "chief of the" in low
+        for match in HEAD_OF_SIDE.finditer(text, s, e) if heads_of else ():
             # "A, head of the Indian delegation, and B, head of the Chilean delegation"
             party = _side_party(text, match.start("side"), match.end("side"))
             piece = re.sub(r"^[\s,;]*(?:and\s+)?", "", text[previous : match.start()])
@@ -531,7 +554,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             head = parse_official(_after_opening(piece)) if party else None
             if head is not None and " " in head.name:
                 add(party, head, sentence)  # type: ignore[arg-type]
-        for match in WITH_TAKING_PART.finditer(text, s, e) if "with" in low else ():
+        taking = "taking part" in low or "participating" in low or "attending" in low
+        for match in WITH_TAKING_PART.finditer(text, s, e) if taking and "with" in low else ():
             officials = split_officials(match.group("who"))
             if len(officials) >= 2:
                 for party, official in _assign(officials, parties):

@@ -246,7 +246,10 @@ def _of_the_genre(name: str) -> bool:
 
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
-TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group|meeting")
+TYPE_WORDS = re.compile(
+    rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group|meetings?\s+on|"
+    r"terrorism\s+meeting"
+)
 _CAPITALISED_TYPE = re.compile(_TYPES)
 
 

@@ -16,7 +16,7 @@ _JOIN = re.compile(r"^\s*(?:[-–—/]|,?\s+and\s+(?:the\s+)?|\s*&\s*)\s*$")
 def pairs_in(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """Country pairs written as "X-Y", "X and Y", "X & Y" in `text[start:end]`."""
     found = gazetteer.mentions(text, start, end)
-    if "(" in text[start:end]:
+    if text.find("(", start, end) >= 0:
         # "Additional Secretary (Afghanistan and Iran)": a post's beat, not the parties.
         found = [
             m for m in found if text.rfind("(", start, m.start) <= text.rfind(")", start, m.start)

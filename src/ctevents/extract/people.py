@@ -218,17 +218,19 @@ _BRACKETED_STATE = re.compile(r"\s*\((?P<state>[A-Z][\w .’'-]{1,40})\)$")
 
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
-    chunk = _RETIRED.sub("", chunk).strip(" ,;.")
+    if "(" in chunk:
+        chunk = _RETIRED.sub("", chunk)
+    chunk = chunk.strip(" ,;.")
     if not chunk:
         return None
-    counterpart = _COUNTERPART.match(chunk)
+    counterpart = _COUNTERPART.match(chunk) if "counterpart" in chunk else None
     if counterpart and gazetteer.code_for(counterpart.group("side")):
         # "his Turkish counterpart, Deputy Foreign Minister B": B, of the side named.
         found = parse_official(counterpart.group("rest"))
         if found is not None:
             side = gazetteer.code_for(counterpart.group("side"))
             return Official(found.name, found.title, side)
-    bracketed = _BRACKETED_STATE.search(chunk)
+    bracketed = _BRACKETED_STATE.search(chunk) if chunk.endswith(")") else None
     if bracketed and gazetteer.code_for(bracketed.group("state")):
         # "Joint Secretary A (India)": the state in brackets after the name is the side.
         found = parse_official(chunk[: bracketed.start()])
@@ -399,7 +401,9 @@ def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
     "TITLE NAME" items is split at its commas."""
-    chunk = _RETIRED.sub("", chunk).strip(" ,;.")
+    if "(" in chunk:
+        chunk = _RETIRED.sub("", chunk)
+    chunk = chunk.strip(" ,;.")
     listed = _title_first_list(chunk) if lists else []
     if listed:
         return listed
