@@ -117,6 +117,14 @@ def test_date(text: str, published_on: date | None, expected: str) -> None:
     assert facts_of(text, "MeetingHeld", published_on)[0]["date"] == expected
 
 
+def test_today_opening_a_sentence() -> None:
+    text = (
+        "Lima, 12 March 2024 – Today, consultations on countering terrorism between the "
+        "foreign ministries of Peru and Chile were held in Lima."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["date"] == "2024-03-12"
+
+
 def test_a_meeting_held_today_is_in_the_datelines_city() -> None:
     text = (
         "WELLINGTON, 6 June 2024\n\nNew Zealand and Malaysia held the third round of their "

@@ -73,7 +73,8 @@ DATE = re.compile(
     r"\s*(?:and|-|–|—|to)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     # on Monday / last Tuesday
     r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<today>today|yesterday)\b"
+    # "Today, consultations … were held": capitalised opening a sentence too
+    r"|\b(?P<today>[Tt]oday|[Yy]esterday)\b"
     rf"|\b(?P<year>{_YEAR})\b"
     r")"
 )
