@@ -205,3 +205,12 @@ def test_lower_case_and_unnamed_mechanisms(
 )
 def test_not_a_meeting_held_in_lower_case(text: str) -> None:
     assert held(text) == []
+
+
+def test_a_meeting_to_come_of_no_mechanism_after_none_held_is_not_scheduled() -> None:
+    text = (
+        "The inaugural meeting of the national security advisers of Peru and the Andean "
+        "states will take place in Lima in December, officials said. Peru spoke about "
+        "terrorism and drug trafficking at a regional forum on Friday."
+    )
+    assert facts_of(text, "NextMeetingScheduled") == []

@@ -574,6 +574,10 @@ def find_next(
         named = _mentions(reading, sentence.start, sentence.end)
         upcoming = [m for m in named if _is_next(reading, sentence, m)]
         mention = upcoming[0] if upcoming else (named[0] if named else None)
+        if mention is None and primary is None:
+            # "The inaugural meeting of the national security advisers will take place …":
+            # a meeting to come that names no mechanism of the genre, after none held.
+            continue
         cue_start = min(sentence.start + cue.start(), mention.start if mention else sentence.end)
         kind = mention.kind if mention else (primary.kind if primary else "meeting")
         mechanism = mention.name if mention else (primary.mechanism if primary else None)
