@@ -233,6 +233,12 @@ CASES = [
         {("SI", "Marko J. Novak")},
         id="a-run-in-dateline-before-the-head",
     ),
+    pytest.param(
+        OPENING + " The Slovenian delegation was led by Police General Marko Novak, and the "
+        "Indian delegation by Joint Secretary Leela Iyer.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="a-police-rank-before-the-name",
+    ),
 ]
 
 

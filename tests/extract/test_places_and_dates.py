@@ -134,6 +134,14 @@ def test_a_meeting_held_today_is_in_the_datelines_city() -> None:
     assert (meeting["date"], meeting["location"]) == ("2024-06-06", "Wellington")
 
 
+def test_a_venue_today_is_in_the_datelines_city() -> None:
+    text = (
+        "Lima, 17 April 2024 - The II Peru-Chile High-Level Dialogue on Counterterrorism took "
+        "place today at the Palacio de Torre Tagle."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["location"] == "Lima"
+
+
 def test_a_place_in_the_sentence_wins_over_the_dateline() -> None:
     text = (
         "WELLINGTON, 6 June 2024\n\nNew Zealand and Malaysia held the third round of their "

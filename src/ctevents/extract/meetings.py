@@ -494,6 +494,7 @@ def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, i
 
 
 _TODAY = re.compile(r"\btoday\b", re.I)
+_AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$")
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)
 
 
@@ -525,6 +526,11 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
                     return stay
             return None
         found = places.place_in(text, passage.start, passage.end)
+        if found and reading.dateline.city and _TODAY.search(passage.text):
+            if _AT_VENUE.search(text, max(0, found[1] - 10), found[1]):
+                # "took place today at the Palacio San Martín" under a BUENOS AIRES dateline:
+                # the city, not the venue
+                return reading.dateline.city
         if found:
             return found[0]
     # "travelled to Moscow … for the 12th …", "led a delegation to visit Indonesia and held …":
