@@ -526,11 +526,11 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
                     return stay
             return None
         found = places.place_in(text, passage.start, passage.end)
-        if found and reading.dateline.city and _TODAY.search(passage.text):
-            if _AT_VENUE.search(text, max(0, found[1] - 10), found[1]):
-                # "took place today at the Palacio San Martín" under a BUENOS AIRES dateline:
-                # the city, not the venue
-                return reading.dateline.city
+        # "took place today at the Palacio San Martín" under a BUENOS AIRES dateline: the
+        # city, not the venue
+        today = found and reading.dateline.city and _TODAY.search(passage.text)
+        if today and found and _AT_VENUE.search(text, max(0, found[1] - 10), found[1]):
+            return reading.dateline.city
         if found:
             return found[0]
     # "travelled to Moscow … for the 12th …", "led a delegation to visit Indonesia and held …":
