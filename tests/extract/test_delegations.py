@@ -239,6 +239,13 @@ CASES = [
         {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
         id="a-police-rank-before-the-name",
     ),
+    pytest.param(
+        "The delegations of Slovenia and India, led respectively by State Secretary Marko "
+        "Novak and Joint Secretary Leela Iyer, held the 5th meeting of the Joint Working Group "
+        "on Counter-Terrorism in Ljubljana on 10 April 2024.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="led-respectively-by",
+    ),
 ]
 
 

@@ -214,3 +214,13 @@ def test_a_meeting_to_come_of_no_mechanism_after_none_held_is_not_scheduled() ->
         "terrorism and drug trafficking at a regional forum on Friday."
     )
     assert facts_of(text, "NextMeetingScheduled") == []
+
+
+def test_a_second_mechanism_held_alongside_takes_the_leads_date() -> None:
+    text = (
+        "The 3rd meeting of the Peru-Chile Joint Working Group on Counter-Terrorism was held in "
+        "Lima on 16-17 January 2024. The two sides also held the 2nd Peru-Chile Designations "
+        "Dialogue on the sidelines."
+    )
+    dates = {m["ordinal"]: m["date"] for m in held(text)}
+    assert dates == {3: "2024-01-16/2024-01-17", 2: "2024-01-16/2024-01-17"}

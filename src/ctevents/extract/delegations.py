@@ -96,6 +96,7 @@ HEADS_HELD = re.compile(
 # Its first characters stated (see `starts`): the same matches, sooner.
 HEADS_HELD = fast(HEADS_HELD)
 _WITH = re.compile(r"\s+with\s+")
+_LED_RESPECTIVELY = re.compile(r"^.*?\b(?:led|headed)\s+respectively\s+by\s+", re.S)
 # A person is named by two capitalised words at least ("Ambassador Sato", "Mr. Rao").
 _TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*\s+[A-Z]")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
@@ -436,6 +437,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         s, e = sentence.start, sentence.end
         for match in HEADS_HELD.finditer(text, s, e):
             clause = _after_opening(text[s : match.start()])
+            # "The delegations of A and B, led respectively by X and Y, held …": the heads
+            clause = _LED_RESPECTIVELY.sub("", clause)
             if not _TWO_CAPITALS.search(clause):
                 continue  # "India and France held talks": no name of a person (two words)
             subjects = _officials_with_known(text, clause)

@@ -452,7 +452,7 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         if reading.search(_NEXT, passage) or reading.search(_BACKGROUND, passage):
             continue
         if _ATTACK.search(passage.text) or any(
-            m.ordinal not in (None, meeting.ordinal)
+            m.ordinal not in (None, meeting.ordinal) and _compatible(m.kind, meeting.kind)
             for m in _mentions(reading, passage.start, passage.end)
         ):
             continue
