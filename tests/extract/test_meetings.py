@@ -177,6 +177,11 @@ def test_lower_case_and_unnamed_mechanisms(
     "text",
     [
         pytest.param(
+            "During the visit on 4 June 2024, the two ministers also reviewed the work of the "
+            "Laos-Cambodia Joint Working Group on Counter-Terrorism.",
+            id="during-a-visit-a-mechanism-reviewed",
+        ),
+        pytest.param(
             "Laos and Cambodia held a bilateral consultation meeting on consular matters in "
             "Vientiane on 3 March 2024. They also condemned terrorism.",
             id="a-consultation-on-another-subject",

@@ -25,7 +25,8 @@ HELD = fast(
         r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
         r"chaired|concluded|hosted|edition|talks|opened)\b"
         # "During the … Consultations in Moscow on 4 June, the sides discussed …"
-        r"|^(?:\W*)during\s+the\b",
+        r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|jwg|"
+        r"committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,",
         re.I,
     )
 )
@@ -93,7 +94,8 @@ STRONG_HELD = fast(
     re.compile(
         r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b"
         # "During the … Consultations …, the sides discussed …": what was done there
-        r"|^\W*during\s+the\b(?=[^.;]*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b)",
+        r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|"
+        r"jwg|committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b",
         re.I,
     )
 )
