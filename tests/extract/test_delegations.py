@@ -291,6 +291,14 @@ def test_attending_something_else_is_not_leading() -> None:
     assert not any(name == "Jan Horvat" for _, name in leaders(text))
 
 
+def test_a_minister_attending_another_meeting_is_not_a_head() -> None:
+    text = (
+        OPENING + " Foreign Minister Tanja Fajon will attend the meeting of the Council of "
+        "Europe in Strasbourg next week."
+    )
+    assert not any(name == "Tanja Fajon" for _, name in leaders(text))
+
+
 def test_a_state_is_never_a_person() -> None:
     text = (
         "The Norway-Japan Counter-Terrorism Consultations will be held in Oslo on 3 June 2024. "

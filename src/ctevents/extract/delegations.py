@@ -152,7 +152,8 @@ WITH_TAKING_PART = fast(
 WILL_ATTEND = fast(
     re.compile(
         r",?\s+(?:will|is\s+to|would)\s+(?:participate\s+in|take\s+part\s+in|attend)\b"
-        r"(?=(?:[^.;]|\.(?!\s))*\b(?:[Dd]ialogue|[Cc]onsultations?|[Tt]alks|[Mm]eeting|[Gg]roup|JWG|"
+        r"(?=(?:[^.;]|\.(?!\s))*\b(?:[Dd]ialogue|[Cc]onsultations?|[Tt]alks|Working\s+Group|JWG|"
+        # not a "meeting" alone: a minister attends many meetings that are not the genre's
         r"on\s+behalf\s+of)\b)"
     )
 )
