@@ -39,9 +39,10 @@ CORPORA = (
     Corpus("extract_heldout2", "held out, written in the genre's manner", 20, 0.80),
     Corpus("extract_heldout3", "held out, written in the genre's manner", 25, 0.80),
     Corpus("extract_heldout4", "held out, written in the genre's manner", 30, 0.80),
-    Corpus("extract_real", "real statements, development", 60, 0.94, 0.99, real=True),
-    Corpus("extract_blind1", "real official statements, blind", 12, 0.938, 0.978, (0.542, 0.882)),
-    Corpus("extract_blind2", "real official statements, blind", 9, 0.871, 0.983, (0.636, 0.944)),
+    Corpus("extract_real", "real statements, development", 60, 0.987, 1.0, real=True),
+    Corpus("extract_shapes", "the weak shapes of earlier rounds, own words", 18, 1.0, 1.0),
+    Corpus("extract_blind1", "real official statements, once blind", 12, 1.0, 1.0, (0.542, 0.882)),
+    Corpus("extract_blind2", "real official statements, once blind", 9, 0.921, 1.0, (0.636, 0.944)),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

@@ -41,6 +41,9 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s*(?:-|–|—|to|and|&)\s*"
+# "14 (Mon) and 15 (Tue) October", "October 14 (Mon)": a weekday in brackets after the day
+# (Japanese releases) belongs to the day; `_day` keeps only its digits.
+_NOTE = r"(?:\s*\((?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)(?:day)?\.?\))?"
 
 # Every branch opens with a word boundary before a digit, a month or weekday's capital, or
 # "today"/"yesterday": so a match starts only after a non-word character and at one of
@@ -51,6 +54,8 @@ DATE = re.compile(
     _DATE_START + r"(?:"
     # ISO: 2023-07-24
     rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
+    # 02.05.2024, 23/06/2023: day first (month first only where the day cannot be a month)
+    rf"|\b(?P<nd>[0-3]?\d)(?P<sep>[./])(?P<nm>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR})\b"
     # 30 November–1 December 2025: a range across months
     rf"|\b(?P<d5>{_DAY})\s+(?P<m4>{_MONTH}){_DASH}(?P<d6>{_DAY})\s+(?P<m5>{_MONTH})"
     rf"(?:,?\s+(?P<y4>{_YEAR}))?\b"
@@ -58,9 +63,9 @@ DATE = re.compile(
     rf"|\b(?P<m6>{_MONTH})\s+(?P<d7>{_DAY}){_DASH}(?P<m7>{_MONTH})\s+(?P<d8>{_DAY})"
     rf"(?:,?\s+(?P<y5>{_YEAR}))?\b"
     # 12-13 December 2022 / 12 December / 12th of December, 2022
-    rf"|\b(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"
+    rf"|\b(?P<d1>{_DAY}{_NOTE})(?:{_DASH}(?P<d2>{_DAY}{_NOTE}))?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"
     # December 12-13, 2022 / December 12 and 13 / July 24, 2023
-    rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})(?:{_DASH}(?P<d4>{_DAY}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"
+    rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY}{_NOTE})(?:{_DASH}(?P<d4>{_DAY}{_NOTE}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"
     # December 2022
     rf"|\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b"
     # on Tuesday and Wednesday: two days running, a range
@@ -68,7 +73,8 @@ DATE = re.compile(
     r"\s*(?:and|-|–|—|to)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     # on Monday / last Tuesday
     r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<today>today|yesterday)\b"
+    # "Today, consultations … were held": capitalised opening a sentence too
+    r"|\b(?P<today>[Tt]oday|[Yy]esterday)\b"
     rf"|\b(?P<year>{_YEAR})\b"
     r")"
 )
@@ -133,6 +139,11 @@ def resolve(match: re.Match[str], reference: date | None, today: str | None = No
         except ValueError:
             return DateMention(start, end, None, "day")
         return DateMention(start, end, g["iso"], "day")
+    if g["nd"]:
+        day, month = int(g["nd"]), int(g["nm"])
+        if month > 12 >= day:
+            day, month = month, day
+        return DateMention(start, end, _iso(g["ny"], month, day) if month <= 12 else None, "day")
     if g["d5"] or g["m6"]:
         first_month = MONTHS[(g["m4"] or g["m6"]).lower().rstrip(".")]
         last_month = MONTHS[(g["m5"] or g["m7"]).lower().rstrip(".")]
@@ -184,7 +195,29 @@ def date_mentions(
 ) -> list[DateMention]:
     """Every date expression in `text[start:end]`: weekdays resolved against `reference`
     (the publication date), "today" against `today` (the dateline's date) or `reference`."""
-    return [resolve(match, reference, today) for match in DATE.finditer(text, start, end)]
+    found = [resolve(match, reference, today) for match in DATE.finditer(text, start, end)]
+    if reference is None:
+        return found
+    return [_with_year(m, reference) if m.edtf and "XXXX" in m.edtf else m for m in found]
+
+
+def _with_year(mention: DateMention, reference: date) -> DateMention:
+    """ "on 19 February" in a statement dated 20 February 2024: the year that puts the day
+    nearest the statement's date (a report looks back, an announcement ahead)."""
+    first = mention.edtf.split("/")[0]  # type: ignore[union-attr]
+    month, day = int(first[5:7]), int(first[8:10])
+    best: int | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            gap = abs((date(year, month, day) - reference).days)
+        except ValueError:
+            continue
+        if best is None or gap < abs((date(best, month, day) - reference).days):
+            best = year
+    if best is None:
+        return mention
+    edtf = mention.edtf.replace("XXXX", str(best))  # type: ignore[union-attr]
+    return DateMention(mention.start, mention.end, edtf, mention.precision, mention.relative)
 
 
 def first_day(mentions: list[DateMention]) -> DateMention | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import gazetteer
 from ctevents.extract.lexicon import COURTESIES, TITLE_WORDS
 from ctevents.extract.people import Official, parse_official, split_officials
-from ctevents.extract.reading import Reading, sentences_at
+from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
 
@@ -43,6 +43,9 @@ LEADING_THE = fast(
 ELLIPTIC_POSSESSIVE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"['’]s?\s+by\s+"
+    # "The delegation of India was led by A and that of Chile by B"
+    r"|(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:that|those)\s+of\s+(?:the\s+)?"
+    r"(?P<side2>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+by\s+"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 ELLIPTIC_POSSESSIVE = fast(ELLIPTIC_POSSESSIVE)
@@ -82,12 +85,20 @@ ELLIPTIC_LED_THE = re.compile(
 # the heads are the subject of the meeting verb (two or more of them).
 HEADS_HELD = re.compile(
     r",?\s+(?:held|co-?chaired|chaired|co-?led|led|conducted)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b",
+    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b"
+    # "TITLE A and TITLE B discussed … at the third … Dialogue": the heads as the subject of
+    # what they did at the meeting.
+    r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^;]{0,160}?\b(?:at|during|for)\s+"
+    r"(?:the|a|an|their)\s+(?:[\w.’'-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session"
+    r"|round)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 HEADS_HELD = fast(HEADS_HELD)
 _WITH = re.compile(r"\s+with\s+")
+_LED_RESPECTIVELY = re.compile(r"^.*?\b(?:led|headed)\s+respectively\s+by\s+", re.S)
+# A person is named by two capitalised words at least ("Ambassador Sato", "Mr. Rao").
+_TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*\s+[A-Z]")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
@@ -106,9 +117,10 @@ _REPRESENTING_START = re.compile(r"\bwith\s+|,?\s+and\s+|;\s*")
 _REPRESENTING_START = fast(_REPRESENTING_START)
 # "India was represented by A and Russia by B": a country as the side.
 COUNTRY_LED_BY = re.compile(r"\s+(?:was|were)\s+(?:co-?)?(?:represented|led|headed)\s+by\s+")
+# "… and Chile by B", "… and that of Chile by B"
 ELLIPTIC_COUNTRY = re.compile(
-    r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
-    r"\s+by\s+"
+    r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:(?:that|those)\s+of\s+(?:the\s+)?)?"
+    r"(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+by\s+"
 )
 # "On the EU side, the Dialogue was chaired by NAME".
 ON_THE_SIDE_COMMA = fast(
@@ -131,6 +143,20 @@ TAKING_PART = fast(
         r"\b(?:Taking\s+part|Participating)\s+(?:in\s+(?:the\s+)?[\w\s-]{1,40}?\s+)?(?:were|was)\s+"
     )
 )
+# "… will be held in Vienna, with A and B taking part": the heads before "taking part".
+WITH_TAKING_PART = fast(
+    re.compile(r"\bwith\s+(?P<who>[^;]+?),?\s+(?:taking\s+part|participating|attending)\b")
+)
+# "TITLE A will participate in a U.S.-Russia Counterterrorism Dialogue", "The Russian TITLE,
+# B, will attend on behalf of his government": the heads a meeting to come is announced with.
+WILL_ATTEND = fast(
+    re.compile(
+        r",?\s+(?:will|is\s+to|would)\s+(?:participate\s+in|take\s+part\s+in|attend)\b"
+        r"(?=(?:[^.;]|\.(?!\s))*\b(?:[Dd]ialogue|[Cc]onsultations?|[Tt]alks|Working\s+Group|JWG|"
+        # not a "meeting" alone: a minister attends many meetings that are not the genre's
+        r"on\s+behalf\s+of)\b)"
+    )
+)
 # "The respective delegations were led by A, TITLE, … of India and B, TITLE, … of Egypt".
 _BOTH_SIDES = re.compile(r"\b(?:respective|two|both)\s*$", re.I)
 RESPECTIVE = re.compile(
@@ -144,9 +170,36 @@ RESPECTIVE = re.compile(
     # delegations"
     r"|,?\s+(?:attended|participated\s+in|took\s+part\s+in)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?"
     r"(?:heads?|leaders?)\s+of\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
+    # "A and B, as heads of delegation, reviewed …"
+    r"|,\s+as\s+(?:the\s+)?heads?\s+of\s+(?:(?:their|the)\s+(?:respective\s+|two\s+)?)?"
+    r"(?:delegations?|sides)\s*,"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 RESPECTIVE = fast(RESPECTIVE)
+# "The Indian delegation under Joint Secretary A and the Chilean delegation under B": the
+# side before "under".
+UNDER = fast(
+    re.compile(
+        r"\b(?P<side>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(?:delegation|side|team)\s+"
+        r"under\s+(?:the\s+leadership\s+of\s+)?"
+    )
+)
+# "The heads of the two delegations, A and B, …", "Heads of delegation: A (India) and B
+# (Chile)", "The co-chairs, A of India and B of Chile, …": the heads listed after the noun.
+HEADS_LISTED = fast(
+    re.compile(
+        r"\b(?:[Hh]eads?\s+of\s+(?:the\s+(?:two\s+|respective\s+)?)?delegations?|"
+        r"[Cc]o-?chairs|[Hh]eads?\s+of\s+(?:the\s+)?(?:two\s+)?sides)\s*[:,]\s+"
+    )
+)
+# "A, head of the Indian delegation, and B, head of the Chilean delegation": each name
+# before the post that names its side.
+HEAD_OF_SIDE = fast(
+    re.compile(
+        r",\s+(?:the\s+)?(?:head|leader|chief)\s+of\s+the\s+"
+        r"(?P<side>[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)\s+(?:delegation|side|team)\b"
+    )
+)
 # "headed on the Saudi side by A, and on the Egyptian side by B": the side before "by".
 ON_SIDE = fast(re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+"))
 # "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
@@ -197,9 +250,15 @@ EARLY_SHAPES: tuple[Shape, ...] = (
 LATE_SHAPES: tuple[Shape, ...] = (
     Shape(ON_THE_SIDE_COMMA, ("side,",), "after", "named"),
     Shape(TAKING_PART, ("part",), "after", "each"),
-    Shape(RESPECTIVE, ("delegations", "sides", "teams"), "before", "each"),
+    Shape(RESPECTIVE, ("delegations", "delegation,", "sides", "teams"), "before", "each"),
     Shape(ON_SIDE, ("side",), "after", "named"),
+    Shape(UNDER, ("under",), "after", "named"),
+    Shape(HEADS_LISTED, ("heads of", "head of", "chairs"), "after", "each", at_least=2),
     Shape(MEETING_LED_BY, (" by ",), "after", "each", at_least=2),
+)
+# Read also in sentences with no other leader verb.
+_ATTEND_SHAPES: tuple[Shape, ...] = (
+    Shape(WILL_ATTEND, ("participate", "take part", "attend"), "before", "each"),
 )
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
@@ -224,6 +283,11 @@ _CHUNK_END = re.compile(
     r"|,\s+(?:under|within|as\s+part\s+of|on\s+the\s+sidelines\s+of)\b"
     # "… led by A, TITLE, will be arriving …": the clause's own verb
     r"|,\s+(?:will|would|shall|has|have|had)\b"
+    # "The co-chairs, A and B, reviewed …": the clause's verb after the list
+    r"|,\s+(?:[a-z]+ed)\b(?!\s+by\b)"
+    r"|\s+(?:reviewed|discussed|exchanged|agreed|noted|welcomed|signed|attended|expressed|"
+    r"stressed|underlined|reaffirmed|emphasi[sz]ed)\b"
+    r"|,?\s+(?:and|while|whereas)\s+(?:that|those)\s+of\b"
     r"|;|[.]\s*$"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -231,8 +295,37 @@ _CHUNK_END = fast(_CHUNK_END)
 _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 
-_LEADER_VERB = re.compile(r"led|lead|head|chair|represent|held|taking\s+part")
-_OTHER_VERB = re.compile(r"led|lead|head|chair|represent|taking\s+part")
+_LEADER_VERB = re.compile(
+    r"led|lead|head|chair|represent|held|taking\s+part|discussed|reviewed|exchanged\s+views|\bmet\b"
+    r"|(?:delegation|side|team)\s+under\b|participat|attend"
+)
+# The same words as one trie, a superset of `_LEADER_VERB`'s matches: one scan of the text
+# finds the sentences that may name a leader (those it adds fail the tests in `find`).
+_LEADER_WORDS = re.compile(
+    gazetteer.trie_pattern(
+        [
+            "led",
+            "lead",
+            "head",
+            "chair",
+            "represent",
+            "held",
+            "taking part",
+            "discussed",
+            "reviewed",
+            "exchanged views",
+            "met",
+            "under",
+            "particip",
+            "attend",
+        ]
+    )
+)
+# What the heads did at the meeting, a verb that reaches `heads_held` alone.
+_DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
+_OTHER_VERB = re.compile(
+    r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
+)
 
 
 @dataclass
@@ -340,11 +433,16 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
 
     def heads_held(sentence: Sentence, low: str, chaired: bool) -> None:
         """ "TITLE A and TITLE B held talks …": the heads as the subject of the meeting verb."""
-        if not ((chaired or "held" in low) and _MEETING_WORD.search(low)):
+        if not ((chaired or "held" in low or _DID_AT.search(low)) and _MEETING_WORD.search(low)):
             return
         s, e = sentence.start, sentence.end
         for match in HEADS_HELD.finditer(text, s, e):
-            subjects = _officials_with_known(text, _after_opening(text[s : match.start()]))
+            clause = _after_opening(text[s : match.start()])
+            # "The delegations of A and B, led respectively by X and Y, held …": the heads
+            clause = _LED_RESPECTIVELY.sub("", clause)
+            if not _TWO_CAPITALS.search(clause):
+                continue  # "India and France held talks": no name of a person (two words)
+            subjects = _officials_with_known(text, clause)
             others: list[Official] = []
             with_ = _WITH.search(text, match.end(), e)
             if with_ and with_.start() - match.end() < 80:
@@ -376,14 +474,15 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                         add(party, official, sentence)
 
     # No sentence names a leader without one of these verbs: one scan finds the few that may.
-    verbs = [match.start() for match in _LEADER_VERB.finditer(reading.lowered)]
-    for sentence in sentences_at(reading, verbs):
+    for sentence in reading.sentences_hit(_LEADER_WORDS):
         s, e = sentence.start, sentence.end
         # Words some rules cannot match without: a substring test spares their scan.
         low = sentence.text.lower()
         by, chaired = "by" in low, "chaired" in low or "led" in low
         if not _OTHER_VERB.search(low):
             heads_held(sentence, low, chaired)  # a sentence whose only verb is "held"
+            if "particip" in low or "attend" in low:
+                walk(_ATTEND_SHAPES, sentence, low)  # "… will attend on behalf of …"
             continue
         led = list(SIDE_LED_BY.finditer(text, s, e)) if by else []
         for match in led:
@@ -410,7 +509,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                         add(party or others[0], official, sentence)
         if led:
             for match in ELLIPTIC_POSSESSIVE.finditer(text, led[0].end(), e):
-                party = _side_party(text, match.start("side"), match.end("side"))
+                group = "side" if match.group("side") else "side2"
+                party = _side_party(text, match.start(group), match.end(group))
                 if party is None:
                     continue
                 for official in split_officials(_chunk(text, match.end(), e)):
@@ -430,7 +530,9 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             if party is None:
                 continue
             starts = list(_CLAUSE_START.finditer(text, begin, match.start()))
-            officials = split_officials(text[starts[-1].end() if starts else begin : match.start()])
+            clause = text[starts[-1].end() if starts else begin : match.start()]
+            # "Washington, DC - Ambassador A, TITLE, will lead …": not the run-in dateline
+            officials = split_officials(_after_opening(clause))
             if starts and begin == s and starts[-1].group().strip().startswith(","):
                 # "A, TITLE, and B, TITLE, headed the UK delegation": both, when the whole
                 # clause reads as officials.
@@ -446,6 +548,22 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     for official in split_officials(after.group("who")):
                         add(side, official, sentence)
         heads_held(sentence, low, chaired)
+        previous = s
+        heads_of = "head of the" in low or "leader of the" in low or "chief of the" in low
+        for match in HEAD_OF_SIDE.finditer(text, s, e) if heads_of else ():
+            # "A, head of the Indian delegation, and B, head of the Chilean delegation"
+            party = _side_party(text, match.start("side"), match.end("side"))
+            piece = re.sub(r"^[\s,;]*(?:and\s+)?", "", text[previous : match.start()])
+            previous = match.end()
+            head = parse_official(_after_opening(piece)) if party else None
+            if head is not None and " " in head.name:
+                add(party, head, sentence)  # type: ignore[arg-type]
+        taking = "taking part" in low or "participating" in low or "attending" in low
+        for match in WITH_TAKING_PART.finditer(text, s, e) if taking and "with" in low else ():
+            officials = split_officials(match.group("who"))
+            if len(officials) >= 2:
+                for party, official in _assign(officials, parties):
+                    add(party, official, sentence)
         opening = LED_BY_OPENING.match(text, s, e)
         if opening:
             end = _OPENING_END.search(text, opening.end(), e)
@@ -503,6 +621,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 if side and official is not None:
                     add(side[0].code, official, sentence)
         walk(LATE_SHAPES, sentence, low)
+        walk(_ATTEND_SHAPES, sentence, low)
         for match in AND_WAS_LED.finditer(text, s, e) if "was" in sentence.text else ():
             named = gazetteer.mentions(text, s, match.start())
             if not named or not re.search(r"\b(?:delegation|side|team)\b", text[s : match.start()]):

@@ -26,7 +26,7 @@ POSTS = r"Ambassador|Amb|Prof"
 RANKS = (
     r"(?:Police\s+)?(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?)\s+Gen(?:eral|\.)?"
     r"|Commissioner[\s-]+General)(?:\s+\((?:Pol|Police|Ret|Retd|rtd)\.?\))?"
-    r"|General|Gen\.?"
+    r"|(?:Police\s+)?(?:General|Gen\.?|Colonel|Col\.?)"  # "Police General A" (Thailand)
     r"|(?:Rear|Vice)\s+Admiral|Admiral|Adm\.?|Air\s+(?:Vice\s+|Chief\s+)?Marshal|Commodore"
     r"|(?:Senior\s+|Lieutenant\s+|Lt\.?\s+)?Colonel|Col\.?|Brigadier|Major|Captain|Capt\.?"
     r"|Commander|Cdr\.?|Inspector[\s-]+General|(?:Police\s+)?Commissioner\s+of\s+Police"

@@ -21,7 +21,7 @@ _SUBJECT_WORDS = (
     r"extremism|de-?radicali[sz]ation|radicali[sz]ation|security|cyber|cooperation|"
     r"international|and|of|&"
 )
-_CAP = r"[A-Z][\w+-]*"
+_CAP = r"[A-Z][\w+–-]*"  # "Russia–Vietnam": an en dash joins states too
 _QUAL = rf"(?:(?!Joint\s+Working\b)(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+){{1,6}}"
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
 _SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
@@ -50,14 +50,22 @@ _CT_SUBJECT = (
     r"(?:(?:international\s+)?cooperation\s+(?:in|on)\s+)?"
     r"(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?(?:\s+cooperation)?|"
     r"(?:issues\s+of\s+)?(?:countering|combating|"
-    r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?)"
+    r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
+    # "consultations on countering the terrorist threat", "talks on the fight against terrorism"
+    r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism)"
     # "consultations on counter-terrorism and security"
     r"(?:\s+and\s+security)?"
 )
-_LOWER_TYPES = r"consultations?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
+# "a bilateral meeting on counter-terrorism", "an expert-level meeting on countering
+# terrorism", "a consultation meeting on counter-terrorism": a meeting is a consultation.
+_LOWER_TYPES = (
+    r"consultations?(?:\s+meetings?)?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
+    r"|meeting"
+)
 LOWER_MECHANISM = re.compile(
-    r"(?<![\w-])(?:(?P<pre>counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?)\s+"
-    rf"(?P<pretype>{_LOWER_TYPES})"
+    # "Counter-terrorism talks between A and B were held": capitalised opening a sentence.
+    r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?terrorism|[Cc]ounterterrorism|[Aa]nti-?terror(?:ism)?)"
+    rf"\s+(?P<pretype>{_LOWER_TYPES})"
     rf"|(?P<type>{_LOWER_TYPES})\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -72,6 +80,7 @@ _TYPE_SLUG = {
     "consultations": "consultations",
     # The singular names the same kind of mechanism ("Counter-Terrorism Consultation").
     "consultation": "consultations",
+    "meeting": "consultations",
     "committee": "committee",
     "joint commission": "joint-commission",
     "talks": "talks",
@@ -168,7 +177,10 @@ def _slug(words: str) -> str:
 
 
 def kind_of(type_name: str, qualifier: str, subject: str) -> str:
-    type_slug = _TYPE_SLUG[re.sub(r"\s+", " ", type_name.lower())]  # "joint working group"
+    # "joint working group"; "consultation meeting" is a consultation, "meeting" one too.
+    written = re.sub(r"\s+", " ", type_name.lower())
+    written = re.sub(r"(?<=\w) meetings?$", "", written)
+    type_slug = _TYPE_SLUG.get(written) or _TYPE_SLUG[re.sub(r"s$", "", written)]
     if type_name.upper().startswith("CT") or type_name.upper().endswith("-CT"):
         qualifier = qualifier or "Counter Terrorism"
     topic = _slug(subject) if subject else _slug(qualifier) if qualifier else ""
@@ -202,7 +214,9 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)
 _OTHER_SUBJECT = re.compile(
     r"\b(?:Politic\w*|Economic|Energy|Climate|Environment\w*|Trade|Investment|"
     r"Military|Defen[cs]e|Inter-?[Gg]overnmental|Health|Education|Science|Technology|Cyber|"
-    r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary)\b",
+    r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary|Ministerial|2\+2|"
+    # "India-Bhutan Foreign Office Consultations": the ministries' general review
+    r"Foreign\s+Office)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -217,15 +231,25 @@ _OWN_SUBJECT = fast(_OWN_SUBJECT)
 _INSTITUTION = re.compile(r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction")
 
 
+# "the India-Kenya Joint Commission": a commission on every subject of the relation is not
+# a meeting of the genre unless its name speaks of terrorism or security.
+_GENERAL = re.compile(r"\bJoint\s+Commission\b")
+
+
 def _of_the_genre(name: str) -> bool:
     if _INSTITUTION.search(name):
+        return False
+    if _GENERAL.search(name) and not _OWN_SUBJECT.search(name):
         return False
     return not (_OTHER_SUBJECT.search(name) and not _OWN_SUBJECT.search(name))
 
 
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
-TYPE_WORDS = re.compile(rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group")
+TYPE_WORDS = re.compile(
+    rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group|meetings?\s+on|"
+    r"terrorism\s+meeting"
+)
 _CAPITALISED_TYPE = re.compile(_TYPES)
 
 
@@ -312,12 +336,16 @@ def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismM
     return joined
 
 
+# The words naming who a lower-case mechanism belongs to, right before it.
+_OWNER = re.compile(r"(?<![\w-])(?:[A-Z][\w–-]*\s+){1,2}$")
+
+
 def _with_lower_case(
     text: str, start: int, end: int, found: list[MechanismMention]
 ) -> list[MechanismMention]:
     """`found` with the lower-case mechanisms that no capitalised name already covers."""
     lower: list[MechanismMention] = []
-    if text.find("errorism", start, end) < 0:
+    if text.find("error", start, end) < 0:
         return found  # every lower-case mechanism names its terrorism subject
     for match in LOWER_MECHANISM.finditer(text, start, end):
         if any(m.start < match.end() and match.start() < m.end for m in found):
@@ -330,11 +358,18 @@ def _with_lower_case(
             following = ordinals(text, after.end(), min(end, after.end() + 20))
             if following and following[0][0] == after.end():
                 ordinal = following[0][2]
+        begin = match.start()
+        owner = _OWNER.search(text, max(start, begin - 60), begin)
+        if owner and all(
+            w.isupper() or all(gazetteer.code_for(p) for p in re.split(r"[-–/]", w) if p)
+            for w in owner.group().split()
+        ):
+            begin = owner.start()  # "the BIMSTEC joint working group on …": its owner
         lower.append(
             MechanismMention(
-                start=match.start(),
+                start=begin,
                 end=match.end(),
-                name=match.group(),
+                name=text[begin : match.end()],
                 kind=kind_of(type_name, qualifier, subject),
                 ordinal=ordinal,
                 has_subject=True,

@@ -23,7 +23,10 @@ from ctevents.extract.starts import fast
 HELD = fast(
     re.compile(
         r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
-        r"chaired|concluded|hosted|edition|talks|opened)\b",
+        r"chaired|concluded|hosted|edition|talks|opened)\b"
+        # "During the … Consultations in Moscow on 4 June, the sides discussed …"
+        r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|jwg|"
+        r"committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,",
         re.I,
     )
 )
@@ -89,7 +92,11 @@ GENERIC_MEETING = fast(
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
     re.compile(
-        r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b", re.I
+        r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b"
+        # "During the … Consultations …, the sides discussed …": what was done there
+        r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|"
+        r"jwg|committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b",
+        re.I,
     )
 )
 # "declined to say whether a date had been fixed for the next meeting": no meeting is
@@ -123,6 +130,9 @@ _BARE_HELD = re.compile(
     rf"(?P<phrase>(?:(?:regular|annual|routine|new|bilateral|{ORDINAL_TEXT})\s+)*"
     r"(?:round\s+of\s+(?:(?:their|bilateral|[A-Z][\w-]+)\s+){0,2})?"
     r"(?P<type>consultations?|talks|dialogue))\b"
+    # "held a bilateral consultation meeting on consular matters": on another subject
+    r"(?!(?:\s+meetings?)?\s+(?:on|about|regarding)\s+(?!(?:the\s+)?(?:issues\s+of\s+)?"
+    r"(?:[Cc]ounter|[Aa]nti|[Cc]ombat|[Ff]ight|[Tt]error|[Ee]xtremis|[Ss]ecurity)))"
     rf"|\b(?:[Aa]|[Tt]he)\s+(?P<phrase2>(?:(?:regular|annual|routine|{ORDINAL_TEXT})\s+)*"
     r"round\s+of\s+(?:[A-Z][\w-]+\s+)?(?P<type2>consultations?|talks|dialogue))"
     r"\s+(?:was|were)\s+held\b"
@@ -290,6 +300,12 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     if meetings and meetings[0].location is None and not meetings[0].virtual:
         meetings[0].location = _venue(reading)
     for meeting in meetings:
+        # "CANBERRA, 14 March … held … today": a meeting held the day of the dateline, with no
+        # other place given, was held in the dateline's city.
+        quiet = meeting.location is None and not meeting.virtual
+        if quiet and reading.dateline.city and any(_TODAY.search(p.text) for p in meeting.passages):
+            meeting.location = reading.dateline.city
+    for meeting in meetings:
         if len(meeting.parties) < 2:
             _with_host(meeting, counts(), reading.source_id)
     return _merged_by_key(meetings)
@@ -438,17 +454,25 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         if reading.search(_NEXT, passage) or reading.search(_BACKGROUND, passage):
             continue
         if _ATTACK.search(passage.text) or any(
-            m.ordinal not in (None, meeting.ordinal)
+            m.ordinal not in (None, meeting.ordinal) and _compatible(m.kind, meeting.kind)
             for m in _mentions(reading, passage.start, passage.end)
         ):
             continue
         found = dates.date_mentions(
             text, passage.start, passage.end, reading.reference, reading.today
         )
+        # "… BNPT head A said in a written statement on Wednesday": the statement's day.
+        found = [m for m in found if not _SAID_ON.search(text, passage.start, m.start)]
         day = dates.first_day(found)
         if day is not None:
             return day.edtf
     return None
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|stated|told|announced)\s+(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|interview)\s+)?(?:on\s+)?(?:\w+,?\s+)?$"
+)
 
 
 _ATTACK = re.compile(r"\b(?:attacks?|bomb\w*|blasts?|condemn\w*|killed|massacre\w*)\b", re.I)
@@ -469,6 +493,11 @@ def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, i
     if anchor >= followed.end():
         return followed.start("when"), followed.end("when")
     return passage.start, followed.start()
+
+
+_TODAY = re.compile(r"\btoday\b", re.I)
+_AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$")
+_NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)
 
 
 def _venue(reading: Reading) -> str | None:
@@ -499,6 +528,11 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
                     return stay
             return None
         found = places.place_in(text, passage.start, passage.end)
+        # "took place today at the Palacio San Martín" under a BUENOS AIRES dateline: the
+        # city, not the venue
+        today = found and reading.dateline.city and _TODAY.search(passage.text)
+        if today and found and _AT_VENUE.search(text, max(0, found[1] - 10), found[1]):
+            return reading.dateline.city
         if found:
             return found[0]
     # "travelled to Moscow … for the 12th …", "led a delegation to visit Indonesia and held …":
@@ -548,6 +582,10 @@ def find_next(
         named = _mentions(reading, sentence.start, sentence.end)
         upcoming = [m for m in named if _is_next(reading, sentence, m)]
         mention = upcoming[0] if upcoming else (named[0] if named else None)
+        if mention is None and primary is None:
+            # "The inaugural meeting of the national security advisers will take place …":
+            # a meeting to come that names no mechanism of the genre, after none held.
+            continue
         cue_start = min(sentence.start + cue.start(), mention.start if mention else sentence.end)
         kind = mention.kind if mention else (primary.kind if primary else "meeting")
         mechanism = mention.name if mention else (primary.mechanism if primary else None)
@@ -569,6 +607,12 @@ def find_next(
             mentioned = dates.date_mentions(text, cue_start, sentence.end, None)
             explicit = [m for m in mentioned if m.edtf and not m.relative]
             when = explicit[0].edtf if explicit else None
+            if when is None and _NEXT_YEAR.search(text, cue_start, sentence.end):
+                # "… in Baghdad next year": the year after the meeting held, or after the
+                # statement's own date.
+                held = primary.date if primary and primary.date else reading.today
+                if held and held[:4].isdigit():
+                    when = str(int(held[:4]) + 1)
         ordinal = mention.ordinal if mention else None
         if ordinal is None:
             ordinal = _ordinal_of_noun(text, sentence.start, sentence.end)

@@ -32,7 +32,7 @@ _ANAPHOR = re.compile(
 SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded)\b", re.I)
 _BACKGROUND = re.compile(
     r"\bhad\s+(?:been\s+)?(?:signed|inked)|\bpreviously\b|\bearlier\s+signed"
-    r"|\bsigned\b[^.;\d]{0,60}?\bin\s+(?:19|20)\d\d\b"
+    r"|\bsigned\b[^.;\d]{0,100}?\bin\s+(?:[A-Z][a-z]+,?\s+)?(?:19|20)\d\d\b"
     r"|\b(?:review(?:ed|ing)?|implementation|implementing)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:MoU|MOU|[Mm]emorandum)"
     # "since the signing of the … Memorandum of Understanding … on July 11, 2017"
@@ -42,17 +42,23 @@ _BACKGROUND = re.compile(
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 _BACKGROUND = fast(_BACKGROUND)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "an MoU on Monday to …": a day after "on" is the signing's date, never the subject.
+_NOT_A_DAY = rf"(?!{_WEEKDAY}\b|\d)"
 SUBJECT = re.compile(
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?\s+(?:on|for|regarding|concerning|relating\s+to|"
-    r"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b)(?P<subject>.+?)"
+    rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
     r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
-    r"between|was|were|is|at|in\s+[A-Z]|during|by|with|signed|and\s+(?:was|were))\b|[,.;]|$)"
+    r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
+    r"(?:along|together)\s+with)\b|[,.;]|$)"
 )
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
 PURPOSE = re.compile(
-    rf"\b(?:{_MOU})\s+(?:aimed\s+at|aiming\s+to|to|that\s+will)\s+(?P<subject>[a-z].+?)"
-    r"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"\b(?:{_MOU})\s+(?:on\s+{_WEEKDAY}\s+)?(?:aimed\s+at|aiming\s+to|to|that\s+will)\s+"
+    r"(?P<subject>[a-z].+?)"
+    r"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\d+|the\s+\d+|[A-Z][a-z]+\s+\d+)|during|at\s+the|in\s+[A-Z]\w*|on\s+the\s+sidelines|"
     r"officials\s+said|the\s+\w+\s+said)\b|$)"
 )
 BETWEEN = re.compile(
@@ -69,14 +75,36 @@ SIGNED_WITH = re.compile(
     r",?\s+signed\s+with\s+(?:his|her|their)\s+(?P<side>[A-Z][\w-]+)\s+counterparts?,?\s+"
     r"(?P<who>[^,;]+?(?:,\s+[A-Z][^,;]+?)?)(?=,\s+(?:in|at|on)\b|,\s+[a-z]|[.;]|\s+in\s+[A-Z])"
 )
+# "A, TITLE, signed … along with his Chinese and Afghan counterparts, B and C respectively":
+# the counterparts sign for the sides their demonyms name, in order.
+ALONG_WITH = re.compile(
+    r"\b(?:along|together)\s+with\s+(?:his|her|their)\s+"
+    r"(?P<sides>[A-Z][\w-]+(?:(?:,\s*|,?\s+and\s+)[A-Z][\w-]+)*)\s+counterparts,?\s+"
+    r"(?P<who>[^;.]+?)(?:,?\s+respectively)?(?=,?\s+(?:in|at|on)\s|[.;]|$)"
+)
+_PLACE_AFTER = re.compile(r",?\s+(?:in|at)\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 SIGNED_BY = re.compile(
-    rf"(?:\b(?:{_MOU}|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
+    rf"(?:\b(?:{_MOU}|[Mm]emorandum|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
     r"[^.;]{0,60}?\bby\s+"
 )
 # "signed on behalf of the State of Qatar by HE Dr. NAME and on behalf of the United States
 # by Ambassador NAME": each signatory's side is the one they signed for.
 ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<side>[^,;.]{1,60}?)\s+by\s+")
 _SIGNED = re.compile(r"\bsigned\b")
+_FRAME = re.compile(r",\s+(?:during|while|as\s+part\s+of|in\s+the\s+presence\s+of|at\s+the)\b")
+# "signed by A on behalf of India and by B on behalf of Oman": each with the side after.
+BY_ON_BEHALF = re.compile(
+    r"(?:^|\s+and\s+(?:by\s+)?)(?P<who>[^,;]+?)\s+on\s+behalf\s+of\s+(?:the\s+)?"
+    r"(?P<side>[A-Z][\w’' -]*?)(?=\s+and\s+|[,.;]|$)"
+)
+# "The Financial Intelligence Unit of Nepal and the FIU-India signed …": two bodies sign.
+SUBJECT_BODIES = re.compile(
+    r"^(?:The\s+)?(?P<a>[A-Z][^,;]+?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,;]+?)\s+(?:signed|inked)\b"
+)
+_BODY_HEAD = re.compile(
+    r"\b(?:Unit|Ministry|Agency|Bureau|Department|Centre|Center|Service|Police|Office|"
+    r"Commission|Authority|Council|Directorate|Academy|Institute)\b"
+)
 SIGNED_AT = re.compile(
     r"\bsigned\b[^.;]{0,80}?\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
 )
@@ -230,6 +258,9 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         bodies = [between.group("a").strip(), between.group("b").strip()]
         if not all(gazetteer.code_for(b) for b in bodies):
             mou.bodies = bodies
+    signers = SUBJECT_BODIES.match(sentence.text) if not mou.bodies else None
+    if signers and all(_BODY_HEAD.search(signers.group(g)) for g in ("a", "b")):
+        mou.bodies = [signers.group("a").strip(), signers.group("b").strip()]
     if mou.date is None:
         day = dates.first_day(dates.date_mentions(text, s, e, reading.reference, reading.today))
         if day is not None:
@@ -245,7 +276,8 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         chunk = text[s : by_them.start()]
     by = SIGNED_BY.search(text, s, e)
     if by:
-        chunk = text[by.end() : e]
+        # "… signed by A, TITLE, and B, TITLE, during a visit by …": the frame is no title.
+        chunk = _FRAME.split(text[by.end() : e], maxsplit=1)[0]
     if _SIGNED.search(text, s, e) and not mou.signatories:
         behalf = list(ON_BEHALF.finditer(text, s, e))
         for index, match in enumerate(behalf):
@@ -274,6 +306,35 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
                 Signatory(name=official.name, title=official.title, party=side or official.party)
             )
         chunk = None
+    along = ALONG_WITH.search(text, s, e)
+    if along and not mou.signatories:
+        clause = text[s : along.start()]
+        signed = _SIGNED.search(clause)
+        first = split_officials(clause[: signed.start()] if signed else clause)[:1]
+        sides = [gazetteer.code_for(w) for w in re.split(r",\s*|,?\s+and\s+", along["sides"])]
+        others = split_officials(along.group("who"))
+        for official in first:
+            mou.signatories.append(
+                Signatory(name=official.name, title=official.title, party=official.party)
+            )
+        for index, official in enumerate(others):
+            side = sides[index] if index < len(sides) and len(others) == len(sides) else None
+            mou.signatories.append(
+                Signatory(name=official.name, title=official.title, party=side or official.party)
+            )
+        place = _PLACE_AFTER.match(text, along.end(), e)
+        if place and mou.location is None:
+            mou.location = place.group("place")
+        chunk = None
+    if chunk and not mou.signatories and "on behalf of" in chunk:
+        for match in BY_ON_BEHALF.finditer(chunk.strip(" .")):
+            side = gazetteer.code_for(match.group("side").strip())
+            for official in split_officials(match.group("who"))[:1]:
+                mou.signatories.append(
+                    Signatory(
+                        name=official.name, title=official.title, party=side or official.party
+                    )
+                )
     if chunk and not mou.signatories:
         for official in split_officials(chunk):
             mou.signatories.append(

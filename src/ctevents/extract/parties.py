@@ -16,6 +16,11 @@ _JOIN = re.compile(r"^\s*(?:[-–—/]|,?\s+and\s+(?:the\s+)?|\s*&\s*)\s*$")
 def pairs_in(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """Country pairs written as "X-Y", "X and Y", "X & Y" in `text[start:end]`."""
     found = gazetteer.mentions(text, start, end)
+    if text.find("(", start, end) >= 0:
+        # "Additional Secretary (Afghanistan and Iran)": a post's beat, not the parties.
+        found = [
+            m for m in found if text.rfind("(", start, m.start) <= text.rfind(")", start, m.start)
+        ]
     result: list[tuple[str, str]] = []
     for left, right in pairwise(found):
         if left.code != right.code and _JOIN.match(text[left.end : right.start]):

@@ -39,7 +39,12 @@ _ORGANISATION_TAIL = re.compile(
     r"Organi[sz]ations|Security|Centre|Center|Commission|Service|Police)\b(?![’']s)"
 )
 # "Adamu Ibrahim Bello (rtd)": a retired officer's suffix is not part of the name.
-_RETIRED = re.compile(r"\s*\((?:rtd|retd|retired|Retd|Rtd)\.?\)")
+# "H.E. Mr. A (Ambassador), TITLE", "K. D. Rao (IFS)": a rank or service in brackets after a
+# name is a style, like a courtesy: neither name nor title.
+_RETIRED = re.compile(
+    r"\s*\((?:rtd|retd|retired|Retd|Rtd|Ret|Ambassador|Amb|IFS|IPS|IAS|PSP|FSP|Dr|Prof)\.?\)"
+    r"(?=[\s,;]|$)"
+)
 _PARTICLES = frozenset(
     {
         "bin",
@@ -193,11 +198,45 @@ _OFFICE = re.compile(
 _OF_COUNTRY = re.compile(r"\s+(?:of|from)\s+(?P<country>(?:the\s+)?[A-Z][\w ]+?)$")
 
 
+_ORGANISATION_HEAD = re.compile(
+    r"(?:the\s+)?(?:(?:[A-Z][\w’'-]*\s+){0,3}(?:Ministry|Department|Office|Bureau|Agency|"
+    r"Directorate|Secretariat|Service|Commission|Embassy|Mission)\b|Government\s+of\b)"
+)
+
+
+def _is_organisation(piece: str) -> bool:
+    """A piece of a list item that names a body or a state, never a person."""
+    piece = piece.strip()
+    return bool(_ORGANISATION_HEAD.match(piece)) or gazetteer.code_for(piece) is not None
+
+
+_COUNTERPART = re.compile(
+    r"^(?:and\s+)?(?:his|her|their)\s+(?P<side>[A-Z][\w-]+)\s+counterparts?\s*,?\s+(?P<rest>.+)$"
+)
+_BRACKETED_STATE = re.compile(r"\s*\((?P<state>[A-Z][\w .’'-]{1,40})\)$")
+
+
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
-    chunk = _RETIRED.sub("", chunk).strip(" ,;.")
+    if "(" in chunk:
+        chunk = _RETIRED.sub("", chunk)
+    chunk = chunk.strip(" ,;.")
     if not chunk:
         return None
+    counterpart = _COUNTERPART.match(chunk) if "counterpart" in chunk else None
+    if counterpart and gazetteer.code_for(counterpart.group("side")):
+        # "his Turkish counterpart, Deputy Foreign Minister B": B, of the side named.
+        found = parse_official(counterpart.group("rest"))
+        if found is not None:
+            side = gazetteer.code_for(counterpart.group("side"))
+            return Official(found.name, found.title, side)
+    bracketed = _BRACKETED_STATE.search(chunk) if chunk.endswith(")") else None
+    if bracketed and gazetteer.code_for(bracketed.group("state")):
+        # "Joint Secretary A (India)": the state in brackets after the name is the side.
+        found = parse_official(chunk[: bracketed.start()])
+        if found is not None:
+            party = gazetteer.code_for(bracketed.group("state"))
+            return Official(found.name, found.title, party)
     of_country = _OF_COUNTRY.search(chunk)
     if of_country and gazetteer.code_for(of_country.group("country")):
         found = parse_official(chunk[: of_country.start()])
@@ -213,6 +252,14 @@ def parse_official(chunk: str) -> Official | None:
             title = f"{found.title} {tail}" if found.title else of_office.group("office")
             return Official(found.name, title, found.party or _party_in(tail))
     pieces = _top_level_commas(chunk)
+    if len(pieces) > 1 and all(_is_organisation(p) for p in pieces[1:]):
+        # "Joint Secretary A, Ministry of External Affairs": the title before the name, its
+        # ministry (or state) after it; both are the title.
+        found = parse_official(pieces[0])
+        if found is not None and found.title and found.name.count(" "):
+            tail = ", ".join(pieces[1:])
+            title = f"{found.title}, {tail}"
+            return Official(found.name, _clean_title(title), found.party or _party_in(tail))
     name = title = None
     first, honorific = _strip_honorifics(pieces[0])
     last_piece, last_honorific = _strip_honorifics(pieces[-1])
@@ -238,6 +285,16 @@ def parse_official(chunk: str) -> Official | None:
         ):
             run.insert(0, tokens.pop())
         while run and run[0].lower() in _PARTICLES:
+            tokens.append(run.pop(0))
+        # "… Department of the FCDO Jonathan Allen": an office's initials after "the" or "of"
+        # end the title; a surname in capitals ("Ambassador KOBAYASHI Kenji") follows a title.
+        while (
+            len(run) > 2
+            and tokens
+            and tokens[-1].lower() in {"the", "of"}
+            and run[0].isupper()
+            and run[0].isalpha()
+        ):
             tokens.append(run.pop(0))
         # "… Ambassador Nathaniel Reyes", "… (Security) Datuk Ahmad Fadzil Ibrahim": a rank or
         # honorific between the title and the name belongs to neither the name nor the run.
@@ -329,8 +386,12 @@ def _title_first_list(chunk: str) -> list[Official]:
         return []
     officials = []
     for item in items:
-        official = parse_official(re.sub(r"^and\s+", "", item))
-        if official is None or not official.title or not item.rstrip().endswith(official.name):
+        item = re.sub(r"^and\s+", "", item).rstrip()
+        official = parse_official(item)
+        # "TITLE NAME of India": a state after the name is the item's side.
+        of_country = _OF_COUNTRY.search(item)
+        ends = item[: of_country.start()] if of_country and official and official.party else item
+        if official is None or not official.title or not ends.endswith(official.name):
             return []
         officials.append(official)
     return officials
@@ -340,6 +401,8 @@ def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
     "TITLE NAME" items is split at its commas."""
+    if "(" in chunk:
+        chunk = _RETIRED.sub("", chunk)
     chunk = chunk.strip(" ,;.")
     listed = _title_first_list(chunk) if lists else []
     if listed:

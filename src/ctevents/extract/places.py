@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ctevents.extract import gazetteer
 from ctevents.extract.dates import MONTHS, WEEKDAYS
 from ctevents.extract.starts import fast
 
@@ -26,6 +27,10 @@ HOSTED_THE = re.compile(
 # "in the capital, Ankara", "in the Kenyan capital Nairobi": the city, not the country.
 IN_CAPITAL = re.compile(
     rf"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)?capital(?:\s+city)?,?\s+{_PLACE}"
+)
+# "held in the Egyptian capital on 2 May": the capital of the state named, from the table.
+CAPITAL_OF = re.compile(
+    r"\b(?:in|at)\s+the\s+(?P<place>[A-Z][\w’'-]+)\s+capital\b(?!(?:\s+city)?,?\s+[A-Z])"
 )
 HERE = re.compile(r"\bhere\b(?![’']s)", re.I)
 STAY_IN = re.compile(rf"\b(?:stay|visit|trip|arrival|arrived)\s+(?:in|to)\s+{_PLACE}")
@@ -68,11 +73,22 @@ def clean_place(place: str) -> str | None:
     return place
 
 
+_CAPITAL_CITY: dict[str, str] = {}
+for _city, _code in gazetteer.CAPITALS.items():
+    _CAPITAL_CITY.setdefault(_code, _city)  # the first the table gives ("New Delhi")
+
+
 def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """(place, start, end) of a "held in X" style phrase in `text[start:end]`."""
     capital = "capital" in text[start:end]
-    for pattern in (IN_CAPITAL, HELD_IN, PLACE_AFTER_IN, HOSTED_THE):
-        if pattern is IN_CAPITAL and not capital:
+    for pattern in (CAPITAL_OF, IN_CAPITAL, HELD_IN, PLACE_AFTER_IN, HOSTED_THE):
+        if pattern in (IN_CAPITAL, CAPITAL_OF) and not capital:
+            continue
+        if pattern is CAPITAL_OF:
+            for match in CAPITAL_OF.finditer(text, start, end):
+                city = _CAPITAL_CITY.get(gazetteer.code_for(match.group("place")) or "")
+                if city:
+                    return city, match.start("place"), match.end()
             continue
         matches = list(pattern.finditer(text, start, end))
         if pattern is PLACE_AFTER_IN:
@@ -83,6 +99,8 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
             begin = match.start("place")
             if _SEAT_OF.search(text, max(0, begin - 30), begin):
                 continue  # "the EU office in Sri Lanka said": where a body sits
+            if text.startswith(" capital", match.end("place")):
+                continue  # "in the Peruvian capital" with no city known: not the place
             place = clean_place(match.group("place"))
             if place:
                 return place, match.start("place"), match.end("place")

@@ -19,9 +19,8 @@ from ctevents.extract.cues import Cue, foldable
 from ctevents.extract.dates import _MONTH, MONTHS
 from ctevents.extract.segment import Sentence, content_start, paragraphs, sentences
 
-_AGENCY = (
-    r"\((?:PTI|IANS|ANI|UNI|Reuters|AP|AFP|IBNS|Bernama|BERNAMA|Xinhua|APP|BSS|WAM|SPA|Kyodo)\)"
-)
+# A news agency in brackets: its initials ("(PTI)", "(UzA)", "(TASS)") or its name ("(Bakhtar)").
+_AGENCY = r"\((?:[A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z][a-z]{2,11})\)"
 
 
 def _when(prefix: str) -> str:
@@ -200,6 +199,21 @@ class Reading:
             return None
         return cue.pattern.search(sentence.text)
 
+    def sentences_hit(self, pattern: re.Pattern[str]) -> list[Sentence]:
+        """The content sentences where `pattern` finds a word of the lowered text, in text
+        order: the scan resumes after each sentence found, not after each word."""
+        found: list[Sentence] = []
+        search = pattern.search
+        match = search(self.lowered)
+        while match is not None:
+            sentence = self.sentence_at(match.start())
+            if sentence is None:
+                match = search(self.lowered, match.end())
+                continue
+            found.append(sentence)
+            match = search(self.lowered, max(sentence.end, match.end()))
+        return found
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The content sentence containing `offset`, if any."""
         index = bisect_right(self.starts, offset) - 1
@@ -280,6 +294,12 @@ def read(text: str, source_id: str, published_on: date | None) -> Reading:
     reference = published_on
     if reference is None and dateline.date and "X" not in dateline.date:
         reference = date.fromisoformat(dateline.date)
+    elif published_on and dateline.date and "X" not in dateline.date:
+        # "NEW DELHI, Dec 14 (PTI)" published on the 20th: "on Tuesday" is the Tuesday on or
+        # before the dateline's day (which takes its year from the publication).
+        dated = date.fromisoformat(dateline.date)
+        if dated < published_on and (published_on - dated).days <= 31:
+            reference = dated
     begin = content_start(text)
     after = dateline.end or begin
     # Furniture is a property of a line: judged once per line, not once per sentence.

@@ -125,6 +125,127 @@ CASES = [
         {("JP", "Taro Ueda"), ("PE", "Lucia Paz")},
         id="an-announcement-names-the-heads-of-the-meeting-to-come",
     ),
+    pytest.param(
+        "Additional Secretary Imran Qureshi and Deputy Minister Dilnoza Karimova discussed "
+        "regional threats at the fourth Pakistan-Uzbekistan Counter-Terrorism Dialogue in "
+        "Tashkent on 3 April 2024.",
+        {("PK", "Imran Qureshi"), ("UZ", "Dilnoza Karimova")},
+        id="heads-are-the-subject-of-discussed-at-the-meeting",
+    ),
+    pytest.param(
+        "The Japan-Canada Counter-Terrorism Consultations will be held in Ottawa on 3 June "
+        "2025. H.E. Mr. Taro Ishida (Ambassador), Ambassador for Counter-Terrorism, Ministry "
+        "of Foreign Affairs of Japan, and Ms. Claire Dubois, Director General, Global Affairs "
+        "Canada, will represent respective sides.",
+        {("JP", "Taro Ishida"), ("CA", "Claire Dubois")},
+        id="a-bracketed-rank-after-the-name",
+    ),
+    pytest.param(
+        "The 6th India-Egypt Joint Working Group on Counter-Terrorism will be held in Cairo on "
+        "3 June 2025. Joint Secretary (Counter Terrorism) R. K. Menon (IFS), Ministry of "
+        "External Affairs, and H.E. Omar Samy (Ambassador), Assistant Foreign Minister of "
+        "Egypt, will represent respective sides.",
+        {("IN", "R. K. Menon"), ("EG", "Omar Samy")},
+        id="title-name-comma-ministry",
+    ),
+    pytest.param(
+        "The India-Japan-Australia Counter-Terrorism Consultation was held in Perth on 9 May "
+        "2024. Joint Secretary (Counter Terrorism) Ravi Menon of India, Ambassador for "
+        "Counter-Terrorism Aiko Mori of Japan, and Ambassador Tom Hale of Australia led their "
+        "respective delegations.",
+        {("IN", "Ravi Menon"), ("JP", "Aiko Mori"), ("AU", "Tom Hale")},
+        id="three-title-name-of-country-items",
+    ),
+    pytest.param(
+        "Assistant Secretary of State Jane Cole and Director General Omar Idrissi discussed "
+        "terrorist financing at the third U.S.-Morocco Counterterrorism Dialogue in Rabat on "
+        "2 May 2024.",
+        {("US", "Jane Cole"), ("MA", "Omar Idrissi")},
+        id="discussed-at-a-mechanism-with-initials",
+    ),
+    pytest.param(
+        OPENING + " The Slovenian delegation under State Secretary Marko Novak and the Indian "
+        "delegation under Joint Secretary Leela Iyer reviewed the threat from drones.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="a-side-under-its-head",
+    ),
+    pytest.param(
+        OPENING + " Heads of delegation: State Secretary Marko Novak (Slovenia) and Joint "
+        "Secretary Leela Iyer (India).",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="heads-listed-after-a-colon-with-bracketed-states",
+    ),
+    pytest.param(
+        OPENING + " State Secretary Marko Novak and Joint Secretary Leela Iyer, as heads of "
+        "delegation, reviewed the threat from drones.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="as-heads-of-delegation",
+    ),
+    pytest.param(
+        OPENING + " The co-chairs, Joint Secretary Leela Iyer of India and State Secretary "
+        "Marko Novak of Slovenia, welcomed the progress made.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="the-co-chairs-comma-list",
+    ),
+    pytest.param(
+        OPENING + " The delegation of Slovenia was led by State Secretary Marko Novak and that "
+        "of India by Joint Secretary Leela Iyer.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="and-that-of-a-state-by",
+    ),
+    pytest.param(
+        OPENING + " State Secretary Marko Novak, head of the Slovenian delegation, and Joint "
+        "Secretary Leela Iyer, head of the Indian delegation, signed the minutes.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="each-name-before-head-of-its-side",
+    ),
+    pytest.param(
+        OPENING + " The Slovenian delegation was headed by State Secretary Marko Novak, and the "
+        "Indian delegation by Director of the Counter-Terrorism Division of the MEA Leela Iyer.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="an-offices-initials-end-the-title",
+    ),
+    pytest.param(
+        "Slovenian and Indian diplomats held consultations on countering the terrorist threat "
+        "in Ljubljana on 3 May 2024. Slovenian State Secretary Marko Novak and his Indian "
+        "counterpart, Joint Secretary Leela Iyer, led the talks.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="his-counterpart-comma-title-name",
+    ),
+    pytest.param(
+        "The next round of Slovenian-Indian counter-terrorism consultations will be held in "
+        "Vienna on 9 September 2024, with Slovenian State Secretary Marko Novak and Indian "
+        "Joint Secretary Leela Iyer taking part.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="with-heads-taking-part",
+    ),
+    pytest.param(
+        "State Secretary Marko Novak will participate in the Slovenia-India Counter-Terrorism "
+        "Dialogue in Vienna on 9 September 2024. The Indian Joint Secretary for "
+        "counter-terrorism, Leela Iyer, will attend on behalf of her government.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="will-participate-in-and-will-attend-on-behalf",
+    ),
+    pytest.param(
+        "Ljubljana - Ambassador Marko J. Novak, the Coordinator for Counterterrorism, will "
+        "lead the Slovenian interagency delegation to Pune June 3 for the annual meeting of "
+        "the Slovenia-India Counter-Terrorism Dialogue.",
+        {("SI", "Marko J. Novak")},
+        id="a-run-in-dateline-before-the-head",
+    ),
+    pytest.param(
+        OPENING + " The Slovenian delegation was led by Police General Marko Novak, and the "
+        "Indian delegation by Joint Secretary Leela Iyer.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="a-police-rank-before-the-name",
+    ),
+    pytest.param(
+        "The delegations of Slovenia and India, led respectively by State Secretary Marko "
+        "Novak and Joint Secretary Leela Iyer, held the 5th meeting of the Joint Working Group "
+        "on Counter-Terrorism in Ljubljana on 10 April 2024.",
+        {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
+        id="led-respectively-by",
+    ),
 ]
 
 
@@ -151,6 +272,31 @@ def test_a_speaker_at_the_opening_is_not_a_leader() -> None:
         "Muscat on 2 May 2024. Minister of State Ravi Kumar addressed the opening session."
     )
     assert ("IN", "Ravi Kumar") not in leaders(text)
+
+
+def test_a_meeting_under_a_framework_names_no_leader() -> None:
+    text = (
+        OPENING + " The Dialogue took place under the Strategic Partnership agreed by Prime "
+        "Minister Jan Horvat and Prime Minister Ravi Shankar Prasad in 2021."
+    )
+    names = {name for _, name in leaders(text)}
+    assert not names & {"Jan Horvat", "Ravi Shankar Prasad"}
+
+
+def test_attending_something_else_is_not_leading() -> None:
+    text = (
+        OPENING + " Prime Minister Jan Horvat will attend the opening of the new embassy "
+        "building on Friday."
+    )
+    assert not any(name == "Jan Horvat" for _, name in leaders(text))
+
+
+def test_a_minister_attending_another_meeting_is_not_a_head() -> None:
+    text = (
+        OPENING + " Foreign Minister Tanja Fajon will attend the meeting of the Council of "
+        "Europe in Strasbourg next week."
+    )
+    assert not any(name == "Tanja Fajon" for _, name in leaders(text))
 
 
 def test_a_state_is_never_a_person() -> None:

@@ -116,3 +116,116 @@ def test_a_header_date_line_dates_today() -> None:
         "Counter-Terrorism was held today in Nairobi, the foreign ministry said."
     )
     assert held(text)[0]["date"] == "2024-05-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "mechanism_has"),
+    [
+        pytest.param(
+            "A bilateral meeting on counter-terrorism cooperation between Ghana and Togo was "
+            "held in Accra on 6 March 2024.",
+            ["GH", "TG"],
+            "meeting on counter-terrorism",
+            id="a-lower-case-meeting-on-counter-terrorism",
+        ),
+        pytest.param(
+            "The second consultation meeting on counter-terrorism between the foreign "
+            "ministries of Oman and Qatar took place in Muscat on 2 May 2024.",
+            ["OM", "QA"],
+            "consultation meeting on counter-terrorism",
+            id="a-consultation-meeting",
+        ),
+        pytest.param(
+            "Counter-terrorism talks between Chile and Peru were held in Lima on 8 April 2024.",
+            ["CL", "PE"],
+            "talks",
+            id="capitalised-opening-a-sentence",
+        ),
+        pytest.param(
+            "During the Serbia–Hungary Interdepartmental Consultations on Counter-Terrorism in "
+            "Belgrade on 4 June 2024, the sides discussed foreign fighters.",
+            ["HU", "RS"],
+            "Interdepartmental Consultations",
+            id="during-the-consultations-the-sides-did",
+        ),
+        pytest.param(
+            "On 9 April 2024, Director-General Bai Lin and Additional Secretary (Afghanistan and "
+            "Iran) Saad Khan held China-Pakistan consultations on counter-terrorism in Beijing.",
+            ["CN", "PK"],
+            "China-Pakistan consultations",
+            id="a-posts-bracketed-beat-names-no-party",
+        ),
+        pytest.param(
+            "Delegations of the two grouping members met in Thimphu on 9 May 2024 for the "
+            "BIMSTEC joint working group on counter-terrorism.",
+            ["BD", "BT", "IN", "LK", "MM", "NP", "TH"],
+            "BIMSTEC joint working group",
+            id="a-lower-case-mechanism-keeps-its-owner",
+        ),
+    ],
+)
+def test_lower_case_and_unnamed_mechanisms(
+    text: str, parties: list[str], mechanism_has: str
+) -> None:
+    meetings = held(text)
+    assert meetings, text
+    assert mechanism_has in meetings[0]["mechanism"]
+    assert meetings[0]["parties"] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "During the visit on 4 June 2024, the two ministers also reviewed the work of the "
+            "Laos-Cambodia Joint Working Group on Counter-Terrorism.",
+            id="during-a-visit-a-mechanism-reviewed",
+        ),
+        pytest.param(
+            "Laos and Cambodia held a bilateral consultation meeting on consular matters in "
+            "Vientiane on 3 March 2024. They also condemned terrorism.",
+            id="a-consultation-on-another-subject",
+        ),
+        pytest.param(
+            "The sixth session of the Ghana-Togo Joint Commission was held in Lome on 5 May "
+            "2024. The two sides also condemned terrorism in the Sahel.",
+            id="a-joint-commission-on-every-subject",
+        ),
+        pytest.param(
+            "The Nepal-Bhutan Foreign Office Consultations were held in Thimphu on 5 May 2024. "
+            "Both sides condemned terrorism in all its forms.",
+            id="foreign-office-consultations",
+        ),
+        pytest.param(
+            "Chile and Peru held their 2+2 Ministerial Dialogue in Lima on 20 November 2023, "
+            "where the ministers also condemned terrorism.",
+            id="a-two-plus-two-ministerial-dialogue",
+        ),
+        pytest.param(
+            "Since the first round of regular consultations on counter-terrorism in 2019, Laos "
+            "and Cambodia have deepened their cooperation, the ministry said on 3 May 2024.",
+            id="a-round-referred-to-in-the-background",
+        ),
+    ],
+)
+def test_not_a_meeting_held_in_lower_case(text: str) -> None:
+    assert held(text) == []
+
+
+def test_a_meeting_to_come_of_no_mechanism_after_none_held_is_not_scheduled() -> None:
+    text = (
+        "The inaugural meeting of the national security advisers of Peru and the Andean "
+        "states will take place in Lima in December, officials said. Peru spoke about "
+        "terrorism and drug trafficking at a regional forum on Friday."
+    )
+    assert facts_of(text, "NextMeetingScheduled") == []
+
+
+def test_a_second_mechanism_held_alongside_takes_the_leads_date() -> None:
+    text = (
+        "The 3rd meeting of the Peru-Chile Joint Working Group on Counter-Terrorism was held in "
+        "Lima on 16-17 January 2024. The two sides also held the 2nd Peru-Chile Designations "
+        "Dialogue on the sidelines."
+    )
+    dates = {m["ordinal"]: m["date"] for m in held(text)}
+    assert dates == {3: "2024-01-16/2024-01-17", 2: "2024-01-16/2024-01-17"}

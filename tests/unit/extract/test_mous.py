@@ -20,6 +20,69 @@ def test_a_signatory_and_the_counterpart_he_signed_with() -> None:
     assert mous[0]["location"] == "Cairo"
 
 
+def test_counterparts_named_in_order_by_their_demonyms() -> None:
+    text = (
+        "Tajikistan's Interior Minister Davron Nazarov signed a memorandum of understanding on "
+        "countering terrorism along with his Kyrgyz and Kazakh counterparts, Bakyt Osmonov "
+        "and Serik Zhakenov respectively, in Dushanbe on 5 May 2024."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "countering terrorism"
+    signed = {(s["party"], s["name"]) for s in mous[0]["signatories"]}
+    assert signed == {("TJ", "Davron Nazarov"), ("KG", "Bakyt Osmonov"), ("KZ", "Serik Zhakenov")}
+    assert mous[0]["location"] == "Dushanbe"
+
+
+def test_each_signatory_on_behalf_of_a_side_and_the_subject_ends_at_the_place() -> None:
+    text = (
+        "Ghana and Togo signed an MoU on countering terrorism financing in Accra on 5 May 2024. "
+        "The MoU was signed by Deputy Minister Kofi Mensah on behalf of Ghana and by Director "
+        "General Yao Agbeko on behalf of Togo."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "countering terrorism financing"
+    assert mous[0]["location"] == "Accra"
+    signed = {(s["party"], s["name"]) for s in mous[0]["signatories"]}
+    assert signed == {("GH", "Kofi Mensah"), ("TG", "Yao Agbeko")}
+
+
+def test_a_day_after_on_is_no_subject_and_a_frame_is_no_title() -> None:
+    text = (
+        "The Financial Intelligence Centre of Ghana and the Financial Intelligence Unit of "
+        "Togo signed a memorandum of understanding on Monday to enhance cooperation against "
+        "terrorist financing. It was signed by Kofi Mensah, Director of the Centre, and Yao "
+        "Agbeko, Head of the Unit, during a visit by a Togolese delegation."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "enhance cooperation against terrorist financing"
+    titles = {s["title"] for s in mous[0]["signatories"]}
+    assert titles == {"Director of the Centre", "Head of the Unit"}
+
+
+def test_two_bodies_as_the_subject_of_signed() -> None:
+    text = (
+        "The Financial Intelligence Unit of Ghana and the Financial Intelligence Centre of "
+        "Togo signed a memorandum of understanding on the exchange of information on "
+        "terrorist financing on 3 March 2024."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["bodies"] == [
+        "Financial Intelligence Unit of Ghana",
+        "Financial Intelligence Centre of Togo",
+    ]
+
+
+def test_a_purpose_ends_before_the_meeting_it_was_signed_at() -> None:
+    text = (
+        "Ghana and Togo signed a memorandum of understanding to combat terrorism and extremism "
+        "during the second meeting of their Joint Committee on Counter-Terrorism in Lome on 5 "
+        "May 2024. The memorandum was signed by Ambassador Kofi Mensah and Colonel Yao Agbeko."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "combat terrorism and extremism"
+    assert {s["name"] for s in mous[0]["signatories"]} == {"Kofi Mensah", "Yao Agbeko"}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -28,6 +91,11 @@ def test_a_signatory_and_the_counterpart_he_signed_with() -> None:
             "counter-terrorism Memorandum of Understanding between the two countries on 3 March "
             "2021.",
             id="since-the-signing",
+        ),
+        pytest.param(
+            "The Dialogue was set up following the MoU signed during the visit of the President "
+            "of Kenya to Norway in December, 2019.",
+            id="signed-in-a-month-and-year-gone-by",
         ),
         pytest.param(
             "They welcomed progress in implementing the Kenya-Norway counter-terrorism "

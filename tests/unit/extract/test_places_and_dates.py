@@ -85,3 +85,109 @@ def test_the_host_of_the_next_meeting_is_its_place() -> None:
     )
     upcoming = facts_of(text, "NextMeetingScheduled")
     assert upcoming and upcoming[0]["location"] == "Egypt"
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "expected"),
+    [
+        pytest.param(
+            "The Sixth Japan-Peru Consultations on Counter-Terrorism were held in Lima on "
+            "14 (Mon) and 15 (Tue) April 2025.",
+            None,
+            "2025-04-14/2025-04-15",
+            id="a-day-range-with-bracketed-weekdays",
+        ),
+        pytest.param(
+            "The Japan-Chile Counter-Terrorism Dialogue took place in Tokyo on March 9 (Thu), "
+            "2023.",
+            None,
+            "2023-03-09",
+            id="a-day-with-a-bracketed-weekday",
+        ),
+        pytest.param(
+            "HANOI, May 16 (VNA) Vietnam and Australia held their counter-terrorism dialogue "
+            "in Hanoi on Tuesday.",
+            date(2024, 5, 20),
+            "2024-05-14",
+            id="a-weekday-under-a-wire-dateline-without-a-year",
+        ),
+    ],
+)
+def test_date(text: str, published_on: date | None, expected: str) -> None:
+    assert facts_of(text, "MeetingHeld", published_on)[0]["date"] == expected
+
+
+def test_today_opening_a_sentence() -> None:
+    text = (
+        "Lima, 12 March 2024 – Today, consultations on countering terrorism between the "
+        "foreign ministries of Peru and Chile were held in Lima."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["date"] == "2024-03-12"
+
+
+def test_a_meeting_held_today_is_in_the_datelines_city() -> None:
+    text = (
+        "WELLINGTON, 6 June 2024\n\nNew Zealand and Malaysia held the third round of their "
+        "Counter-Terrorism Dialogue today, officials said."
+    )
+    meeting = facts_of(text, "MeetingHeld")[0]
+    assert (meeting["date"], meeting["location"]) == ("2024-06-06", "Wellington")
+
+
+def test_a_venue_today_is_in_the_datelines_city() -> None:
+    text = (
+        "Lima, 17 April 2024 - The II Peru-Chile High-Level Dialogue on Counterterrorism took "
+        "place today at the Palacio de Torre Tagle."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["location"] == "Lima"
+
+
+def test_a_place_in_the_sentence_wins_over_the_dateline() -> None:
+    text = (
+        "WELLINGTON, 6 June 2024\n\nNew Zealand and Malaysia held the third round of their "
+        "Counter-Terrorism Dialogue in Kuala Lumpur today, officials said."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["location"] == "Kuala Lumpur"
+
+
+def test_the_capital_of_a_state_named_by_its_demonym() -> None:
+    text = (
+        "The 4th meeting of the Chile-Peru Joint Working Group on Counter-Terrorism was held in "
+        "the Peruvian capital on 2 May 2024."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["location"] == "Lima"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        pytest.param("02.05.2024", "2024-05-02", id="day-first-with-dots"),
+        pytest.param("23/06/2023", "2023-06-23", id="day-first-with-slashes"),
+        pytest.param("06/23/2023", "2023-06-23", id="month-first-where-the-day-cannot-be-a-month"),
+    ],
+)
+def test_numeric_dates(written: str, expected: str) -> None:
+    text = f"The Chile-Peru Counter-Terrorism Dialogue was held in Lima on {written}."
+    assert facts_of(text, "MeetingHeld")[0]["date"] == expected
+
+
+def test_next_year_is_the_year_after_the_meeting_held() -> None:
+    text = (
+        "The 4th Chile-Peru Counter-Terrorism Dialogue was held in Lima on 2 May 2024. The "
+        "fifth Dialogue will be held in Santiago next year."
+    )
+    upcoming = facts_of(text, "NextMeetingScheduled")
+    assert upcoming and (upcoming[0]["date"], upcoming[0]["location"]) == ("2025", "Santiago")
+
+
+@pytest.mark.parametrize(
+    ("published_on", "expected"),
+    [
+        pytest.param(date(2024, 2, 20), "2024-02-19", id="a-report-looks-back"),
+        pytest.param(date(2024, 12, 30), "2025-01-05", id="an-announcement-looks-ahead"),
+    ],
+)
+def test_a_day_without_a_year_takes_the_nearest_year(published_on: date, expected: str) -> None:
+    day = "19 February" if expected.endswith("02-19") else "5 January"
+    text = f"The 7th Japan-Peru Counter-Terrorism Consultations were held in Lima on {day}."
+    assert facts_of(text, "MeetingHeld", published_on)[0]["date"] == expected

@@ -1,0 +1,55 @@
+"""Terrorist entities named: examples of each shape, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import facts_of
+
+
+def names(text: str) -> set[str]:
+    return {f["name"] for f in facts_of(text, "TerroristEntityNamed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Both sides exchanged views on the threat posed by the YPG and FETO in the region.",
+            {"YPG", "FETO"},
+            id="groups-on-a-national-list",
+        ),
+        pytest.param(
+            "The Turkish side briefed on the activities of FETÖ/PDY and the DHKP-C abroad.",
+            {"FETÖ/PDY", "DHKP-C"},
+            id="national-list-spellings",
+        ),
+        pytest.param(
+            "The ministers noted that Hizb ut-Tahrir continues to recruit online.",
+            {"Hizb ut-Tahrir"},
+            id="a-group-banned-in-central-asia",
+        ),
+        pytest.param(
+            "They reviewed their work within the Global Coalition to Defeat Da'esh.",
+            {"Da'esh"},
+            id="a-group-inside-a-coalition-name-is-named",
+        ),
+        pytest.param(
+            "The delegation pointed to cross-border attacks by groups such as LeT and JeM.",
+            {"LeT", "JeM"},
+            id="abbreviations-alone",
+        ),
+        pytest.param(
+            "They called for action against the Islamic State of Syria and Iraq (ISIS).",
+            {"Islamic State of Syria and Iraq"},
+            id="syria-before-iraq",
+        ),
+        pytest.param(
+            "The two delegations discussed youth employment programmes in the border provinces.",
+            set(),
+            id="no-group-named",
+        ),
+    ],
+)
+def test_entities(text: str, expected: set[str]) -> None:
+    assert names(text) == expected
