@@ -43,6 +43,24 @@ CORPORA = (
     Corpus("extract_shapes", "the weak shapes of earlier rounds, own words", 18, 1.0, 1.0),
     Corpus("extract_blind1", "real official statements, once blind", 12, 1.0, 1.0, (0.542, 0.882)),
     Corpus("extract_blind2", "real official statements, once blind", 9, 0.921, 1.0, (0.636, 0.944)),
+    Corpus(
+        "extract_blind3",
+        "real official statements, Asia and Oceania",
+        20,
+        0.517,
+        0.957,
+        (0.491, 0.957),
+        real=True,
+    ),
+    Corpus(
+        "extract_blind4",
+        "real official statements, Americas, Europe, Middle East, Africa",
+        23,
+        0.701,
+        0.955,
+        (0.680, 0.940),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
