@@ -82,10 +82,16 @@ async def test_a_model_that_cannot_write_is_reported_and_the_others_stay_current
     assert status == 503
     (failing,) = body["failing"]
     assert failing["projection"] == "sources"
-    # The engine records the refused write and retries it; past `stall_after` the model
-    # is also seen not moving. Either way it is named, with its lag.
-    assert failing["lag"] > 0
-    assert "retrying position" in failing["reason"] or "not moving" in failing["reason"]
+    # The engine records the refused write and retries it (past `stall_after` the model is
+    # also seen not moving); after its last attempt, the database taking other writes, it
+    # skips the event. A loaded machine may show either: the model is named in both, and
+    # while it retries, with how far behind it is.
+    if "could not be folded" in failing["reason"]:
+        assert failing["last_failure"]["state"] == "skipped"
+        assert "write failed" in failing["last_failure"]["error"]
+    else:
+        assert failing["lag"] > 0
+        assert "retrying position" in failing["reason"] or "not moving" in failing["reason"]
     positions = {
         p["projection"]: p["position"] for p in body["projections"]["read_models"]["projections"]
     }
