@@ -11,7 +11,9 @@ For each store and subscriber count, a fresh log, then:
    made unique) for `--duration` seconds; one subscriber in twenty drops its
    connection half way and resumes with Last-Event-ID;
 4. every subscriber must then hold exactly the log, by position; fan-out is the time
-   from a POST's answer to each subscriber's receipt of the events it appended.
+   from a POST's answer to each subscriber's receipt of the events it appended. The
+   servers' CPU time while writing (their worker processes included) per source
+   written is the figure that the load of a shared machine disturbs least.
 
 Baselines measured in the same run: sources/s written with 1 subscriber (the ratio
 the targets speak of), and for catch-up, the raw floor (a plain SELECT of the log plus
@@ -94,6 +96,10 @@ class Server:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
 
+    def cpu_s(self) -> float:
+        """CPU seconds (user + system) used so far by the server and its worker processes."""
+        return sum(_cpu_s(pid) for pid in _descendants(self.process.pid))
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -101,6 +107,28 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def _cpu_s(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _descendants(pid: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                stat = (entry / "stat").read_text().rpartition(")")[2].split()
+                parents[int(entry.name)] = int(stat[1])
+    found, frontier = [pid], [pid]
+    while frontier:
+        frontier = [child for child, parent in parents.items() if parent in frontier]
+        found += frontier
+    return found
 
 
 def start_server(
@@ -409,9 +437,10 @@ def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[
             time.sleep(0.2)
         ask_all(conns, ("lag-reset",))
         ask_all(conns, ("churn",))
-        started = time.monotonic()
+        started, cpu_before = time.monotonic(), sum(s.cpu_s() for s in servers)
         written = asyncio.run(write([s.url for s in servers], args.writers, args.duration, texts))
         elapsed = time.monotonic() - started
+        cpu = sum(s.cpu_s() for s in servers) - cpu_before
         server_urls = [s.url for s in servers]
         expected = log_positions(store)
         head = expected[-1] if expected else 0
@@ -449,6 +478,7 @@ def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[
         "servers": server_count,
         "subscribers": subscribers,
         "sources_per_s": written.sources / elapsed,
+        "server_cpu_ms_per_source": cpu * 1000 / max(1, written.sources),
         "post_p50_ms": post[len(post) // 2] if post else None,
         "fanout_p50_ms": percentile(every, 0.5),
         "fanout_p99_ms": percentile(every, 0.99),
@@ -596,6 +626,7 @@ def print_run(label: str, kind: str, n: int, r: dict, first: int, base: float) -
         f"client loop lag p99 {r['client_lag_p99_ms']:.0f} ms, max "
         f"{r['client_lag_max_ms']:.0f} ms over {r['client_processes']} processes"
         + (f" | {r['errors']} write errors" if r["errors"] else "")
+        + f" | server CPU {r['server_cpu_ms_per_source']:.0f} ms per source"
         + f" | load {os.getloadavg()[0]:.1f}",
         flush=True,
     )
