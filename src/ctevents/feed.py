@@ -332,6 +332,7 @@ class LogWatcher:
                 await asyncio.sleep(min(GATHER_MAX, max(GATHER_MIN, GATHER_RATIO * delivery)))
             except Exception:
                 log.warning("reading the log into the tail failed; retrying", exc_info=True)
+                self._read_on = self._read_on or read_on
                 await asyncio.sleep(0.5)
                 self._moved.set()
 
