@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 
 RESTART_PAUSE = 1.0
 STOP_TIMEOUT = 10.0
-NICENESS = 5  # below the server: folding can wait a moment, the feed's event loop not
 
 
 class FoldWorker:
@@ -74,11 +73,7 @@ class FoldWorker:
 
 
 def _end_with_parent() -> None:
-    """In the child before exec: SIGTERM when the server dies, even by kill -9 (Linux).
-
-    Also a lower priority: folding can wait a moment, the feed's event loop should not.
-    """
-    os.nice(NICENESS)
+    """In the child before exec: SIGTERM when the server dies, even by kill -9 (Linux)."""
     # Elsewhere the worker outlives a killed server; its lock keeps the folding correct.
     with contextlib.suppress(OSError, AttributeError):
         # PR_SET_PDEATHSIG; the parent is the supervising thread, alive while it waits.

@@ -13,9 +13,6 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 
 PARENT_CHECK = 1.0  # seconds between looks at the parent
-# Extraction is CPU work that can wait a moment; the server's event loop, which feeds
-# every subscriber, should win the CPU whenever it has something to do.
-NICENESS = 5
 
 
 def extraction_pool(processes: int) -> ProcessPoolExecutor:
@@ -28,8 +25,6 @@ def extraction_pool(processes: int) -> ProcessPoolExecutor:
 
 
 def _exit_with_parent(parent: int) -> None:
-    os.nice(NICENESS)
-
     def watch() -> None:
         while os.getppid() == parent:
             threading.Event().wait(PARENT_CHECK)
