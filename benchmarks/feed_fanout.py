@@ -11,7 +11,9 @@ For each store and subscriber count, a fresh log, then:
    made unique) for `--duration` seconds; one subscriber in twenty drops its
    connection half way and resumes with Last-Event-ID;
 4. every subscriber must then hold exactly the log, by position; fan-out is the time
-   from a POST's answer to each subscriber's receipt of the events it appended.
+   from a POST's answer to each subscriber's receipt of the events it appended. The
+   servers' CPU time while writing (their worker processes included) per source
+   written is the figure that the load of a shared machine disturbs least.
 
 Baselines measured in the same run: sources/s written with 1 subscriber (the ratio
 the targets speak of), and for catch-up, the raw floor (a plain SELECT of the log plus
@@ -23,7 +25,9 @@ the targets speak of), and for catch-up, the raw floor (a plain SELECT of the lo
         --postgres postgresql://postgres@127.0.0.1:5432/test
 
 `--source DIR` serves from another checkout (e.g. an older commit, for before/after
-figures); the clients and writers are this file's either way.
+figures); the clients and writers are this file's either way. `--compare DIR` runs
+each configuration twice in turn, from DIR ("before") and from this tree ("after"),
+so that both see the same load on a shared machine; each line carries the load average.
 """
 
 from __future__ import annotations
@@ -97,6 +101,10 @@ class Server:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
 
+    def cpu_s(self) -> float:
+        """CPU seconds (user + system) used so far by the server and its worker processes."""
+        return sum(_cpu_s(pid) for pid in _descendants(self.process.pid))
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -104,6 +112,28 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def _cpu_s(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _descendants(pid: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                stat = (entry / "stat").read_text().rpartition(")")[2].split()
+                parents[int(entry.name)] = int(stat[1])
+    found, frontier = [pid], [pid]
+    while frontier:
+        frontier = [child for child, parent in parents.items() if parent in frontier]
+        found += frontier
+    return found
 
 
 def start_server(
@@ -412,9 +442,10 @@ def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[
             time.sleep(0.2)
         ask_all(conns, ("lag-reset",))
         ask_all(conns, ("churn",))
-        started = time.monotonic()
+        started, cpu_before = time.monotonic(), sum(s.cpu_s() for s in servers)
         written = asyncio.run(write([s.url for s in servers], args.writers, args.duration, texts))
         elapsed = time.monotonic() - started
+        cpu = sum(s.cpu_s() for s in servers) - cpu_before
         server_urls = [s.url for s in servers]
         expected = log_positions(store)
         head = expected[-1] if expected else 0
@@ -452,6 +483,7 @@ def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[
         "servers": server_count,
         "subscribers": subscribers,
         "sources_per_s": written.sources / elapsed,
+        "server_cpu_ms_per_source": cpu * 1000 / max(1, written.sources),
         "post_p50_ms": post[len(post) // 2] if post else None,
         "fanout_p50_ms": percentile(every, 0.5),
         "fanout_p99_ms": percentile(every, 0.99),
@@ -547,6 +579,9 @@ def main() -> None:
     parser.add_argument("--client-processes", type=int, default=4)
     parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for readers")
     parser.add_argument("--source", type=Path, default=None, help="serve from this checkout")
+    parser.add_argument(
+        "--compare", type=Path, default=None, help="also serve from this checkout, in turn"
+    )
     parser.add_argument("--no-catch-up", action="store_true")
     parser.add_argument(
         "--fold", choices=("worker", "inline"), help="pass `--fold` to serve (default: its own)"
@@ -554,6 +589,9 @@ def main() -> None:
     args = parser.parse_args()
     counts = [int(n) for n in args.subscribers.split(",")]
     texts = statements()
+    trees: list[tuple[str, Path | None]] = [("", args.source)]
+    if args.compare is not None:
+        trees = [("before ", args.compare), ("after ", None)]
     print(
         f"{len(texts)} statements; {args.writers} writers for {args.duration:g} s per run; "
         f"cores: {os.cpu_count()}; load average {os.getloadavg()[0]:.1f}",
@@ -562,37 +600,43 @@ def main() -> None:
     for kind in args.stores.split(","):
         if kind == "postgresql" and not args.postgres:
             raise SystemExit("--postgres (or CTEVENTS_TEST_POSTGRES) is needed for postgresql")
-        results = []
+        results: dict[str, list[dict]] = {label: [] for label, _ in trees}
         for n in counts:
-            r = run_once(args, kind, n, texts)
-            results.append(r)
-            base = results[0]["sources_per_s"]
-            print(
-                f"{kind} x{r['servers']} | {n:>5} subscribers | "
-                f"{r['sources_per_s']:6.1f} sources/s "
-                f"({r['sources_per_s'] / base:.2f} of {counts[0]}) | POST p50 "
-                f"{fmt(r['post_p50_ms'], ' ms')} | fan-out p50 {fmt(r['fanout_p50_ms'], ' ms')} "
-                f"p99 {fmt(r['fanout_p99_ms'], ' ms')}"
-                + (
-                    f" (cross-server p99 {fmt(r['cross_p99_ms'], ' ms')})"
-                    if r["servers"] > 1
-                    else ""
-                )
-                + f" | exactly the log: {r['exact']}/{n} ({r['events']} events, drained in "
-                f"{r['drain_s']:.1f} s) | RSS/idle subscriber {r['rss_per_idle_kb']:.1f} kB | "
-                f"client loop lag p99 {r['client_lag_p99_ms']:.0f} ms, max "
-                f"{r['client_lag_max_ms']:.0f} ms over {r['client_processes']} processes"
-                + (f" | {r['errors']} write errors" if r["errors"] else ""),
-                flush=True,
-            )
-            for mismatch in r["mismatches"]:
-                print(f"    not exactly the log: {mismatch}", flush=True)
+            for label, source in trees:
+                args.source = source
+                r = run_once(args, kind, n, texts)
+                results[label].append(r)
+                print_run(label, kind, n, r, counts[0], results[label][0]["sources_per_s"])
         try:
             if not args.no_catch_up:
-                report_catch_up(args, kind, results)
+                for label, source in trees:
+                    args.source = source
+                    report_catch_up(args, kind, results[label], label)
         finally:
-            for r in results:
-                drop_schema(r["store_url"])
+            for runs in results.values():
+                for r in runs:
+                    drop_schema(r["store_url"])
+
+
+def print_run(label: str, kind: str, n: int, r: dict, first: int, base: float) -> None:
+    print(
+        f"{label}{kind} x{r['servers']} | {n:>5} subscribers | "
+        f"{r['sources_per_s']:6.1f} sources/s "
+        f"({r['sources_per_s'] / base:.2f} of {first}) | POST p50 "
+        f"{fmt(r['post_p50_ms'], ' ms')} | fan-out p50 {fmt(r['fanout_p50_ms'], ' ms')} "
+        f"p99 {fmt(r['fanout_p99_ms'], ' ms')}"
+        + (f" (cross-server p99 {fmt(r['cross_p99_ms'], ' ms')})" if r["servers"] > 1 else "")
+        + f" | exactly the log: {r['exact']}/{n} ({r['events']} events, drained in "
+        f"{r['drain_s']:.1f} s) | RSS/idle subscriber {r['rss_per_idle_kb']:.1f} kB | "
+        f"client loop lag p99 {r['client_lag_p99_ms']:.0f} ms, max "
+        f"{r['client_lag_max_ms']:.0f} ms over {r['client_processes']} processes"
+        + (f" | {r['errors']} write errors" if r["errors"] else "")
+        + f" | server CPU {r['server_cpu_ms_per_source']:.0f} ms per source"
+        + f" | load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    for mismatch in r["mismatches"]:
+        print(f"    not exactly the log: {mismatch}", flush=True)
 
 
 def drop_schema(store: str) -> None:
@@ -608,13 +652,14 @@ def drop_schema(store: str) -> None:
         conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
 
 
-def report_catch_up(args: argparse.Namespace, kind: str, results: list[dict]) -> None:
+def report_catch_up(args: argparse.Namespace, kind: str, results: list[dict], label: str) -> None:
     largest = max(results, key=lambda r: r["events"])  # the longest log of the runs
     c = catch_up(args, largest["store_url"], largest["workdir"])
     print(
-        f"{kind} catch-up over SSE from 0: {c['sse_per_s']:,.0f} events/s vs raw floor "
+        f"{label}{kind} catch-up over SSE from 0: {c['sse_per_s']:,.0f} events/s vs raw floor "
         f"(SELECT + orjson.loads) {c['floor_per_s']:,.0f}/s = "
-        f"{c['sse_per_s'] / c['floor_per_s']:.2f} of the floor ({c['events']} events)",
+        f"{c['sse_per_s'] / c['floor_per_s']:.2f} of the floor ({c['events']} events) | "
+        f"load {os.getloadavg()[0]:.1f}",
         flush=True,
     )
 

@@ -43,8 +43,16 @@ SCAN_BUDGET = 10_000
 NOTIFIED_POLL_INTERVAL = 2.0
 # After the tail moves, appends are gathered for a moment before it reads again, so
 # that each subscriber gets one write per gathering rather than one per append: every
-# write is a system call per subscriber. The pause grows with the subscribers.
-GATHER_BASE, GATHER_PER_SUBSCRIBER, GATHER_MAX = 0.005, 0.0001, 0.1
+# write is a system call per subscriber (on loopback, the receiver's TCP work too).
+# The pause is GATHER_RATIO times what the last delivery took the event loop, within
+# bounds: below GATHER_MAX, delivering takes at most 1 / (1 + GATHER_RATIO) of the
+# loop's time whatever the number of subscribers, and a busier machine gathers longer.
+GATHER_MIN, GATHER_MAX, GATHER_RATIO = 0.005, 0.1, 2.0
+# Ingests at once through `record`. The database takes one write at a time anyway; a
+# writer waiting for its turn holds a pooled connection, and with as many writers as
+# connections (15) the tail's reads waited behind them, and every subscriber with them.
+# The turn is taken in the worker thread, so handing it on does not wait for the loop.
+INGESTS = 2
 
 
 @dataclass(frozen=True)
@@ -124,9 +132,13 @@ def read_batch(
 
 
 class HeadWaker(Protocol):
-    """Learns that the log's head moved and says so; runs until cancelled."""
+    """Learns that the log's head moved and says so; runs until cancelled.
 
-    async def run(self, moved: Callable[[int], None]) -> None: ...
+    It calls `moved(head)`, or `moved(None)` when it knows that the log moved but not
+    how far (a NOTIFY): the tail then reads on from where it is.
+    """
+
+    async def run(self, moved: Callable[[int | None], None]) -> None: ...
 
 
 class PollingWaker:
@@ -137,7 +149,7 @@ class PollingWaker:
         self.interval = interval
         self.tail = tail  # reads go through the tail's own thread when given
 
-    async def run(self, moved: Callable[[int], None]) -> None:
+    async def run(self, moved: Callable[[int | None], None]) -> None:
         while True:
             try:
                 if self.tail is not None:
@@ -153,16 +165,18 @@ class PollingWaker:
 class NotifyWaker:
     """Wakes on PostgreSQL NOTIFY, through eventsourcing's LISTEN subscription.
 
-    The subscription's threads block on the database; a relay thread hands each new
-    head to the event loop. If the connection is lost the subscription ends with an
-    error and is opened again after `retry` seconds; polling covers the gap.
+    The subscription's threads block on the database; a relay thread hands each
+    notification to the event loop, which reads on from the tail's end (no query is
+    made to learn the head first: on a loaded machine every query is a wait). If the
+    connection is lost the subscription ends with an error and is opened again after
+    `retry` seconds; polling covers the gap.
     """
 
     def __init__(self, store: Store, retry: float = 1.0) -> None:
         self.store = store
         self.retry = retry
 
-    async def run(self, moved: Callable[[int], None]) -> None:
+    async def run(self, moved: Callable[[int | None], None]) -> None:
         loop = asyncio.get_running_loop()
         while True:
             subscription = None
@@ -190,15 +204,15 @@ class NotifyWaker:
 def _relay(
     subscription: Any,
     loop: asyncio.AbstractEventLoop,
-    moved: Callable[[int], None],
+    moved: Callable[[int | None], None],
     ended: asyncio.Future[None],
 ) -> None:
-    """In a thread: hands each head the subscription yields to the loop."""
+    """In a thread: tells the loop of each notification the subscription yields."""
     error: BaseException | None = None
     try:
         with subscription:
-            for head in subscription:
-                loop.call_soon_threadsafe(moved, head)
+            for _ in subscription:
+                loop.call_soon_threadsafe(moved, None)
     except BaseException as exc:
         error = exc
     with suppress(RuntimeError):  # the loop has closed: nobody is waiting any more
@@ -253,6 +267,8 @@ class LogWatcher:
         self.subscriptions: set[Subscription] = set()
         self._moved = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self.ingesting = threading.BoundedSemaphore(INGESTS)
+        self._read_on = False  # a NOTIFY came: read past the known head
 
     async def start(self) -> None:
         self.head = await asyncio.to_thread(self.store.head)
@@ -279,9 +295,15 @@ class LogWatcher:
         if self.extraction is not None:
             self.extraction.shutdown(wait=False, cancel_futures=True)
 
-    def moved(self, head: int) -> None:
-        """The head is at `head` or beyond: the tail reads on if that is news."""
-        if head > self.head:
+    def moved(self, head: int | None) -> None:
+        """The head is at `head` or beyond: the tail reads on if that is news.
+
+        None: the log moved, to where is not known; the tail reads as far as it goes.
+        """
+        if head is None:
+            self._read_on = True
+            self._moved.set()
+        elif head > self.head:
             self.head = head
             self._moved.set()
 
@@ -294,15 +316,23 @@ class LogWatcher:
         return self.head
 
     async def _keep_tail(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
             await self._moved.wait()
             self._moved.clear()
+            read_on, self._read_on = self._read_on, False
             try:
-                await self.tail.read_to(self.head)
-                pause = GATHER_BASE + GATHER_PER_SUBSCRIBER * len(self.subscriptions)
-                await asyncio.sleep(min(GATHER_MAX, pause))
+                await self.tail.read_to(None if read_on else self.head)
+                self.head = max(self.head, self.tail.end)
+                woken = loop.time()
+                # The subscribers woken by the read were scheduled before this task: when
+                # it runs again, each of them has written its share.
+                await asyncio.sleep(0)
+                delivery = loop.time() - woken
+                await asyncio.sleep(min(GATHER_MAX, max(GATHER_MIN, GATHER_RATIO * delivery)))
             except Exception:
                 log.warning("reading the log into the tail failed; retrying", exc_info=True)
+                self._read_on = self._read_on or read_on
                 await asyncio.sleep(0.5)
                 self._moved.set()
 
@@ -335,9 +365,16 @@ async def record(
             )
         )
         extractor = functools.partial(_extracted, facts)
-    result = await asyncio.to_thread(ingest, store, document, extractor=extractor)
+    result = await asyncio.to_thread(_ingest, watcher.ingesting, store, document, extractor)
     watcher.appended(result.positions)
     return result
+
+
+def _ingest(
+    turn: threading.BoundedSemaphore, store: Store, document: Document, extractor: Extractor
+) -> IngestResult:
+    with turn:
+        return ingest(store, document, extractor=extractor)
 
 
 def _ready() -> None:
@@ -432,11 +469,11 @@ async def follow(
     # While behind the window, the next page of the store is read while this one is
     # written: (the cursor it starts after, the read in flight).
     ahead: tuple[int, asyncio.Future[Chunk]] | None = None
-    with watcher.subscribe(cursor) as subscription:
+    with watcher.subscribe(cursor) as subscription, tail.clock(heartbeat) as clock:
         on_subscribe(subscription)
         try:
             while not watcher.closed:
-                advanced = tail.advanced  # before looking: a move from now on wakes us
+                advanced = clock.event  # before looking: a move or a tick from now on wakes us
                 if cursor < tail.end:
                     if cursor < tail.start:  # behind the window: a page of the store
                         if ahead is not None and ahead[0] == cursor:
@@ -462,13 +499,11 @@ async def follow(
                     if data:
                         yield Delivery(data, chunk.positions, chunk.prefix)
                     continue
-                idle_for = heartbeat - (time.monotonic() - last_report)
-                if idle_for > 0:
-                    with suppress(TimeoutError):
-                        async with asyncio.timeout(idle_for):
-                            await advanced.wait()
-                        continue
-                last_report = time.monotonic()
+                now = time.monotonic()
+                if now - last_report < heartbeat:
+                    await advanced.wait()  # the clock rings within a quarter period
+                    continue
+                last_report = now
                 yield Delivery(heartbeat_bytes(form), [], _nothing)
         finally:
             if ahead is not None:

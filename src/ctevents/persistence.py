@@ -43,7 +43,10 @@ class StoreError(RuntimeError):
 
 
 class HeadNotifications(Protocol):
-    """Yields the head each time it moves past the last one yielded; a context manager."""
+    """Yields each time appends were notified (once for a burst); a context manager.
+
+    What it yields is not a position: the reader reads on from where it is.
+    """
 
     def __enter__(self) -> HeadNotifications: ...
     def __exit__(self, *exc: object) -> None: ...

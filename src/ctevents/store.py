@@ -270,7 +270,7 @@ class Store:
             return self.recorder.log_rows(after, limit, until)
 
     def head_notifications(self, after: int) -> HeadNotifications | None:
-        """Heads as appends commit, woken by PostgreSQL NOTIFY; None where the store must be polled.
+        """Word of appends as they commit (PostgreSQL NOTIFY); None where the store must be polled.
 
         eventsourcing's PostgreSQL recorder NOTIFYs in every append's transaction and
         its subscription LISTENs for it; `HeadNotifications` reuses that subscription.

@@ -20,8 +20,10 @@ import asyncio
 import bisect
 import functools
 import logging
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -46,8 +48,12 @@ CHUNK_BYTES = 512 * 1024
 # While a sparse filter skips events, report the scanned position at least this often.
 PROGRESS_INTERVAL = 1.0
 FORMS = ("sse", "ndjson")
+LAST_POSITION = 2**63 - 1  # no position is beyond it (a signed 64-bit integer)
 # Threads for subscribers' reads of the store while behind the window.
 CATCH_UP_THREADS = 2
+# A heartbeat clock ticks this many times per period: an idle subscriber's heartbeat
+# comes between one and 1 + 1/TICKS periods after the last thing it was sent.
+TICKS = 4
 
 
 class Selection(Protocol):
@@ -127,6 +133,30 @@ def read_chunk(store: Store, after: int, until: int, selection: Selection, form:
     )
 
 
+class Clock:
+    """What subscribers with one heartbeat period wait on: one timer for all of them.
+
+    `event` is set (then replaced) when the window moves and at every tick, so a
+    subscriber waits on a single event and needs no timer of its own.
+    """
+
+    __slots__ = ("event", "handle", "period", "users")
+
+    def __init__(self, period: float) -> None:
+        self.period = period
+        self.event = asyncio.Event()
+        self.handle: asyncio.TimerHandle | None = None
+        self.users = 0
+
+    def ring(self) -> None:
+        event, self.event = self.event, asyncio.Event()
+        event.set()
+
+    def tick(self) -> None:
+        self.handle = asyncio.get_running_loop().call_later(self.period / TICKS, self.tick)
+        self.ring()
+
+
 class SharedTail:
     """A bounded window of the newest events, kept current by one reader task."""
 
@@ -145,9 +175,11 @@ class SharedTail:
         self.positions: list[int] = []
         self.bytes = 0
         self.reads = 0  # store reads made by the tail (one per page, whatever the subscribers)
+        self.answered = 0.0  # when the store last answered one of the tail's reads (monotonic)
         self._advanced = asyncio.Event()
         self._previous_end = 0
         self._shared: dict[tuple[Selection, str], Chunk] = {}
+        self._clocks: dict[float, Clock] = {}
         # Threads of their own: in the default pool, reads of the head and of new events
         # would queue behind ingests (extraction, write locks) and delay every subscriber.
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="tail")
@@ -156,7 +188,9 @@ class SharedTail:
     async def read(self, call: Any, *args: Any) -> Any:
         """`call(*args)` in the tail's reader thread (reads of the head, of new events)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._reader, functools.partial(call, *args))
+        result = await loop.run_in_executor(self._reader, functools.partial(call, *args))
+        self.answered = time.monotonic()
+        return result
 
     async def catch_up(self, cursor: int, selection: Selection, form: str) -> Chunk:
         """A page of the store after `cursor` for a subscriber behind the window."""
@@ -175,24 +209,53 @@ class SharedTail:
         """Wakes every waiting subscriber (e.g. to see that the server is closing)."""
         advanced, self._advanced = self._advanced, asyncio.Event()
         advanced.set()
+        for clock in self._clocks.values():
+            clock.ring()
+
+    @contextmanager
+    def clock(self, heartbeat: float) -> Iterator[Clock]:
+        """The clock of subscribers with this heartbeat period, ticking while any has it."""
+        clock = self._clocks.get(heartbeat)
+        if clock is None:
+            clock = self._clocks[heartbeat] = Clock(heartbeat)
+            clock.tick()
+        clock.users += 1
+        try:
+            yield clock
+        finally:
+            clock.users -= 1
+            if not clock.users:
+                del self._clocks[heartbeat]
+                if clock.handle is not None:
+                    clock.handle.cancel()
 
     @property
     def advanced(self) -> asyncio.Event:
         """Set (then replaced) when the window moves on: wait on the one you got."""
         return self._advanced
 
-    async def read_to(self, head: int) -> None:
-        """Reads the store up to `head` into the window; subscribers are woken per page."""
-        while self.end < head:
-            rows = await self.read(self._read_page, self.end, head)
-            self._extend(rows, head)
+    async def read_to(self, head: int | None) -> None:
+        """Reads the store up to `head` into the window; subscribers are woken per page.
 
-    def _read_page(self, after: int, head: int) -> tuple[list[WireEvent], int]:
-        rows = self.store.log_rows(after, PAGE, head)
-        scanned_to = rows[-1][0] if len(rows) == PAGE else head
+        With `head` None (a NOTIFY said the log moved, not where to), reads on until the
+        store has nothing more.
+        """
+        while head is None or self.end < head:
+            page = await self.read(self._read_page, self.end, head)
+            if page[1] == self.end:
+                return  # nothing new (only when the head was not known)
+            self._extend(page)
+            if head is None and len(page[0]) < PAGE:
+                return
+
+    def _read_page(self, after: int, head: int | None) -> tuple[list[WireEvent], int]:
+        rows = self.store.log_rows(after, PAGE, LAST_POSITION if head is None else head)
+        scanned_to = (
+            head if head is not None and len(rows) < PAGE else rows[-1][0] if rows else after
+        )
         return wire.wire_events(rows), scanned_to
 
-    def _extend(self, page: tuple[list[WireEvent], int], head: int) -> None:
+    def _extend(self, page: tuple[list[WireEvent], int]) -> None:
         events, scanned_to = page
         self.reads += 1
         self._previous_end = self.end

@@ -1,11 +1,13 @@
 """Answering fast when the store goes away: a probe, and a 503 instead of a hung request.
 
 A database that stops answering holds each query for as long as its driver retries
-(eventsourcing retries a failed connection ten times). One probe per second reads the
-head with a short deadline; while it fails, requests that need the store are answered
-503 with `Retry-After` at once, and requests already waiting on it (whose answer has
-not started) are cancelled and answered the same way. Streams already under way end
-in their own form. When the probe succeeds again, requests flow as before.
+(eventsourcing retries a failed connection ten times). Once a second, unless the feed's
+tail has had an answer from the store within that second (its reads of the head and of
+new events say the same), a probe reads the head with a short deadline; while it fails,
+requests that need the store are answered 503 with `Retry-After` at once, and requests
+already waiting on it (whose answer has not started) are cancelled and answered the
+same way. Streams already under way end in their own form. When the probe succeeds
+again, requests flow as before.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from aiohttp import web
 
 from ctevents.server.errors import unavailable
-from ctevents.server.state import SETTINGS, STORE
+from ctevents.server.state import SETTINGS, STORE, WATCHER
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +37,15 @@ WORKER_THREADS = 64
 class StoreGuard:
     """Knows whether the store answered its last probe, and cancels waiters when it did not."""
 
-    def __init__(self, probe: Callable[[], object], timeout: float) -> None:
+    def __init__(
+        self,
+        probe: Callable[[], object],
+        timeout: float,
+        answered: Callable[[], float] = lambda: 0.0,
+    ) -> None:
         self.probe = probe
         self.timeout = timeout
+        self.answered = answered  # when the store last answered other reads (monotonic)
         self.down: str | None = None  # why the store is considered away, when it is
         self.since = 0.0
         self._waiting: dict[asyncio.Task, web.Request] = {}
@@ -74,7 +82,8 @@ class StoreGuard:
 
     async def run(self) -> None:
         while True:
-            await self.check()
+            if self.down is not None or time.monotonic() - self.answered() >= PROBE_INTERVAL:
+                await self.check()
             await asyncio.sleep(PROBE_INTERVAL)
 
 
@@ -86,7 +95,8 @@ async def guard_store(app: web.Application) -> AsyncIterator[None]:
     loop = asyncio.get_running_loop()
     executor = ThreadPoolExecutor(WORKER_THREADS, thread_name_prefix="store")
     loop.set_default_executor(executor)
-    guard = StoreGuard(app[STORE].head, app[SETTINGS].store_timeout)
+    tail = app[WATCHER].tail
+    guard = StoreGuard(app[STORE].head, app[SETTINGS].store_timeout, lambda: tail.answered)
     app[STORE_GUARD] = guard
     task = asyncio.create_task(guard.run())
     try:
