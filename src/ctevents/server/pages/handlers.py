@@ -137,7 +137,7 @@ async def meeting_page(request: web.Request) -> web.Response:
             return await not_found(request, f"No meeting {key} as of position {as_of}.")
         row, status = _withdrawn_meeting(key, earlier), 410
     source_ids = [*row.get("sources", ()), *row.get("retracted_sources", ())]
-    sources = await rows.rows_by_key(request.app, "sources", source_ids)
+    sources = await rows.rows_by_key(request.app, "sources", source_ids, as_of=as_of)
     facts = retracted.retracted_facts(sources, row.get("retracted_sources", []), key)
     lost = retracted.by_place(facts, row)
     sides = sorted(
@@ -226,9 +226,9 @@ async def person_page(request: web.Request) -> web.Response:
     if row is None:
         return await not_found(request, f"No person {key} as of position {as_of}.")
     meetings = await rows.rows_by_key(
-        request.app, "meetings", [m["meeting_key"] for m in row.get("meetings", ())]
+        request.app, "meetings", [m["meeting_key"] for m in row.get("meetings", ())], as_of=as_of
     )
-    sources = await rows.rows_by_key(request.app, "sources", row.get("sources", ()))
+    sources = await rows.rows_by_key(request.app, "sources", row.get("sources", ()), as_of=as_of)
     return await render(
         request,
         "person.html",

@@ -14,9 +14,11 @@ from ctevents.projections.catalog import by_name
 from ctevents.projections.provenance import read_meeting
 from ctevents.projections.queries import MAX_LIMIT, get_row, list_rows
 from ctevents.projections.views import ViewStore
+from ctevents.row_watch import folded_to
 from ctevents.server.read_models import READ_SIDE
 
 Row = dict[str, Any]
+CONSISTENT_WAIT = 2.0  # seconds a page waits for a second model to reach the first's position
 
 
 def _views(app: web.Application) -> ViewStore:
@@ -47,8 +49,14 @@ async def one_row(app: web.Application, model_name: str, key: str) -> tuple[Row 
     return await asyncio.to_thread(get_row, _views(app), by_name(model_name), key)
 
 
-async def rows_by_key(app: web.Application, model_name: str, keys: Iterable[str]) -> dict[str, Row]:
-    """The rows found among `keys`, by key."""
+async def rows_by_key(
+    app: web.Application, model_name: str, keys: Iterable[str], *, as_of: int = 0
+) -> dict[str, Row]:
+    """The rows found among `keys`, by key, once the model has folded `as_of` (the position
+    of the row that names them: a page shows one moment of the log, not two models that
+    fold at their own pace), or after `CONSISTENT_WAIT` seconds as they stand."""
+    views = _views(app)
+    await folded_to(lambda: views.position(model_name), as_of, CONSISTENT_WAIT)
 
     def read() -> dict[str, Row]:
         model = by_name(model_name)
