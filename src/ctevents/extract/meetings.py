@@ -68,8 +68,10 @@ _FUTURE_BEFORE = re.compile(
     r"(?:convening|hosting|holding)\b)(?:\s+[\w’'.-]+){0,7}\s*$",
     re.I,
 )
-# After one: "… of the JWG will be held in New Delhi", "… would take place in 2025".
-_FUTURE_AFTER = re.compile(rf"[^,;.]{{0,60}}?\b{_FUTURE_VERB}", re.I)
+# After one: "… of the JWG will be held in New Delhi", "… would take place in 2025", also
+# past a relative clause set off by commas ("The Dialogue, which opens with a workshop,
+# will take place in Hanoi").
+_FUTURE_AFTER = re.compile(rf"(?:,\s*which\b[^,;.]{{0,80}},)?[^,;.]{{0,60}}?\b{_FUTURE_VERB}", re.I)
 BACKGROUND = fast(
     re.compile(
         r"\b(?:previous|last|earlier|preceding|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|edition)s?\b"

@@ -37,6 +37,30 @@ def held(text: str, published_on: date | None = None) -> list[dict]:
             ["IN", "IR", "RU"],
             id="a-trilateral-meeting-takes-the-states-its-sentence-lists",
         ),
+        pytest.param(
+            "The 4th ASEAN-India Dialogue on Counter-Terrorism was held in Vientiane on "
+            "3 May 2022.",
+            ["BN", "ID", "IN", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"],
+            id="a-grouping-joined-to-a-partner-takes-the-members-and-the-partner",
+        ),
+        pytest.param(
+            "The eighth meeting of the BRICS Counter-Terrorism Working Group was held in "
+            "Pretoria on 12 June 2023.",
+            ["BR", "CN", "IN", "RU", "ZA"],
+            id="brics-takes-its-five-members",
+        ),
+        pytest.param(
+            "Delegations of Canada and the member states of the Gulf Cooperation Council met "
+            "for the second Working Group on Counterterrorism in Muscat on 4 March 2024.",
+            ["AE", "BH", "CA", "KW", "OM", "QA", "SA"],
+            id="a-partner-and-the-member-states-of-a-grouping",
+        ),
+        pytest.param(
+            "The 5th India-Japan Counter-Terrorism Dialogue was held in Tokyo on 3 May 2023. "
+            "The sides also discussed cooperation with ASEAN and BRICS partners.",
+            ["IN", "JP"],
+            id="a-grouping-named-elsewhere-does-not-join-a-bilateral-meeting",
+        ),
     ],
 )
 def test_multilateral_parties(text: str, parties: list[str]) -> None:
@@ -229,3 +253,29 @@ def test_a_second_mechanism_held_alongside_takes_the_leads_date() -> None:
     )
     dates = {m["ordinal"]: m["date"] for m in held(text)}
     assert dates == {3: "2024-01-16/2024-01-17", 2: "2024-01-16/2024-01-17"}
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        pytest.param(
+            "The Joint Working Group on Counter-Terrorism of Egypt and Jordan convened at the "
+            "Arab League’s headquarters in Cairo on 3 May 2023.",
+            "Cairo",
+            id="the-city-of-a-seat-the-meeting-sat-at",
+        ),
+    ],
+)
+def test_place_of_a_seat(text: str, location: str) -> None:
+    meetings = held(text)
+    assert meetings and meetings[0]["location"] == location
+
+
+def test_a_relative_clause_does_not_hide_the_future_verb() -> None:
+    text = (
+        "The 3rd Mexico-Spain Dialogue on Counter-Terrorism, which opens with an expert "
+        "workshop, will be held from Monday, 3 June to Wednesday, 5 June 2024 in Madrid."
+    )
+    assert held(text) == []
+    scheduled = facts_of(text, "NextMeetingScheduled")
+    assert scheduled and scheduled[0]["date"] == "2024-06-03/2024-06-05"
