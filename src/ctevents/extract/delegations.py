@@ -122,10 +122,10 @@ ELLIPTIC_COUNTRY = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:(?:that|those)\s+of\s+(?:the\s+)?)?"
     r"(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+by\s+"
 )
-# "On the EU side, the Dialogue was chaired by NAME".
+# "On the EU side, the Dialogue was chaired by NAME" (the comma may be left out).
 ON_THE_SIDE_COMMA = fast(
     re.compile(
-        r"\b[Oo]n\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s*,[^;.]{0,160}?"
+        r"\b[Oo]n\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s*,?\s[^;.]{0,160}?"
         r"\b(?:was|were)\s+(?:co-?)?(?:led|chaired|headed|represented)\s+by\s+"
     )
 )
@@ -200,6 +200,24 @@ HEAD_OF_SIDE = fast(
         r"(?P<side>[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)\s+(?:delegation|side|team)\b"
     )
 )
+# "… was held in Rome, with TITLE A as Head of the Delegation of Italy and TITLE B as Head of
+# the Peruvian Delegation": each name before the post that names its side.
+AS_HEAD_OF = fast(
+    re.compile(
+        r"\s+as\s+(?:the\s+)?(?:[Hh]ead|[Ll]eader|[Cc]hief)\s+of\s+(?:the\s+|its\s+|his\s+|her\s+)?"
+        r"(?:(?P<side>[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)\s+)?(?:[Dd]elegation|[Ss]ide|[Tt]eam)"
+        r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}))?"
+    )
+)
+_WITH_OR_AND = re.compile(r"^.*\bwith\s+|^[\s,;]*(?:and\s+)?", re.S)
+# "A, TITLE, hosted the meeting at the Ministry": the host chaired a side of the meeting.
+HOSTED_MEETING = fast(
+    re.compile(
+        r",?\s+hosted\s+(?:the|this|today’s|today's)\s+"
+        r"(?:meeting|talks|dialogue|consultations?|session|round|discussions)\b",
+        re.I,
+    )
+)
 # "headed on the Saudi side by A, and on the Egyptian side by B": the side before "by".
 ON_SIDE = fast(re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+"))
 # "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
@@ -248,7 +266,7 @@ EARLY_SHAPES: tuple[Shape, ...] = (
     Shape(CHAIRED_THE, ("chaired", "led"), "before", "each"),
 )
 LATE_SHAPES: tuple[Shape, ...] = (
-    Shape(ON_THE_SIDE_COMMA, ("side,",), "after", "named"),
+    Shape(ON_THE_SIDE_COMMA, ("side",), "after", "named"),
     Shape(TAKING_PART, ("part",), "after", "each"),
     Shape(RESPECTIVE, ("delegations", "delegation,", "sides", "teams"), "before", "each"),
     Shape(ON_SIDE, ("side",), "after", "named"),
@@ -558,6 +576,15 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             head = parse_official(_after_opening(piece)) if party else None
             if head is not None and " " in head.name:
                 add(party, head, sentence)  # type: ignore[arg-type]
+        previous = s
+        for match in AS_HEAD_OF.finditer(text, s, e) if " as " in low else ():
+            group = "of" if match.group("of") else "side"
+            party = _side_party(text, match.start(group), match.end(group))
+            piece = _WITH_OR_AND.sub("", text[previous : match.start()], count=1)
+            previous = match.end()
+            head = parse_official(_after_opening(piece)) if party else None
+            if head is not None and " " in head.name:
+                add(party, head, sentence)  # type: ignore[arg-type]
         taking = "taking part" in low or "participating" in low or "attending" in low
         for match in WITH_TAKING_PART.finditer(text, s, e) if taking and "with" in low else ():
             officials = split_officials(match.group("who"))
@@ -642,4 +669,20 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             chunk = _chunk(text, match.end(), e)
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
+    # "A, TITLE, hosted the meeting": a host whose title names no side leads the side no
+    # other head leads.
+    hosts: list[tuple[Official, Sentence]] = []
+    for sentence in reading.sentences if "hosted" in text else ():
+        if "hosted" not in sentence.text:
+            continue
+        for match in HOSTED_MEETING.finditer(text, sentence.start, sentence.end):
+            head = parse_official(_after_opening(text[sentence.start : match.start()]))
+            if head is not None and " " in head.name:
+                hosts.append((head, sentence))
+    for head, sentence in hosts:
+        led_sides = {party for party, _ in leaders}
+        free = [p for p in parties if p not in led_sides]
+        party = head.party if head.party in parties else (free[0] if len(free) == 1 else None)
+        if party:
+            add(party, head, sentence)
     return list(leaders.values())

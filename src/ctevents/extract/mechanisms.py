@@ -64,7 +64,9 @@ _LOWER_TYPES = (
 )
 LOWER_MECHANISM = re.compile(
     # "Counter-terrorism talks between A and B were held": capitalised opening a sentence.
-    r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?terrorism|[Cc]ounterterrorism|[Aa]nti-?terror(?:ism)?)"
+    # "Political Counter-Terrorism dialogue": a capitalised subject before a lower-case type.
+    r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?[Tt]errorism|[Cc]ounter[Tt]errorism"
+    r"|[Aa]nti-?[Tt]error(?:ism)?)"
     rf"\s+(?P<pretype>{_LOWER_TYPES})"
     rf"|(?P<type>{_LOWER_TYPES})\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
@@ -198,7 +200,8 @@ def _ordinal_before(text: str, floor: int, start: int) -> int | None:
     # ("the Pakistan-U.S. Joint Working Group"); any other before a space does.
     if (
         re.search(r"[,;:]|(?<![A-Z]\.[A-Z])\.(?=\s)|\band\b|\bnext\b", between)
-        or len(between.split()) > 6
+        # a spaced dash ("European Union - Pakistan") joins two words, it is not one
+        or sum(word not in "-–—" for word in between.split()) > 6
     ):
         return None
     return number

@@ -246,6 +246,38 @@ CASES = [
         {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
         id="led-respectively-by",
     ),
+    pytest.param(
+        "The Third Peru-Italy Consultations on Counter-Terrorism were held in Lima on 4 and 5 "
+        "May 2023, with Director for Security Affairs Marco Bellini as Head of the Delegation "
+        "of Italy and Vice Minister for Foreign Policy Ana Quispe as Head of the Peruvian "
+        "Delegation.",
+        {("IT", "Marco Bellini"), ("PE", "Ana Quispe")},
+        id="with-each-name-as-head-of-a-named-delegation",
+    ),
+    pytest.param(
+        "The second meeting of the Ghana-Canada Counter-Terrorism Working Group was held in "
+        "Ottawa on 2 May 2022. Ambassador Claire Dubois, Canada's Director General for "
+        "Counter-Terrorism, hosted the meeting at Global Affairs. The Ghanaian delegation was "
+        "headed by Deputy Minister Kofi Mensah.",
+        {("CA", "Claire Dubois"), ("GH", "Kofi Mensah")},
+        id="the-host-of-the-meeting-with-the-side-in-her-title",
+    ),
+    pytest.param(
+        "The fourth meeting of the Ghana-Canada Counter-Terrorism Working Group was held in "
+        "Ottawa on 9 May 2024. Director General for Counter-Terrorism, Paul Tremblay, hosted "
+        "the meeting at Global Affairs. The Ghanaian delegation was headed by Deputy Minister "
+        "Kofi Mensah.",
+        {("CA", "Paul Tremblay"), ("GH", "Kofi Mensah")},
+        id="the-host-leads-the-side-no-other-head-leads",
+    ),
+    pytest.param(
+        "The fifth round of the Norway - Kenya Political Counter-Terrorism dialogue took place "
+        "in Oslo on 3 May 2024. On the Norwegian side the dialogue was chaired by Ms. Ingrid "
+        "Berg, Director for Security Policy; on the Kenyan side by Mr. Peter Otieno, Director "
+        "of Counter Terrorism.",
+        {("NO", "Ingrid Berg"), ("KE", "Peter Otieno")},
+        id="on-the-side-without-a-comma-then-the-elided-second-side",
+    ),
 ]
 
 
@@ -307,3 +339,18 @@ def test_a_state_is_never_a_person() -> None:
     )
     names = {f["name"] for f in facts_of(text, "DelegationLed")}
     assert "Kingdom of Norway" not in names and "Norway" not in names
+
+
+def test_a_host_of_a_reception_is_not_a_head() -> None:
+    text = (
+        OPENING + " Mayor Ana Kovač hosted a reception for the delegations in the evening."
+    )
+    assert not any(name == "Ana Kovač" for _, name in leaders(text))
+
+
+def test_a_head_of_another_body_is_not_a_head_of_delegation() -> None:
+    text = (
+        OPENING + " The talks welcomed Marta Zupan as Head of the Counter-Terrorism Unit of "
+        "Europol."
+    )
+    assert not any(name == "Marta Zupan" for _, name in leaders(text))

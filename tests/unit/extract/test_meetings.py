@@ -279,3 +279,19 @@ def test_a_relative_clause_does_not_hide_the_future_verb() -> None:
     assert held(text) == []
     scheduled = facts_of(text, "NextMeetingScheduled")
     assert scheduled and scheduled[0]["date"] == "2024-06-03/2024-06-05"
+
+
+def test_a_lower_case_dialogue_after_a_capitalised_subject() -> None:
+    text = (
+        "The fifth round of the Norway - Kenya Political Counter-Terrorism dialogue took place "
+        "in Oslo on 3 May 2024."
+    )
+    meetings = held(text)
+    assert meetings and meetings[0]["ordinal"] == 5
+    assert meetings[0]["parties"] == ["KE", "NO"]
+    assert "Counter-Terrorism dialogue" in meetings[0]["mechanism"]
+
+
+def test_a_political_dialogue_alone_is_not_a_counter_terrorism_meeting() -> None:
+    text = "The fifth round of the Norway - Kenya Political dialogue took place in Oslo in May."
+    assert held(text) == []
