@@ -342,9 +342,7 @@ def test_a_state_is_never_a_person() -> None:
 
 
 def test_a_host_of_a_reception_is_not_a_head() -> None:
-    text = (
-        OPENING + " Mayor Ana Kovač hosted a reception for the delegations in the evening."
-    )
+    text = OPENING + " Mayor Ana Kovač hosted a reception for the delegations in the evening."
     assert not any(name == "Ana Kovač" for _, name in leaders(text))
 
 
