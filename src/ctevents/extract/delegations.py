@@ -18,7 +18,8 @@ SIDE_LED_BY = fast(
     re.compile(
         # "The Chinese inter-agency delegation of over thirty members was led by"
         r"\b(?:delegation|side|team)s?\b(?:\s+of\s+[\w\s-]{1,30}?\s+members)?,?\s+"
-        r"(?:was\s+|were\s+|is\s+|being\s+|will\s+be\s+)?"
+        # "hosted the EU delegation, which was headed by"
+        r"(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|being\s+|will\s+be\s+)?"
         rf"{_LED}\s+by\s+",
         re.I,
     )
@@ -51,8 +52,9 @@ ELLIPTIC_POSSESSIVE = re.compile(
 ELLIPTIC_POSSESSIVE = fast(ELLIPTIC_POSSESSIVE)
 # "A, TITLE, and B, TITLE, co-chaired the meeting": the chairs listed before the verb.
 CHAIRED_THE = re.compile(
-    r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+the\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:meeting|consultations?|dialogue|talks|session|round|JWG|group)\b",
+    # the article may be left out before a name ("co-chaired Chile-U.S. Counterterrorism Dialogue")
+    r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+(?:the\s+|(?=[A-Z]))"
+    r"(?:[\w.-]+\s+){0,3}?(?:meeting|consultations?|dialogue|talks|session|round|JWG|group)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -220,6 +222,10 @@ HOSTED_MEETING = fast(
 )
 # "headed on the Saudi side by A, and on the Egyptian side by B": the side before "by".
 ON_SIDE = fast(re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+"))
+# "co-chaired from the Omani side by A and from the Dutch side, B": the side before the name.
+FROM_SIDE = fast(
+    re.compile(r"\bfrom\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side(?:\s*,|\s+by)\s+")
+)
 # "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
 MEETING_LED_BY = fast(
     re.compile(
@@ -270,6 +276,7 @@ LATE_SHAPES: tuple[Shape, ...] = (
     Shape(TAKING_PART, ("part",), "after", "each"),
     Shape(RESPECTIVE, ("delegations", "delegation,", "sides", "teams"), "before", "each"),
     Shape(ON_SIDE, ("side",), "after", "named"),
+    Shape(FROM_SIDE, ("from the",), "after", "named"),
     Shape(UNDER, ("under",), "after", "named"),
     Shape(HEADS_LISTED, ("heads of", "head of", "chairs"), "after", "each", at_least=2),
     Shape(MEETING_LED_BY, (" by ",), "after", "each", at_least=2),
@@ -306,6 +313,7 @@ _CHUNK_END = re.compile(
     r"|\s+(?:reviewed|discussed|exchanged|agreed|noted|welcomed|signed|attended|expressed|"
     r"stressed|underlined|reaffirmed|emphasi[sz]ed)\b"
     r"|,?\s+(?:and|while|whereas)\s+(?:that|those)\s+of\b"
+    r"|,?\s+and\s+from\s+the\b"
     r"|;|[.]\s*$"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -344,6 +352,10 @@ _DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
 _OTHER_VERB = re.compile(
     r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
 )
+
+
+# "Richard L. Armitage" and "Richard Armitage": one person, with and without a middle initial.
+_INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")
 
 
 @dataclass
@@ -444,7 +456,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             if known is None:
                 return
             official = Official(known.name, official.title or known.title, official.party)
-        key = (party, official.name.lower())
+        key = (party, _INITIAL.sub("", official.name).lower())
         if key not in leaders:
             leaders[key] = Leader(party, official.name, official.title)
         leaders[key].passages.append(sentence)

@@ -278,6 +278,29 @@ CASES = [
         {("NO", "Ingrid Berg"), ("KE", "Peter Otieno")},
         id="on-the-side-without-a-comma-then-the-elided-second-side",
     ),
+    pytest.param(
+        "The Maritime Security Working Group met on 3 May 2022 in Muscat. The meeting was "
+        "co-chaired from the Omani side by the Undersecretary, Ministry of Foreign Affairs, "
+        "Ambassador (Dr.) Salim Al-Harthy and from the Dutch side, Director-General for "
+        "Political Affairs, Ambassador Joost de Wit.",
+        {("OM", "Salim Al-Harthy"), ("NL", "Joost de Wit")},
+        id="co-chaired-from-each-side",
+    ),
+    pytest.param(
+        "Assistant Foreign Minister for Security Affairs, Ambassador Carmen Rojas, and US "
+        "Department of State Coordinator for Counterterrorism, Ambassador Mark Ellis, "
+        "co-chaired Chile-U.S. Counterterrorism Dialogue on 6 March 2024 in Santiago.",
+        {("CL", "Carmen Rojas"), ("US", "Mark Ellis")},
+        id="co-chaired-a-name-without-its-article",
+    ),
+    pytest.param(
+        "The third EU-Denmark counter-terrorism dialogue was held in Copenhagen on 3 May "
+        "2023. The Danish delegation hosted the EU delegation, which was headed by Deputy "
+        "Secretary General of the European External Action Service Anna Holm and the EU "
+        "Counter-Terrorism Coordinator Pierre Laurent.",
+        {("EU", "Anna Holm"), ("EU", "Pierre Laurent")},
+        id="a-delegation-which-was-headed-by-two",
+    ),
 ]
 
 
@@ -352,3 +375,25 @@ def test_a_head_of_another_body_is_not_a_head_of_delegation() -> None:
         "Europol."
     )
     assert not any(name == "Marta Zupan" for _, name in leaders(text))
+
+
+def test_one_person_with_and_without_a_middle_initial() -> None:
+    text = (
+        "The 9th meeting of the Brazil-Canada Counter-Terrorism Working Group was co-chaired "
+        "by Brazilian Vice Minister Joana Lima and Canadian Deputy Minister Robert Hayes in "
+        "Ottawa on 3 May 2023. Canadian Deputy Minister Robert J. Hayes and Brazilian Vice "
+        "Minister Joana Lima co-chaired the Working Group session."
+    )
+    canadians = {name for side, name in leaders(text) if side == "CA"}
+    assert canadians == {"Robert Hayes"}
+
+
+def test_two_people_sharing_a_surname_stay_two() -> None:
+    text = (
+        "The 9th meeting of the Brazil-Canada Counter-Terrorism Working Group was co-chaired "
+        "by Brazilian Vice Minister Joana Lima and Canadian Deputy Minister Robert Hayes in "
+        "Ottawa on 3 May 2023. The Canadian delegation was led by Deputy Minister Robert "
+        "Hayes and Director Susan Hayes."
+    )
+    canadians = {name for side, name in leaders(text) if side == "CA"}
+    assert canadians == {"Robert Hayes", "Susan Hayes"}
