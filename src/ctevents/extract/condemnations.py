@@ -23,7 +23,12 @@ STRONGLY = re.compile(
     r"\b(?:strongly|strong|strongest|unequivocal(?:ly)?|firmly|vehement(?:ly)?|resolutely)\b",
     re.I,
 )
-_BOTH = re.compile(r"\b(?:both|two|they|sides|jointly|together|the\s+leaders|countries)\b", re.I)
+_BOTH = re.compile(
+    r"\b(?:both|two|they|sides|jointly|together|the\s+leaders|countries|"
+    # "The participants reaffirmed …, again condemning …": everyone at the meeting
+    r"(?:the\s+)?participants)\b",
+    re.I,
+)
 # Its first characters stated (see `starts`): the same matches, sooner.
 _BOTH = fast(_BOTH)
 _OBJECT_END = re.compile(

@@ -218,6 +218,7 @@ _OTHER_SUBJECT = re.compile(
     r"\b(?:Politic\w*|Economic|Energy|Climate|Environment\w*|Trade|Investment|"
     r"Military|Defen[cs]e|Inter-?[Gg]overnmental|Health|Education|Science|Technology|Cyber|"
     r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary|Ministerial|2\+2|"
+    r"Non-?[Pp]roliferation|Disarmament|Arms\s+Control|"
     # "India-Bhutan Foreign Office Consultations": the ministries' general review
     r"Foreign\s+Office)\b",
     re.I,
@@ -232,6 +233,13 @@ _OWN_SUBJECT = fast(_OWN_SUBJECT)
 # A body of an international organisation named in passing ("the UN Security Council
 # Counter-Terrorism Committee", "the 1267 Sanctions Committee") is not a meeting of states.
 _INSTITUTION = re.compile(r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction")
+# A committee of a legislature ("the House Armed Services Committee", "the Senate Select
+# Committee on Intelligence", "the Parliamentary Standing Committee on Home Affairs") is
+# where members of a parliament sit, not a meeting of states.
+_LEGISLATURE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+)?(?:House|Senate|Congressional|Parliament(?:ary)?|"
+    r"Lok\s+Sabha|Rajya\s+Sabha|National\s+Assembly|Bundestag|Duma|Knesset)\b"
+)
 
 
 # "the India-Kenya Joint Commission": a commission on every subject of the relation is not
@@ -240,7 +248,7 @@ _GENERAL = re.compile(r"\bJoint\s+Commission\b")
 
 
 def _of_the_genre(name: str) -> bool:
-    if _INSTITUTION.search(name):
+    if _INSTITUTION.search(name) or _LEGISLATURE.search(name):
         return False
     if _GENERAL.search(name) and not _OWN_SUBJECT.search(name):
         return False

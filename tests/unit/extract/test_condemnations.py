@@ -54,3 +54,12 @@ def test_a_list_of_separate_acts_stays_a_list() -> None:
     text = OPENING + "The two sides condemned the bombings, kidnappings and killings of civilians."
     found = facts_of(text, "CondemnationIssued")
     assert found and len(found[0]["condemned"]) == 3
+
+
+def test_the_participants_are_every_side_of_the_meeting() -> None:
+    text = (
+        OPENING + "The participants recalled the statements of the Peru-Chile Working Group, "
+        "again condemning attacks on civilians by armed groups."
+    )
+    found = facts_of(text, "CondemnationIssued")
+    assert found and found[0]["parties"] == ["CL", "IN"]

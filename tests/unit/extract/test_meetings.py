@@ -82,6 +82,17 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             id="political-consultations",
         ),
         pytest.param(
+            "Minister Tan also met the Chair of the Senate Foreign Relations Committee and the "
+            "Ranking Member of the House Homeland Security Committee in Washington on 4 May "
+            "2022. Both sides discussed counter-terrorism cooperation.",
+            id="committees-of-a-legislature",
+        ),
+        pytest.param(
+            "Separately, the Japan-Kenya Dialogue on Non-proliferation and Disarmament was held "
+            "in Tokyo on 3 May 2024. Both sides condemned terrorism.",
+            id="a-dialogue-on-non-proliferation",
+        ),
+        pytest.param(
             "India welcomed the listing of the group by the UN Security Council 1267 Sanctions "
             "Committee on 3 May 2024 and called for action against terrorism.",
             id="a-un-body-named-in-passing",
@@ -295,3 +306,11 @@ def test_a_lower_case_dialogue_after_a_capitalised_subject() -> None:
 def test_a_political_dialogue_alone_is_not_a_counter_terrorism_meeting() -> None:
     text = "The fifth round of the Norway - Kenya Political dialogue took place in Oslo in May."
     assert held(text) == []
+
+
+def test_a_security_committee_of_two_governments_is_still_a_meeting() -> None:
+    text = (
+        "The Joint Committee on Homeland Security of Kenya and Ethiopia met for the third time "
+        "in Nairobi on 4 May 2023."
+    )
+    assert [m["parties"] for m in held(text)] == [["ET", "KE"]]
