@@ -314,7 +314,9 @@ _CHUNK_END = re.compile(
     r"stressed|underlined|reaffirmed|emphasi[sz]ed)\b"
     r"|,?\s+(?:and|while|whereas)\s+(?:that|those)\s+of\b"
     r"|,?\s+and\s+from\s+the\b"
-    r"|;|[.]\s*$"
+    # "co-chaired by A, TITLE; and B, TITLE": a list whose items hold commas goes on past
+    # its semicolon
+    r"|;(?!\s*and\s+(?:H\.E\.|HE|Mr|Ms|Mrs|Dr|Ambassador)\s)|[.]\s*$"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 _CHUNK_END = fast(_CHUNK_END)

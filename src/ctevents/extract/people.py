@@ -363,7 +363,7 @@ def _party_in(title: str) -> str | None:
     return None
 
 
-_AND = re.compile(r",?\s+and\s+|;\s*")
+_AND = re.compile(r",?\s+and\s+|;\s*(?:and\s+)?")
 
 
 def _depth_at(chunk: str, offset: int) -> int:

@@ -301,6 +301,14 @@ CASES = [
         {("EU", "Anna Holm"), ("EU", "Pierre Laurent")},
         id="a-delegation-which-was-headed-by-two",
     ),
+    pytest.param(
+        "The 3rd Chile-Peru Counter-Terrorism Dialogue was held in Lima on 4 May 2023. It was "
+        "co-chaired by H.E. Rosa Vidal, Director of International Security, Ministry of "
+        "Foreign Affairs of Chile; and H.E. QUISPE Mamani, Vice Minister, Ministry of "
+        "Interior of Peru.",
+        {("CL", "Rosa Vidal"), ("PE", "QUISPE Mamani")},
+        id="co-chaired-by-a-list-whose-items-hold-commas-split-at-semicolon-and",
+    ),
 ]
 
 
@@ -397,3 +405,11 @@ def test_two_people_sharing_a_surname_stay_two() -> None:
     )
     canadians = {name for side, name in leaders(text) if side == "CA"}
     assert canadians == {"Robert Hayes", "Susan Hayes"}
+
+
+def test_a_clause_after_a_semicolon_is_not_a_second_head() -> None:
+    text = (
+        "The 3rd Chile-Peru Counter-Terrorism Dialogue was held in Lima on 4 May 2023. The "
+        "Chilean delegation was led by Director Rosa Vidal; and the talks covered financing."
+    )
+    assert {name for _, name in leaders(text)} == {"Rosa Vidal"}
