@@ -207,7 +207,11 @@ def _ordinal_before(text: str, floor: int, start: int) -> int | None:
     return number
 
 
-_ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)\s+")
+_ORDINAL_AFTER = re.compile(
+    # "The … Working Group (CTWG) met for its fifteenth session"
+    r"(?:\s*\([A-Z][\w-]{1,10}\))?"
+    r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its|met\s+for\s+its)\s+"
+)
 
 
 # A mechanism on another subject ("Political Consultations", "Strategic Energy Dialogue",

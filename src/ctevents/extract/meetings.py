@@ -370,6 +370,18 @@ def _without_earlier_rounds(meetings: list[Meeting]) -> list[Meeting]:
     )
     if lead.ordinal is None:
         return meetings
+    # "The first meeting … was held in February. … The second meeting … was held in
+    # September": of rounds of one mechanism each said held, the statement reports the latest.
+    later = [
+        m
+        for m in meetings
+        if m.ordinal is not None
+        and m.ordinal > lead.ordinal
+        and _same_mechanism(m, lead)
+        and any(STRONG_HELD.search(p.text) for p in m.passages)
+    ]
+    if later:
+        lead = max(later, key=lambda m: m.ordinal or 0)
     return [
         m
         for m in meetings

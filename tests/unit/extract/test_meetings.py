@@ -314,3 +314,29 @@ def test_a_security_committee_of_two_governments_is_still_a_meeting() -> None:
         "in Nairobi on 4 May 2023."
     )
     assert [m["parties"] for m in held(text)] == [["ET", "KE"]]
+
+
+def test_of_two_rounds_said_held_the_latest_is_reported() -> None:
+    text = (
+        "Chile and Peru set up a Joint Working Group on Counter-Terrorism. The first meeting "
+        "of the Joint Working Group was held on 3-4 March 2021 in Lima. The second meeting of "
+        "the Joint Working Group was held on 9-10 November 2021 in Santiago."
+    )
+    meetings = held(text)
+    assert [(m["ordinal"], m["location"]) for m in meetings] == [(2, "Santiago")]
+
+
+def test_a_later_round_to_come_does_not_replace_the_round_held() -> None:
+    text = (
+        "The first meeting of the Chile-Peru Joint Working Group on Counter-Terrorism was held "
+        "on 3 March 2021 in Lima. The second meeting will be held in Santiago next year."
+    )
+    assert [m["ordinal"] for m in held(text)] == [1]
+
+
+def test_an_ordinal_after_the_name_and_its_abbreviation() -> None:
+    text = (
+        "The Chile-Peru Working Group on Counterterrorism (CTWG) met for its ninth session, "
+        "since 2010, on 14 September 2022 in Lima."
+    )
+    assert [m["ordinal"] for m in held(text)] == [9]
