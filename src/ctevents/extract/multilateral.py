@@ -88,6 +88,13 @@ def _with_members(text: str, start: int, end: int) -> tuple[str, ...] | None:
     return tuple(sorted({*members, before[-1].code}))
 
 
+def grouping_members(words: str) -> tuple[str, ...] | None:
+    """The members of the grouping `words` names ("ASEAN", "the Gulf Cooperation Council"),
+    if it names one."""
+    found = _GROUPING.search(words)
+    return MEMBERS[_key(found.group("name"))] if found else None
+
+
 def _chain(text: str, start: int, end: int) -> list[str]:
     """The longest run of states joined by hyphens, commas or "and" in text[start:end]."""
     best: list[str] = []
