@@ -340,3 +340,19 @@ def test_an_ordinal_after_the_name_and_its_abbreviation() -> None:
         "since 2010, on 14 September 2022 in Lima."
     )
     assert [m["ordinal"] for m in held(text)] == [9]
+
+
+def test_a_short_form_takes_the_full_name_the_statement_gives() -> None:
+    text = (
+        "Chile and Peru cooperate through a Joint Working Group on Counter-Terrorism. The "
+        "third meeting of the Joint Working Group was held on 9 November 2021 in Santiago."
+    )
+    assert [m["mechanism"] for m in held(text)] == ["Joint Working Group on Counter-Terrorism"]
+
+
+def test_a_short_form_keeps_its_name_when_no_full_name_is_given() -> None:
+    text = (
+        "Chile and Peru discussed counter-terrorism. The third meeting of the Joint Working "
+        "Group was held on 9 November 2021 in Santiago."
+    )
+    assert [m["mechanism"] for m in held(text)] == ["Joint Working Group"]
