@@ -317,7 +317,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
 
 
 def _with_full_names(meetings: list[Meeting], names: list[str]) -> None:
-    """"The second meeting of the Joint Working Group was held …" in a statement that names
+    """ "The second meeting of the Joint Working Group was held …" in a statement that names
     the "Joint Working Group on Counter-terrorism": the name in full."""
     for meeting in meetings:
         if "-" in meeting.kind:
