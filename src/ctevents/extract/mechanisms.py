@@ -46,6 +46,8 @@ MECHANISM = fast(MECHANISM)
 # "consultations on counter-terrorism", "consultations on issues of countering terrorism
 # and extremism". A bare "the consultations" or "talks" is a common noun.
 _CT_SUBJECT = (
+    # "a dialogue on ‘security and counter-terrorism’": quoted, security first
+    r"[‘'\"“]?(?:security\s+and\s+)?"
     # "consultations on international cooperation in countering terrorism"
     r"(?:(?:international\s+)?cooperation\s+(?:in|on)\s+)?"
     r"(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?(?:\s+cooperation)?|"
@@ -351,6 +353,10 @@ def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismM
     return joined
 
 
+# Lower-case words that qualify a mechanism, right before it ("high-level political").
+_LOWER_QUALIFIERS = re.compile(
+    r"(?<![\w-])(?:(?:[a-z]+-level|political|strategic|bilateral|ministerial|senior)\s+){1,3}$"
+)
 # The words naming who a lower-case mechanism belongs to, right before it.
 _OWNER = re.compile(r"(?<![\w-])(?:[A-Z][\w–-]*\s+){1,2}$")
 
@@ -380,11 +386,16 @@ def _with_lower_case(
             for w in owner.group().split()
         ):
             begin = owner.start()  # "the BIMSTEC joint working group on …": its owner
+        else:
+            # "their second high-level political dialogue on …": the words that qualify it
+            qualified = _LOWER_QUALIFIERS.search(text, max(start, begin - 50), begin)
+            if qualified and match.group("type"):
+                begin = qualified.start()
         lower.append(
             MechanismMention(
                 start=begin,
                 end=match.end(),
-                name=text[begin : match.end()],
+                name=re.sub(r"[‘’“”\"]", "", text[begin : match.end()]),
                 kind=kind_of(type_name, qualifier, subject),
                 ordinal=ordinal,
                 has_subject=True,

@@ -356,3 +356,22 @@ def test_a_short_form_keeps_its_name_when_no_full_name_is_given() -> None:
         "Group was held on 9 November 2021 in Santiago."
     )
     assert [m["mechanism"] for m in held(text)] == ["Joint Working Group"]
+
+
+def test_a_lower_case_dialogue_with_its_qualifiers_and_a_quoted_subject() -> None:
+    text = (
+        "Chile and Peru held their third high-level political dialogue on ‘security and "
+        "counter-terrorism’ in Lima on 9 November 2021."
+    )
+    meetings = held(text)
+    assert [(m["mechanism"], m["ordinal"]) for m in meetings] == [
+        ("high-level political dialogue on security and counter-terrorism", 3)
+    ]
+
+
+def test_a_lower_case_dialogue_on_security_alone_is_not_a_meeting() -> None:
+    text = (
+        "Chile and Peru held their third high-level political dialogue on ‘security and "
+        "trade’ in Lima on 9 November 2021."
+    )
+    assert held(text) == []
