@@ -76,6 +76,15 @@ LED_DELEGATION_TO = re.compile(
     r"\s+led\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation\s+to\s+(?:visit\s+)?"
     r"(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
 )
+# "From 3 to 4 May, TITLE A led a delegation to attend the fifth meeting of …, and officials
+# of Chile were present": the head's side from their title, else the one state the sentence
+# names.
+LED_TO_ATTEND = fast(
+    re.compile(
+        r"\s+led\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation\s+to\s+"
+        r"(?:attend|participate\s+in|take\s+part\s+in)\b"
+    )
+)
 # "…, and B, TITLE, the French delegation": the second clause of "A led the X side" with
 # the verb understood.
 ELLIPTIC_LED_THE = re.compile(
@@ -105,7 +114,7 @@ _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
-    r"^(?:(?:(?:On|on)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
+    r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
     r"Meanwhile|Separately|According\s+to\s+(?:the\s+)?[\w.’' -]{1,40}?)\s*,\s*"
     # a dateline run into the sentence: "Washington, DC - …"
     r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+)"
@@ -626,6 +635,16 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     party = official.party if official.party in parties else host
                     if party:
                         add(party, official, sentence)
+        for match in LED_TO_ATTEND.finditer(text, s, e) if "delegation to" in low else ():
+            head = parse_official(_after_opening(text[s : match.start()]))
+            if head is None or " " not in head.name:
+                continue
+            named = {m.code for m in gazetteer.mentions(text, s, e)} & set(parties)
+            party = head.party if head.party in parties else None
+            if party is None and len(named) == 1:
+                party = named.pop()
+            if party:
+                add(party, head, sentence)
         if "representing" in low:
             begin = s
             for match in REPRESENTING.finditer(text, s, e):

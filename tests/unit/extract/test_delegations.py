@@ -309,6 +309,14 @@ CASES = [
         {("CL", "Rosa Vidal"), ("PE", "QUISPE Mamani")},
         id="co-chaired-by-a-list-whose-items-hold-commas-split-at-semicolon-and",
     ),
+    pytest.param(
+        "From 3 to 4 May 2023, Director of the Department of International Security of the "
+        "Foreign Ministry Rosa Vidal led a delegation to attend the fifth meeting of the "
+        "Chile-Peru Counter-Terrorism Working Group in Lima, and officials of relevant "
+        "agencies of Chile were present.",
+        {("CL", "Rosa Vidal")},
+        id="led-a-delegation-to-attend-the-side-the-sentence-names",
+    ),
 ]
 
 
@@ -413,3 +421,12 @@ def test_a_clause_after_a_semicolon_is_not_a_second_head() -> None:
         "Chilean delegation was led by Director Rosa Vidal; and the talks covered financing."
     )
     assert {name for _, name in leaders(text)} == {"Rosa Vidal"}
+
+
+def test_a_delegation_to_attend_with_no_side_to_tell_names_no_head() -> None:
+    text = (
+        "The fifth meeting of the Chile-Peru Counter-Terrorism Working Group was held in Lima "
+        "on 3 May 2023. Director Rosa Vidal led a delegation to attend the meeting, with "
+        "officials of Chile and Peru."
+    )
+    assert not any(name == "Rosa Vidal" for _, name in leaders(text))
