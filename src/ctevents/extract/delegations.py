@@ -76,6 +76,7 @@ LED_DELEGATION_TO = re.compile(
     r"\s+led\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation\s+to\s+(?:visit\s+)?"
     r"(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
 )
+_JOINS = ("-", "–")  # a state joined to another in a name ("Chile-Peru …")
 # "From 3 to 4 May, TITLE A led a delegation to attend the fifth meeting of …, and officials
 # of Chile were present": the head's side from their title, else the one state the sentence
 # names.
@@ -639,7 +640,13 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             head = parse_official(_after_opening(text[s : match.start()]))
             if head is None or " " not in head.name:
                 continue
-            named = {m.code for m in gazetteer.mentions(text, s, e)} & set(parties)
+            # the states the sentence names, not those joined in a mechanism's name
+            named = {
+                m.code
+                for m in gazetteer.mentions(text, s, e)
+                if text[m.start - 1 : m.start + 1][:1] not in _JOINS
+                and text[m.end : m.end + 1] not in _JOINS
+            } & set(parties)
             party = head.party if head.party in parties else None
             if party is None and len(named) == 1:
                 party = named.pop()
