@@ -317,6 +317,20 @@ CASES = [
         {("CL", "Rosa Vidal")},
         id="led-a-delegation-to-attend-the-side-the-sentence-names",
     ),
+    pytest.param(
+        "The 2nd Australia-Chile Counter-Terrorism Dialogue was co-chaired by the Australian "
+        "Attorney-General, Senator the Hon Mark Reid QC, and the Chilean Vice Minister of the "
+        "Interior, Rosa Vidal, in Santiago on 3 May 2023.",
+        {("AU", "Mark Reid"), ("CL", "Rosa Vidal")},
+        id="a-commonwealth-style-and-letters-after-the-name",
+    ),
+    pytest.param(
+        "The 3rd New Zealand-Chile Counter-Terrorism Dialogue was held in Wellington on 3 May "
+        "2023. The New Zealand delegation was led by the Hon Anna Carter MP, Minister of "
+        "Justice.",
+        {("NZ", "Anna Carter")},
+        id="the-hon-before-and-mp-after-the-name",
+    ),
 ]
 
 
@@ -430,3 +444,11 @@ def test_a_delegation_to_attend_with_no_side_to_tell_names_no_head() -> None:
         "officials of Chile and Peru."
     )
     assert not any(name == "Rosa Vidal" for _, name in leaders(text))
+
+
+def test_capitals_inside_a_name_are_kept() -> None:
+    text = (
+        "The 3rd Japan-Chile Counter-Terrorism Dialogue was held in Tokyo on 3 May 2023. The "
+        "Japanese delegation was led by Deputy Director-General KOBAYASHI Kenji."
+    )
+    assert ("JP", "KOBAYASHI Kenji") in leaders(text)
