@@ -23,7 +23,12 @@ STRONGLY = re.compile(
     r"\b(?:strongly|strong|strongest|unequivocal(?:ly)?|firmly|vehement(?:ly)?|resolutely)\b",
     re.I,
 )
-_BOTH = re.compile(r"\b(?:both|two|they|sides|jointly|together|the\s+leaders|countries)\b", re.I)
+_BOTH = re.compile(
+    r"\b(?:both|two|they|sides|jointly|together|the\s+leaders|countries|"
+    # "The participants reaffirmed …, again condemning …": everyone at the meeting
+    r"(?:the\s+)?participants)\b",
+    re.I,
+)
 # Its first characters stated (see `starts`): the same matches, sooner.
 _BOTH = fast(_BOTH)
 _OBJECT_END = re.compile(
@@ -37,6 +42,9 @@ _OBJECT_END = re.compile(
     r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
     r"reiterated)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
+    # "condemned X as criminal and unjustifiable": the judgement passed, not a thing condemned
+    r"|\s+as\s+(?:criminal|unjustifiable|unjustified|unacceptable|abhorrent|heinous|"
+    r"barbaric|cowardly|inhuman|reprehensible)\b"
     r"|,?\s+(?:India|the\s+\w+|it|the\s+(?:statement|ministry|MEA))\s+said\b"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -78,8 +86,20 @@ def _split_and(piece: str) -> list[str]:
     return parts
 
 
+# "all acts, methods and practices of terrorism": bare nouns sharing one complement are one
+# thing condemned, not three.
+_SHARED = re.compile(
+    r"^\s*(?:all\s+)?[a-z]+(?:\s*,\s*[a-z]+)*\s*,?\s+(?:and|or)\s+[a-z]+\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:terrorism|extremism|violence)\b"
+)
+
+
 def _items(phrase: str) -> list[str]:
     items: list[str] = []
+    shared = _SHARED.match(phrase)
+    if shared:
+        items.append(shared.group().strip())
+        phrase = phrase[shared.end() :]
     for piece in _ITEM_SPLIT.split(phrase):
         piece = piece.strip(' ,.;:“”"')
         if not piece:

@@ -44,6 +44,8 @@ _DASH = r"\s*(?:-|–|—|to|and|&)\s*"
 # "14 (Mon) and 15 (Tue) October", "October 14 (Mon)": a weekday in brackets after the day
 # (Japanese releases) belongs to the day; `_day` keeps only its digits.
 _NOTE = r"(?:\s*\((?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)(?:day)?\.?\))?"
+# A weekday naming each end of a range: "from Monday, 3 June to Wednesday, 5 June".
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
 # Every branch opens with a word boundary before a digit, a month or weekday's capital, or
 # "today"/"yesterday": so a match starts only after a non-word character and at one of
@@ -57,10 +59,10 @@ DATE = re.compile(
     # 02.05.2024, 23/06/2023: day first (month first only where the day cannot be a month)
     rf"|\b(?P<nd>[0-3]?\d)(?P<sep>[./])(?P<nm>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR})\b"
     # 30 November–1 December 2025: a range across months
-    rf"|\b(?P<d5>{_DAY})\s+(?P<m4>{_MONTH}){_DASH}(?P<d6>{_DAY})\s+(?P<m5>{_MONTH})"
+    rf"|\b{_WEEKDAY}(?P<d5>{_DAY})\s+(?P<m4>{_MONTH}){_DASH}{_WEEKDAY}(?P<d6>{_DAY})\s+(?P<m5>{_MONTH})"
     rf"(?:,?\s+(?P<y4>{_YEAR}))?\b"
-    # November 30–December 1, 2025
-    rf"|\b(?P<m6>{_MONTH})\s+(?P<d7>{_DAY}){_DASH}(?P<m7>{_MONTH})\s+(?P<d8>{_DAY})"
+    # November 30–December 1, 2025; "Wednesday, February 9 to Friday, February 11"
+    rf"|\b{_WEEKDAY}(?P<m6>{_MONTH})\s+(?P<d7>{_DAY}){_DASH}{_WEEKDAY}(?P<m7>{_MONTH})\s+(?P<d8>{_DAY})"
     rf"(?:,?\s+(?P<y5>{_YEAR}))?\b"
     # 12-13 December 2022 / 12 December / 12th of December, 2022
     rf"|\b(?P<d1>{_DAY}{_NOTE})(?:{_DASH}(?P<d2>{_DAY}{_NOTE}))?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"

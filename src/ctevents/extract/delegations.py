@@ -18,7 +18,8 @@ SIDE_LED_BY = fast(
     re.compile(
         # "The Chinese inter-agency delegation of over thirty members was led by"
         r"\b(?:delegation|side|team)s?\b(?:\s+of\s+[\w\s-]{1,30}?\s+members)?,?\s+"
-        r"(?:was\s+|were\s+|is\s+|being\s+|will\s+be\s+)?"
+        # "hosted the EU delegation, which was headed by"
+        r"(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|being\s+|will\s+be\s+)?"
         rf"{_LED}\s+by\s+",
         re.I,
     )
@@ -51,8 +52,9 @@ ELLIPTIC_POSSESSIVE = re.compile(
 ELLIPTIC_POSSESSIVE = fast(ELLIPTIC_POSSESSIVE)
 # "A, TITLE, and B, TITLE, co-chaired the meeting": the chairs listed before the verb.
 CHAIRED_THE = re.compile(
-    r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+the\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:meeting|consultations?|dialogue|talks|session|round|JWG|group)\b",
+    # the article may be left out before a name ("co-chaired Chile-U.S. Counterterrorism Dialogue")
+    r",?\s+(?:co-?chaired|co-?led|jointly\s+(?:led|chaired)|chaired)\s+(?:the\s+|(?=[A-Z]))"
+    r"(?:[\w.-]+\s+){0,3}?(?:meeting|consultations?|dialogue|talks|session|round|JWG|group)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -73,6 +75,16 @@ _OPENING_END = re.compile(
 LED_DELEGATION_TO = re.compile(
     r"\s+led\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation\s+to\s+(?:visit\s+)?"
     r"(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+)
+_JOINS = ("-", "–")  # a state joined to another in a name ("Chile-Peru …")
+# "From 3 to 4 May, TITLE A led a delegation to attend the fifth meeting of …, and officials
+# of Chile were present": the head's side from their title, else the one state the sentence
+# names.
+LED_TO_ATTEND = fast(
+    re.compile(
+        r"\s+led\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation\s+to\s+"
+        r"(?:attend|participate\s+in|take\s+part\s+in)\b"
+    )
 )
 # "…, and B, TITLE, the French delegation": the second clause of "A led the X side" with
 # the verb understood.
@@ -103,7 +115,7 @@ _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
-    r"^(?:(?:(?:On|on)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
+    r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
     r"Meanwhile|Separately|According\s+to\s+(?:the\s+)?[\w.’' -]{1,40}?)\s*,\s*"
     # a dateline run into the sentence: "Washington, DC - …"
     r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+)"
@@ -122,10 +134,10 @@ ELLIPTIC_COUNTRY = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:(?:that|those)\s+of\s+(?:the\s+)?)?"
     r"(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+by\s+"
 )
-# "On the EU side, the Dialogue was chaired by NAME".
+# "On the EU side, the Dialogue was chaired by NAME" (the comma may be left out).
 ON_THE_SIDE_COMMA = fast(
     re.compile(
-        r"\b[Oo]n\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s*,[^;.]{0,160}?"
+        r"\b[Oo]n\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s*,?\s[^;.]{0,160}?"
         r"\b(?:was|were)\s+(?:co-?)?(?:led|chaired|headed|represented)\s+by\s+"
     )
 )
@@ -200,8 +212,30 @@ HEAD_OF_SIDE = fast(
         r"(?P<side>[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)\s+(?:delegation|side|team)\b"
     )
 )
+# "… was held in Rome, with TITLE A as Head of the Delegation of Italy and TITLE B as Head of
+# the Peruvian Delegation": each name before the post that names its side.
+AS_HEAD_OF = fast(
+    re.compile(
+        r"\s+as\s+(?:the\s+)?(?:[Hh]ead|[Ll]eader|[Cc]hief)\s+of\s+(?:the\s+|its\s+|his\s+|her\s+)?"
+        r"(?:(?P<side>[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)\s+)?(?:[Dd]elegation|[Ss]ide|[Tt]eam)"
+        r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}))?"
+    )
+)
+_WITH_OR_AND = re.compile(r"^.*\bwith\s+|^[\s,;]*(?:and\s+)?", re.S)
+# "A, TITLE, hosted the meeting at the Ministry": the host chaired a side of the meeting.
+HOSTED_MEETING = fast(
+    re.compile(
+        r",?\s+hosted\s+(?:the|this|today’s|today's)\s+"
+        r"(?:meeting|talks|dialogue|consultations?|session|round|discussions)\b",
+        re.I,
+    )
+)
 # "headed on the Saudi side by A, and on the Egyptian side by B": the side before "by".
 ON_SIDE = fast(re.compile(r"\bon\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side\s+by\s+"))
+# "co-chaired from the Omani side by A and from the Dutch side, B": the side before the name.
+FROM_SIDE = fast(
+    re.compile(r"\bfrom\s+the\s+(?P<side>(?:[\w.’'-]+\s+){1,3}?)side(?:\s*,|\s+by)\s+")
+)
 # "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
 MEETING_LED_BY = fast(
     re.compile(
@@ -248,10 +282,11 @@ EARLY_SHAPES: tuple[Shape, ...] = (
     Shape(CHAIRED_THE, ("chaired", "led"), "before", "each"),
 )
 LATE_SHAPES: tuple[Shape, ...] = (
-    Shape(ON_THE_SIDE_COMMA, ("side,",), "after", "named"),
+    Shape(ON_THE_SIDE_COMMA, ("side",), "after", "named"),
     Shape(TAKING_PART, ("part",), "after", "each"),
     Shape(RESPECTIVE, ("delegations", "delegation,", "sides", "teams"), "before", "each"),
     Shape(ON_SIDE, ("side",), "after", "named"),
+    Shape(FROM_SIDE, ("from the",), "after", "named"),
     Shape(UNDER, ("under",), "after", "named"),
     Shape(HEADS_LISTED, ("heads of", "head of", "chairs"), "after", "each", at_least=2),
     Shape(MEETING_LED_BY, (" by ",), "after", "each", at_least=2),
@@ -288,7 +323,10 @@ _CHUNK_END = re.compile(
     r"|\s+(?:reviewed|discussed|exchanged|agreed|noted|welcomed|signed|attended|expressed|"
     r"stressed|underlined|reaffirmed|emphasi[sz]ed)\b"
     r"|,?\s+(?:and|while|whereas)\s+(?:that|those)\s+of\b"
-    r"|;|[.]\s*$"
+    r"|,?\s+and\s+from\s+the\b"
+    # "co-chaired by A, TITLE; and B, TITLE": a list whose items hold commas goes on past
+    # its semicolon
+    r"|;(?!\s*and\s+(?:H\.E\.|HE|Mr|Ms|Mrs|Dr|Ambassador)\s)|[.]\s*$"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 _CHUNK_END = fast(_CHUNK_END)
@@ -326,6 +364,10 @@ _DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
 _OTHER_VERB = re.compile(
     r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
 )
+
+
+# "Richard L. Armitage" and "Richard Armitage": one person, with and without a middle initial.
+_INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+(?=[A-Z])")
 
 
 @dataclass
@@ -426,7 +468,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             if known is None:
                 return
             official = Official(known.name, official.title or known.title, official.party)
-        key = (party, official.name.lower())
+        key = (party, _INITIAL.sub("", official.name).lower())
         if key not in leaders:
             leaders[key] = Leader(party, official.name, official.title)
         leaders[key].passages.append(sentence)
@@ -558,6 +600,15 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             head = parse_official(_after_opening(piece)) if party else None
             if head is not None and " " in head.name:
                 add(party, head, sentence)  # type: ignore[arg-type]
+        previous = s
+        for match in AS_HEAD_OF.finditer(text, s, e) if " as " in low else ():
+            group = "of" if match.group("of") else "side"
+            party = _side_party(text, match.start(group), match.end(group))
+            piece = _WITH_OR_AND.sub("", text[previous : match.start()], count=1)
+            previous = match.end()
+            head = parse_official(_after_opening(piece)) if party else None
+            if head is not None and " " in head.name:
+                add(party, head, sentence)  # type: ignore[arg-type]
         taking = "taking part" in low or "participating" in low or "attending" in low
         for match in WITH_TAKING_PART.finditer(text, s, e) if taking and "with" in low else ():
             officials = split_officials(match.group("who"))
@@ -585,6 +636,22 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     party = official.party if official.party in parties else host
                     if party:
                         add(party, official, sentence)
+        for match in LED_TO_ATTEND.finditer(text, s, e) if "delegation to" in low else ():
+            head = parse_official(_after_opening(text[s : match.start()]))
+            if head is None or " " not in head.name:
+                continue
+            # the states the sentence names, not those joined in a mechanism's name
+            named = {
+                m.code
+                for m in gazetteer.mentions(text, s, e)
+                if text[m.start - 1 : m.start + 1][:1] not in _JOINS
+                and text[m.end : m.end + 1] not in _JOINS
+            } & set(parties)
+            party = head.party if head.party in parties else None
+            if party is None and len(named) == 1:
+                party = named.pop()
+            if party:
+                add(party, head, sentence)
         if "representing" in low:
             begin = s
             for match in REPRESENTING.finditer(text, s, e):
@@ -642,4 +709,20 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             chunk = _chunk(text, match.end(), e)
             for party, official in _assign(split_officials(chunk), parties):
                 add(party, official, sentence)
+    # "A, TITLE, hosted the meeting": a host whose title names no side leads the side no
+    # other head leads.
+    hosts: list[tuple[Official, Sentence]] = []
+    for sentence in reading.sentences if "hosted" in text else ():
+        if "hosted" not in sentence.text:
+            continue
+        for match in HOSTED_MEETING.finditer(text, sentence.start, sentence.end):
+            head = parse_official(_after_opening(text[sentence.start : match.start()]))
+            if head is not None and " " in head.name:
+                hosts.append((head, sentence))
+    for head, sentence in hosts:
+        led_sides = {party for party, _ in leaders}
+        free = [p for p in parties if p not in led_sides]
+        party = head.party if head.party in parties else (free[0] if len(free) == 1 else None)
+        if party:
+            add(party, head, sentence)
     return list(leaders.values())

@@ -227,6 +227,14 @@ def _lexicon_hits(
     return kept
 
 
+# A group's name as the name of a UN sanctions body ("the Al-Qaida Sanctions Committee", "the
+# ISIL (Da'esh) and Al-Qaida Sanctions List"): the body is named, not the group.
+_SANCTIONS_BODY = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?(?:\s+and\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"
+    r"\s+[Ss]anctions\s+(?:[Cc]ommittee|[Ll]ist|[Rr]egime|[Mm]onitoring\s+[Tt]eam)\b"
+)
+
+
 def find(reading: Reading) -> list[Entity]:
     """Named terrorist entities, one per group, with every passage naming it."""
     text = reading.text
@@ -255,6 +263,8 @@ def find(reading: Reading) -> list[Entity]:
             ):
                 # "the Global Coalition to Defeat Da'esh" names Da'esh too: the readers of
                 # the genre's statements count the group the coalition is against.
+                if _SANCTIONS_BODY.match(text, end, sentence.end):
+                    continue  # "the Al-Qaida Sanctions Committee": the UN body's name
                 add(
                     key if alias is None or key == _canonical(name) else _fold(name),
                     name,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 # Courtesies: never part of a name, never a title on their own.
 COURTESIES = (
+    # "Senator the Hon A", "the Hon B": Australian and Commonwealth styles
+    r"Senator\s+the\s+Hon(?:ourable)?|[Tt]he\s+Hon(?:ourable)?|"
     r"Shri|Smt|Sri|Sir|Dame|Lord|Mr|Mrs|Ms|Dr|H\.\s?E|HE|His Excellency|Her Excellency|Hon|"
     r"Honourable|Rt\.?\s+Hon"
 )

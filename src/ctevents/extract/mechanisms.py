@@ -46,6 +46,8 @@ MECHANISM = fast(MECHANISM)
 # "consultations on counter-terrorism", "consultations on issues of countering terrorism
 # and extremism". A bare "the consultations" or "talks" is a common noun.
 _CT_SUBJECT = (
+    # "a dialogue on ‘security and counter-terrorism’": quoted, security first
+    r"[‘'\"“]?(?:security\s+and\s+)?"
     # "consultations on international cooperation in countering terrorism"
     r"(?:(?:international\s+)?cooperation\s+(?:in|on)\s+)?"
     r"(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?(?:\s+cooperation)?|"
@@ -64,7 +66,9 @@ _LOWER_TYPES = (
 )
 LOWER_MECHANISM = re.compile(
     # "Counter-terrorism talks between A and B were held": capitalised opening a sentence.
-    r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?terrorism|[Cc]ounterterrorism|[Aa]nti-?terror(?:ism)?)"
+    # "Political Counter-Terrorism dialogue": a capitalised subject before a lower-case type.
+    r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?[Tt]errorism|[Cc]ounter[Tt]errorism"
+    r"|[Aa]nti-?[Tt]error(?:ism)?)"
     rf"\s+(?P<pretype>{_LOWER_TYPES})"
     rf"|(?P<type>{_LOWER_TYPES})\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
@@ -198,13 +202,18 @@ def _ordinal_before(text: str, floor: int, start: int) -> int | None:
     # ("the Pakistan-U.S. Joint Working Group"); any other before a space does.
     if (
         re.search(r"[,;:]|(?<![A-Z]\.[A-Z])\.(?=\s)|\band\b|\bnext\b", between)
-        or len(between.split()) > 6
+        # a spaced dash ("European Union - Pakistan") joins two words, it is not one
+        or sum(word not in "-–—" for word in between.split()) > 6
     ):
         return None
     return number
 
 
-_ORDINAL_AFTER = re.compile(r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its)\s+")
+_ORDINAL_AFTER = re.compile(
+    # "The … Working Group (CTWG) met for its fifteenth session"
+    r"(?:\s*\([A-Z][\w-]{1,10}\))?"
+    r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its|met\s+for\s+its)\s+"
+)
 
 
 # A mechanism on another subject ("Political Consultations", "Strategic Energy Dialogue",
@@ -215,6 +224,7 @@ _OTHER_SUBJECT = re.compile(
     r"\b(?:Politic\w*|Economic|Energy|Climate|Environment\w*|Trade|Investment|"
     r"Military|Defen[cs]e|Inter-?[Gg]overnmental|Health|Education|Science|Technology|Cyber|"
     r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary|Ministerial|2\+2|"
+    r"Non-?[Pp]roliferation|Disarmament|Arms\s+Control|"
     # "India-Bhutan Foreign Office Consultations": the ministries' general review
     r"Foreign\s+Office)\b",
     re.I,
@@ -229,6 +239,13 @@ _OWN_SUBJECT = fast(_OWN_SUBJECT)
 # A body of an international organisation named in passing ("the UN Security Council
 # Counter-Terrorism Committee", "the 1267 Sanctions Committee") is not a meeting of states.
 _INSTITUTION = re.compile(r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction")
+# A committee of a legislature ("the House Armed Services Committee", "the Senate Select
+# Committee on Intelligence", "the Parliamentary Standing Committee on Home Affairs") is
+# where members of a parliament sit, not a meeting of states.
+_LEGISLATURE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+)?(?:House|Senate|Congressional|Parliament(?:ary)?|"
+    r"Lok\s+Sabha|Rajya\s+Sabha|National\s+Assembly|Bundestag|Duma|Knesset)\b"
+)
 
 
 # "the India-Kenya Joint Commission": a commission on every subject of the relation is not
@@ -237,7 +254,7 @@ _GENERAL = re.compile(r"\bJoint\s+Commission\b")
 
 
 def _of_the_genre(name: str) -> bool:
-    if _INSTITUTION.search(name):
+    if _INSTITUTION.search(name) or _LEGISLATURE.search(name):
         return False
     if _GENERAL.search(name) and not _OWN_SUBJECT.search(name):
         return False
@@ -336,6 +353,10 @@ def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismM
     return joined
 
 
+# Lower-case words that qualify a mechanism, right before it ("high-level political").
+_LOWER_QUALIFIERS = re.compile(
+    r"(?<![\w-])(?:(?:[a-z]+-level|political|strategic|bilateral|ministerial|senior)\s+){1,3}$"
+)
 # The words naming who a lower-case mechanism belongs to, right before it.
 _OWNER = re.compile(r"(?<![\w-])(?:[A-Z][\w–-]*\s+){1,2}$")
 
@@ -365,11 +386,16 @@ def _with_lower_case(
             for w in owner.group().split()
         ):
             begin = owner.start()  # "the BIMSTEC joint working group on …": its owner
+        else:
+            # "their second high-level political dialogue on …": the words that qualify it
+            qualified = _LOWER_QUALIFIERS.search(text, max(start, begin - 50), begin)
+            if qualified and match.group("type"):
+                begin = qualified.start()
         lower.append(
             MechanismMention(
                 start=begin,
                 end=match.end(),
-                name=text[begin : match.end()],
+                name=re.sub(r"[‘’“”\"]", "", text[begin : match.end()]),
                 kind=kind_of(type_name, qualifier, subject),
                 ordinal=ordinal,
                 has_subject=True,

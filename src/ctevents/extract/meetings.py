@@ -68,8 +68,10 @@ _FUTURE_BEFORE = re.compile(
     r"(?:convening|hosting|holding)\b)(?:\s+[\w’'.-]+){0,7}\s*$",
     re.I,
 )
-# After one: "… of the JWG will be held in New Delhi", "… would take place in 2025".
-_FUTURE_AFTER = re.compile(rf"[^,;.]{{0,60}}?\b{_FUTURE_VERB}", re.I)
+# After one: "… of the JWG will be held in New Delhi", "… would take place in 2025", also
+# past a relative clause set off by commas ("The Dialogue, which opens with a workshop,
+# will take place in Hanoi").
+_FUTURE_AFTER = re.compile(rf"(?:,\s*which\b[^,;.]{{0,80}},)?[^,;.]{{0,60}}?\b{_FUTURE_VERB}", re.I)
 BACKGROUND = fast(
     re.compile(
         r"\b(?:previous|last|earlier|preceding|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|edition)s?\b"
@@ -222,6 +224,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     counts = _state_counts(reading)
     announced: set[str] = set()  # kinds of mechanisms the statement says will meet
     generic: list[Sentence] = []
+    names: list[str] = []  # every mechanism the statement names, held or not
     # One scan for the mechanism type words spares most sentences the mechanism grammar.
     typed = reading.cued(_TYPED)
     for sentence in reading.sentences:
@@ -237,6 +240,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             for mention in _bare_mentions(text, sentence):
                 pair = parties.sentence_parties(text, sentence.start, sentence.end)
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
+        names.extend(mention.name for mention in found)
         for mention in found:
             if _is_next(reading, sentence, mention):
                 announced.add(mention.kind)
@@ -292,6 +296,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     ]
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
     meetings = _without_earlier_rounds(_without_descriptions(meetings))
+    _with_full_names(meetings, names)
     if meetings:
         # "The meeting was held on …" completes the first meeting named.
         meetings[0].passages.extend(generic)
@@ -309,6 +314,17 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         if len(meeting.parties) < 2:
             _with_host(meeting, counts(), reading.source_id)
     return _merged_by_key(meetings)
+
+
+def _with_full_names(meetings: list[Meeting], names: list[str]) -> None:
+    """ "The second meeting of the Joint Working Group was held …" in a statement that names
+    the "Joint Working Group on Counter-terrorism": the name in full."""
+    for meeting in meetings:
+        if "-" in meeting.kind:
+            continue  # the name already gives its subject
+        longer = [n for n in names if n.startswith(meeting.mechanism + " on ")]
+        if longer:
+            meeting.mechanism = max(longer, key=len)
 
 
 def _with_host(meeting: Meeting, named: Counter[str], source_id: str) -> None:
@@ -368,6 +384,18 @@ def _without_earlier_rounds(meetings: list[Meeting]) -> list[Meeting]:
     )
     if lead.ordinal is None:
         return meetings
+    # "The first meeting … was held in February. … The second meeting … was held in
+    # September": of rounds of one mechanism each said held, the statement reports the latest.
+    later = [
+        m
+        for m in meetings
+        if m.ordinal is not None
+        and m.ordinal > lead.ordinal
+        and _same_mechanism(m, lead)
+        and any(STRONG_HELD.search(p.text) for p in m.passages)
+    ]
+    if later:
+        lead = max(later, key=lambda m: m.ordinal or 0)
     return [
         m
         for m in meetings

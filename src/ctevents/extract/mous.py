@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ctevents.events import Signatory
-from ctevents.extract import dates, gazetteer, noise
+from ctevents.extract import dates, gazetteer, multilateral, noise
 from ctevents.extract.people import split_officials
 from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
@@ -28,7 +28,17 @@ _ANAPHOR = re.compile(
     r"\b[Tt](?:he|his)\s+(?:memorandum|document)\b|\bIt\s+was\s+(?:signed|inked)\s+by\b"
     # "… A signed with his Iraqi counterpart, B, … a Memorandum of …" after the MoU is named
     r"|\bsigned\s+with\s+(?:his|her|their)\s+[A-Z][\w-]+\s+counterparts?\b"
+    # "A and B signed on behalf of X and Y respectively" after the MoU is named
+    r"|\bsigned\s+on\s+behalf\s+of\b[^.;]+\brespectively\b"
 )
+# "A, TITLE, and B, TITLE, signed on behalf of X and Y respectively": each for the side in
+# the same place of the second list.
+RESPECTIVELY = re.compile(
+    r",?\s+signed\s+on\s+behalf\s+of\s+(?:the\s+)?(?P<sides>[A-Z][^.;]*?),?\s+respectively\b"
+)
+# "Australia has concluded MOUs on counter-terrorism with Indonesia, Fiji, …": memoranda in
+# the plural, with no day given, are a summary of past agreements, not one signed.
+_PLURAL = re.compile(r"\b(?:[Mm]emoranda|MoUs|MOUs)\b")
 SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded)\b", re.I)
 _BACKGROUND = re.compile(
     r"\bhad\s+(?:been\s+)?(?:signed|inked)|\bpreviously\b|\bearlier\s+signed"
@@ -46,7 +56,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "an MoU on Monday to …": a day after "on" is the signing's date, never the subject.
 _NOT_A_DAY = rf"(?!{_WEEKDAY}\b|\d)"
 SUBJECT = re.compile(
-    rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?\s+(?:on|for|regarding|concerning|relating\s+to|"
+    # "the MoU between the League of Arab States and the Government of Peru on …"
+    rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+between\s+[^.;]{{1,160}}?\s+and\s+[^.;]{{1,80}}?)?"
+    r"\s+(?:on|for|regarding|concerning|relating\s+to|"
     rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
     r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
     r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
@@ -147,6 +159,12 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             continue
         if noise.is_negated(sentence.text) or _BACKGROUND.search(sentence.text):
             continue
+        if (
+            _PLURAL.search(sentence.text)
+            and not MOU.search(_PLURAL.sub("", sentence.text))
+            and not dates.first_day(dates.date_mentions(text, s, e, reading.reference))
+        ):
+            continue
         subject_match = SUBJECT.search(text, s, e)
         purpose = None if subject_match else PURPOSE.search(text, s, e)
         if subject_match or purpose:
@@ -176,8 +194,26 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
         mou.passages.append(sentence)
         _complete(reading, mou, sentence)
     for mou in found.values():
+        grouped = _grouped_parties(mou.bodies)
+        if grouped:
+            mou.parties = grouped
         _assign_signatories(mou)
     return list(found.values())
+
+
+def _grouped_parties(bodies: list[str]) -> tuple[str, ...] | None:
+    """An MoU signed by a grouping ("the Association of Southeast Asian Nations") binds its
+    member states: the members and the other side's state, sorted."""
+    codes: set[str] = set()
+    grouped = False
+    for body in bodies:
+        members = multilateral.grouping_members(body)
+        if members:
+            codes.update(members)
+            grouped = True
+        else:
+            codes.update(m.code for m in gazetteer.mentions(body))
+    return tuple(sorted(codes)) if grouped and len(codes) > 2 else None
 
 
 def _countries(reading: Reading, start: int, end: int) -> tuple[str, ...]:
@@ -249,6 +285,11 @@ def _assign_signatories(mou: MoU) -> None:
         )
         for sig, party in zip(mou.signatories, assigned, strict=True)
     ]
+
+
+def _after_frame(clause: str) -> str:
+    """The signatories' clause without an opening phrase ("On Monday, A and B …")."""
+    return re.sub(r"^(?:On\s+[^,]{1,40},\s*)", "", clause)
 
 
 def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
@@ -325,6 +366,16 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         place = _PLACE_AFTER.match(text, along.end(), e)
         if place and mou.location is None:
             mou.location = place.group("place")
+        chunk = None
+    respectively = RESPECTIVELY.search(text, s, e) if "respectively" in sentence.text else None
+    if respectively and not mou.signatories:
+        sides = re.split(r",\s*(?:and\s+)?|\s+and\s+", respectively.group("sides"))
+        officials = split_officials(_after_frame(text[s : respectively.start()]))
+        for official, side in zip(officials, sides, strict=False):
+            if multilateral.grouping_members(side):
+                continue  # signed for a grouping: not one state's signatory
+            code = gazetteer.code_for(side.strip()) or official.party
+            mou.signatories.append(Signatory(name=official.name, title=official.title, party=code))
         chunk = None
     if chunk and not mou.signatories and "on behalf of" in chunk:
         for match in BY_ON_BEHALF.finditer(chunk.strip(" .")):

@@ -21,18 +21,78 @@ MEMBERS: dict[str, tuple[str, ...]] = {
     "Quad": ("AU", "IN", "JP", "US"),
     "C5+1": ("KG", "KZ", "TJ", "TM", "US", "UZ"),
     "GCC": ("AE", "BH", "KW", "OM", "QA", "SA"),
+    "ASEAN": ("BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"),
+    "BRICS": ("BR", "CN", "IN", "RU", "ZA"),
 }
-_GROUPING = re.compile(r"\b(?P<name>BIMSTEC|Quad|C5\s*\+\s*1|GCC)\b")
+# The same groupings by their full names.
+_LONG_NAMES = {
+    "Gulf Cooperation Council": "GCC",
+    "Association of Southeast Asian Nations": "ASEAN",
+}
+_GROUPING = re.compile(
+    r"\b(?P<name>BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS"
+    r"|Gulf\s+Cooperation\s+Council|Association\s+of\s+Southeast\s+Asian\s+Nations)\b"
+)
+_GROUPING_NAMES = (
+    r"BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS"
+    r"|Gulf\s+Cooperation\s+Council|Association\s+of\s+Southeast\s+Asian\s+Nations"
+)
+_GROUPING = re.compile(rf"\b(?P<name>{_GROUPING_NAMES})\b")
+# A partner state joined to a grouping in a mechanism's name: "ASEAN-Japan", "U.S.-GCC".
+_PARTNER_JOINT = re.compile(r"^\s*[-–—/+]\s*$")
+# A partner named beside the membership: "officials of Canada and the member states of the
+# Gulf Cooperation Council (GCC)", "Japan and the BRICS member states".
+_MEMBER_STATES = re.compile(
+    rf"\s+and\s+(?:the\s+)?(?:member\s+states\s+of\s+(?:the\s+)?(?P<name>{_GROUPING_NAMES})"
+    rf"|(?P<short>{_GROUPING_NAMES})\s+member\s+states)\b"
+)
 _JOINED = re.compile(r"^\s*(?:[-–—/]|,\s*|,?\s+and\s+)\s*$")
 _SEVERAL = re.compile(r"\b(?:[Tt]rilateral|[Tt]ripartite|[Tt]hree-way|[Tt]hree\s+countries)\b")
 _COUNT = {"trilateral": 3, "tripartite": 3, "three-way": 3, "three countries": 3}
 
 
-def _grouping(words: str) -> tuple[str, ...] | None:
-    found = _GROUPING.search(words)
+def _key(name: str) -> str:
+    name = re.sub(r"\s+", " ", name)
+    return _LONG_NAMES.get(name, name.replace(" ", ""))
+
+
+def _grouping(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """The members of a grouping named in text[start:end], with a state its name joins
+    ("ASEAN-Japan …" is Japan and the ten)."""
+    found = _GROUPING.search(text, start, end)
     if not found:
         return None
-    return MEMBERS[re.sub(r"\s+", "", found.group("name"))]
+    parties = set(MEMBERS[_key(found.group("name"))])
+    near = gazetteer.mentions(text, max(0, found.start() - 30), min(len(text), found.end() + 30))
+    for mention in near:
+        if mention.end <= found.start():
+            gap = text[mention.end : found.start()]
+        elif mention.start >= found.end():
+            gap = text[found.end() : mention.start]
+        else:
+            continue
+        if _PARTNER_JOINT.match(gap):
+            parties.add(mention.code)
+    return tuple(sorted(parties))
+
+
+def _with_members(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """ "STATE and the member states of GROUPING" in text[start:end]: the members and STATE."""
+    found = _MEMBER_STATES.search(text, start, end)
+    if not found:
+        return None
+    before = [m for m in gazetteer.mentions(text, start, found.start()) if m.end == found.start()]
+    if not before:
+        return None
+    members = MEMBERS[_key(found.group("name") or found.group("short"))]
+    return tuple(sorted({*members, before[-1].code}))
+
+
+def grouping_members(words: str) -> tuple[str, ...] | None:
+    """The members of the grouping `words` names ("ASEAN", "the Gulf Cooperation Council"),
+    if it names one."""
+    found = _GROUPING.search(words)
+    return MEMBERS[_key(found.group("name"))] if found else None
 
 
 def _chain(text: str, start: int, end: int) -> list[str]:
@@ -62,8 +122,9 @@ def members(
 ) -> tuple[str, ...] | None:
     """The parties of a mechanism named at text[name_start:name_end] when more than two
     states take part; None for a bilateral one."""
-    around = text[max(sentence_start, name_start - 20) : name_end]
-    grouping = _grouping(around)
+    grouping = _with_members(text, sentence_start, sentence_end) or _grouping(
+        text, max(sentence_start, name_start - 20), name_end
+    )
     if grouping:
         return grouping
     window = max(sentence_start, name_start - 60)

@@ -216,10 +216,17 @@ _COUNTERPART = re.compile(
 _BRACKETED_STATE = re.compile(r"\s*\((?P<state>[A-Z][\w .’'-]{1,40})\)$")
 
 
+# Letters after a name ("George Brandis QC", "Jane Doe MP", "John Roe AO"): not part of it.
+_POSTNOMINALS = re.compile(
+    r"(?:\s+(?:QC|KC|SC|MP|MEP|MLA|AO|AC|AM|OBE|CBE|KBE|MBE|PSM|APM|CSC))+(?=\s*(?:,|;|$))"
+)
+
+
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
     if "(" in chunk:
         chunk = _RETIRED.sub("", chunk)
+    chunk = _POSTNOMINALS.sub("", chunk)
     chunk = chunk.strip(" ,;.")
     if not chunk:
         return None
@@ -363,7 +370,7 @@ def _party_in(title: str) -> str | None:
     return None
 
 
-_AND = re.compile(r",?\s+and\s+|;\s*")
+_AND = re.compile(r",?\s+and\s+|;\s*(?:and\s+)?")
 
 
 def _depth_at(chunk: str, offset: int) -> int:

@@ -47,6 +47,9 @@ _NOT_PLACE = frozenset(
 )
 
 
+# "at the Council’s headquarters": a possessive names the owner of a venue, not a place.
+_OWNER = re.compile(r"[’']s$")
+
 # Places whose name begins with the article ("The Hague", "The Gambia").
 _THE_PLACE = re.compile(r"^The\s+[A-Z][\w’'-]+$")
 
@@ -60,7 +63,7 @@ def clean_place(place: str) -> str | None:
     if place.endswith(".") and not re.search(r"\b[A-Z]\.[A-Z]\.$", place):
         place = place.rstrip(".")
     words = place.split()
-    if not words or words[0] in _NOT_PLACE or place.isdigit():
+    if not words or words[0] in _NOT_PLACE or place.isdigit() or _OWNER.search(place):
         return None
     # "in Jakarta May 21–22": a month or weekday after the place ends it.
     for index, word in enumerate(words[1:], 1):
@@ -97,7 +100,9 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
             matches.sort(key=lambda m: not m.group().startswith("in"))
         for match in matches:
             begin = match.start("place")
-            if _SEAT_OF.search(text, max(0, begin - 30), begin):
+            if _SEAT_OF.search(text, max(0, begin - 30), begin) and not _AT_SEAT.search(
+                text, max(0, begin - 60), begin
+            ):
                 continue  # "the EU office in Sri Lanka said": where a body sits
             if text.startswith(" capital", match.end("place")):
                 continue  # "in the Peruvian capital" with no city known: not the place
@@ -111,6 +116,13 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 _SEAT_OF = re.compile(
     # lower case: "the Foreign Office in Islamabad" is a venue in its city
     r"\b(?:office|embassy|mission|consulate|headquarters|high\s+commission|delegation)\s+(?:in|at)\s*$"
+)
+
+# "convened at the League's headquarters in Cairo": the meeting sat at the seat, so its
+# city is the place.
+_AT_SEAT = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}"
+    r"(?:headquarters|office|secretariat)\s+in\s*$"
 )
 
 

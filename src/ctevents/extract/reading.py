@@ -62,6 +62,15 @@ _SLASHED = re.compile(
     r"|(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4}))[ \t]*$",
     re.M,
 )
+# "March 4, 2015 - Halifax, Nova Scotia - …": the date first, then the city (and its province
+# or state), each followed by a separator.
+_DATE_FIRST = re.compile(
+    rf"[ \t]*(?:{_when('')})"
+    + _SEPARATOR
+    + r"(?P<city>(?:The[ \t]+)?[A-Z][a-zà-ÿ’'.]+(?:[ \t]+[A-Z][a-zà-ÿ’'.]+){0,2})"
+    r"(?:,[ \t]*[A-Z][a-zà-ÿ’'.]+(?:[ \t]+[A-Z][a-zà-ÿ’'.]+)?)?" + _SEPARATOR,
+    re.M,
+)
 # "November 29, 2007", "Wednesday Jun 07, 2023", "15 Jul 2019" alone on a header line (after
 # a line naming the city, or none): the statement's date, when no dateline gives one.
 _DATE_ONLY = re.compile(
@@ -271,7 +280,7 @@ def _dateline(text: str, published_on: date | None) -> Dateline:
             before = _CITY_ONLY.match(text, *lines[index - 1]) if index else None
             city = before.group("city") if before and _is_city(before.group("city")) else None
             fallback = Dateline(city, _date_of(dated, published_on), dated.end())
-        for pattern in (_UPPER, _TITLE, _SLASHED):
+        for pattern in (_UPPER, _TITLE, _SLASHED, _DATE_FIRST):
             match = pattern.match(text, start, end)
             if not match or not _is_city(match.group("city")):
                 continue

@@ -27,6 +27,12 @@ OPENING = (
             ["terrorism in all its forms and manifestations", "cross-border terrorism"],
             id="a-quoted-fragment-continues-the-thing-condemned",
         ),
+        pytest.param(
+            "Both sides firmly condemned all forms, means and manifestations of terrorism as "
+            "unacceptable, whoever the perpetrators may be.",
+            ["all forms, means and manifestations of terrorism"],
+            id="nouns-sharing-one-complement-are-one-thing",
+        ),
     ],
 )
 def test_condemned(sentence: str, phrases: list[str]) -> None:
@@ -36,3 +42,24 @@ def test_condemned(sentence: str, phrases: list[str]) -> None:
     for phrase in phrases:
         assert phrase in condemned
     assert found[0]["parties"] == ["CL", "IN"]
+
+
+def test_the_judgement_passed_is_not_a_thing_condemned() -> None:
+    text = OPENING + "The two sides condemned the bombing in Iquique as cowardly and barbaric."
+    found = facts_of(text, "CondemnationIssued")
+    assert found and found[0]["condemned"] == ["the bombing in Iquique"]
+
+
+def test_a_list_of_separate_acts_stays_a_list() -> None:
+    text = OPENING + "The two sides condemned the bombings, kidnappings and killings of civilians."
+    found = facts_of(text, "CondemnationIssued")
+    assert found and len(found[0]["condemned"]) == 3
+
+
+def test_the_participants_are_every_side_of_the_meeting() -> None:
+    text = (
+        OPENING + "The participants recalled the statements of the Peru-Chile Working Group, "
+        "again condemning attacks on civilians by armed groups."
+    )
+    found = facts_of(text, "CondemnationIssued")
+    assert found and found[0]["parties"] == ["CL", "IN"]

@@ -246,6 +246,91 @@ CASES = [
         {("SI", "Marko Novak"), ("IN", "Leela Iyer")},
         id="led-respectively-by",
     ),
+    pytest.param(
+        "The Third Peru-Italy Consultations on Counter-Terrorism were held in Lima on 4 and 5 "
+        "May 2023, with Director for Security Affairs Marco Bellini as Head of the Delegation "
+        "of Italy and Vice Minister for Foreign Policy Ana Quispe as Head of the Peruvian "
+        "Delegation.",
+        {("IT", "Marco Bellini"), ("PE", "Ana Quispe")},
+        id="with-each-name-as-head-of-a-named-delegation",
+    ),
+    pytest.param(
+        "The second meeting of the Ghana-Canada Counter-Terrorism Working Group was held in "
+        "Ottawa on 2 May 2022. Ambassador Claire Dubois, Canada's Director General for "
+        "Counter-Terrorism, hosted the meeting at Global Affairs. The Ghanaian delegation was "
+        "headed by Deputy Minister Kofi Mensah.",
+        {("CA", "Claire Dubois"), ("GH", "Kofi Mensah")},
+        id="the-host-of-the-meeting-with-the-side-in-her-title",
+    ),
+    pytest.param(
+        "The fourth meeting of the Ghana-Canada Counter-Terrorism Working Group was held in "
+        "Ottawa on 9 May 2024. Director General for Counter-Terrorism, Paul Tremblay, hosted "
+        "the meeting at Global Affairs. The Ghanaian delegation was headed by Deputy Minister "
+        "Kofi Mensah.",
+        {("CA", "Paul Tremblay"), ("GH", "Kofi Mensah")},
+        id="the-host-leads-the-side-no-other-head-leads",
+    ),
+    pytest.param(
+        "The fifth round of the Norway - Kenya Political Counter-Terrorism dialogue took place "
+        "in Oslo on 3 May 2024. On the Norwegian side the dialogue was chaired by Ms. Ingrid "
+        "Berg, Director for Security Policy; on the Kenyan side by Mr. Peter Otieno, Director "
+        "of Counter Terrorism.",
+        {("NO", "Ingrid Berg"), ("KE", "Peter Otieno")},
+        id="on-the-side-without-a-comma-then-the-elided-second-side",
+    ),
+    pytest.param(
+        "The Maritime Security Working Group met on 3 May 2022 in Muscat. The meeting was "
+        "co-chaired from the Omani side by the Undersecretary, Ministry of Foreign Affairs, "
+        "Ambassador (Dr.) Salim Al-Harthy and from the Dutch side, Director-General for "
+        "Political Affairs, Ambassador Joost de Wit.",
+        {("OM", "Salim Al-Harthy"), ("NL", "Joost de Wit")},
+        id="co-chaired-from-each-side",
+    ),
+    pytest.param(
+        "Assistant Foreign Minister for Security Affairs, Ambassador Carmen Rojas, and US "
+        "Department of State Coordinator for Counterterrorism, Ambassador Mark Ellis, "
+        "co-chaired Chile-U.S. Counterterrorism Dialogue on 6 March 2024 in Santiago.",
+        {("CL", "Carmen Rojas"), ("US", "Mark Ellis")},
+        id="co-chaired-a-name-without-its-article",
+    ),
+    pytest.param(
+        "The third EU-Denmark counter-terrorism dialogue was held in Copenhagen on 3 May "
+        "2023. The Danish delegation hosted the EU delegation, which was headed by Deputy "
+        "Secretary General of the European External Action Service Anna Holm and the EU "
+        "Counter-Terrorism Coordinator Pierre Laurent.",
+        {("EU", "Anna Holm"), ("EU", "Pierre Laurent")},
+        id="a-delegation-which-was-headed-by-two",
+    ),
+    pytest.param(
+        "The 3rd Chile-Peru Counter-Terrorism Dialogue was held in Lima on 4 May 2023. It was "
+        "co-chaired by H.E. Rosa Vidal, Director of International Security, Ministry of "
+        "Foreign Affairs of Chile; and H.E. QUISPE Mamani, Vice Minister, Ministry of "
+        "Interior of Peru.",
+        {("CL", "Rosa Vidal"), ("PE", "QUISPE Mamani")},
+        id="co-chaired-by-a-list-whose-items-hold-commas-split-at-semicolon-and",
+    ),
+    pytest.param(
+        "From 3 to 4 May 2023, Director of the Department of International Security of the "
+        "Foreign Ministry Rosa Vidal led a delegation to attend the fifth meeting of the "
+        "Chile-Peru Counter-Terrorism Working Group in Lima, and officials of relevant "
+        "agencies of Chile were present.",
+        {("CL", "Rosa Vidal")},
+        id="led-a-delegation-to-attend-the-side-the-sentence-names",
+    ),
+    pytest.param(
+        "The 2nd Australia-Chile Counter-Terrorism Dialogue was co-chaired by the Australian "
+        "Attorney-General, Senator the Hon Mark Reid QC, and the Chilean Vice Minister of the "
+        "Interior, Rosa Vidal, in Santiago on 3 May 2023.",
+        {("AU", "Mark Reid"), ("CL", "Rosa Vidal")},
+        id="a-commonwealth-style-and-letters-after-the-name",
+    ),
+    pytest.param(
+        "The 3rd New Zealand-Chile Counter-Terrorism Dialogue was held in Wellington on 3 May "
+        "2023. The New Zealand delegation was led by the Hon Anna Carter MP, Minister of "
+        "Justice.",
+        {("NZ", "Anna Carter")},
+        id="the-hon-before-and-mp-after-the-name",
+    ),
 ]
 
 
@@ -307,3 +392,63 @@ def test_a_state_is_never_a_person() -> None:
     )
     names = {f["name"] for f in facts_of(text, "DelegationLed")}
     assert "Kingdom of Norway" not in names and "Norway" not in names
+
+
+def test_a_host_of_a_reception_is_not_a_head() -> None:
+    text = OPENING + " Mayor Ana Kovač hosted a reception for the delegations in the evening."
+    assert not any(name == "Ana Kovač" for _, name in leaders(text))
+
+
+def test_a_head_of_another_body_is_not_a_head_of_delegation() -> None:
+    text = (
+        OPENING + " The talks welcomed Marta Zupan as Head of the Counter-Terrorism Unit of "
+        "Europol."
+    )
+    assert not any(name == "Marta Zupan" for _, name in leaders(text))
+
+
+def test_one_person_with_and_without_a_middle_initial() -> None:
+    text = (
+        "The 9th meeting of the Brazil-Canada Counter-Terrorism Working Group was co-chaired "
+        "by Brazilian Vice Minister Joana Lima and Canadian Deputy Minister Robert Hayes in "
+        "Ottawa on 3 May 2023. Canadian Deputy Minister Robert J. Hayes and Brazilian Vice "
+        "Minister Joana Lima co-chaired the Working Group session."
+    )
+    canadians = {name for side, name in leaders(text) if side == "CA"}
+    assert canadians == {"Robert Hayes"}
+
+
+def test_two_people_sharing_a_surname_stay_two() -> None:
+    text = (
+        "The 9th meeting of the Brazil-Canada Counter-Terrorism Working Group was co-chaired "
+        "by Brazilian Vice Minister Joana Lima and Canadian Deputy Minister Robert Hayes in "
+        "Ottawa on 3 May 2023. The Canadian delegation was led by Deputy Minister Robert "
+        "Hayes and Director Susan Hayes."
+    )
+    canadians = {name for side, name in leaders(text) if side == "CA"}
+    assert canadians == {"Robert Hayes", "Susan Hayes"}
+
+
+def test_a_clause_after_a_semicolon_is_not_a_second_head() -> None:
+    text = (
+        "The 3rd Chile-Peru Counter-Terrorism Dialogue was held in Lima on 4 May 2023. The "
+        "Chilean delegation was led by Director Rosa Vidal; and the talks covered financing."
+    )
+    assert {name for _, name in leaders(text)} == {"Rosa Vidal"}
+
+
+def test_a_delegation_to_attend_with_no_side_to_tell_names_no_head() -> None:
+    text = (
+        "The fifth meeting of the Chile-Peru Counter-Terrorism Working Group was held in Lima "
+        "on 3 May 2023. Director Rosa Vidal led a delegation to attend the meeting, with "
+        "officials of Chile and Peru."
+    )
+    assert not any(name == "Rosa Vidal" for _, name in leaders(text))
+
+
+def test_capitals_inside_a_name_are_kept() -> None:
+    text = (
+        "The 3rd Japan-Chile Counter-Terrorism Dialogue was held in Tokyo on 3 May 2023. The "
+        "Japanese delegation was led by Deputy Director-General KOBAYASHI Kenji."
+    )
+    assert ("JP", "KOBAYASHI Kenji") in leaders(text)

@@ -53,3 +53,19 @@ def names(text: str) -> set[str]:
 )
 def test_entities(text: str, expected: set[str]) -> None:
     assert names(text) == expected
+
+
+def test_a_sanctions_committee_named_after_groups_names_no_group() -> None:
+    text = (
+        "Chile and Peru work together in the ISIL (Da'esh) and Al-Qaida Sanctions Committee "
+        "and the Taliban Sanctions Committee of the Security Council."
+    )
+    assert names(text) == set()
+
+
+def test_a_group_beside_a_sanctions_committee_is_still_named() -> None:
+    text = (
+        "The sides asked the Sanctions Committee to list more members of Al-Qaida and of "
+        "Lashkar-e-Taiba."
+    )
+    assert {"Al-Qaida", "Lashkar-e-Taiba"} <= names(text)

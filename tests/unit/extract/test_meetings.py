@@ -37,6 +37,30 @@ def held(text: str, published_on: date | None = None) -> list[dict]:
             ["IN", "IR", "RU"],
             id="a-trilateral-meeting-takes-the-states-its-sentence-lists",
         ),
+        pytest.param(
+            "The 4th ASEAN-India Dialogue on Counter-Terrorism was held in Vientiane on "
+            "3 May 2022.",
+            ["BN", "ID", "IN", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"],
+            id="a-grouping-joined-to-a-partner-takes-the-members-and-the-partner",
+        ),
+        pytest.param(
+            "The eighth meeting of the BRICS Counter-Terrorism Working Group was held in "
+            "Pretoria on 12 June 2023.",
+            ["BR", "CN", "IN", "RU", "ZA"],
+            id="brics-takes-its-five-members",
+        ),
+        pytest.param(
+            "Delegations of Canada and the member states of the Gulf Cooperation Council met "
+            "for the second Working Group on Counterterrorism in Muscat on 4 March 2024.",
+            ["AE", "BH", "CA", "KW", "OM", "QA", "SA"],
+            id="a-partner-and-the-member-states-of-a-grouping",
+        ),
+        pytest.param(
+            "The 5th India-Japan Counter-Terrorism Dialogue was held in Tokyo on 3 May 2023. "
+            "The sides also discussed cooperation with ASEAN and BRICS partners.",
+            ["IN", "JP"],
+            id="a-grouping-named-elsewhere-does-not-join-a-bilateral-meeting",
+        ),
     ],
 )
 def test_multilateral_parties(text: str, parties: list[str]) -> None:
@@ -56,6 +80,17 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             "Senegal and France held the fourth round of their Political Consultations in Dakar "
             "on 2 June 2024, where counter-terrorism was one of the subjects.",
             id="political-consultations",
+        ),
+        pytest.param(
+            "Minister Tan also met the Chair of the Senate Foreign Relations Committee and the "
+            "Ranking Member of the House Homeland Security Committee in Washington on 4 May "
+            "2022. Both sides discussed counter-terrorism cooperation.",
+            id="committees-of-a-legislature",
+        ),
+        pytest.param(
+            "Separately, the Japan-Kenya Dialogue on Non-proliferation and Disarmament was held "
+            "in Tokyo on 3 May 2024. Both sides condemned terrorism.",
+            id="a-dialogue-on-non-proliferation",
         ),
         pytest.param(
             "India welcomed the listing of the group by the UN Security Council 1267 Sanctions "
@@ -229,3 +264,114 @@ def test_a_second_mechanism_held_alongside_takes_the_leads_date() -> None:
     )
     dates = {m["ordinal"]: m["date"] for m in held(text)}
     assert dates == {3: "2024-01-16/2024-01-17", 2: "2024-01-16/2024-01-17"}
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        pytest.param(
+            "The Joint Working Group on Counter-Terrorism of Egypt and Jordan convened at the "
+            "Arab League’s headquarters in Cairo on 3 May 2023.",
+            "Cairo",
+            id="the-city-of-a-seat-the-meeting-sat-at",
+        ),
+    ],
+)
+def test_place_of_a_seat(text: str, location: str) -> None:
+    meetings = held(text)
+    assert meetings and meetings[0]["location"] == location
+
+
+def test_a_relative_clause_does_not_hide_the_future_verb() -> None:
+    text = (
+        "The 3rd Mexico-Spain Dialogue on Counter-Terrorism, which opens with an expert "
+        "workshop, will be held from Monday, 3 June to Wednesday, 5 June 2024 in Madrid."
+    )
+    assert held(text) == []
+    scheduled = facts_of(text, "NextMeetingScheduled")
+    assert scheduled and scheduled[0]["date"] == "2024-06-03/2024-06-05"
+
+
+def test_a_lower_case_dialogue_after_a_capitalised_subject() -> None:
+    text = (
+        "The fifth round of the Norway - Kenya Political Counter-Terrorism dialogue took place "
+        "in Oslo on 3 May 2024."
+    )
+    meetings = held(text)
+    assert meetings and meetings[0]["ordinal"] == 5
+    assert meetings[0]["parties"] == ["KE", "NO"]
+    assert "Counter-Terrorism dialogue" in meetings[0]["mechanism"]
+
+
+def test_a_political_dialogue_alone_is_not_a_counter_terrorism_meeting() -> None:
+    text = "The fifth round of the Norway - Kenya Political dialogue took place in Oslo in May."
+    assert held(text) == []
+
+
+def test_a_security_committee_of_two_governments_is_still_a_meeting() -> None:
+    text = (
+        "The Joint Committee on Homeland Security of Kenya and Ethiopia met for the third time "
+        "in Nairobi on 4 May 2023."
+    )
+    assert [m["parties"] for m in held(text)] == [["ET", "KE"]]
+
+
+def test_of_two_rounds_said_held_the_latest_is_reported() -> None:
+    text = (
+        "Chile and Peru set up a Joint Working Group on Counter-Terrorism. The first meeting "
+        "of the Joint Working Group was held on 3-4 March 2021 in Lima. The second meeting of "
+        "the Joint Working Group was held on 9-10 November 2021 in Santiago."
+    )
+    meetings = held(text)
+    assert [(m["ordinal"], m["location"]) for m in meetings] == [(2, "Santiago")]
+
+
+def test_a_later_round_to_come_does_not_replace_the_round_held() -> None:
+    text = (
+        "The first meeting of the Chile-Peru Joint Working Group on Counter-Terrorism was held "
+        "on 3 March 2021 in Lima. The second meeting will be held in Santiago next year."
+    )
+    assert [m["ordinal"] for m in held(text)] == [1]
+
+
+def test_an_ordinal_after_the_name_and_its_abbreviation() -> None:
+    text = (
+        "The Chile-Peru Working Group on Counterterrorism (CTWG) met for its ninth session, "
+        "since 2010, on 14 September 2022 in Lima."
+    )
+    assert [m["ordinal"] for m in held(text)] == [9]
+
+
+def test_a_short_form_takes_the_full_name_the_statement_gives() -> None:
+    text = (
+        "Chile and Peru cooperate through a Joint Working Group on Counter-Terrorism. The "
+        "third meeting of the Joint Working Group was held on 9 November 2021 in Santiago."
+    )
+    assert [m["mechanism"] for m in held(text)] == ["Joint Working Group on Counter-Terrorism"]
+
+
+def test_a_short_form_keeps_its_name_when_no_full_name_is_given() -> None:
+    text = (
+        "Chile and Peru discussed counter-terrorism. The third meeting of the Joint Working "
+        "Group was held on 9 November 2021 in Santiago."
+    )
+    assert [m["mechanism"] for m in held(text)] == ["Joint Working Group"]
+
+
+def test_a_lower_case_dialogue_with_its_qualifiers_and_a_quoted_subject() -> None:
+    text = (
+        "Chile and Peru held their third high-level political dialogue on ‘security and "
+        "counter-terrorism’ in Lima on 9 November 2021."
+    )
+    meetings = held(text)
+    assert [(m["mechanism"], m["ordinal"]) for m in meetings] == [
+        ("high-level political dialogue on security and counter-terrorism", 3)
+    ]
+
+
+def test_a_lower_case_dialogue_on_security_alone_is_not_a_meeting() -> None:
+    text = (
+        "Chile and Peru held their third high-level political dialogue on ‘security and "
+        "trade’ in Lima on 9 November 2021."
+    )
+    assert held(text) == []

@@ -109,3 +109,36 @@ def test_a_memorandum_signed_before_is_background(sentence: str) -> None:
         "The first Kenya-Norway Counter-Terrorism Dialogue was held in Nairobi on 9 May 2024. "
     )
     assert facts_of(opening + sentence, "MoUSigned") == []
+
+
+def test_an_mou_with_a_grouping_binds_its_members() -> None:
+    text = (
+        "CANBERRA, 4 June 2024 – The Gulf Cooperation Council and New Zealand today signed "
+        "the Memorandum of Understanding between the Gulf Cooperation Council (GCC) and the "
+        "Government of New Zealand on Countering Terrorist Financing. Secretary-General of the "
+        "GCC Ali Al-Mansouri and Minister of Foreign Affairs of New Zealand Grace Tane, signed "
+        "on behalf of the GCC and New Zealand respectively."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["subject"] == "Countering Terrorist Financing"
+    assert mous[0]["parties"] == ["AE", "BH", "KW", "NZ", "OM", "QA", "SA"]
+    # the grouping's signatory signs for no one state
+    assert [(s["party"], s["name"]) for s in mous[0]["signatories"]] == [("NZ", "Grace Tane")]
+
+
+def test_memoranda_concluded_with_many_partners_are_a_summary() -> None:
+    text = (
+        "Norway has also concluded Memoranda of Understanding (MOUs) on counter-terrorism with "
+        "Kenya, Ghana, Chile, Peru and Vietnam."
+    )
+    assert facts_of(text, "MoUSigned") == []
+
+
+def test_one_mou_between_two_states_is_still_signed() -> None:
+    text = (
+        "Norway and Kenya signed the Memorandum of Understanding between the Kingdom of Norway "
+        "and the Republic of Kenya on Countering Violent Extremism in Nairobi on 3 May 2024."
+    )
+    mous = facts_of(text, "MoUSigned")
+    assert mous and mous[0]["parties"] == ["KE", "NO"]
+    assert mous[0]["subject"] == "Countering Violent Extremism"

@@ -191,3 +191,21 @@ def test_a_day_without_a_year_takes_the_nearest_year(published_on: date, expecte
     day = "19 February" if expected.endswith("02-19") else "5 January"
     text = f"The 7th Japan-Peru Counter-Terrorism Consultations were held in Lima on {day}."
     assert facts_of(text, "MeetingHeld", published_on)[0]["date"] == expected
+
+
+def test_a_dateline_with_the_date_first_then_the_city_and_its_province() -> None:
+    text = (
+        "March 4, 2015 - Halifax, Nova Scotia - Canada and Chile held the second round of "
+        "their Counter-Terrorism Dialogue today."
+    )
+    meeting = facts_of(text, "MeetingHeld")[0]
+    assert (meeting["date"], meeting["location"]) == ("2015-03-04", "Halifax")
+
+
+def test_a_sentence_opening_with_a_date_and_a_dash_is_not_a_dateline() -> None:
+    text = (
+        "Canada and Chile reviewed their work. March 4, 2015 - the day the second round of "
+        "their Counter-Terrorism Dialogue was held in Santiago - was a milestone."
+    )
+    meeting = facts_of(text, "MeetingHeld")[0]
+    assert meeting["location"] == "Santiago"
