@@ -22,7 +22,7 @@ from ctevents.documents import (
     make_document,
     parse_date,
 )
-from ctevents.feed import record
+from ctevents.live_ingest import ingest_live
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ErrorAnswer
 from ctevents.server.openapi_models import body
@@ -119,7 +119,7 @@ async def post_source(request: web.Request) -> web.Response:
             f"send {' or '.join(ACCEPTED_TYPES)}",
         )
     document = _document(request, await _body(request))
-    result = await record(request.app[STORE], request.app[WATCHER], document)
+    result = await ingest_live(request.app[STORE], request.app[WATCHER], document)
     if not result.recorded:
         return web.json_response(SourceResult(source_id=result.source_id, recorded=False))
     answer = SourceResult(
