@@ -35,7 +35,7 @@ def verified(url):
     with Store(url) as store:
         ledger = Ledger.open(store)
         try:
-            return verify_log(store, ledger.recorded, ledger.position())
+            return verify_log(store, ledger.running_hashes, ledger.position())
         finally:
             ledger.close()
 
