@@ -12,7 +12,7 @@ import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import orjson
 from aiohttp import web
@@ -138,7 +138,12 @@ class RetractionRequest(Query):
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _format(request: web.Request, allowed: tuple[str, ...]) -> str:
+def _read_form(request: web.Request, parameters: type[Query]) -> str:
+    """Checks the read token and the parameters' names; the form asked for, of the
+    `format` choices `parameters` declares (the first by default)."""
+    require_token(request, request.app[SETTINGS].read_token)
+    known(request, parameters.model_fields)
+    allowed: tuple[str, ...] = get_args(get_args(parameters.model_fields["format"].annotation)[0])
     form = single(request, "format") or allowed[0]
     if form not in allowed:
         raise ParameterError("format", f"{form!r}: use one of {', '.join(allowed)}")
@@ -176,9 +181,7 @@ async def _near_the_head(request: web.Request) -> None:
 
 @routes.get("/meetings/{key:.+}/provenance")
 async def get_provenance(request: web.Request) -> web.Response:
-    require_token(request, request.app[SETTINGS].read_token)
-    known(request, ProvenanceParameters.model_fields)
-    form = _format(request, ("json", "prov"))
+    form = _read_form(request, ProvenanceParameters)
     field = single(request, "field")
     if field is not None:
         try:
@@ -208,9 +211,7 @@ async def get_provenance(request: web.Request) -> web.Response:
 
 @routes.get("/sources/{source_id}/text")
 async def get_source_text(request: web.Request) -> web.Response:
-    require_token(request, request.app[SETTINGS].read_token)
-    known(request, SourceTextParameters.model_fields)
-    form = _format(request, ("json", "html"))
+    form = _read_form(request, SourceTextParameters)
     store = request.app[STORE]
     source_id = request.match_info["source_id"]
     source = await asyncio.to_thread(stored_source, store, source_id)

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, WithJsonSchema
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
+from typing_extensions import TypedDict  # the one pydantic reads on Python 3.11
 
 ERROR = {"$ref": "#/components/responses/Error"}
 COMPONENT_REF = "#/components/schemas/{model}"
@@ -119,6 +120,18 @@ def _untitled(schema: dict[str, Any]) -> dict[str, Any]:
 def json_answer(description: str, shape: Any) -> dict[str, Any]:
     """A response whose body is `shape` as JSON."""
     return {"description": description, "content": {"application/json": {"schema": body(shape)}}}
+
+
+class SseEvent(TypedDict, total=False):  # one event as a client's parser yields it
+    id: str
+    event: str
+    data: str  # JSON
+    retry: int
+
+
+def sse_events() -> dict[str, Any]:
+    """A `text/event-stream` body, described by the events a client reads from it."""
+    return {"schema": body(SseEvent)}
 
 
 def errors(*statuses: int) -> dict[str, Any]:

@@ -9,8 +9,14 @@ from typing_extensions import TypedDict  # pydantic reads NotRequired from this 
 
 from ctevents.projections.model import ReadModel
 from ctevents.projections.schemas import ROW_SHAPES
-from ctevents.server.openapi_models import body, errors, one_of_components, parameters
-from ctevents.server.params import SSE_EVENT, Query
+from ctevents.server.openapi_models import (
+    body,
+    errors,
+    one_of_components,
+    parameters,
+    sse_events,
+)
+from ctevents.server.params import Query
 from ctevents.server.read_model_params import PageParameters, WatchHeaders, collection_parameters
 
 View = Literal["compact", "full"]
@@ -60,7 +66,7 @@ def _ok(description: str, shape: Any) -> dict[str, Any]:
         "description": description,
         "content": {
             "application/json": {"schema": body(shape)},
-            "text/event-stream": {"schema": SSE_EVENT},
+            "text/event-stream": sse_events(),
         },
     }
 
