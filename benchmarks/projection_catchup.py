@@ -29,7 +29,7 @@ from ctevents.projections.engine import ProjectionEngine
 from ctevents.projections.views import open_views
 from eventsourcing.persistence import Tracking
 
-from ctevents.codec import EventDecoder, Recorded
+from ctevents.codec import EventDecoder, RecordedEvent
 from ctevents.events import DelegationLed, Evidence, MeetingHeld, SourceRecorded, TopicDiscussed
 from ctevents.store import Store
 
@@ -76,7 +76,7 @@ def generate(store: Store, events: int) -> None:
                 extractor_version="bench",
             )
         )
-        store.append([Recorded(stream, v + 1, now, e) for v, e in enumerate(batch)])
+        store.append([RecordedEvent(stream, v + 1, now, e) for v, e in enumerate(batch)])
 
 
 def measure_read(store: Store) -> float:
@@ -85,7 +85,7 @@ def measure_read(store: Store) -> float:
     head = store.head()
     started, after, count = time.perf_counter(), 0, 0
     while rows := store.stored_rows(after, 2000, head):
-        page = decoder.page(rows, after)
+        page = decoder.decode(rows, after)
         count += page.read
         after = page.end
     return count / (time.perf_counter() - started)
@@ -100,7 +100,7 @@ def measure_stock(store: Store, events: int) -> float:
                 f"CREATE TABLE IF NOT EXISTS {views.table('stock')} "
                 "(key TEXT PRIMARY KEY, row TEXT NOT NULL)"
             )
-        page = store.recorded(after=0, limit=events)
+        page = store.recorded_events(after=0, limit=events)
         started = time.perf_counter()
         for position, recorded in page:
             with views.transaction(commit=True) as cursor:

@@ -36,7 +36,7 @@ from ctevents.projections.model import ReadModel
 from ctevents.projections.views import ViewStore
 from eventsourcing.persistence import IntegrityError
 
-from ctevents.codec import DecodedPage, EventDecoder
+from ctevents.codec import DecodedStretch, EventDecoder
 from ctevents.store import Store
 from ctevents.workers import keep_stepping
 
@@ -161,7 +161,7 @@ class ProjectionEngine:
             rows = self.store.stored_rows(
                 after, self.batch_size, NO_LIMIT if until is None else until
             )
-            page = self._decoder.page(rows, after)
+            page = self._decoder.decode(rows, after)
             read += page.read
             for model in models:
                 self._fold(model, page)
@@ -175,7 +175,7 @@ class ProjectionEngine:
 
     # --- one model, one page ----------------------------------------------------------
 
-    def _fold(self, model: ReadModel, page: DecodedPage) -> bool:
+    def _fold(self, model: ReadModel, page: DecodedStretch) -> bool:
         """Folds the page into the model; False when a failed write left it short of the end."""
         if not page.read:
             return True
@@ -203,7 +203,7 @@ class ProjectionEngine:
         self._advance(model, page.end, changes)
         return True
 
-    def _commit(self, model: ReadModel, page: DecodedPage) -> list[dict[str, Any]] | None:
+    def _commit(self, model: ReadModel, page: DecodedStretch) -> list[dict[str, Any]] | None:
         with gc_paused(), self.views.transaction(commit=True) as cursor:
             # The page was read after the position seen outside this transaction; a
             # replay may have swapped in a generation that is further on since then
@@ -239,7 +239,7 @@ class ProjectionEngine:
             self.views.record_position(cursor, model, position)
         self._advance(model, position, [])
 
-    def _write_failed(self, model: ReadModel, page: DecodedPage, exc: Exception) -> bool:
+    def _write_failed(self, model: ReadModel, page: DecodedStretch, exc: Exception) -> bool:
         error = f"{type(exc).__name__}: {exc}".strip()
         if self._accepts_writes(model) and len(page) > 1:
             # The database takes writes, just not this page's: halve it to find the event.

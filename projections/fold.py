@@ -24,7 +24,7 @@ from ctevents.projections.model import Contribution, Grouping, ReadModel
 from ctevents.projections.stored import pack, unpack
 from ctevents.projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
 
-from ctevents.codec import DecodedPage
+from ctevents.codec import DecodedStretch
 from ctevents.events import Fact
 
 # Below SQLite's smallest limit on bound parameters (999).
@@ -163,7 +163,7 @@ class WorkingSet:
 _IS_FACT: dict[type, bool] = {}
 
 
-def fold_page(ws: WorkingSet, page: DecodedPage) -> None:
+def fold_page(ws: WorkingSet, page: DecodedStretch) -> None:
     """Applies a page's events to the working set, in log order (FoldError on a failure)."""
     handlers = ws.model.handlers
     sources = ws.sources

@@ -83,7 +83,7 @@ class Ledger:
         found = cursor.fetchone()  # type: ignore[attr-defined]
         return GENESIS if found is None else str(found["running"])
 
-    def recorded(self, after: int, until: int) -> dict[int, str]:
+    def running_hashes(self, after: int, until: int) -> dict[int, str]:
         """`{position: running}` for after < position ≤ until."""
         with self.views.transaction(commit=False) as cursor:
             cursor.execute(

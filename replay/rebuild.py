@@ -148,7 +148,7 @@ def _fast_pass(
                 rows = store.stored_rows(after, PAGE, target)
                 if not rows:
                     break
-                page = decoder.page(rows, after)
+                page = decoder.decode(rows, after)
                 for name, fold in list(folds.items()):
                     try:
                         fold_page(fold, page)

@@ -31,7 +31,7 @@ CHAIN = "chain"  # the event's link in its stream's hash chain (see ctevents.cha
 
 
 @dataclass(frozen=True)
-class Recorded:
+class RecordedEvent:
     """An event as placed in the log: its stream, its version there, when it was recorded.
 
     The attribute names are the ones eventsourcing's domain-event protocol asks for.
@@ -65,10 +65,10 @@ class OrjsonTranscoder(Transcoder):
 
 
 class PydanticMapper(Mapper[UUID]):
-    """Maps `Recorded` pydantic events to stored events and back, validating on the way in."""
+    """Maps `RecordedEvent`s to stored events and back, validating on the way in."""
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
-        recorded: Recorded = domain_event
+        recorded: RecordedEvent = domain_event
         state = recorded.event.model_dump()
         state[RECORDED_AT] = recorded.timestamp
         if recorded.chain is not None:
@@ -90,7 +90,7 @@ class PydanticMapper(Mapper[UUID]):
         timestamp = datetime.fromisoformat(recorded_at)
         event_class: type[Event] = resolve_topic(stored_event.topic)
         originator_id = stored_event.originator_id
-        return Recorded(
+        return RecordedEvent(
             originator_id=originator_id if isinstance(originator_id, UUID) else UUID(originator_id),
             originator_version=stored_event.originator_version,
             timestamp=timestamp,
@@ -211,7 +211,7 @@ class JsonEvent(JsonObject):
 
 
 @dataclass(frozen=True)
-class DecodedPage:
+class DecodedStretch:
     """A stretch of the log: the wanted events' positions, streams, classes, index for index.
 
     It covers the positions after `after` up to `end`: events in between that no fold
@@ -229,12 +229,12 @@ class DecodedPage:
     def __len__(self) -> int:
         return len(self.positions)
 
-    def since(self, position: int) -> DecodedPage:
+    def since(self, position: int) -> DecodedStretch:
         """The part after `position`."""
         if position <= self.after:
             return self
         cut = bisect.bisect_right(self.positions, position)
-        return DecodedPage(
+        return DecodedStretch(
             self.positions[cut:],
             self.streams[cut:],
             self.classes[cut:],
@@ -244,12 +244,12 @@ class DecodedPage:
             max(self.read - cut, 1 if self.end > position else 0),
         )
 
-    def first(self, count: int) -> DecodedPage:
+    def first(self, count: int) -> DecodedStretch:
         """The part up to, not including, its `count`-th wanted event (all of it if fewer)."""
         if count >= len(self.positions):
             return self
         end = self.positions[count] - 1
-        return DecodedPage(
+        return DecodedStretch(
             self.positions[:count],
             self.streams[:count],
             self.classes[:count],
@@ -282,8 +282,8 @@ class EventDecoder:
                 )
             return found
 
-    def page(self, rows: Sequence[StoredRow], after: int) -> DecodedPage:
-        """The page of `rows`, read after position `after`."""
+    def decode(self, rows: Sequence[StoredRow], after: int) -> DecodedStretch:
+        """The stretch of the log in `rows`, read after position `after`."""
         positions: list[int] = []
         streams: list[str] = []
         classes: list[type[Event]] = []
@@ -305,7 +305,7 @@ class EventDecoder:
             classes.append(cls)
             events.append(JsonEvent(cls, state) if native[cls] else cls.model_validate(state))
         end = rows[-1][0] if rows else after
-        return DecodedPage(positions, streams, classes, events, after, end, len(rows))
+        return DecodedStretch(positions, streams, classes, events, after, end, len(rows))
 
 
 _UNKNOWN: Any = object()

@@ -14,7 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from ctevents.chain import GENESIS
-from ctevents.codec import Recorded
+from ctevents.codec import RecordedEvent
 from ctevents.events import (
     Event,
     ExtractionSuperseded,
@@ -44,7 +44,7 @@ class CorrectionResult:
     positions: tuple[int, ...] = ()
 
 
-def _stream_of(store: Store, source_id: str) -> list[Recorded]:
+def _stream_of(store: Store, source_id: str) -> list[RecordedEvent]:
     try:
         stream = store.stream(UUID(source_id))
     except ValueError:
@@ -54,7 +54,7 @@ def _stream_of(store: Store, source_id: str) -> list[Recorded]:
     return stream
 
 
-def _extend(store: Store, stream: list[Recorded], events: Sequence[Event]) -> list[int]:
+def _extend(store: Store, stream: list[RecordedEvent], events: Sequence[Event]) -> list[int]:
     last = stream[-1]
     placed = place_in_stream(
         events,
@@ -66,11 +66,11 @@ def _extend(store: Store, stream: list[Recorded], events: Sequence[Event]) -> li
     return store.append(placed)
 
 
-def is_retracted(stream: Sequence[Recorded]) -> bool:
+def is_retracted(stream: Sequence[RecordedEvent]) -> bool:
     return any(isinstance(r.event, SourceRetracted) for r in stream)
 
 
-def current_facts(stream: Sequence[Recorded]) -> list[Fact]:
+def current_facts(stream: Sequence[RecordedEvent]) -> list[Fact]:
     """The facts of the newest extraction of a source (older ones stay for audit)."""
     facts: list[Fact] = []
     for recorded in stream:

@@ -17,7 +17,6 @@ The store is synchronous; every call to it goes through a thread.
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import threading
 import time
@@ -27,10 +26,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ctevents.documents import Document
-from ctevents.events import Fact, source_id_for
-from ctevents.extract import extract
-from ctevents.ingest import Extractor, IngestResult, ingest
+from ctevents.live_ingest import warm_up
 from ctevents.store import Store
 from ctevents.tail import PROGRESS_INTERVAL, Chunk, SharedTail, heartbeat_bytes, progress
 from ctevents.wire import WireEvent
@@ -99,7 +95,7 @@ class EventFilter:
 
 
 @dataclass(frozen=True)
-class Batch:
+class EnvelopeBatch:
     """Matching envelopes in log order, and how far the log was read to find them."""
 
     events: list[dict[str, Any]]
@@ -108,7 +104,7 @@ class Batch:
 
 def read_batch(
     store: Store, after: int, until: int, selection: EventFilter, want: int, page: int = 0
-) -> Batch:
+) -> EnvelopeBatch:
     """At most `want` matching envelopes with `after` < position ≤ `until` (the JSON form).
 
     Reads `page` stored events (at least `want`) when the filter inspects data, so a
@@ -125,7 +121,7 @@ def read_batch(
         if len(events) > want:
             events = events[:want]
             scanned_to = events[-1]["position"]
-    return Batch(events=events, scanned_to=scanned_to)
+    return EnvelopeBatch(events=events, scanned_to=scanned_to)
 
 
 # --- waking on appends -----------------------------------------------------------
@@ -281,7 +277,7 @@ class LogWatcher:
         if self.extraction is not None:
             # Start the extraction processes now rather than on the first POST.
             for _ in range(getattr(self.extraction, "_max_workers", 1)):
-                self.extraction.submit(_ready)
+                self.extraction.submit(warm_up)
 
     async def close(self) -> None:
         """Ends every subscription (streams finish cleanly) and stops the wakers."""
@@ -346,50 +342,11 @@ class LogWatcher:
             self.subscriptions.discard(subscription)
 
 
-async def record(
-    store: Store, watcher: LogWatcher, document: Document, extractor: Extractor = extract
-) -> IngestResult:
-    """Ingests a document and wakes live subscribers at once.
-
-    With `watcher.extraction` (a process pool), the extractor runs there: extraction is
-    the CPU-heavy part of a write, and in this process it would hold the GIL against
-    the event loop that feeds the subscribers.
-    """
-    if watcher.extraction is not None and extractor is extract:
-        facts = await asyncio.wrap_future(
-            watcher.extraction.submit(
-                extract,
-                document.text,
-                source_id=source_id_for(document.text),
-                published_on=document.published_on,
-            )
-        )
-        extractor = functools.partial(_extracted, facts)
-    result = await asyncio.to_thread(_ingest, watcher.ingesting, store, document, extractor)
-    watcher.appended(result.positions)
-    return result
-
-
-def _ingest(
-    turn: threading.BoundedSemaphore, store: Store, document: Document, extractor: Extractor
-) -> IngestResult:
-    with turn:
-        return ingest(store, document, extractor=extractor)
-
-
-def _ready() -> None:
-    """Run in an extraction process: importing this module has loaded the extractor."""
-
-
-def _extracted(facts: list[Fact], text: str, **context: Any) -> list[Fact]:
-    return facts
-
-
 # --- pages and streams -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Page:
+class LogPage:
     """One answer of the paged form; `last_position` is the cursor to resume after."""
 
     events: list[dict[str, Any]]
@@ -409,7 +366,7 @@ async def read_page(
     limit: int,
     selection: EventFilter,
     wait: float = 0.0,
-) -> Page:
+) -> LogPage:
     """Up to `limit` matching events after `after`; with `wait`, holds until one arrives."""
     store = watcher.store
     deadline = time.monotonic() + wait
@@ -427,7 +384,7 @@ async def read_page(
             cursor = batch.scanned_to
         remaining = deadline - time.monotonic()
         if events or cursor < head or remaining <= 0 or watcher.closed:
-            return Page(events=events, last_position=cursor, head=head, limit=limit)
+            return LogPage(events=events, last_position=cursor, head=head, limit=limit)
         with suppress(TimeoutError):
             async with asyncio.timeout(remaining):
                 await advanced.wait()

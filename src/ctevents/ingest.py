@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from ctevents.chain import GENESIS, canonical_bytes, link
-from ctevents.codec import Recorded, payload_state
+from ctevents.codec import RecordedEvent, payload_state
 from ctevents.documents import Document
 from ctevents.events import Event, Fact, SourceRecorded, source_id_for, text_sha256
 from ctevents.extract import extract
@@ -57,7 +57,7 @@ def place_in_stream(
     first_version: int,
     recorded_at: datetime,
     previous_link: str = GENESIS,
-) -> list[Recorded]:
+) -> list[RecordedEvent]:
     """Events as the next versions of `stream`, each linked into the stream's hash chain."""
     placed = []
     for offset, event in enumerate(events):
@@ -65,7 +65,7 @@ def place_in_stream(
         canonical = canonical_bytes(str(stream), version, event.type_name, payload_state(event))
         previous_link = link(previous_link, canonical)
         placed.append(
-            Recorded(
+            RecordedEvent(
                 originator_id=stream,
                 originator_version=version,
                 timestamp=recorded_at,

@@ -21,7 +21,7 @@ from ctevents.closing import ClosingGate
 from ctevents.codec import (
     OrjsonTranscoder,
     PydanticMapper,
-    Recorded,
+    RecordedEvent,
     split_state,
     type_name_of,
 )
@@ -87,14 +87,14 @@ def store_exists(location: StoreLocation) -> bool:
     return location.exists()
 
 
-class _Batch:
+class _StreamAppend:
     """Hands all of a source's events to eventsourcing as one save: one transaction."""
 
-    def __init__(self, events: Sequence[Recorded]) -> None:
+    def __init__(self, events: Sequence[RecordedEvent]) -> None:
         self.id = events[0].originator_id
         self._events = list(events)
 
-    def collect_events(self) -> list[Recorded]:
+    def collect_events(self) -> list[RecordedEvent]:
         return self._events
 
 
@@ -144,7 +144,7 @@ class Store:
 
     # --- writing -------------------------------------------------------------
 
-    def append(self, events: Sequence[Recorded]) -> list[int]:
+    def append(self, events: Sequence[RecordedEvent]) -> list[int]:
         """Appends the events of one stream in one transaction; returns their positions.
 
         Raises `StreamExists` when any of the versions is already taken: nothing is
@@ -154,7 +154,7 @@ class Store:
             return []
         with self._gate.use():
             try:
-                recordings = self.app.save(_Batch(events))
+                recordings = self.app.save(_StreamAppend(events))
             except IntegrityError as exc:
                 # Other constraint failures are integrity errors too: only a stream that
                 # really holds events means "already recorded".
@@ -215,20 +215,20 @@ class Store:
     ) -> list[dict[str, Any]]:
         return [self.envelope(n) for n in self.notifications(after, limit, types, until)]
 
-    def recorded(
+    def recorded_events(
         self,
         after: int = 0,
         limit: int = 1000,
         types: Sequence[str] = (),
         until: int | None = None,
-    ) -> list[tuple[int, Recorded]]:
+    ) -> list[tuple[int, RecordedEvent]]:
         """Typed events with their positions, in log order."""
         return [
             (n.id, self.mapper.to_domain_event(n))
             for n in self.notifications(after, limit, types, until)
         ]
 
-    def stream(self, source_id: str | UUID) -> list[Recorded]:
+    def stream(self, source_id: str | UUID) -> list[RecordedEvent]:
         """Every event of one source's stream, in version order."""
         originator_id = source_id if isinstance(source_id, UUID) else UUID(str(source_id))
         with self._gate.use():

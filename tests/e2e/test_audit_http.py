@@ -303,7 +303,7 @@ async def test_retracting_seed_002_leaves_the_meeting_to_seed_000(client, seeds_
 async def test_event_pages_carry_the_running_hash_of_their_last_position(client, seeds_dir):
     await seed(client, seeds_dir)
     store = client.app[STORE]
-    recorded = await asyncio.to_thread(store.recorded, 0, 10_000)
+    recorded = await asyncio.to_thread(store.recorded_events, 0, 10_000)
     expected, running = {}, GENESIS
     for position, event in recorded:
         running = expected[position] = running_link(running, position, event.chain)

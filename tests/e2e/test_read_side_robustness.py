@@ -25,7 +25,7 @@ from ctevents.projections.failures import SKIPPED, failures
 from ctevents.projections.views import open_views
 from ctevents.replay.snapshots import snapshots
 
-from ctevents.codec import Recorded
+from ctevents.codec import RecordedEvent
 from ctevents.events import SourceRecorded
 from ctevents.server import Settings, create_app
 from ctevents.server import snapshots as snapshot_routes
@@ -140,7 +140,7 @@ def _append_source(store: Store, publisher: str) -> None:
         publisher=publisher,
         received_at=now,
     )
-    store.append([Recorded(stream, 1, now, event)])
+    store.append([RecordedEvent(stream, 1, now, event)])
 
 
 def _refuse_writes_of(views, publisher: str) -> None:

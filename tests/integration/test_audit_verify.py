@@ -35,7 +35,7 @@ def verified(url):
     with Store(url) as store:
         ledger = Ledger.open(store)
         try:
-            return verify_log(store, ledger.recorded, ledger.position())
+            return verify_log(store, ledger.running_hashes, ledger.position())
         finally:
             ledger.close()
 
@@ -52,7 +52,7 @@ def test_a_clean_log_verifies_and_the_ledger_agrees(store_url, seeds_dir):
             assert ledger.running_at(head) == result.running
             # The running hash, recomputed by hand from the stored links.
             running = GENESIS
-            for position, recorded in store.recorded(limit=head):
+            for position, recorded in store.recorded_events(limit=head):
                 running = running_link(running, position, recorded.chain)
             assert running == result.running
             assert ledger.running_through(head) == running

@@ -7,16 +7,16 @@ import asyncio
 import orjson
 
 from ctevents.feed import (
-    Batch,
     Delivery,
+    EnvelopeBatch,
     EventFilter,
     LogWatcher,
     PollingWaker,
     follow,
     read_batch,
     read_page,
-    record,
 )
+from ctevents.live_ingest import ingest_live
 from ctevents.store import Store
 from tests.support.feed_fixtures import document, ingest_with_facts, no_facts
 
@@ -30,7 +30,7 @@ async def test_follow_catches_up_then_goes_live_without_gap_or_duplicate(store_u
     store = await asyncio.to_thread(Store, store_url)
     watcher = LogWatcher(store, wakers=(PollingWaker(store, 0.05),))
     for i in range(7):
-        await record(store, watcher, document(i), no_facts)
+        await ingest_live(store, watcher, document(i), no_facts)
     await watcher.start()
     seen: list[int] = []
 
@@ -43,7 +43,7 @@ async def test_follow_catches_up_then_goes_live_without_gap_or_duplicate(store_u
 
     async def writer() -> None:
         for i in range(7, 20):
-            await record(store, watcher, document(i), no_facts)
+            await ingest_live(store, watcher, document(i), no_facts)
             await asyncio.sleep(0.005 * (i % 3))
 
     try:
@@ -62,10 +62,10 @@ async def test_sparse_filter_reports_how_far_it_scanned(store_url: str) -> None:
     watcher = LogWatcher(store)
     try:
         for i in range(5):
-            await record(store, watcher, document(i), no_facts)
+            await ingest_live(store, watcher, document(i), no_facts)
         facts = await asyncio.to_thread(ingest_with_facts, store, "parties=US,IN joint statement")
         for i in range(5, 8):
-            await record(store, watcher, document(i), no_facts)
+            await ingest_live(store, watcher, document(i), no_facts)
         await watcher.start()
         head = store.head()
         items = []
@@ -79,7 +79,7 @@ async def test_sparse_filter_reports_how_far_it_scanned(store_url: str) -> None:
         # Scanned to the head after the match: the subscriber may resume there.
         assert {"last_position": head} in items
         batch = read_batch(store, 0, head, EventFilter(meeting="nobody"), want=2, page=3)
-        assert batch == Batch(events=[], scanned_to=3)
+        assert batch == EnvelopeBatch(events=[], scanned_to=3)
     finally:
         await watcher.close()
         store.close()
@@ -93,7 +93,7 @@ async def test_long_poll_page_is_woken_by_an_append(sqlite_url: str) -> None:
         waiting = asyncio.create_task(read_page(watcher, 0, 10, EventFilter(), wait=5))
         await asyncio.sleep(0.1)
         assert not waiting.done()
-        await record(store, watcher, document(1), no_facts)
+        await ingest_live(store, watcher, document(1), no_facts)
         async with asyncio.timeout(1):
             page = await waiting
         assert [e["position"] for e in page.events] == [1]

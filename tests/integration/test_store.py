@@ -10,7 +10,7 @@ from uuid import UUID, uuid4
 import psycopg
 import pytest
 
-from ctevents.codec import Recorded
+from ctevents.codec import RecordedEvent
 from ctevents.documents import make_document
 from ctevents.events import DelegationLed, Evidence, MeetingHeld, source_id_for
 from ctevents.ingest import ingest
@@ -23,7 +23,7 @@ NOW = datetime(2023, 7, 25, 6, 30, tzinfo=UTC)
 def placed(events, stream=None):
     stream = stream or uuid4()
     return [
-        Recorded(originator_id=stream, originator_version=i + 1, timestamp=NOW, event=e)
+        RecordedEvent(originator_id=stream, originator_version=i + 1, timestamp=NOW, event=e)
         for i, e in enumerate(events)
     ]
 
@@ -33,7 +33,7 @@ def test_every_event_type_round_trips(store_url):
     with Store(store_url) as store:
         positions = store.append(placed(events))
         assert positions == list(range(1, len(events) + 1))
-        back = [r for _, r in store.recorded()]
+        back = [r for _, r in store.recorded_events()]
     assert [r.event for r in back] == events
     assert all(r.timestamp == NOW for r in back)
     assert [type(r.event) for r in back] == [type(e) for e in events]

@@ -14,8 +14,8 @@ from aiohttp import web
 
 from ctevents.documents import Document, make_document
 from ctevents.events import DelegationLed, Evidence, Fact, MeetingHeld, source_id_for
-from ctevents.feed import record
 from ctevents.ingest import IngestResult, ingest
+from ctevents.live_ingest import ingest_live
 from ctevents.server import Settings, create_app
 from ctevents.server.state import STORE, WATCHER
 from ctevents.store import Store
@@ -69,7 +69,7 @@ async def append(app: web.Application, n: int, start: int = 0, size: int = 0) ->
     """Records `n` new documents through the app's own store (subscribers woken at once)."""
     positions: list[int] = []
     for i in range(start, start + n):
-        result = await record(app[STORE], app[WATCHER], document(i, size), no_facts)
+        result = await ingest_live(app[STORE], app[WATCHER], document(i, size), no_facts)
         positions.extend(result.positions)
     return positions
 

@@ -12,7 +12,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
-from ctevents.codec import Recorded
+from ctevents.codec import RecordedEvent
 from ctevents.events import (
     AttackReferenced,
     CondemnationIssued,
@@ -220,7 +220,7 @@ def generate(store: Store, events: int, seed: int = 6, *, statements: int = 0) -
             version = len(stream)
             stream_id = UUID(source_id)
             store.append(
-                [Recorded(stream_id, version + i + 1, moment, e) for i, e in enumerate(batch)]
+                [RecordedEvent(stream_id, version + i + 1, moment, e) for i, e in enumerate(batch)]
             )
             appended += len(batch)
             continue
@@ -241,7 +241,9 @@ def generate(store: Store, events: int, seed: int = 6, *, statements: int = 0) -
             received_at=moment,
         )
         batch = [source, *facts]
-        store.append([Recorded(UUID(source_id), i + 1, moment, e) for i, e in enumerate(batch)])
+        store.append(
+            [RecordedEvent(UUID(source_id), i + 1, moment, e) for i, e in enumerate(batch)]
+        )
         recorded.append(source_id)
         appended += len(batch)
     return store.head()

@@ -17,7 +17,7 @@ from ctevents.projections.catalog import MODELS
 from ctevents.projections.engine import ProjectionEngine
 from ctevents.projections.views import open_views
 
-from ctevents.codec import Recorded
+from ctevents.codec import RecordedEvent
 from ctevents.documents import Document, read_document
 from ctevents.events import (
     DelegationLed,
@@ -63,7 +63,10 @@ def append_to(store: Store, source_id: str, *events: Any) -> list[int]:
     version = len(store.stream(source_id))
     now = datetime.now(UTC)
     return store.append(
-        [Recorded(UUID(source_id), version + i + 1, now, event) for i, event in enumerate(events)]
+        [
+            RecordedEvent(UUID(source_id), version + i + 1, now, event)
+            for i, event in enumerate(events)
+        ]
     )
 
 

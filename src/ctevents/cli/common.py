@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ctevents.corrections import CorrectionResult
+    from ctevents.projections.views import ViewStore
     from ctevents.store import Store
 
 STORE_ENV = "CTEVENTS_STORE"
@@ -52,6 +53,20 @@ def open_store(url: str | None, *, must_exist: bool = False) -> Store:
         return Store(url)
     except StoreError as exc:
         fail(str(exc))
+        raise  # unreachable: fail exits
+
+
+def open_read_models(store: Store) -> ViewStore:
+    """The store's read models; one that cannot be opened is a one-line error naming the
+    store as people see it (its password masked)."""
+    from ctevents.projections.views import open_views
+
+    try:
+        return open_views(store.location)
+    except Exception as exc:
+        fail(
+            f"cannot open the read models of {store.location.display}: {type(exc).__name__}: {exc}"
+        )
         raise  # unreachable: fail exits
 
 

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import argparse
 
-from ctevents.cli.common import add_json_argument, add_store_argument, fail, open_store, printable
+from ctevents.cli.common import (
+    add_json_argument,
+    add_store_argument,
+    fail,
+    open_read_models,
+    open_store,
+    printable,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,14 +35,10 @@ def run(args: argparse.Namespace) -> int:
     from ctevents.projections.catalog import MODELS
     from ctevents.projections.failures import failures
     from ctevents.projections.queries import status
-    from ctevents.projections.views import open_views
     from ctevents.read_side_health import DEGRADED, OK, failing_models
 
     with open_store(args.store, must_exist=True) as store:
-        try:
-            views = open_views(store.location)
-        except Exception as exc:
-            fail(f"cannot open the read models of {store.location.display}: {exc}")
+        views = open_read_models(store)
         try:
             views.ensure(MODELS)
             report = status(store, views, MODELS)

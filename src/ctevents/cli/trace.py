@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ctevents.cli.common import add_store_argument, error, fail, open_store, printable
+from ctevents.cli.common import (
+    add_store_argument,
+    error,
+    fail,
+    open_read_models,
+    open_store,
+    printable,
+)
 
 if TYPE_CHECKING:
     from ctevents.projections.views import ViewStore
@@ -48,15 +55,11 @@ def run(args: argparse.Namespace) -> int:
 
     from ctevents.audit.prov import meeting_lineage
     from ctevents.projections.provenance import UnknownField, UnknownMeeting, trace
-    from ctevents.projections.views import open_views
 
     if args.json:
         args.format = "json"
     with open_store(args.store, must_exist=True) as store:
-        try:
-            views = open_views(store.location)
-        except Exception as exc:
-            fail(f"cannot open the read models of {store.url}: {type(exc).__name__}: {exc}")
+        views = open_read_models(store)
         try:
             bring_up_to_head(store, views)
             found = trace(store, views, args.meeting_key, args.field)

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             ledger = Ledger.open(store)
             try:
-                result = verify_log(store, ledger.recorded, ledger.position())
+                result = verify_log(store, ledger.running_hashes, ledger.position())
             finally:
                 ledger.close()
     if args.json:

@@ -12,10 +12,11 @@ import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
 import orjson
 from aiohttp import web
+from pydantic import Field
 from typing_extensions import TypedDict  # the one pydantic reads on Python 3.11
 
 from ctevents.audit import highlight, prov
@@ -28,15 +29,16 @@ from ctevents.projections.meetings import MODEL as MEETINGS
 from ctevents.projections.provenance import trace
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ErrorAnswer, ParameterError, json_error
-from ctevents.server.openapi_models import body
+from ctevents.server.openapi_models import body, errors, json_answer, parameters
 from ctevents.server.params import (
-    TEXT_SCHEMA,
-    TOKEN_SCHEMA,
+    PlainText,
+    Query,
+    Seconds,
+    Token,
+    Whole,
     known,
     plain_text,
-    seconds_schema,
     single,
-    whole_schema,
 )
 from ctevents.server.read_model_params import MAX_WAIT
 from ctevents.server.read_models import await_folded, freshness_of
@@ -99,10 +101,49 @@ async def chain_through(app: web.Application, position: int) -> tuple[str | None
     return running, None
 
 
+# --- parameters: what the handlers read, and the document describes ----------------------
+
+
+class MeetingPath(Query):
+    key: str = Field(description="The meeting key; it may contain `/`.")
+
+
+class SourcePath(Query):
+    source_id: str
+
+
+class ProvenanceParameters(Query):
+    """What `get_provenance` reads, in its own words (`freshness_of`, `plain_text`)."""
+
+    field: PlainText | None = Field(
+        None,
+        description="Only this field and below, e.g. `date` or `leaders.MV` "
+        "(404 if the meeting has no such field).",
+    )
+    format: Literal["json", "prov"] | None = None
+    min_position: Whole | None = None
+    wait: Annotated[Seconds, Field(ge=0, le=MAX_WAIT)] | None = None
+    token: Token | None = Field(None, description="Read token, if required.")
+
+
+class SourceTextParameters(Query):
+    format: Literal["json", "html"] | None = None
+    token: Token | None = Field(None, description="Read token, if required.")
+
+
+class RetractionRequest(Query):
+    reason: Annotated[str, Field(max_length=MAX_REASON, pattern=TEXT_PATTERN)]
+
+
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _format(request: web.Request, allowed: tuple[str, ...]) -> str:
+def _read_form(request: web.Request, parameters: type[Query]) -> str:
+    """Checks the read token and the parameters' names; the form asked for, of the
+    `format` choices `parameters` declares (the first by default)."""
+    require_token(request, request.app[SETTINGS].read_token)
+    known(request, parameters.model_fields)
+    allowed: tuple[str, ...] = get_args(get_args(parameters.model_fields["format"].annotation)[0])
     form = single(request, "format") or allowed[0]
     if form not in allowed:
         raise ParameterError("format", f"{form!r}: use one of {', '.join(allowed)}")
@@ -140,9 +181,7 @@ async def _near_the_head(request: web.Request) -> None:
 
 @routes.get("/meetings/{key:.+}/provenance")
 async def get_provenance(request: web.Request) -> web.Response:
-    require_token(request, request.app[SETTINGS].read_token)
-    known(request, {"field", "format", "min_position", "wait", "token"})
-    form = _format(request, ("json", "prov"))
+    form = _read_form(request, ProvenanceParameters)
     field = single(request, "field")
     if field is not None:
         try:
@@ -172,9 +211,7 @@ async def get_provenance(request: web.Request) -> web.Response:
 
 @routes.get("/sources/{source_id}/text")
 async def get_source_text(request: web.Request) -> web.Response:
-    require_token(request, request.app[SETTINGS].read_token)
-    known(request, {"format", "token"})
-    form = _format(request, ("json", "html"))
+    form = _read_form(request, SourceTextParameters)
     store = request.app[STORE]
     source_id = request.match_info["source_id"]
     source = await asyncio.to_thread(stored_source, store, source_id)
@@ -218,7 +255,7 @@ async def post_retraction(request: web.Request) -> web.Response:
         body = orjson.loads(await request.read())
     except orjson.JSONDecodeError as exc:
         raise ErrorAnswer(400, f"invalid JSON: {exc}") from None
-    if not isinstance(body, dict) or set(body) - {"reason"}:
+    if not isinstance(body, dict) or set(body) - RetractionRequest.model_fields.keys():
         raise ErrorAnswer(422, 'send {"reason": "why the source is withdrawn"} and nothing else')
     reason = body.get("reason")
     if not isinstance(reason, str) or not reason.strip():
@@ -248,14 +285,6 @@ async def post_retraction(request: web.Request) -> web.Response:
 
 # --- OpenAPI -----------------------------------------------------------------------------------
 
-_ERRORS = {code: {"$ref": "#/components/responses/Error"} for code in ("400", "401", "404", "422")}
-_TOKEN = {
-    "name": "token",
-    "in": "query",
-    "description": "Read token, if required.",
-    "schema": TOKEN_SCHEMA,
-}
-
 openapi: dict[str, Any] = {
     "/meetings/{key}/provenance": {
         "get": {
@@ -265,33 +294,12 @@ openapi: dict[str, Any] = {
             "first; a mismatch gives `verified: false` with the reasons (and `X-Verified: "
             "false`). `format=prov` answers W3C PROV-JSON.",
             "parameters": [
-                {
-                    "name": "key",
-                    "in": "path",
-                    "required": True,
-                    "schema": {"type": "string"},
-                    "description": "The meeting key; it may contain `/`.",
-                },
-                {
-                    "name": "field",
-                    "in": "query",
-                    "schema": TEXT_SCHEMA,
-                    "description": "Only this field and below, e.g. `date` or `leaders.MV` "
-                    "(404 if the meeting has no such field).",
-                },
-                {"name": "format", "in": "query", "schema": {"enum": ["json", "prov"]}},
-                {"name": "min_position", "in": "query", "schema": whole_schema(0)},
-                {"name": "wait", "in": "query", "schema": seconds_schema(0, MAX_WAIT)},
-                _TOKEN,
+                *parameters(MeetingPath, "path"),
+                *parameters(ProvenanceParameters),
             ],
             "responses": {
-                "200": {
-                    "description": "The trace (or its PROV-JSON document).",
-                    "content": {"application/json": {"schema": {"type": "object"}}},
-                },
-                **_ERRORS,
-                "409": {"$ref": "#/components/responses/Error"},
-                "503": {"$ref": "#/components/responses/Error"},
+                "200": json_answer("The trace (or its PROV-JSON document).", dict[str, Any]),
+                **errors(400, 401, 404, 422, 409, 503),
             },
         }
     },
@@ -299,21 +307,17 @@ openapi: dict[str, Any] = {
         "get": {
             "operationId": "getSourceText",
             "summary": "A source's stored text with the spans its facts were read from.",
-            "parameters": [
-                {"name": "source_id", "in": "path", "required": True, "schema": {"type": "string"}},
-                {"name": "format", "in": "query", "schema": {"enum": ["json", "html"]}},
-                _TOKEN,
-            ],
+            "parameters": [*parameters(SourcePath, "path"), *parameters(SourceTextParameters)],
             "responses": {
                 "200": {
                     "description": "`{text, sha256, verified, problems, spans: [{start, end, "
                     "quote, facts}]}`, or a highlighted HTML page.",
                     "content": {
-                        "application/json": {"schema": {"type": "object"}},
-                        "text/html": {"schema": {"type": "string"}},
+                        "application/json": {"schema": body(dict[str, Any])},
+                        "text/html": {"schema": body(str)},
                     },
                 },
-                **_ERRORS,
+                **errors(400, 401, 404, 422),
             },
         }
     },
@@ -322,36 +326,18 @@ openapi: dict[str, Any] = {
             "operationId": "retractSource",
             "summary": "Append SourceRetracted; retracting twice appends nothing.",
             "security": [{}, {"bearer": []}, {"token": []}],
-            "parameters": [
-                {"name": "source_id", "in": "path", "required": True, "schema": {"type": "string"}}
-            ],
+            "parameters": parameters(SourcePath, "path"),
             "requestBody": {
                 "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["reason"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "reason": {
-                                    "type": "string",
-                                    "maxLength": MAX_REASON,
-                                    "pattern": TEXT_PATTERN,
-                                }
-                            },
-                        }
-                    }
-                },
+                "content": {"application/json": {"schema": body(RetractionRequest)}},
             },
             "responses": {
-                "200": {
-                    "description": "`{source_id, retracted, message, position}`; `retracted` "
+                "200": json_answer(
+                    "`{source_id, retracted, message, position}`; `retracted` "
                     "false (and `position` null) when it was already retracted.",
-                    "content": {"application/json": {"schema": body(Retraction)}},
-                },
-                **_ERRORS,
-                "415": {"$ref": "#/components/responses/Error"},
+                    Retraction,
+                ),
+                **errors(400, 401, 404, 422, 415),
             },
         }
     },

@@ -22,9 +22,8 @@ from ctevents.feed import EventFilter, follow, read_page
 from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
-from ctevents.server.openapi_models import errors, parameters
+from ctevents.server.openapi_models import errors, parameters, sse_events
 from ctevents.server.params import (
-    SSE_EVENT,
     Party,
     PlainText,
     Query,
@@ -350,7 +349,7 @@ openapi: dict[str, Any] = {
                     "description": "Events after the cursor, in log order.",
                     "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/EventPage"}},
-                        "text/event-stream": {"schema": SSE_EVENT},
+                        "text/event-stream": sse_events(),
                         "application/x-ndjson": {
                             "schema": {"$ref": "#/components/schemas/Envelope"}
                         },

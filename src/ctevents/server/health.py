@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Annotated, Any, Literal, NotRequired
 
 from aiohttp import web
+from pydantic import Field
+from typing_extensions import TypedDict  # the one pydantic reads on Python 3.11
 
 from ctevents.read_side_health import DEGRADED, OK, UNAVAILABLE
 from ctevents.server.availability import STORE_GUARD
+from ctevents.server.openapi_models import json_answer
 from ctevents.server.state import PROJECTION_HEALTH, SETTINGS, STORE, WATCHER
 
 routes = web.RouteTableDef()
@@ -73,41 +76,35 @@ async def get_health(request: web.Request) -> web.Response:
     )
 
 
-_HEALTH = {
-    "type": "object",
-    "required": ["status", "store", "projections"],
-    "properties": {
-        "status": {"enum": ["ok", "degraded", "unavailable"]},
-        "store": {
-            "type": "object",
-            "properties": {
-                "kind": {"enum": ["sqlite", "postgresql"]},
-                "url": {"type": "string", "description": "The store, its password masked."},
-                "reachable": {"type": "boolean"},
-                "head": {"type": "integer"},
-                "error": {"type": "string"},
-            },
-        },
-        "subscribers": {"type": "integer"},
-        "projections": {"type": "object", "additionalProperties": {"type": "object"}},
-        "failing": {
-            "type": "array",
-            "description": "Each read model that fails: why, its position and its lag.",
-            "items": {
-                "type": "object",
-                "required": ["projection", "position", "lag", "reason"],
-                "properties": {
-                    "projection": {"type": "string"},
-                    "position": {"type": "integer"},
-                    "lag": {"type": "integer"},
-                    "failures": {"type": "integer"},
-                    "reason": {"type": "string"},
-                    "last_failure": {"type": "object"},
-                },
-            },
-        },
-    },
-}
+class StoreReport(TypedDict, total=False):
+    kind: Literal["sqlite", "postgresql"]
+    url: Annotated[str, Field(description="The store, its password masked.")]
+    reachable: bool
+    head: int
+    error: str
+
+
+class Failing(TypedDict):
+    projection: str
+    position: int
+    lag: int
+    failures: NotRequired[int]
+    reason: str
+    last_failure: NotRequired[dict[str, Any]]
+
+
+class Health(TypedDict):
+    status: Literal["ok", "degraded", "unavailable"]
+    store: StoreReport
+    subscribers: NotRequired[int]
+    projections: dict[str, dict[str, Any]]
+    failing: NotRequired[
+        Annotated[
+            list[Failing],
+            Field(description="Each read model that fails: why, its position and its lag."),
+        ]
+    ]
+
 
 openapi: dict[str, Any] = {
     "/healthz": {
@@ -115,15 +112,12 @@ openapi: dict[str, Any] = {
             "operationId": "getHealth",
             "summary": "Store reachability, the head position and projection status.",
             "responses": {
-                "200": {
-                    "description": "Healthy.",
-                    "content": {"application/json": {"schema": _HEALTH}},
-                },
-                "503": {
-                    "description": "`unavailable`: the store does not answer; `degraded`: "
+                "200": json_answer("Healthy.", Health),
+                "503": json_answer(
+                    "`unavailable`: the store does not answer; `degraded`: "
                     "a read model fails (named in `failing`).",
-                    "content": {"application/json": {"schema": _HEALTH}},
-                },
+                    Health,
+                ),
             },
         }
     }

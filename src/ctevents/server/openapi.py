@@ -2,55 +2,55 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any, NotRequired
+from uuid import UUID
 
 from aiohttp import web
+from pydantic import Field
+from typing_extensions import TypedDict  # the one pydantic reads on Python 3.11
 
 from ctevents import __version__
+from ctevents.server.openapi_models import body, one_of_components
 from ctevents.server.state import RESOURCES
 
 routes = web.RouteTableDef()
 
-_ENVELOPE = {
-    "type": "object",
-    "required": ["position", "type", "stream", "version", "recorded_at", "data"],
-    "properties": {
-        "position": {"type": "integer", "minimum": 1},
-        "type": {"type": "string"},
-        "stream": {"type": "string", "format": "uuid"},
-        "version": {"type": "integer", "minimum": 1},
-        "recorded_at": {"type": "string", "format": "date-time"},
-        "data": {"type": "object"},
-    },
-}
+
+class Envelope(TypedDict):  # one event as the feed answers it
+    position: Annotated[int, Field(ge=1)]
+    type: str
+    stream: UUID
+    version: Annotated[int, Field(ge=1)]
+    recorded_at: datetime
+    data: dict[str, Any]
+
+
+class EventPage(TypedDict):  # a page of `GET /events`
+    events: list[one_of_components("Envelope")]  # type: ignore[valid-type]
+    last_position: int
+    head: int
+    last_chain: NotRequired[
+        Annotated[
+            str | None,
+            Field(
+                description="The ledger's running hash through last_position (hex "
+                "SHA-256): equal values at equal positions prove the same log."
+            ),
+        ]
+    ]
+    last_chain_note: NotRequired[
+        Annotated[str, Field(description="Why last_chain is null, when it is.")]
+    ]
+
+
+class Error(TypedDict):
+    error: str
+    parameter: NotRequired[str]
+
 
 COMPONENTS: dict[str, Any] = {
-    "schemas": {
-        "Envelope": _ENVELOPE,
-        "EventPage": {
-            "type": "object",
-            "required": ["events", "last_position", "head"],
-            "properties": {
-                "events": {"type": "array", "items": {"$ref": "#/components/schemas/Envelope"}},
-                "last_position": {"type": "integer"},
-                "head": {"type": "integer"},
-                "last_chain": {
-                    "type": ["string", "null"],
-                    "description": "The ledger's running hash through last_position (hex "
-                    "SHA-256): equal values at equal positions prove the same log.",
-                },
-                "last_chain_note": {
-                    "type": "string",
-                    "description": "Why last_chain is null, when it is.",
-                },
-            },
-        },
-        "Error": {
-            "type": "object",
-            "required": ["error"],
-            "properties": {"error": {"type": "string"}, "parameter": {"type": "string"}},
-        },
-    },
+    "schemas": {shape.__name__: body(shape) for shape in (Envelope, EventPage, Error)},
     "responses": {
         "Error": {
             "description": "What was wrong with the request.",

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, WithJsonSchema
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
+from typing_extensions import TypedDict  # the one pydantic reads on Python 3.11
 
 ERROR = {"$ref": "#/components/responses/Error"}
 COMPONENT_REF = "#/components/schemas/{model}"
@@ -58,10 +59,13 @@ def parameters(
     """One OpenAPI parameter per field of `model` (by alias); `described` overrides
     descriptions that depend on the route (a page cursor names the model's key)."""
     found = model.model_json_schema(by_alias=True, schema_generator=_ParameterSchemas)
+    required = set(found.get("required", ()))
     listed = []
     for name, field_schema in found["properties"].items():
         schema = _tidy(field_schema)
         parameter: dict[str, Any] = {"name": name, "in": where}
+        if name in required:  # a path parameter; every query parameter may be absent
+            parameter["required"] = True
         for key in _PARAMETER_KEYS:
             if key in schema:
                 parameter[key] = schema.pop(key)
@@ -80,25 +84,54 @@ def one_of_components(*names: str) -> Any:
     return Annotated[Any, WithJsonSchema({_COMPONENTS: list(names)})]
 
 
-def _resolve(schema: Any) -> Any:
+_LOCAL_REF = "#/$defs/{model}"
+
+
+def _resolve(schema: Any, defs: dict[str, Any]) -> Any:
     if isinstance(schema, dict):
         if _COMPONENTS in schema:
             refs = [{"$ref": COMPONENT_REF.format(model=name)} for name in schema[_COMPONENTS]]
             return refs[0] if len(refs) == 1 else {"anyOf": refs}
-        return {key: _resolve(value) for key, value in schema.items()}
+        if "$ref" in schema:  # a nested shape, written in place (none refers to itself)
+            found = dict(schema)
+            name = found.pop("$ref").removeprefix(_LOCAL_REF.format(model=""))
+            return _resolve({**defs[name], **found}, defs)
+        return {key: _resolve(value, defs) for key, value in schema.items()}
     if isinstance(schema, list):
-        return [_resolve(value) for value in schema]
+        return [_resolve(value, defs) for value in schema]
     return schema
 
 
 def body(shape: Any) -> dict[str, Any]:
     """The JSON Schema of an answer (a `TypedDict` or model), without titles."""
     schema = TypeAdapter(shape).json_schema(
-        ref_template=COMPONENT_REF, schema_generator=_BodySchemas, mode="serialization"
+        ref_template=_LOCAL_REF, schema_generator=_BodySchemas, mode="serialization"
     )
     schema.pop("title", None)
-    resolved: dict[str, Any] = _resolve(schema)
+    defs = {name: _untitled(found) for name, found in schema.pop("$defs", {}).items()}
+    resolved: dict[str, Any] = _resolve(schema, defs)
     return resolved
+
+
+def _untitled(schema: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in schema.items() if key != "title"}
+
+
+def json_answer(description: str, shape: Any) -> dict[str, Any]:
+    """A response whose body is `shape` as JSON."""
+    return {"description": description, "content": {"application/json": {"schema": body(shape)}}}
+
+
+class SseEvent(TypedDict, total=False):  # one event as a client's parser yields it
+    id: str
+    event: str
+    data: str  # JSON
+    retry: int
+
+
+def sse_events() -> dict[str, Any]:
+    """A `text/event-stream` body, described by the events a client reads from it."""
+    return {"schema": body(SseEvent)}
 
 
 def errors(*statuses: int) -> dict[str, Any]:

@@ -231,16 +231,6 @@ SEARCH_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "patte
 PARTY_SCHEMA = {"type": "string", "pattern": PARTY}
 PARTY_LIST_SCHEMA = {"type": "string", "pattern": PARTY_LIST}
 BOOLEAN_SCHEMA = {"type": "string", "enum": list(BOOLEANS)}
-# One Server-Sent Event as a client's parser yields it; `data` holds JSON.
-SSE_EVENT = {
-    "type": "object",
-    "properties": {
-        "id": {"type": "string"},
-        "event": {"type": "string"},
-        "data": {"type": "string"},
-        "retry": {"type": "integer"},
-    },
-}
 # Any value without a control character (the door refuses those in every parameter).
 TOKEN_SCHEMA = {"type": "string", "pattern": f"^[^{CONTROLS}]*$"}
 DATE_SCHEMA = {"type": "string", "format": "date"}
@@ -248,10 +238,6 @@ DATE_SCHEMA = {"type": "string", "format": "date"}
 
 def whole_schema(minimum: int = 0, maximum: int = MAX_POSITION) -> dict[str, Any]:
     return {"type": "integer", "minimum": minimum, "maximum": maximum}
-
-
-def seconds_schema(minimum: float, maximum: float) -> dict[str, Any]:
-    return {"type": "number", "minimum": minimum, "maximum": maximum}
 
 
 # --- the value types: each validates as above and says so in its JSON Schema ---------------

@@ -9,14 +9,24 @@ from typing_extensions import TypedDict  # pydantic reads NotRequired from this 
 
 from ctevents.projections.model import ReadModel
 from ctevents.projections.schemas import ROW_SHAPES
-from ctevents.server.openapi_models import body, errors, one_of_components, parameters
-from ctevents.server.params import SSE_EVENT
+from ctevents.server.openapi_models import (
+    body,
+    errors,
+    one_of_components,
+    parameters,
+    sse_events,
+)
+from ctevents.server.params import Query
 from ctevents.server.read_model_params import PageParameters, WatchHeaders, collection_parameters
 
 View = Literal["compact", "full"]
 Lag = Annotated[int, Field(description="Log positions not folded yet.")]
 AsOf = Annotated[dict[str, Any], Field(description="With `as_of`: which snapshot answered.")]
 Row = TypeVar("Row")
+
+
+class ItemKey(Query):
+    key: str
 
 
 class ItemAnswer(TypedDict, Generic[Row]):
@@ -56,7 +66,7 @@ def _ok(description: str, shape: Any) -> dict[str, Any]:
         "description": description,
         "content": {
             "application/json": {"schema": body(shape)},
-            "text/event-stream": {"schema": SSE_EVENT},
+            "text/event-stream": sse_events(),
         },
     }
 
@@ -66,7 +76,6 @@ def path_items(model: ReadModel) -> dict[str, Any]:
     headers = parameters(WatchHeaders, "header")
     unchanged = {"description": "Unchanged since the ETag in If-None-Match."}
     page, item = _answers(model)
-    key = {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}
     return {
         f"/{model.name}": {
             "get": {
@@ -87,7 +96,11 @@ def path_items(model: ReadModel) -> dict[str, Any]:
             "get": {
                 "operationId": f"get_{model.name}",
                 "summary": f"One row of {model.name} by its `{model.key}`.",
-                "parameters": [key, *parameters(PageParameters, described=cursor), *headers],
+                "parameters": [
+                    *parameters(ItemKey, "path"),
+                    *parameters(PageParameters, described=cursor),
+                    *headers,
+                ],
                 "responses": {
                     "200": _ok("`{item, as_of_position}`.", item),
                     "304": unchanged,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import aclosing
 from functools import partial
 from typing import Any
@@ -197,16 +198,13 @@ async def get_item(request: web.Request, model: ReadModel) -> web.StreamResponse
     return _json(request, {"item": row, "as_of_position": as_of, "view": view, **extra})
 
 
-def _collection_handler(model: ReadModel) -> Any:
+def _handler_for(
+    handle: Callable[[web.Request, ReadModel], Awaitable[web.StreamResponse]], model: ReadModel
+) -> Any:
+    """`handle` for one model, as a route's handler."""
+
     async def handler(request: web.Request) -> web.StreamResponse:
-        return await list_collection(request, model)
-
-    return handler
-
-
-def _item_handler(model: ReadModel) -> Any:
-    async def handler(request: web.Request) -> web.StreamResponse:
-        return await get_item(request, model)
+        return await handle(request, model)
 
     return handler
 
@@ -216,8 +214,8 @@ def _item_handler(model: ReadModel) -> Any:
 # Source ids hold none, so `/sources/{id}/text` and `…/retract` are never an item's key.
 for _read_model in MODELS:
     _key = "{key}" if _read_model.name == "sources" else "{key:.+}"
-    routes.get(f"/{_read_model.name}")(_collection_handler(_read_model))
-    routes.get(f"/{_read_model.name}/{_key}")(_item_handler(_read_model))
+    routes.get(f"/{_read_model.name}")(_handler_for(list_collection, _read_model))
+    routes.get(f"/{_read_model.name}/{_key}")(_handler_for(get_item, _read_model))
 
 
 # --- watching ------------------------------------------------------------------------------

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, NotRequired
 
 from aiohttp import web
-from pydantic import WithJsonSchema
+from pydantic import ConfigDict, Field, WithJsonSchema
 from typing_extensions import TypedDict  # pydantic reads NotRequired from this one on 3.11
 
 from ctevents.documents import (
@@ -22,10 +23,11 @@ from ctevents.documents import (
     make_document,
     parse_date,
 )
-from ctevents.feed import record
+from ctevents.live_ingest import ingest_live
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ErrorAnswer
-from ctevents.server.openapi_models import body
+from ctevents.server.openapi_models import body, errors, json_answer, parameters
+from ctevents.server.params import Query
 from ctevents.server.state import SETTINGS, STORE, WATCHER
 
 routes = web.RouteTableDef()
@@ -119,7 +121,7 @@ async def post_source(request: web.Request) -> web.Response:
             f"send {' or '.join(ACCEPTED_TYPES)}",
         )
     document = _document(request, await _body(request))
-    result = await record(request.app[STORE], request.app[WATCHER], document)
+    result = await ingest_live(request.app[STORE], request.app[WATCHER], document)
     if not result.recorded:
         return web.json_response(SourceResult(source_id=result.source_id, recorded=False))
     answer = SourceResult(
@@ -133,19 +135,35 @@ async def post_source(request: web.Request) -> web.Response:
     )
 
 
-TEXT_BODY_SCHEMA = {
-    "type": "string",
-    "maxLength": MAX_BYTES,
-    "pattern": TEXT_PATTERN,
-    "description": "UTF-8 text; no control characters other than whitespace (422). A leading "
-    "line `date YYYY-MM-DD` is the publication date, and must be a real date (422).",
-}
-METADATA_SCHEMAS: dict[str, Any] = {
-    "title": {"type": "string", "pattern": METADATA_PATTERN},
-    "url": {"type": "string", "pattern": URL_PATTERN},
-    "publisher": {"type": "string", "pattern": METADATA_PATTERN},
-    "published_on": {"type": "string", "format": "date"},
-}
+TextBody = Annotated[
+    str,
+    Field(
+        max_length=MAX_BYTES,
+        pattern=TEXT_PATTERN,
+        description="UTF-8 text; no control characters other than whitespace (422). A leading "
+        "line `date YYYY-MM-DD` is the publication date, and must be a real date (422).",
+    ),
+]
+MetadataText = Annotated[str, Field(pattern=METADATA_PATTERN)]
+Url = Annotated[str, Field(pattern=URL_PATTERN)]
+
+
+class SourceMetadata(Query):
+    """The metadata `_query_metadata` reads (`TEXT_METADATA`), in the query."""
+
+    title: MetadataText | None = None
+    url: Url | None = None
+    publisher: MetadataText | None = None
+    published_on: date | None = None
+
+
+class SourceBody(TypedDict):  # the JSON body: the text, and metadata the query may give instead
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    text: TextBody
+    title: NotRequired[MetadataText]
+    url: NotRequired[Url]
+    publisher: NotRequired[MetadataText]
+    published_on: NotRequired[date]
 
 
 openapi: dict[str, Any] = {
@@ -154,46 +172,25 @@ openapi: dict[str, Any] = {
             "operationId": "postSource",
             "summary": "Record a statement; the same text again gets 200 and no new events.",
             "security": [{}, {"bearer": []}, {"token": []}],
-            "parameters": [
-                {
-                    "name": name,
-                    "in": "query",
-                    "schema": schema,
-                    "description": f"the statement's {name} (with JSON: where the body has "
-                    "none; where both have it they must agree, else 409)",
-                }
-                for name, schema in METADATA_SCHEMAS.items()
-            ],
+            "parameters": parameters(
+                SourceMetadata,
+                described={
+                    name: f"the statement's {name} (with JSON: where the body has none; "
+                    "where both have it they must agree, else 409)"
+                    for name in SourceMetadata.model_fields
+                },
+            ),
             "requestBody": {
                 "required": True,
                 "content": {
-                    "text/plain": {"schema": TEXT_BODY_SCHEMA},
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["text"],
-                            "additionalProperties": False,
-                            "properties": {"text": TEXT_BODY_SCHEMA, **METADATA_SCHEMAS},
-                        }
-                    },
+                    "text/plain": {"schema": body(TextBody)},
+                    "application/json": {"schema": body(SourceBody)},
                 },
             },
             "responses": {
-                "201": {
-                    "description": "Recorded: the positions of the events appended.",
-                    "content": {"application/json": {"schema": body(SourceResult)}},
-                },
-                "200": {
-                    "description": "Already recorded: nothing appended.",
-                    "content": {"application/json": {"schema": body(SourceResult)}},
-                },
-                "400": {"$ref": "#/components/responses/Error"},
-                "401": {"$ref": "#/components/responses/Error"},
-                "413": {"$ref": "#/components/responses/Error"},
-                "409": {"$ref": "#/components/responses/Error"},
-                "415": {"$ref": "#/components/responses/Error"},
-                "422": {"$ref": "#/components/responses/Error"},
-                "503": {"$ref": "#/components/responses/Error"},
+                "201": json_answer("Recorded: the positions of the events appended.", SourceResult),
+                "200": json_answer("Already recorded: nothing appended.", SourceResult),
+                **errors(400, 401, 413, 409, 415, 422, 503),
             },
         }
     }

@@ -16,8 +16,10 @@ import jinja2
 from aiohttp import web
 from swagger_ui_bundle import swagger_ui_path
 
+from ctevents.server.openapi_models import body, errors, parameters
 from ctevents.server.pages import handlers, marks, present
 from ctevents.server.pages.negotiation import negotiating, wants_html
+from ctevents.server.params import Query
 
 routes = web.RouteTableDef()
 
@@ -76,26 +78,27 @@ async def docs_assets(request: web.Request) -> web.FileResponse:
     return _file(SWAGGER_UI, request.match_info["name"])
 
 
+class FileName(Query):
+    name: str
+
+
 HTML: dict[str, Any] = {"text/html": {}}
 # The index answers API clients with its routes as JSON; files answer in their own type.
-INDEX: dict[str, Any] = {**HTML, "application/json": {"schema": {"type": "object"}}}
+INDEX: dict[str, Any] = {**HTML, "application/json": {"schema": body(dict[str, Any])}}
 FILES: dict[str, Any] = {"text/css": {}, "text/javascript": {}, "*/*": {}}
 
 
 def _page(
-    summary: str, operation_id: str, *parameters: str, content: dict[str, Any] = HTML
+    summary: str, operation_id: str, path: type[Query] | None = None, content: dict[str, Any] = HTML
 ) -> dict[str, Any]:
     return {
         "get": {
             "operationId": operation_id,
             "summary": summary,
-            "parameters": [
-                {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-                for name in parameters
-            ],
+            "parameters": parameters(path, "path") if path else [],
             "responses": {
                 "200": {"description": "The page or file.", "content": content},
-                "404": {"$ref": "#/components/responses/Error"},
+                **errors(404),
             },
         }
     }
@@ -109,11 +112,9 @@ openapi: dict[str, Any] = {
         content=INDEX,
     ),
     "/docs": _page("This API's interactive documentation.", "getDocs"),
-    "/static/{name}": _page(
-        "The pages' stylesheet and scripts.", "getStatic", "name", content=FILES
-    ),
+    "/static/{name}": _page("The pages' stylesheet and scripts.", "getStatic", FileName, FILES),
     "/docs/assets/{name}": _page(
-        "Swagger UI's files, from the installed package.", "getDocsAsset", "name", content=FILES
+        "Swagger UI's files, from the installed package.", "getDocsAsset", FileName, FILES
     ),
 }
 
