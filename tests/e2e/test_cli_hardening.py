@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from ctevents.projections.views import views_path
 
 from ctevents.documents import Document
 from ctevents.ingest import ingest
@@ -33,7 +34,7 @@ def test_help_and_version_import_nothing_heavy() -> None:
         "import sys; from ctevents.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('aiohttp', 'psycopg', 'eventsourcing', 'pydantic', "
-        "'ctevents.extract', 'rich', 'projections') if m in sys.modules]\n"
+        "'ctevents.extract', 'rich', 'ctevents.projections') if m in sys.modules]\n"
         "print(heavy, file=sys.stderr)"
     )
     result = subprocess.run(
@@ -152,6 +153,28 @@ def test_errors_are_one_line(sqlite_url: str) -> None:
         assert len(errors) == 1 and words in errors[0], (what, result.stderr)
         assert words in result.stderr, (what, result.stderr)
         assert "Sup3rS3cret" not in result.stderr + result.stdout
+
+
+def test_read_models_that_cannot_open_are_a_one_line_error(sqlite_url: str) -> None:
+    assert ctevents("ingest", str(ROOT / "seeds"), "--store", sqlite_url).returncode == 0
+    views_path(Path(sqlite_url)).mkdir()  # a folder where the read models' file belongs
+    commands = {
+        "status": ("status",),
+        "trace": ("trace", "IN-MV/jwg-counter-terrorism/2"),
+        "digest": ("digest", "meetings"),
+        "replay": ("replay",),
+        "snapshots": ("snapshots", "list"),
+        "project": ("project", "--once"),
+    }
+    for what, command in commands.items():
+        result = ctevents(*command, "--store", sqlite_url)
+        assert result.returncode != 0, what
+        assert "Traceback" not in result.stderr, (what, result.stderr)
+        errors = [line for line in result.stderr.splitlines() if "error:" in line]
+        assert len(errors) == 1 and "cannot open the read models" in errors[0], (
+            what,
+            result.stderr,
+        )
 
 
 @pytest.mark.parametrize("host", ["[::1]", "::1"])

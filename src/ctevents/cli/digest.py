@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from ctevents.cli.common import add_json_argument, add_store_argument, error, fail, open_store
+from ctevents.cli.common import (
+    add_json_argument,
+    add_store_argument,
+    error,
+    fail,
+    open_read_models,
+    open_store,
+)
 
 MODEL_NAMES = ("meetings", "dialogues", "people", "sources")
 
@@ -25,14 +32,13 @@ def run(args: argparse.Namespace) -> int:
 
     from ctevents.projections.catalog import by_name
     from ctevents.projections.digest import digest
-    from ctevents.projections.views import open_views
 
     try:
         model = by_name(args.projection)
     except KeyError as exc:
         fail(str(exc.args[0]))
     with open_store(args.store, must_exist=True) as store:
-        views = open_views(store.location)
+        views = open_read_models(store)
         try:
             views.ensure([model])
             position = views.position(model)

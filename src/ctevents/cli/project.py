@@ -9,12 +9,11 @@ import sys
 import threading
 from functools import partial
 
-from ctevents.cli.common import add_store_argument, fail, open_store, type_list
+from ctevents.cli.common import add_store_argument, fail, open_read_models, open_store, type_list
 from ctevents.lifetime import end_with_parent_from_env
 from ctevents.projections.catalog import MODELS, by_name
 from ctevents.projections.engine import DEFAULT_BATCH, ProjectionEngine
 from ctevents.projections.ledger import Ledger
-from ctevents.projections.views import open_views
 from ctevents.workers import Worker
 
 
@@ -64,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     end_with_parent_from_env()  # a worker of `serve` ends with its server, even a killed one
     with open_store(args.store) as store:
-        views = open_views(store.location)
+        views = open_read_models(store)
         # The audit ledger follows the log beside the read models (see docs/audit.md).
         ledger = Ledger.open(store, batch_size=args.batch)
         try:

@@ -23,9 +23,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from ctevents.cli.common import add_store_argument, fail, open_store
+from ctevents.cli.common import add_store_argument, fail, open_read_models, open_store
 from ctevents.projections.catalog import MODELS, by_name
-from ctevents.projections.views import open_views
 from ctevents.replay.generations import ReplayBusy
 from ctevents.replay.outdated import rebuild_outdated
 from ctevents.replay.rebuild import ReplayProgress, ReplayResult, rebuild
@@ -134,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="ctevents replay: %(message)s")
     show = not args.json and sys.stderr.isatty()
     with open_store(args.store) as store:
-        live = open_views(store.location)
+        live = open_read_models(store)
         try:
             with progress_bar("replay", show) as progress:
                 if snapshot:

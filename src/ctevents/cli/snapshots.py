@@ -9,9 +9,8 @@ import argparse
 
 import orjson
 
-from ctevents.cli.common import add_store_argument, fail, open_store
+from ctevents.cli.common import add_store_argument, fail, open_read_models, open_store
 from ctevents.projections.catalog import MODELS, by_name
-from ctevents.projections.views import open_views
 from ctevents.replay.generations import Generation, ReplayBusy
 from ctevents.replay.snapshots import ON_DEMAND_PREFIX, drop_snapshots, snapshots
 
@@ -62,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "drop" and not args.names and not args.on_demand:
         fail("name the snapshots to drop, or give --on-demand")
     with open_store(args.store) as store:
-        live = open_views(store.location)
+        live = open_read_models(store)
         try:
             found = snapshots(live, projection)
             if args.action == "list":
