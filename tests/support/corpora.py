@@ -34,11 +34,11 @@ class Corpus:
 
 
 CORPORA = (
-    Corpus("extract_dev", "written for development", 55, 0.90),
-    Corpus("extract_heldout", "held out, written in the genre's manner", 30, 0.80),
-    Corpus("extract_heldout2", "held out, written in the genre's manner", 20, 0.80),
-    Corpus("extract_heldout3", "held out, written in the genre's manner", 25, 0.80),
-    Corpus("extract_heldout4", "held out, written in the genre's manner", 30, 0.80),
+    Corpus("extract_dev", "written for development", 55, 1.0),
+    Corpus("extract_heldout", "held out, written in the genre's manner", 30, 1.0),
+    Corpus("extract_heldout2", "held out, written in the genre's manner", 20, 1.0),
+    Corpus("extract_heldout3", "held out, written in the genre's manner", 25, 1.0),
+    Corpus("extract_heldout4", "held out, written in the genre's manner", 30, 0.988),
     Corpus("extract_real", "real statements, development", 60, 0.987, 1.0, real=True),
     Corpus("extract_shapes", "the weak shapes of earlier rounds, own words", 18, 1.0, 1.0),
     Corpus("extract_blind1", "real official statements, once blind", 12, 1.0, 1.0, (0.542, 0.882)),
@@ -59,6 +59,15 @@ CORPORA = (
         0.971,
         1.0,
         (0.680, 0.940),
+        real=True,
+    ),
+    Corpus(
+        "extract_blind5",
+        "real official statements, blind sets 5 and 6",
+        15,
+        0.511,
+        0.912,
+        (0.511, 0.912),
         real=True,
     ),
 )
