@@ -149,7 +149,7 @@ class PollingWaker:
         while True:
             try:
                 if self.tail is not None:
-                    moved(await self.tail.read(self.store.head))
+                    moved(await self.tail.head())
                 else:
                     moved(await asyncio.to_thread(self.store.head))
             except Exception:
@@ -308,7 +308,7 @@ class LogWatcher:
 
     async def refresh(self) -> int:
         """The head as the store has it now (and the tail moved on if it moved)."""
-        self.moved(await self.tail.read(self.store.head))
+        self.moved(await self.tail.head())
         return self.head
 
     async def _keep_tail(self) -> None:

@@ -10,15 +10,19 @@ asks which database it is on (`tests/test_dialect_boundary.py` keeps it so).
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 from urllib.parse import urlsplit
 from uuid import UUID
 
-from eventsourcing.persistence import ApplicationRecorder
+from eventsourcing.persistence import ApplicationRecorder, OperationalError, PersistenceError
+
+from ctevents.closing import Closed
 
 # A row of the log as the feed serves it: position, stream (`str(UUID)`), topic, version,
 # stored state.
@@ -79,6 +83,98 @@ class LogRecorder(ApplicationRecorder, ABC):
     @abstractmethod
     def bytes_used(self) -> int:
         """The bytes the log takes in the database."""
+
+    @abstractmethod
+    def log_reader(self) -> LogReader:
+        """A reader of the head and of new rows with a connection of its own (see `LogReader`)."""
+
+
+T = TypeVar("T")
+# How long closing waits for a read in flight before leaving the connection to the collector.
+READER_CLOSE_WAIT = 30.0
+
+
+class LogReader(ABC):
+    """Reads of the head and of new rows on one connection of its own, outside the pool.
+
+    eventsourcing's pool hands out connections one request at a time, and a writer
+    waiting for the write lock holds that turn: through the pool, the feed's reads of new
+    events queued behind every write transaction in flight. This connection is only ever
+    read on, in autocommit (no transaction is left open between reads), by one thread at
+    a time. It is opened on the first read; a read that fails drops it and the next read
+    opens another (the database went away and came back). `close` waits for a read in
+    flight, then refuses further reads.
+    """
+
+    # The driver's errors, and those of them that mean the database is away or busy: raised
+    # as eventsourcing's `OperationalError` / `PersistenceError`, as reads through the pool
+    # raise them (the server answers those with 503).
+    driver_errors: ClassVar[tuple[type[Exception], ...]] = ()
+    operational_errors: ClassVar[tuple[type[Exception], ...]] = ()
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._lock = threading.Lock()
+        self._connection: Any = None
+        self._closed = False
+
+    def head(self) -> int:
+        """The position of the last event in the log; 0 when it is empty."""
+        return self._using(self._head)
+
+    def log_rows(self, after: int, limit: int, until: int) -> list[LogRow]:
+        """As `LogRecorder.log_rows`, on this reader's connection."""
+        return self._using(self._log_rows, after, limit, until)
+
+    @property
+    def connected(self) -> bool:
+        return self._connection is not None
+
+    def close(self) -> None:
+        if not self._lock.acquire(timeout=READER_CLOSE_WAIT):
+            self._closed = True  # a read outlasted the wait: it drops the connection itself
+            return
+        try:
+            self._closed = True
+            self._drop()
+        finally:
+            self._lock.release()
+
+    def _using(self, read: Callable[..., T], *args: Any) -> T:
+        with self._lock:
+            if self._closed:
+                raise Closed(f"{self._name} is closed")
+            try:
+                if self._connection is None:
+                    self._connection = self._connect()
+                return read(self._connection, *args)
+            except BaseException as exc:
+                self._drop()  # lost or in an unknown state: the next read opens another
+                if isinstance(exc, self.operational_errors):
+                    raise OperationalError(str(exc)) from exc
+                if isinstance(exc, self.driver_errors):
+                    raise PersistenceError(str(exc)) from exc
+                raise
+            finally:
+                if self._closed:
+                    self._drop()
+
+    def _drop(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            # A broken connection may fail to close: it is gone either way.
+            with contextlib.suppress(Exception):
+                connection.close()
+
+    @abstractmethod
+    def _connect(self) -> Any:
+        """A new read-only (or read-only in use), autocommit connection to the log."""
+
+    @abstractmethod
+    def _head(self, connection: Any) -> int: ...
+
+    @abstractmethod
+    def _log_rows(self, connection: Any, after: int, limit: int, until: int) -> list[LogRow]: ...
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from uuid import UUID
 
 import eventsourcing.postgres
+import psycopg
 from eventsourcing.postgres import (
     PostgresApplicationRecorder,
     PostgresDatastore,
@@ -24,6 +25,7 @@ from eventsourcing.postgres import (
 
 from ctevents.persistence import (
     HeadNotifications,
+    LogReader,
     LogRecorder,
     LogRow,
     StoreError,
@@ -64,6 +66,7 @@ class PostgresLogRecorder(LogRecorder, PostgresApplicationRecorder):
             "WHERE notification_id > %s AND notification_id <= %s "
             "ORDER BY notification_id LIMIT %s"
         )
+        self.head_statement = f"SELECT max(notification_id) FROM {self.qualified_events_table}"
 
     def stream_positions(self, stream: UUID) -> list[int]:
         with self.datastore.transaction(commit=False) as cursor:
@@ -91,6 +94,38 @@ class PostgresLogRecorder(LogRecorder, PostgresApplicationRecorder):
                 "SELECT pg_total_relation_size(%s::regclass) AS n", (self.qualified_events_table,)
             )
             return int(cursor.fetchone()["n"])
+
+    def log_reader(self) -> LogReader:
+        return PostgresLogReader(self)
+
+
+class PostgresLogReader(LogReader):
+    """One autocommit connection of its own: each read is one statement, one round trip.
+
+    Opened with the pool's settings (and libpq's timeouts, `POSTGRES_DEFAULTS`); a read
+    that fails drops it, and the next read connects again.
+    """
+
+    driver_errors = (psycopg.Error,)
+    operational_errors = (psycopg.OperationalError, psycopg.InterfaceError)
+
+    def __init__(self, recorder: PostgresLogRecorder) -> None:
+        super().__init__(f"log reader of {recorder.qualified_events_table}")
+        self.recorder = recorder
+
+    def _connect(self) -> Any:
+        settings = dict(self.recorder.datastore.pool.kwargs or {})
+        settings.pop("row_factory", None)  # plain tuples: a dict per event costs more
+        settings.setdefault("connect_timeout", int(POSTGRES_DEFAULTS["PGCONNECT_TIMEOUT"]))
+        return psycopg.connect(autocommit=True, **settings)
+
+    def _head(self, connection: Any) -> int:
+        row = connection.execute(self.recorder.head_statement).fetchone()
+        return int(row[0] or 0)
+
+    def _log_rows(self, connection: Any, after: int, limit: int, until: int) -> list[LogRow]:
+        rows = connection.execute(self.recorder.log_rows_statement, (after, until, limit))
+        return [(p, s, t, v, bytes(b)) for p, s, t, v, b in rows.fetchall()]
 
 
 class HeadSubscription(PostgresSubscription):

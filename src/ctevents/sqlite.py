@@ -7,6 +7,7 @@ persistence modules: the module's one factory makes `SQLiteLogRecorder`.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,13 @@ from uuid import UUID
 import eventsourcing.sqlite
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
 
-from ctevents.persistence import HeadNotifications, LogRecorder, LogRow, StoreLocation
+from ctevents.persistence import (
+    HeadNotifications,
+    LogReader,
+    LogRecorder,
+    LogRow,
+    StoreLocation,
+)
 
 PERSISTENCE_MODULE = __name__
 
@@ -45,6 +52,7 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
             f"SELECT rowid, originator_id, topic, originator_version, state FROM {table} "
             "WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?"
         )
+        self.head_statement = f"SELECT MAX(rowid) FROM {table}"
         # Stored stream id → `str(UUID)`: a log holds far fewer streams than events.
         self._stream_strings: dict[str, str] = {}
 
@@ -59,6 +67,10 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
             cursor.row_factory = None  # plain tuples: a `Row` per event costs more than the query
             cursor.execute(self.log_rows_statement, (after, until, limit))
             rows = cursor.fetchall()
+        return self.as_log_rows(rows)
+
+    def as_log_rows(self, rows: list[Any]) -> list[LogRow]:
+        """Selected rows with the stored stream id (the UUID's hex) as `str(UUID)`."""
         streams = self._stream_strings
         page = []
         for position, stored, topic, version, state in rows:
@@ -74,6 +86,61 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
     def bytes_used(self) -> int:
         with self.datastore.transaction(commit=False) as cursor:
             return pages_in_use(cursor)
+
+    def log_reader(self) -> LogReader:
+        return SQLiteLogReader(self)
+
+
+class SQLiteLogReader(LogReader):
+    """A read-only connection to the file: in WAL mode it reads while a writer writes.
+
+    Each SELECT is its own read transaction (autocommit), so it sees every commit made
+    before it and holds no snapshot that would keep the log from being checkpointed. An
+    in-memory database cannot be opened twice: there the reads go through the pool.
+    """
+
+    driver_errors = (sqlite3.Error,)
+    operational_errors = (sqlite3.OperationalError, sqlite3.InterfaceError)
+
+    def __init__(self, recorder: SQLiteLogRecorder) -> None:
+        super().__init__(f"log reader of {recorder.datastore.pool.db_name}")
+        self.recorder = recorder
+
+    def _connect(self) -> Any:
+        pool = self.recorder.datastore.pool
+        if pool.is_sqlite_memory_mode:
+            return _PooledReads(self.recorder)
+        name = pool.db_name
+        uri = name if name.startswith("file:") else Path(name).resolve().as_uri()
+        uri += ("&" if "?" in uri else "?") + "mode=ro"
+        return sqlite3.connect(
+            uri,
+            uri=True,
+            check_same_thread=False,  # opened in one thread, read in the tail's, closed in another
+            isolation_level=None,
+            timeout=pool.lock_timeout or 5.0,
+        )
+
+    def _head(self, connection: Any) -> int:
+        if isinstance(connection, _PooledReads):
+            return self.recorder.max_notification_id() or 0
+        return int(connection.execute(self.recorder.head_statement).fetchone()[0] or 0)
+
+    def _log_rows(self, connection: Any, after: int, limit: int, until: int) -> list[LogRow]:
+        if isinstance(connection, _PooledReads):
+            return self.recorder.log_rows(after, limit, until)
+        cursor = connection.execute(self.recorder.log_rows_statement, (after, until, limit))
+        return self.recorder.as_log_rows(cursor.fetchall())
+
+
+class _PooledReads:
+    """An in-memory database's stand-in for a connection: reads go through the pool."""
+
+    def __init__(self, recorder: SQLiteLogRecorder) -> None:
+        self.recorder = recorder
+
+    def close(self) -> None:
+        pass  # the pool's connections are the store's to close
 
 
 class Factory(eventsourcing.sqlite.SQLiteFactory):

@@ -113,6 +113,8 @@ class Store:
             raise StoreError(f"cannot open store {self.location.display}: {message}") from exc
         # The persistence module's factory made it (see `ctevents.persistence`).
         self.recorder = cast(LogRecorder, self.app.recorder)
+        # The feed's tail reads the head and new events here, outside eventsourcing's pool.
+        self.log_reader = self.recorder.log_reader()
         self._gate = ClosingGate(f"store {self.location.display}")
         self.mapper: PydanticMapper = self.app.mapper  # type: ignore[assignment]
         self._topics = {name: get_topic(cls) for name, cls in event_types().items()}
@@ -134,6 +136,7 @@ class Store:
     def close(self) -> None:
         """Closes the connections once calls in flight (from other threads) have finished."""
         self._gate.close()
+        self.log_reader.close()
         self.app.close()
 
     def __enter__(self) -> Store:

@@ -182,6 +182,8 @@ class SharedTail:
         self._clocks: dict[float, Clock] = {}
         # Threads of their own: in the default pool, reads of the head and of new events
         # would queue behind ingests (extraction, write locks) and delay every subscriber.
+        # The reader thread reads on the store's `log_reader`, a connection outside
+        # eventsourcing's pool, whose turns a writer waiting for the write lock holds.
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="tail")
         self._catch_up = ThreadPoolExecutor(CATCH_UP_THREADS, thread_name_prefix="catch-up")
 
@@ -191,6 +193,10 @@ class SharedTail:
         result = await loop.run_in_executor(self._reader, functools.partial(call, *args))
         self.answered = time.monotonic()
         return result
+
+    async def head(self) -> int:
+        """The head of the log, read on the tail's own connection in its thread."""
+        return await self.read(self.store.log_reader.head)
 
     async def catch_up(self, cursor: int, selection: Selection, form: str) -> Chunk:
         """A page of the store after `cursor` for a subscriber behind the window."""
@@ -249,7 +255,8 @@ class SharedTail:
                 return
 
     def _read_page(self, after: int, head: int | None) -> tuple[list[WireEvent], int]:
-        rows = self.store.log_rows(after, PAGE, LAST_POSITION if head is None else head)
+        until = LAST_POSITION if head is None else head
+        rows = self.store.log_reader.log_rows(after, PAGE, until)
         scanned_to = (
             head if head is not None and len(rows) < PAGE else rows[-1][0] if rows else after
         )
