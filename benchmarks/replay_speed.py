@@ -41,8 +41,8 @@ from ctevents.projections.views import open_views
 from ctevents.cli import build_parser
 from ctevents.cli import main as ctevents
 from ctevents.store import Store
-from tests.conftest import _drop_schema
 from tests.support.generated_corpus import generate
+from tests.support.postgres import drop_schema
 
 
 def measure_floor(store: Store) -> tuple[int, float]:
@@ -138,7 +138,7 @@ def main() -> None:
     try:
         run(f"{args.postgres}{separator}schema={schema}", args.events)
     finally:
-        _drop_schema(args.postgres, schema)
+        drop_schema(args.postgres, schema)
 
 
 if __name__ == "__main__":

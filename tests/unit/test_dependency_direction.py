@@ -8,6 +8,8 @@ installs.
 from __future__ import annotations
 
 import ast
+import importlib
+import importlib.util
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,3 +71,21 @@ def test_every_package_folder_is_installed() -> None:
             parts = init.parent.relative_to(ROOT / folder).parts
             found.add(".".join((package, *parts)))
     assert found == set(setuptools["packages"])
+
+
+def test_every_name_a_benchmark_imports_exists() -> None:
+    """Benchmarks run outside the suite; a moved helper must not break them unnoticed."""
+    missing = []
+    for path in sorted((ROOT / "benchmarks").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                if not node.module.startswith(("ctevents", "tests")):
+                    continue
+                module = importlib.import_module(node.module)
+                missing += [
+                    f"{path.name}:{node.lineno} {node.module}.{alias.name}"
+                    for alias in node.names
+                    if not hasattr(module, alias.name)
+                    and importlib.util.find_spec(f"{node.module}.{alias.name}") is None
+                ]
+    assert not missing, "\n".join(missing)
