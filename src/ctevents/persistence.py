@@ -5,7 +5,7 @@ per database (`ctevents.sqlite`, `ctevents.postgres`) whose classes compose them
 the library's recorders, and selection by the `PERSISTENCE_MODULE` the store URL sets.
 Every difference between the databases lives in those two modules (and in the read
 models' `projections.sqlite_views` / `projections.postgres_views`); no other module
-asks which database it is on (`tests/test_dialect_boundary.py` keeps it so).
+asks which database it is on (`tests/integration/test_dialect_boundary.py` keeps it so).
 """
 
 from __future__ import annotations
