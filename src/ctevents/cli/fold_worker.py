@@ -17,6 +17,7 @@ import threading
 
 from ctevents.lifetime import PARENT_ENV
 from ctevents.projections.leadership import STAND_BY_ENV
+from ctevents.workers import Worker
 
 log = logging.getLogger(__name__)
 
@@ -31,16 +32,15 @@ class FoldWorker:
         self.store_url = store_url
         self.process: subprocess.Popen[bytes] | None = None
         self.restarts = 0
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._supervise, name="fold-worker", daemon=True)
+        self._supervisor = Worker("fold-worker", self._supervise, stop=threading.Event())
 
     def start(self) -> None:
         # The runners in this process stand by: the worker holds the folding locks.
         os.environ[STAND_BY_ENV] = "1"
-        self._thread.start()
+        self._supervisor.start()
 
     def stop(self) -> None:
-        self._stopping.set()
+        self._supervisor.stop()
         process = self.process
         if process is not None and process.poll() is None:
             process.terminate()  # the worker commits the batch in hand, then exits
@@ -49,19 +49,19 @@ class FoldWorker:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        self._thread.join(STOP_TIMEOUT)
+        self._supervisor.join(STOP_TIMEOUT)
 
     def _command(self) -> list[str]:
         command = [sys.executable, "-m", "ctevents.cli", "project"]
         return [*command, "--store", self.store_url] if self.store_url else command
 
-    def _supervise(self) -> None:
+    def _supervise(self, stopping: threading.Event) -> None:
         env = {k: v for k, v in os.environ.items() if k != STAND_BY_ENV}
         env[PARENT_ENV] = str(os.getpid())
-        while not self._stopping.is_set():
+        while not stopping.is_set():
             self.process = subprocess.Popen(self._command(), env=env)
             code = self.process.wait()
-            if self._stopping.is_set():
+            if stopping.is_set():
                 return
             self.restarts += 1
             log.warning(
@@ -69,4 +69,4 @@ class FoldWorker:
                 code,
                 RESTART_PAUSE,
             )
-            self._stopping.wait(RESTART_PAUSE)
+            stopping.wait(RESTART_PAUSE)
