@@ -50,7 +50,7 @@ async def one_row(app: web.Application, model_name: str, key: str) -> tuple[Row 
 
 
 async def rows_by_key(
-    app: web.Application, model_name: str, keys: Iterable[str], *, as_of: int = 0
+    app: web.Application, model_name: str, keys: Iterable[str], *, as_of: int
 ) -> dict[str, Row]:
     """The rows found among `keys`, by key, once the model has folded `as_of` (the position
     of the row that names them: a page shows one moment of the log, not two models that
@@ -62,7 +62,7 @@ async def rows_by_key(
         model = by_name(model_name)
         found = {}
         for key in dict.fromkeys(keys):
-            row, _ = get_row(_views(app), model, key)
+            row, _ = get_row(views, model, key)
             if row is not None:
                 found[key] = row
         return found
