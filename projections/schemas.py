@@ -2,9 +2,10 @@
 
 Two shapes per model (see `shapes`): `full` (every value with its status, spellings and
 `supported_by` sources with their evidence quotes) and `compact` (values, contested
-values, corroboration and sources; in a row with a `sources` list, the `sources` below
-it are indexes into that list). `extra="forbid"`: a row with a key its schema does not
-declare fails validation, so the documented shape and the served one cannot drift.
+values and sources; in a row with a `sources` list, the `sources` below it are indexes
+into that list, and their number is the corroboration). `extra="forbid"`: a row with a
+key its schema does not declare fails validation, so the documented shape and the
+served one cannot drift.
 """
 
 from __future__ import annotations
@@ -214,29 +215,28 @@ class SourceRow(Shape):
 
 # --- compact ---------------------------------------------------------------------------------
 
-Sources = list[int]  # indexes into the row's `sources`
+Sources = list[int]  # indexes into the row's `sources`; their number is the corroboration
 
 
 class CompactValue(Shape):
+    """One of a contested field's values."""
+
     value: Any
-    corroboration: int
     sources: Sources
-    status: str | None = None
+    status: Literal["less precise", "contested"]
 
 
 class CompactField(Shape):
-    """The value with its corroboration and sources; when contested, every value instead."""
+    """The value with its sources; when contested, every value instead."""
 
     value: Any
-    corroboration: int | None = None  # not contested: the value's
-    sources: Sources | None = None
+    sources: Sources | None = None  # not contested: every source of the value
     contested: Literal[True] | None = None  # only on a contested field, with its values
     values: list[CompactValue] | None = None
 
 
 class CompactItem(Shape):
     value: Any
-    corroboration: int
     sources: Sources
 
 
@@ -250,7 +250,6 @@ class CompactCondemnation(Shape):
     parties: list[str]
     condemned: list[CompactItem]
     strongly: CompactField | None
-    corroboration: int
     sources: Sources
 
 
@@ -261,7 +260,6 @@ class CompactMoU(Shape):
     signatories: dict[str, list[CompactPerson]]
     date: CompactField | None
     location: CompactField | None
-    corroboration: int
     sources: Sources
 
 
@@ -271,7 +269,6 @@ class CompactNextMeeting(Shape):
     ordinal: CompactField | None
     date: CompactField | None
     location: CompactField | None
-    corroboration: int
     sources: Sources
 
 
@@ -298,13 +295,13 @@ class CompactMeeting(Shape):
 
 
 class CompactDialogueMeeting(Shape):
-    ordinal: Any
-    gap: bool
-    meeting_key: str | None = None
-    date: CompactField | None = None
-    location: CompactField | None = None
-    sources: Sources | None = None
-    corroboration: int | None = None
+    """A reported meeting of the dialogue (the unreported rounds are `missing_ordinals`)."""
+
+    meeting_key: str
+    ordinal: CompactField | None
+    date: CompactField | None
+    location: CompactField | None
+    sources: Sources
 
 
 class CompactDialogueNext(Shape):
@@ -313,7 +310,6 @@ class CompactDialogueNext(Shape):
     date: CompactField | None
     location: CompactField | None
     sources: Sources
-    corroboration: int
 
 
 class CompactDialogue(Shape):
@@ -336,7 +332,6 @@ class CompactLed(Shape):
     parties: list[str] | None
     ordinal: int | None
     date: str | None
-    corroboration: int
     sources: Sources
 
 
@@ -346,7 +341,6 @@ class CompactSigned(Shape):
     side: CompactField | None
     title: CompactField | None
     date: str | None
-    corroboration: int
     sources: Sources
 
 

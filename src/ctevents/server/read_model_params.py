@@ -102,9 +102,10 @@ class PageParameters(Query):
     )
     view: Literal["compact", "full"] | None = Field(
         None,
-        description="`compact` (default): each field's value or contested values, its "
-        "corroboration and its sources (indexes into the row's `sources`). `full`: every "
-        "value with its status, spellings and supporting sources with their evidence quotes.",
+        description="`compact` (default): each field's value or contested values and its "
+        "sources (indexes into the row's `sources`; their number is its corroboration). "
+        "`full`: every value with its status, corroboration, spellings and supporting sources "
+        "with their evidence quotes.",
         json_schema_extra={"default": COMPACT},
     )
     expand: Literal["evidence"] | None = Field(
