@@ -54,7 +54,7 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
         )
         self.head_statement = f"SELECT MAX(rowid) FROM {table}"
         # Stored stream id → `str(UUID)`: a log holds far fewer streams than events.
-        self._stream_strings: dict[str, str] = {}
+        self._stream_strings = _StreamStrings()
 
     def stream_positions(self, stream: UUID) -> list[int]:
         with self.datastore.transaction(commit=False) as cursor:
@@ -72,13 +72,7 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
     def as_log_rows(self, rows: list[Any]) -> list[LogRow]:
         """Selected rows with the stored stream id (the UUID's hex) as `str(UUID)`."""
         streams = self._stream_strings
-        page = []
-        for position, stored, topic, version, state in rows:
-            stream = streams.get(stored)
-            if stream is None:
-                stream = streams[stored] = str(UUID(stored))
-            page.append((position, stream, topic, version, state))
-        return page
+        return [(p, streams[stored], t, v, state) for p, stored, t, v, state in rows]
 
     def head_notifications(self, after: int) -> HeadNotifications | None:
         return None  # SQLite has no channel to wake readers (its `subscribe` is not implemented)
@@ -89,6 +83,14 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
 
     def log_reader(self) -> LogReader:
         return SQLiteLogReader(self)
+
+
+class _StreamStrings(dict[str, str]):
+    """Stored stream id (the UUID's hex) → `str(UUID)`, filled on first use."""
+
+    def __missing__(self, stored: str) -> str:
+        stream = self[stored] = str(UUID(stored))
+        return stream
 
 
 class SQLiteLogReader(LogReader):

@@ -20,6 +20,7 @@ import asyncio
 import bisect
 import functools
 import logging
+import queue
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -31,6 +32,7 @@ import orjson
 
 from ctevents import sse, wire
 from ctevents.codec import type_name_of
+from ctevents.persistence import LogReader, LogRow
 from ctevents.store import Store
 from ctevents.wire import WireEvent
 
@@ -109,9 +111,15 @@ def _chunk(events: Sequence[WireEvent], selection: Selection, form: str, scanned
     )
 
 
-def read_chunk(store: Store, after: int, until: int, selection: Selection, form: str) -> Chunk:
+class RowSource(Protocol):
+    """Where pages of the log are read: the store, or a `LogReader` of its own."""
+
+    def log_rows(self, after: int, limit: int, until: int) -> list[LogRow]: ...
+
+
+def read_chunk(source: RowSource, after: int, until: int, selection: Selection, form: str) -> Chunk:
     """One page of the store after `after` (≤ `until`), filtered and encoded (in a thread)."""
-    rows = store.log_rows(after, PAGE, until)
+    rows = source.log_rows(after, PAGE, until)
     scanned_to = rows[-1][0] if len(rows) == PAGE else until
     size = 0
     for i, row in enumerate(rows):  # large events: fewer of them per page
@@ -186,6 +194,9 @@ class SharedTail:
         # eventsourcing's pool, whose turns a writer waiting for the write lock holds.
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="tail")
         self._catch_up = ThreadPoolExecutor(CATCH_UP_THREADS, thread_name_prefix="catch-up")
+        # Catch-up pages are read on connections of their own too (`Store.open_log_reader`),
+        # at most one per catch-up thread, each used by one thread at a time.
+        self._page_readers: queue.SimpleQueue[LogReader] = queue.SimpleQueue()
 
     async def read(self, call: Any, *args: Any) -> Any:
         """`call(*args)` in the tail's reader thread (reads of the head, of new events)."""
@@ -201,8 +212,18 @@ class SharedTail:
     async def catch_up(self, cursor: int, selection: Selection, form: str) -> Chunk:
         """A page of the store after `cursor` for a subscriber behind the window."""
         loop = asyncio.get_running_loop()
-        call = functools.partial(read_chunk, self.store, cursor, self.end, selection, form)
+        call = functools.partial(self._read_chunk, cursor, self.end, selection, form)
         return await loop.run_in_executor(self._catch_up, call)
+
+    def _read_chunk(self, after: int, until: int, selection: Selection, form: str) -> Chunk:
+        try:
+            reader = self._page_readers.get_nowait()
+        except queue.Empty:
+            reader = self.store.open_log_reader()
+        try:
+            return read_chunk(reader, after, until, selection, form)
+        finally:
+            self._page_readers.put(reader)
 
     def close(self) -> None:
         self._reader.shutdown(wait=False, cancel_futures=True)
