@@ -20,9 +20,9 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -51,7 +51,7 @@ GATHER_MIN, GATHER_MAX, GATHER_RATIO = 0.005, 0.1, 2.0
 INGESTS = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: every subscriber holds one
 class EventFilter:
     """Which events a subscriber wants; positions stay global whatever it selects.
 
@@ -332,14 +332,30 @@ class LogWatcher:
                 await asyncio.sleep(0.5)
                 self._moved.set()
 
-    @contextmanager
-    def subscribe(self, cursor: int) -> Iterator[Subscription]:
-        subscription = Subscription(cursor=cursor)
-        self.subscriptions.add(subscription)
-        try:
-            yield subscription
-        finally:
-            self.subscriptions.discard(subscription)
+    def subscribe(self, cursor: int) -> Subscribed:
+        """A subscription from `cursor`, counted in `subscriptions` while the `with` lasts."""
+        return Subscribed(self.subscriptions, Subscription(cursor=cursor))
+
+
+class Subscribed:
+    """`LogWatcher.subscribe`'s context manager.
+
+    A class rather than a generator: every idle subscriber holds one for as long as it
+    is connected, and a suspended generator with its frame costs several times more.
+    """
+
+    __slots__ = ("subscription", "subscriptions")
+
+    def __init__(self, subscriptions: set[Subscription], subscription: Subscription) -> None:
+        self.subscriptions = subscriptions
+        self.subscription = subscription
+
+    def __enter__(self) -> Subscription:
+        self.subscriptions.add(self.subscription)
+        return self.subscription
+
+    def __exit__(self, *exc: object) -> None:
+        self.subscriptions.discard(self.subscription)
 
 
 # --- pages and streams -------------------------------------------------------------

@@ -6,6 +6,8 @@ what it returns in the chosen form; the feed's semantics live in `ctevents.feed`
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hashlib
 from contextlib import aclosing
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ctevents import sse
 from ctevents.events import event_types
-from ctevents.feed import EventFilter, follow, read_page
+from ctevents.feed import EventFilter, Subscription, follow, read_page
 from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
@@ -56,7 +58,7 @@ MIN_HEARTBEAT, MAX_HEARTBEAT = 0.1, 300.0
 WRITE_CHUNK = 64 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: every subscriber holds one
 class EventsQuery:
     form: str  # a key of FORMS
     after: int | None  # None: start at the head ("now")
@@ -271,18 +273,27 @@ async def _write(response: web.StreamResponse, data: bytes) -> None:
         await response.write(view[start : start + WRITE_CHUNK])
 
 
+def _observe(transport: asyncio.BaseTransport, subscription: Subscription) -> None:
+    """Lets the feed see the bytes written to the subscriber but not yet taken."""
+    subscription.backlog = transport.get_write_buffer_size  # type: ignore[attr-defined]
+
+
+def _ignore(subscription: Subscription) -> None:
+    pass
+
+
 async def _stream(request: web.Request, query: EventsQuery, after: int) -> web.StreamResponse:
     settings = request.app[SETTINGS]
-    headers = dict(sse.HEADERS)
-    if query.form != "sse":
-        headers["Content-Type"] = FORMS[query.form]
-    response = web.StreamResponse(headers=headers)
+    # Nothing this function keeps for the stream's lifetime is made per subscriber unless
+    # it must be: an idle subscriber's memory is what a server of many of them spends.
+    response = web.StreamResponse(
+        headers=sse.HEADERS
+        if query.form == "sse"
+        else {**sse.HEADERS, "Content-Type": FORMS[query.form]}
+    )
     await response.prepare(request)
     transport = request.transport
-
-    def on_subscribe(subscription: Any) -> None:
-        subscription.backlog = lambda: transport.get_write_buffer_size() if transport else 0
-
+    on_subscribe = _ignore if transport is None else functools.partial(_observe, transport)
     try:
         if query.form == "sse":
             await response.write(sse.retry(settings.retry_ms))
