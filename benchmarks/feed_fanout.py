@@ -505,9 +505,9 @@ def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[
 # --- catch-up ----------------------------------------------------------------------------
 
 
-def raw_floor(store: str) -> tuple[int, float]:
-    """A plain SELECT of the whole log plus `orjson.loads` of each payload."""
-    started = time.perf_counter()
+def raw_floor(store: str) -> tuple[int, float, float]:
+    """A plain SELECT of the whole log plus `orjson.loads` of each payload (count, s, CPU s)."""
+    started, cpu = time.perf_counter(), time.process_time()
     count = 0
     if store.startswith("postgresql"):
         import psycopg
@@ -524,7 +524,7 @@ def raw_floor(store: str) -> tuple[int, float]:
             for _, state in db.execute("SELECT rowid, state FROM stored_events"):
                 orjson.loads(state)
                 count += 1
-    return count, time.perf_counter() - started
+    return count, time.perf_counter() - started, time.process_time() - cpu
 
 
 async def sse_catch_up(url: str, count: int) -> float:
@@ -553,12 +553,24 @@ def catch_up(args: argparse.Namespace, store: str, workdir: Path) -> dict:
         time.sleep(2.0)
         floor = [raw_floor(store) for _ in range(3)]
         count = floor[0][0]
-        sse = [asyncio.run(sse_catch_up(server.url, count)) for _ in range(3)]
+        sse, server_cpu = [], []
+        for _ in range(3):
+            cpu = server.cpu_s()
+            sse.append(asyncio.run(sse_catch_up(server.url, count)))
+            server_cpu.append(server.cpu_s() - cpu)
     finally:
         server.stop()
-    floor_rate = count / min(t for _, t in floor)
+    floor_rate = count / min(t for _, t, _ in floor)
     sse_rate = count / min(sse)
-    return {"events": count, "floor_per_s": floor_rate, "sse_per_s": sse_rate}
+    # CPU time is what a loaded machine disturbs least: the floor's in this process, the
+    # server's (its worker processes included) for one catch-up.
+    return {
+        "events": count,
+        "floor_per_s": floor_rate,
+        "sse_per_s": sse_rate,
+        "floor_cpu_ms": min(c for _, _, c in floor) * 1000,
+        "server_cpu_ms": min(server_cpu) * 1000,
+    }
 
 
 # --- main --------------------------------------------------------------------------------
@@ -659,7 +671,8 @@ def report_catch_up(args: argparse.Namespace, kind: str, results: list[dict], la
         f"{label}{kind} catch-up over SSE from 0: {c['sse_per_s']:,.0f} events/s vs raw floor "
         f"(SELECT + orjson.loads) {c['floor_per_s']:,.0f}/s = "
         f"{c['sse_per_s'] / c['floor_per_s']:.2f} of the floor ({c['events']} events) | "
-        f"load {os.getloadavg()[0]:.1f}",
+        f"CPU: floor {c['floor_cpu_ms']:.0f} ms, server per catch-up {c['server_cpu_ms']:.0f} ms "
+        f"({c['floor_cpu_ms'] / c['server_cpu_ms']:.2f}) | load {os.getloadavg()[0]:.1f}",
         flush=True,
     )
 
