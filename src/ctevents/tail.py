@@ -20,6 +20,7 @@ import asyncio
 import bisect
 import functools
 import logging
+import operator
 import queue
 import time
 from collections.abc import Callable, Sequence
@@ -31,7 +32,7 @@ import orjson
 
 from ctevents import sse, wire
 from ctevents.codec import type_name_of
-from ctevents.persistence import LogReader, LogRow
+from ctevents.persistence import LogReader
 from ctevents.store import Store
 from ctevents.wire import WireEvent
 
@@ -49,6 +50,7 @@ CHUNK_BYTES = 512 * 1024
 # While a sparse filter skips events, report the scanned position at least this often.
 PROGRESS_INTERVAL = 1.0
 FORMS = ("sse", "ndjson")
+_STATE = operator.itemgetter(4)  # a row's stored state
 LAST_POSITION = 2**63 - 1  # no position is beyond it (a signed 64-bit integer)
 # Threads for subscribers' reads of the store while behind the window.
 CATCH_UP_THREADS = 2
@@ -110,33 +112,29 @@ def _chunk(events: Sequence[WireEvent], selection: Selection, form: str, scanned
     )
 
 
-class RowSource(Protocol):
-    """Where pages of the log are read: the store, or a `LogReader` of its own."""
-
-    def log_rows(self, after: int, limit: int, until: int) -> list[LogRow]: ...
-
-
-def read_chunk(source: RowSource, after: int, until: int, selection: Selection, form: str) -> Chunk:
+def read_chunk(source: LogReader, after: int, until: int, selection: Selection, form: str) -> Chunk:
     """One page of the store after `after` (≤ `until`), filtered and encoded (in a thread)."""
-    rows = source.log_rows(after, PAGE, until)
+    rows, streams = source.stored_log_rows(after, PAGE, until), source.streams
     scanned_to = rows[-1][0] if len(rows) == PAGE else until
-    size = 0
-    for i, row in enumerate(rows):  # large events: fewer of them per page
-        size += len(row[4])
-        if size > PAGE_BYTES and i:
-            rows, scanned_to = rows[:i], rows[i - 1][0]
-            break
+    if sum(map(len, map(_STATE, rows))) > PAGE_BYTES:  # large events: fewer of them per page
+        size = 0
+        for i, row in enumerate(rows):
+            size += len(row[4])
+            if size > PAGE_BYTES and i:
+                rows, scanned_to = rows[:i], rows[i - 1][0]
+                break
     if selection.types:
         rows = [r for r in rows if type_name_of(r[2]) in selection.types]
     if selection.stream:
-        rows = [r for r in rows if r[1] == selection.stream]
+        rows = [r for r in rows if streams[r[1]] == selection.stream]
     if selection.needs_payload:
-        return _chunk(wire.wire_events(rows), selection, form, scanned_to)
+        events = wire.wire_events([(p, streams[s], t, v, state) for p, s, t, v, state in rows])
+        return _chunk(events, selection, form, scanned_to)
     return Chunk(
         [r[0] for r in rows],
-        wire.encode_rows(rows, form),
+        wire.encode_rows(rows, form, streams),
         scanned_to,
-        lambda n: wire.encode_rows(rows[:n], form),
+        lambda n: wire.encode_rows(rows[:n], form, streams),
     )
 
 

@@ -10,7 +10,7 @@ payload is decoded only when a filter asks about its data, and then once per eve
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -86,11 +86,16 @@ class _TypeNames(dict[str, bytes]):
         return name
 
 
-class _Encoded(dict[str, bytes]):
-    """Stream id → its bytes, filled on first use (a log holds far fewer streams than events)."""
+class _StreamBytes(dict[Any, bytes]):
+    """Stream id as a row holds it → `str(UUID)` as bytes, filled on first use (a log
+    holds far fewer streams than events)."""
 
-    def __missing__(self, text: str) -> bytes:
-        encoded = self[text] = text.encode()
+    def __init__(self, texts: Mapping[Any, str] | None) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, stream: Any) -> bytes:
+        encoded = self[stream] = (stream if self.texts is None else self.texts[stream]).encode()
         return encoded
 
 
@@ -100,8 +105,8 @@ _TYPES = _TypeNames()
 _TRAILER_SPAN = 256
 _KEY = b"," + _TRAILER_KEY
 _CHAIN_KEY = b',"' + CHAIN.encode() + b'":"'
-# Each event as the parts before and after its payload: the payload is never copied
-# into a formatted string, only once into the joined page.
+# Each event as the parts before and after its payload: the payload is not formatted
+# into a string of its own, only joined into the page.
 _ENVELOPE_HEAD = b'{"position":%d,"type":"%s","stream":"%s","version":%d,"recorded_at":%s,"data":'
 _HEADS = {"sse": b"id: %d\nevent: %s\ndata: " + _ENVELOPE_HEAD, "ndjson": _ENVELOPE_HEAD}
 _ENDS = {"sse": b"}}\n\n", "ndjson": b"}}\n"}
@@ -112,13 +117,19 @@ def wire_events(rows: Sequence[Row]) -> list[WireEvent]:
     return [WireEvent(*row) for row in rows]
 
 
-def encode_rows(rows: Sequence[Row], form: str) -> bytes:
+def encode_rows(
+    rows: Sequence[tuple[int, Any, str, int, bytes]],
+    form: str,
+    streams: Mapping[Any, str] | None = None,
+) -> bytes:
     """Rows straight to one form's bytes (catch-up: no per-event object is kept).
 
     The same bytes as `WireEvent` makes (`tests/unit/test_wire.py`), with less work per
     row: this is the loop a subscriber catching up from the store runs for every event.
+    `streams` converts the rows' stream ids to `str(UUID)` (`LogReader.streams`), when
+    they are stored otherwise.
     """
-    types, streams, sse_form = _TYPES, _Encoded(), form == "sse"
+    types, stream_bytes_of, sse_form = _TYPES, _StreamBytes(streams), form == "sse"
     head, end = _HEADS[form], _ENDS[form]
     key, chain_key, span = _KEY, _CHAIN_KEY, _TRAILER_SPAN
     parts: list[Any] = []
@@ -139,12 +150,12 @@ def encode_rows(rows: Sequence[Row], form: str) -> bytes:
                 )
             )
         ):
-            data: Any = memoryview(state)[:at]
+            data = state[:at]
             recorded_at = state[at + 15 : closing + 1]
         else:  # an empty payload, or bytes written some other way
             full, recorded_at = _split(state)
             data = full[:-1]
-        name, stream_bytes = types[topic], streams[stream]
+        name, stream_bytes = types[topic], stream_bytes_of[stream]
         if sse_form:
             fields = (position, name, position, name, stream_bytes, version, recorded_at)
         else:

@@ -99,6 +99,11 @@ def test_a_tail_read_does_not_wait_for_a_writer_holding_the_write_lock(store_url
         after = [r[0] for r in store.log_reader.log_rows(first[-1], 100, LAST)]
         assert after == appended
         assert store.log_reader.log_rows(0, 100, LAST) == store.log_rows(0, 100, LAST)
+        streams = store.log_reader.streams  # the rows as stored, their streams converted
+        stored = store.log_reader.stored_log_rows(0, 100, LAST)
+        assert [(p, streams[s], t, v, b) for p, s, t, v, b in stored] == store.log_rows(
+            0, 100, LAST
+        )
 
 
 def test_the_reader_is_closed_with_the_store(store_url):

@@ -36,6 +36,10 @@ def test_encode_rows_matches_the_tail_s_wire_forms(state: bytes) -> None:
     events = wire.wire_events(rows)
     assert wire.encode_rows(rows, "sse") == wire.sse_frames(events)
     assert wire.encode_rows(rows, "ndjson") == wire.ndjson(events)
+    # Rows with their streams as a database stores them, converted on the way.
+    stored = [(p, s.replace("-", ""), t, v, b) for p, s, t, v, b in rows]
+    streams = {s.replace("-", ""): s for s in (STREAM,)}
+    assert wire.encode_rows(stored, "sse", streams) == wire.sse_frames(events)
     envelope = orjson.loads(events[0].envelope)
     decoded = orjson.loads(state)
     payload = {k: v for k, v in decoded.items() if k not in ("recorded_at", "chain")}
