@@ -428,13 +428,14 @@ async def follow(
     selection: EventFilter,
     heartbeat: float,
     form: str = "ndjson",
-    on_subscribe: Callable[[Subscription], None] = lambda s: None,
+    backlog: Callable[[], int] | None = None,
 ) -> AsyncIterator[Delivery]:
     """Matching events after `after` in `form` (sse, ndjson), catch-up then live.
 
     Each delivery is one write: the events found since the last one (from the shared
     tail, or a page of the store while behind it), a progress marker when a sparse
     filter skipped events, or a heartbeat when idle. Ends when the watcher closes.
+    `backlog` tells the bytes written to the subscriber but not yet taken by it.
     """
     tail = watcher.tail
     reported = cursor = after  # `reported`: the last position the subscriber was told
@@ -443,7 +444,8 @@ async def follow(
     # written: (the cursor it starts after, the read in flight).
     ahead: tuple[int, asyncio.Future[Chunk]] | None = None
     with watcher.subscribe(cursor) as subscription, tail.clock(heartbeat) as clock:
-        on_subscribe(subscription)
+        if backlog is not None:
+            subscription.backlog = backlog
         try:
             while not watcher.closed:
                 advanced = clock.event  # before looking: a move or a tick from now on wakes us

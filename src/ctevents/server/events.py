@@ -6,8 +6,6 @@ what it returns in the chosen form; the feed's semantics live in `ctevents.feed`
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import hashlib
 from contextlib import aclosing
 from dataclasses import dataclass
@@ -20,7 +18,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ctevents import sse
 from ctevents.events import event_types
-from ctevents.feed import EventFilter, Subscription, follow, read_page
+from ctevents.feed import EventFilter, follow, read_page
 from ctevents.server.audit import chain_through
 from ctevents.server.auth import require_token
 from ctevents.server.errors import ParameterError
@@ -273,15 +271,6 @@ async def _write(response: web.StreamResponse, data: bytes) -> None:
         await response.write(view[start : start + WRITE_CHUNK])
 
 
-def _observe(transport: asyncio.BaseTransport, subscription: Subscription) -> None:
-    """Lets the feed see the bytes written to the subscriber but not yet taken."""
-    subscription.backlog = transport.get_write_buffer_size  # type: ignore[attr-defined]
-
-
-def _ignore(subscription: Subscription) -> None:
-    pass
-
-
 async def _stream(request: web.Request, query: EventsQuery, after: int) -> web.StreamResponse:
     settings = request.app[SETTINGS]
     # Nothing this function keeps for the stream's lifetime is made per subscriber unless
@@ -293,13 +282,14 @@ async def _stream(request: web.Request, query: EventsQuery, after: int) -> web.S
     )
     await response.prepare(request)
     transport = request.transport
-    on_subscribe = _ignore if transport is None else functools.partial(_observe, transport)
+    # What the server holds for the subscriber beyond the feed's own bytes.
+    backlog = None if transport is None else transport.get_write_buffer_size
     try:
         if query.form == "sse":
             await response.write(sse.retry(settings.retry_ms))
         remaining = query.limit
         deliveries = follow(
-            request.app[WATCHER], after, query.selection, query.heartbeat, query.form, on_subscribe
+            request.app[WATCHER], after, query.selection, query.heartbeat, query.form, backlog
         )
         async with aclosing(deliveries):
             try:
