@@ -24,6 +24,9 @@ the targets speak of), and for catch-up, the raw floor (a plain SELECT of the lo
     .venv/bin/python benchmarks/feed_fanout.py --stores postgresql \\
         --postgres postgresql://postgres@127.0.0.1:5432/test
 
+`--catch-up-from PATH` measures only the catch-up, on a copy of the SQLite log of an earlier
+run (`/tmp/feed-fanout-*/ctevents.db`), so that two trees read the same log.
+
 `--source DIR` serves from another checkout (e.g. an older commit, for before/after
 figures); the clients and writers are this file's either way. `--compare DIR` runs
 each configuration twice in turn, from DIR ("before") and from this tree ("after"),
@@ -39,6 +42,7 @@ import math
 import multiprocessing as mp
 import os
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -505,9 +509,9 @@ def run_once(args: argparse.Namespace, kind: str, subscribers: int, texts: list[
 # --- catch-up ----------------------------------------------------------------------------
 
 
-def raw_floor(store: str) -> tuple[int, float]:
-    """A plain SELECT of the whole log plus `orjson.loads` of each payload."""
-    started = time.perf_counter()
+def raw_floor(store: str) -> tuple[int, float, float]:
+    """A plain SELECT of the whole log plus `orjson.loads` of each payload (count, s, CPU s)."""
+    started, cpu = time.perf_counter(), time.process_time()
     count = 0
     if store.startswith("postgresql"):
         import psycopg
@@ -524,7 +528,7 @@ def raw_floor(store: str) -> tuple[int, float]:
             for _, state in db.execute("SELECT rowid, state FROM stored_events"):
                 orjson.loads(state)
                 count += 1
-    return count, time.perf_counter() - started
+    return count, time.perf_counter() - started, time.process_time() - cpu
 
 
 async def sse_catch_up(url: str, count: int) -> float:
@@ -553,12 +557,24 @@ def catch_up(args: argparse.Namespace, store: str, workdir: Path) -> dict:
         time.sleep(2.0)
         floor = [raw_floor(store) for _ in range(3)]
         count = floor[0][0]
-        sse = [asyncio.run(sse_catch_up(server.url, count)) for _ in range(3)]
+        sse, server_cpu = [], []
+        for _ in range(3):
+            cpu = server.cpu_s()
+            sse.append(asyncio.run(sse_catch_up(server.url, count)))
+            server_cpu.append(server.cpu_s() - cpu)
     finally:
         server.stop()
-    floor_rate = count / min(t for _, t in floor)
+    floor_rate = count / min(t for _, t, _ in floor)
     sse_rate = count / min(sse)
-    return {"events": count, "floor_per_s": floor_rate, "sse_per_s": sse_rate}
+    # CPU time is what a loaded machine disturbs least: the floor's in this process, the
+    # server's (its worker processes included) for one catch-up.
+    return {
+        "events": count,
+        "floor_per_s": floor_rate,
+        "sse_per_s": sse_rate,
+        "floor_cpu_ms": min(c for _, _, c in floor) * 1000,
+        "server_cpu_ms": min(server_cpu) * 1000,
+    }
 
 
 # --- main --------------------------------------------------------------------------------
@@ -584,6 +600,13 @@ def main() -> None:
     )
     parser.add_argument("--no-catch-up", action="store_true")
     parser.add_argument(
+        "--catch-up-from",
+        type=Path,
+        default=None,
+        help="only the catch-up, on a copy of this SQLite log of an earlier run (its read "
+        "models beside it)",
+    )
+    parser.add_argument(
         "--fold", choices=("worker", "inline"), help="pass `--fold` to serve (default: its own)"
     )
     args = parser.parse_args()
@@ -597,6 +620,9 @@ def main() -> None:
         f"cores: {os.cpu_count()}; load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
+    if args.catch_up_from is not None:
+        catch_up_from(args, trees)
+        return
     for kind in args.stores.split(","):
         if kind == "postgresql" and not args.postgres:
             raise SystemExit("--postgres (or CTEVENTS_TEST_POSTGRES) is needed for postgresql")
@@ -654,12 +680,34 @@ def drop_schema(store: str) -> None:
 
 def report_catch_up(args: argparse.Namespace, kind: str, results: list[dict], label: str) -> None:
     largest = max(results, key=lambda r: r["events"])  # the longest log of the runs
-    c = catch_up(args, largest["store_url"], largest["workdir"])
+    print_catch_up(label, kind, catch_up(args, largest["store_url"], largest["workdir"]))
+
+
+def catch_up_from(args: argparse.Namespace, trees: list[tuple[str, Path | None]]) -> None:
+    """Catch-up alone, each tree in turn, on copies of one SQLite log and its read models."""
+    source = args.catch_up_from.resolve()
+    for label, tree in trees:
+        args.source = tree
+        workdir = Path(tempfile.mkdtemp(prefix="feed-catch-up-"))
+        for path in source.parent.glob(source.name + "*"):  # the log, its WAL, its lock files
+            shutil.copy(path, workdir)
+        for path in source.parent.glob("*.views.db*"):
+            shutil.copy(path, workdir)  # folded already: the server has nothing to fold
+        for path in source.parent.glob("*.ledger.db*"):
+            shutil.copy(path, workdir)
+        try:
+            print_catch_up(label, "sqlite", catch_up(args, str(workdir / source.name), workdir))
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def print_catch_up(label: str, kind: str, c: dict) -> None:
     print(
         f"{label}{kind} catch-up over SSE from 0: {c['sse_per_s']:,.0f} events/s vs raw floor "
         f"(SELECT + orjson.loads) {c['floor_per_s']:,.0f}/s = "
         f"{c['sse_per_s'] / c['floor_per_s']:.2f} of the floor ({c['events']} events) | "
-        f"load {os.getloadavg()[0]:.1f}",
+        f"CPU: floor {c['floor_cpu_ms']:.0f} ms, server per catch-up {c['server_cpu_ms']:.0f} ms "
+        f"({c['floor_cpu_ms'] / c['server_cpu_ms']:.2f}) | load {os.getloadavg()[0]:.1f}",
         flush=True,
     )
 

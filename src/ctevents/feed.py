@@ -20,9 +20,9 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import Executor
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -51,7 +51,7 @@ GATHER_MIN, GATHER_MAX, GATHER_RATIO = 0.005, 0.1, 2.0
 INGESTS = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: every subscriber holds one
 class EventFilter:
     """Which events a subscriber wants; positions stay global whatever it selects.
 
@@ -332,14 +332,30 @@ class LogWatcher:
                 await asyncio.sleep(0.5)
                 self._moved.set()
 
-    @contextmanager
-    def subscribe(self, cursor: int) -> Iterator[Subscription]:
-        subscription = Subscription(cursor=cursor)
-        self.subscriptions.add(subscription)
-        try:
-            yield subscription
-        finally:
-            self.subscriptions.discard(subscription)
+    def subscribe(self, cursor: int) -> Subscribed:
+        """A subscription from `cursor`, counted in `subscriptions` while the `with` lasts."""
+        return Subscribed(self.subscriptions, Subscription(cursor=cursor))
+
+
+class Subscribed:
+    """`LogWatcher.subscribe`'s context manager.
+
+    A class rather than a generator: every idle subscriber holds one for as long as it
+    is connected, and a suspended generator with its frame costs several times more.
+    """
+
+    __slots__ = ("subscription", "subscriptions")
+
+    def __init__(self, subscriptions: set[Subscription], subscription: Subscription) -> None:
+        self.subscriptions = subscriptions
+        self.subscription = subscription
+
+    def __enter__(self) -> Subscription:
+        self.subscriptions.add(self.subscription)
+        return self.subscription
+
+    def __exit__(self, *exc: object) -> None:
+        self.subscriptions.discard(self.subscription)
 
 
 # --- pages and streams -------------------------------------------------------------
@@ -412,13 +428,14 @@ async def follow(
     selection: EventFilter,
     heartbeat: float,
     form: str = "ndjson",
-    on_subscribe: Callable[[Subscription], None] = lambda s: None,
+    backlog: Callable[[], int] | None = None,
 ) -> AsyncIterator[Delivery]:
     """Matching events after `after` in `form` (sse, ndjson), catch-up then live.
 
     Each delivery is one write: the events found since the last one (from the shared
     tail, or a page of the store while behind it), a progress marker when a sparse
     filter skipped events, or a heartbeat when idle. Ends when the watcher closes.
+    `backlog` tells the bytes written to the subscriber but not yet taken by it.
     """
     tail = watcher.tail
     reported = cursor = after  # `reported`: the last position the subscriber was told
@@ -427,7 +444,8 @@ async def follow(
     # written: (the cursor it starts after, the read in flight).
     ahead: tuple[int, asyncio.Future[Chunk]] | None = None
     with watcher.subscribe(cursor) as subscription, tail.clock(heartbeat) as clock:
-        on_subscribe(subscription)
+        if backlog is not None:
+            subscription.backlog = backlog
         try:
             while not watcher.closed:
                 advanced = clock.event  # before looking: a move or a tick from now on wakes us

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -27,6 +27,8 @@ from ctevents.closing import Closed
 # A row of the log as the feed serves it: position, stream (`str(UUID)`), topic, version,
 # stored state.
 LogRow = tuple[int, str, str, int, bytes]
+# The same with the stream id as the database holds it (`LogReader.streams` converts it).
+StoredLogRow = tuple[int, Any, str, int, bytes]
 
 
 def mask_url(url: str) -> str:
@@ -126,6 +128,18 @@ class LogReader(ABC):
         """As `LogRecorder.log_rows`, on this reader's connection."""
         return self._using(self._log_rows, after, limit, until)
 
+    def stored_log_rows(self, after: int, limit: int, until: int) -> list[StoredLogRow]:
+        """As `log_rows`, with each stream id as the database holds it (`streams` names it).
+
+        For readers of many rows: `log_rows` builds every row again to convert its stream.
+        """
+        return self._using(self._stored_log_rows, after, limit, until)
+
+    @property
+    @abstractmethod
+    def streams(self) -> Mapping[Any, str]:
+        """A stream id as `stored_log_rows` gives it → the stream as `str(UUID)`."""
+
     @property
     def connected(self) -> bool:
         return self._connection is not None
@@ -175,6 +189,11 @@ class LogReader(ABC):
 
     @abstractmethod
     def _log_rows(self, connection: Any, after: int, limit: int, until: int) -> list[LogRow]: ...
+
+    @abstractmethod
+    def _stored_log_rows(
+        self, connection: Any, after: int, limit: int, until: int
+    ) -> list[StoredLogRow]: ...
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -126,6 +126,23 @@ class PostgresLogReader(LogReader):
     def _log_rows(self, connection: Any, after: int, limit: int, until: int) -> list[LogRow]:
         rows = connection.execute(self.recorder.log_rows_statement, (after, until, limit))
         return [(p, s, t, v, bytes(b)) for p, s, t, v, b in rows.fetchall()]
+
+    # The statement selects the stream as `str(UUID)` already (`originator_id::text`).
+    _stored_log_rows = _log_rows
+
+    @property
+    def streams(self) -> Mapping[Any, str]:
+        return _SAME
+
+
+class _Same(dict[str, str]):
+    """Each stream id as it is."""
+
+    def __missing__(self, stream: str) -> str:
+        return stream
+
+
+_SAME = _Same()
 
 
 class HeadSubscription(PostgresSubscription):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -22,6 +22,7 @@ from ctevents.persistence import (
     LogReader,
     LogRecorder,
     LogRow,
+    StoredLogRow,
     StoreLocation,
 )
 
@@ -54,7 +55,7 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
         )
         self.head_statement = f"SELECT MAX(rowid) FROM {table}"
         # Stored stream id → `str(UUID)`: a log holds far fewer streams than events.
-        self._stream_strings: dict[str, str] = {}
+        self.stream_strings = _StreamStrings()
 
     def stream_positions(self, stream: UUID) -> list[int]:
         with self.datastore.transaction(commit=False) as cursor:
@@ -63,22 +64,19 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
             return [int(row["position"]) for row in cursor.fetchall()]
 
     def log_rows(self, after: int, limit: int, until: int) -> list[LogRow]:
+        return self.as_log_rows(self.stored_log_rows(after, limit, until))
+
+    def stored_log_rows(self, after: int, limit: int, until: int) -> list[StoredLogRow]:
+        """`log_rows` with the stored stream ids (the UUID's hex)."""
         with self.datastore.transaction(commit=False) as cursor:
             cursor.row_factory = None  # plain tuples: a `Row` per event costs more than the query
             cursor.execute(self.log_rows_statement, (after, until, limit))
-            rows = cursor.fetchall()
-        return self.as_log_rows(rows)
+            return cursor.fetchall()
 
-    def as_log_rows(self, rows: list[Any]) -> list[LogRow]:
+    def as_log_rows(self, rows: list[StoredLogRow]) -> list[LogRow]:
         """Selected rows with the stored stream id (the UUID's hex) as `str(UUID)`."""
-        streams = self._stream_strings
-        page = []
-        for position, stored, topic, version, state in rows:
-            stream = streams.get(stored)
-            if stream is None:
-                stream = streams[stored] = str(UUID(stored))
-            page.append((position, stream, topic, version, state))
-        return page
+        streams = self.stream_strings
+        return [(p, streams[stored], t, v, state) for p, stored, t, v, state in rows]
 
     def head_notifications(self, after: int) -> HeadNotifications | None:
         return None  # SQLite has no channel to wake readers (its `subscribe` is not implemented)
@@ -89,6 +87,14 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
 
     def log_reader(self) -> LogReader:
         return SQLiteLogReader(self)
+
+
+class _StreamStrings(dict[str, str]):
+    """Stored stream id (the UUID's hex) → `str(UUID)`, filled on first use."""
+
+    def __missing__(self, stored: str) -> str:
+        stream = self[stored] = str(UUID(stored))
+        return stream
 
 
 class SQLiteLogReader(LogReader):
@@ -127,10 +133,20 @@ class SQLiteLogReader(LogReader):
         return int(connection.execute(self.recorder.head_statement).fetchone()[0] or 0)
 
     def _log_rows(self, connection: Any, after: int, limit: int, until: int) -> list[LogRow]:
+        return self.recorder.as_log_rows(self._stored_log_rows(connection, after, limit, until))
+
+    def _stored_log_rows(
+        self, connection: Any, after: int, limit: int, until: int
+    ) -> list[StoredLogRow]:
         if isinstance(connection, _PooledReads):
-            return self.recorder.log_rows(after, limit, until)
-        cursor = connection.execute(self.recorder.log_rows_statement, (after, until, limit))
-        return self.recorder.as_log_rows(cursor.fetchall())
+            return self.recorder.stored_log_rows(after, limit, until)
+        return connection.execute(
+            self.recorder.log_rows_statement, (after, until, limit)
+        ).fetchall()
+
+    @property
+    def streams(self) -> Mapping[Any, str]:
+        return self.recorder.stream_strings
 
 
 class _PooledReads:

@@ -28,6 +28,7 @@ from ctevents.codec import (
 from ctevents.events import event_types
 from ctevents.persistence import (
     HeadNotifications,
+    LogReader,
     LogRecorder,
     LogRow,
     StoreError,
@@ -115,9 +116,21 @@ class Store:
         self.recorder = cast(LogRecorder, self.app.recorder)
         # The feed's tail reads the head and new events here, outside eventsourcing's pool.
         self.log_reader = self.recorder.log_reader()
+        self._page_readers: list[LogReader] = []
         self._gate = ClosingGate(f"store {self.location.display}")
         self.mapper: PydanticMapper = self.app.mapper  # type: ignore[assignment]
         self._topics = {name: get_topic(cls) for name, cls in event_types().items()}
+
+    def open_log_reader(self) -> LogReader:
+        """Another reader like `log_reader`, on a connection of its own; closed with the store.
+
+        For subscribers catching up from the store: through eventsourcing's pool their
+        page reads took turns with the writers for its connections.
+        """
+        with self._gate.use():  # a reader opened once `close` has begun would stay open
+            reader = self.recorder.log_reader()
+            self._page_readers.append(reader)
+        return reader
 
     @property
     def url(self) -> str:
@@ -137,6 +150,8 @@ class Store:
         """Closes the connections once calls in flight (from other threads) have finished."""
         self._gate.close()
         self.log_reader.close()
+        for reader in self._page_readers:
+            reader.close()
         self.app.close()
 
     def __enter__(self) -> Store:

@@ -20,10 +20,11 @@ import asyncio
 import bisect
 import functools
 import logging
+import operator
+import queue
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -31,6 +32,7 @@ import orjson
 
 from ctevents import sse, wire
 from ctevents.codec import type_name_of
+from ctevents.persistence import LogReader
 from ctevents.store import Store
 from ctevents.wire import WireEvent
 
@@ -48,6 +50,7 @@ CHUNK_BYTES = 512 * 1024
 # While a sparse filter skips events, report the scanned position at least this often.
 PROGRESS_INTERVAL = 1.0
 FORMS = ("sse", "ndjson")
+_STATE = operator.itemgetter(4)  # a row's stored state
 LAST_POSITION = 2**63 - 1  # no position is beyond it (a signed 64-bit integer)
 # Threads for subscribers' reads of the store while behind the window.
 CATCH_UP_THREADS = 2
@@ -109,27 +112,29 @@ def _chunk(events: Sequence[WireEvent], selection: Selection, form: str, scanned
     )
 
 
-def read_chunk(store: Store, after: int, until: int, selection: Selection, form: str) -> Chunk:
+def read_chunk(source: LogReader, after: int, until: int, selection: Selection, form: str) -> Chunk:
     """One page of the store after `after` (≤ `until`), filtered and encoded (in a thread)."""
-    rows = store.log_rows(after, PAGE, until)
+    rows, streams = source.stored_log_rows(after, PAGE, until), source.streams
     scanned_to = rows[-1][0] if len(rows) == PAGE else until
-    size = 0
-    for i, row in enumerate(rows):  # large events: fewer of them per page
-        size += len(row[4])
-        if size > PAGE_BYTES and i:
-            rows, scanned_to = rows[:i], rows[i - 1][0]
-            break
+    if sum(map(len, map(_STATE, rows))) > PAGE_BYTES:  # large events: fewer of them per page
+        size = 0
+        for i, row in enumerate(rows):
+            size += len(row[4])
+            if size > PAGE_BYTES and i:
+                rows, scanned_to = rows[:i], rows[i - 1][0]
+                break
     if selection.types:
         rows = [r for r in rows if type_name_of(r[2]) in selection.types]
     if selection.stream:
-        rows = [r for r in rows if r[1] == selection.stream]
+        rows = [r for r in rows if streams[r[1]] == selection.stream]
     if selection.needs_payload:
-        return _chunk(wire.wire_events(rows), selection, form, scanned_to)
+        events = wire.wire_events([(p, streams[s], t, v, state) for p, s, t, v, state in rows])
+        return _chunk(events, selection, form, scanned_to)
     return Chunk(
         [r[0] for r in rows],
-        wire.encode_rows(rows, form),
+        wire.encode_rows(rows, form, streams),
         scanned_to,
-        lambda n: wire.encode_rows(rows[:n], form),
+        lambda n: wire.encode_rows(rows[:n], form, streams),
     )
 
 
@@ -155,6 +160,36 @@ class Clock:
     def tick(self) -> None:
         self.handle = asyncio.get_running_loop().call_later(self.period / TICKS, self.tick)
         self.ring()
+
+
+class ClockUse:
+    """`SharedTail.clock`'s context manager: one subscriber's use of a shared clock.
+
+    A class rather than a generator: every idle subscriber holds one for as long as it
+    is connected, and a suspended generator with its frame costs several times more.
+    """
+
+    __slots__ = ("clocks", "heartbeat")
+
+    def __init__(self, clocks: dict[float, Clock], heartbeat: float) -> None:
+        self.clocks = clocks
+        self.heartbeat = heartbeat
+
+    def __enter__(self) -> Clock:
+        clock = self.clocks.get(self.heartbeat)
+        if clock is None:
+            clock = self.clocks[self.heartbeat] = Clock(self.heartbeat)
+            clock.tick()
+        clock.users += 1
+        return clock
+
+    def __exit__(self, *exc: object) -> None:
+        clock = self.clocks[self.heartbeat]
+        clock.users -= 1
+        if not clock.users:
+            del self.clocks[self.heartbeat]
+            if clock.handle is not None:
+                clock.handle.cancel()
 
 
 class SharedTail:
@@ -186,6 +221,9 @@ class SharedTail:
         # eventsourcing's pool, whose turns a writer waiting for the write lock holds.
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="tail")
         self._catch_up = ThreadPoolExecutor(CATCH_UP_THREADS, thread_name_prefix="catch-up")
+        # Catch-up pages are read on connections of their own too (`Store.open_log_reader`),
+        # at most one per catch-up thread, each used by one thread at a time.
+        self._page_readers: queue.SimpleQueue[LogReader] = queue.SimpleQueue()
 
     async def read(self, call: Any, *args: Any) -> Any:
         """`call(*args)` in the tail's reader thread (reads of the head, of new events)."""
@@ -201,8 +239,19 @@ class SharedTail:
     async def catch_up(self, cursor: int, selection: Selection, form: str) -> Chunk:
         """A page of the store after `cursor` for a subscriber behind the window."""
         loop = asyncio.get_running_loop()
-        call = functools.partial(read_chunk, self.store, cursor, self.end, selection, form)
+        call = functools.partial(self.read_store_chunk, cursor, self.end, selection, form)
         return await loop.run_in_executor(self._catch_up, call)
+
+    def read_store_chunk(self, after: int, until: int, selection: Selection, form: str) -> Chunk:
+        """`read_chunk` on one of the catch-up readers (in a catch-up thread)."""
+        try:
+            reader = self._page_readers.get_nowait()
+        except queue.Empty:
+            reader = self.store.open_log_reader()
+        try:
+            return read_chunk(reader, after, until, selection, form)
+        finally:
+            self._page_readers.put(reader)
 
     def close(self) -> None:
         self._reader.shutdown(wait=False, cancel_futures=True)
@@ -218,22 +267,9 @@ class SharedTail:
         for clock in self._clocks.values():
             clock.ring()
 
-    @contextmanager
-    def clock(self, heartbeat: float) -> Iterator[Clock]:
+    def clock(self, heartbeat: float) -> ClockUse:
         """The clock of subscribers with this heartbeat period, ticking while any has it."""
-        clock = self._clocks.get(heartbeat)
-        if clock is None:
-            clock = self._clocks[heartbeat] = Clock(heartbeat)
-            clock.tick()
-        clock.users += 1
-        try:
-            yield clock
-        finally:
-            clock.users -= 1
-            if not clock.users:
-                del self._clocks[heartbeat]
-                if clock.handle is not None:
-                    clock.handle.cancel()
+        return ClockUse(self._clocks, heartbeat)
 
     @property
     def advanced(self) -> asyncio.Event:

@@ -10,7 +10,7 @@ payload is decoded only when a filter asks about its data, and then once per eve
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -23,7 +23,6 @@ _TRAILER = re.compile(
     rb'"' + RECORDED_AT.encode() + rb'":"([^"\\]*)"(?:,"' + CHAIN.encode() + rb'":"[^"\\]*")?}\Z'
 )
 _TRAILER_KEY = b'"' + RECORDED_AT.encode() + b'":"'
-_CHAIN_TAIL = re.compile(rb',"' + CHAIN.encode() + rb'":"[^"\\]*"}')
 
 
 class WireEvent:
@@ -78,7 +77,39 @@ def _split(state: bytes) -> tuple[bytes, bytes]:
 
 Row = tuple[int, str, str, int, bytes]  # `Store.log_rows`: position, stream, topic, version, state
 
-_TYPES: dict[str, bytes] = {}
+
+class _TypeNames(dict[str, bytes]):
+    """Stored topic → wire type name as bytes, filled on first use."""
+
+    def __missing__(self, topic: str) -> bytes:
+        name = self[topic] = type_name_of(topic).encode()
+        return name
+
+
+class _StreamBytes(dict[Any, bytes]):
+    """Stream id as a row holds it → `str(UUID)` as bytes, filled on first use (a log
+    holds far fewer streams than events)."""
+
+    def __init__(self, texts: Mapping[Any, str] | None) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, stream: Any) -> bytes:
+        encoded = self[stream] = (stream if self.texts is None else self.texts[stream]).encode()
+        return encoded
+
+
+_TYPES = _TypeNames()
+# Stored state ends `,"recorded_at":"…"}` or `,"recorded_at":"…","chain":"…"}`: the key
+# is looked for in this many trailing bytes only.
+_TRAILER_SPAN = 256
+_KEY = b"," + _TRAILER_KEY
+_CHAIN_KEY = b',"' + CHAIN.encode() + b'":"'
+# Each event as the parts before and after its payload: the payload is not formatted
+# into a string of its own, only joined into the page.
+_ENVELOPE_HEAD = b'{"position":%d,"type":"%s","stream":"%s","version":%d,"recorded_at":%s,"data":'
+_HEADS = {"sse": b"id: %d\nevent: %s\ndata: " + _ENVELOPE_HEAD, "ndjson": _ENVELOPE_HEAD}
+_ENDS = {"sse": b"}}\n\n", "ndjson": b"}}\n"}
 
 
 def wire_events(rows: Sequence[Row]) -> list[WireEvent]:
@@ -86,39 +117,51 @@ def wire_events(rows: Sequence[Row]) -> list[WireEvent]:
     return [WireEvent(*row) for row in rows]
 
 
-def encode_rows(rows: Sequence[Row], form: str) -> bytes:
+def encode_rows(
+    rows: Sequence[tuple[int, Any, str, int, bytes]],
+    form: str,
+    streams: Mapping[Any, str] | None = None,
+) -> bytes:
     """Rows straight to one form's bytes (catch-up: no per-event object is kept).
 
-    The payload is not copied out of the stored bytes: a view of it is formatted in.
+    The same bytes as `WireEvent` makes (`tests/unit/test_wire.py`), with less work per
+    row: this is the loop a subscriber catching up from the store runs for every event.
+    `streams` converts the rows' stream ids to `str(UUID)` (`LogReader.streams`), when
+    they are stored otherwise.
     """
-    types, streams = _TYPES, {}
-    envelope = b'{"position":%d,"type":"%s","stream":"%s","version":%d,"recorded_at":%s,"data":%s}}'
-    sse = b"id: %d\nevent: %s\ndata: " + envelope + b"\n\n"
-    ndjson = envelope + b"\n"
-    out = []
-    append = out.append
-    key_length = len(_TRAILER_KEY)
+    types, stream_bytes_of, sse_form = _TYPES, _StreamBytes(streams), form == "sse"
+    head, end = _HEADS[form], _ENDS[form]
+    key, chain_key, span = _KEY, _CHAIN_KEY, _TRAILER_SPAN
+    parts: list[Any] = []
+    extend = parts.extend
     for position, stream, topic, version, state in rows:
-        name = types.get(topic)
-        if name is None:
-            name = types[topic] = type_name_of(topic).encode()
-        stream_bytes = streams.get(stream)
-        if stream_bytes is None:
-            stream_bytes = streams[stream] = stream.encode()
-        at = state.rfind(_TRAILER_KEY)
-        closing = state.find(b'"', at + key_length) if at > 0 else -1
-        rest = state[closing + 1 :] if closing > 0 else b""
-        if state[at - 1] == 44 and (rest == b"}" or _CHAIN_TAIL.fullmatch(rest)):  # b","
-            data: Any = memoryview(state)[: at - 1]
-            recorded_at = state[at + key_length - 1 : closing + 1]
+        at = state.rfind(key, -span)
+        closing = state.find(b'"', at + 16)  # the end of the `recorded_at` value
+        last = len(state) - 2
+        if (
+            at > 0
+            and state[-1] == 125  # b"}"
+            and (
+                closing == last  # no chain link
+                or (
+                    state.startswith(chain_key, closing + 1)
+                    and state.find(b'"', closing + 11) == last
+                    and state.find(b"\\", closing) < 0
+                )
+            )
+        ):
+            data = state[:at]
+            recorded_at = state[at + 15 : closing + 1]
         else:  # an empty payload, or bytes written some other way
             full, recorded_at = _split(state)
             data = full[:-1]
-        if form == "sse":
-            append(sse % (position, name, position, name, stream_bytes, version, recorded_at, data))
+        name, stream_bytes = types[topic], stream_bytes_of[stream]
+        if sse_form:
+            fields = (position, name, position, name, stream_bytes, version, recorded_at)
         else:
-            append(ndjson % (position, name, stream_bytes, version, recorded_at, data))
-    return b"".join(out)
+            fields = (position, name, stream_bytes, version, recorded_at)
+        extend((head % fields, data, end))
+    return b"".join(parts)
 
 
 def ndjson(events: Sequence[WireEvent]) -> bytes:

@@ -1,4 +1,5 @@
-"""The tail's reader has a connection of its own (`Store.log_reader`): a writer holding the
+"""The tail's reader has a connection of its own (`Store.log_reader`), and so have subscribers
+catching up from the store (`Store.open_log_reader`): a writer holding the
 write lock open, and appends waiting behind it in eventsourcing's pool, do not hold up its
 reads of the head and of new events; and it reads what commits once the writer is done.
 
@@ -16,10 +17,13 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
+import orjson
 import pytest
 
 from ctevents.closing import Closed
+from ctevents.feed import EventFilter
 from ctevents.store import Store
+from ctevents.tail import SharedTail
 from tests.integration.test_store import placed
 from tests.support.event_samples import sample_events
 
@@ -95,6 +99,11 @@ def test_a_tail_read_does_not_wait_for_a_writer_holding_the_write_lock(store_url
         after = [r[0] for r in store.log_reader.log_rows(first[-1], 100, LAST)]
         assert after == appended
         assert store.log_reader.log_rows(0, 100, LAST) == store.log_rows(0, 100, LAST)
+        streams = store.log_reader.streams  # the rows as stored, their streams converted
+        stored = store.log_reader.stored_log_rows(0, 100, LAST)
+        assert [(p, streams[s], t, v, b) for p, s, t, v, b in stored] == store.log_rows(
+            0, 100, LAST
+        )
 
 
 def test_the_reader_is_closed_with_the_store(store_url):
@@ -105,3 +114,43 @@ def test_the_reader_is_closed_with_the_store(store_url):
     assert not store.log_reader.connected
     with pytest.raises(Closed):
         store.log_reader.head()
+
+
+def test_a_catch_up_page_does_not_wait_for_a_writer_holding_the_write_lock(store_url, monkeypatch):
+    # Subscribers behind the window read pages of the store on readers of their own
+    # (`Store.open_log_reader`), not through the pool the appends wait in.
+    monkeypatch.setenv("PGOPTIONS", "-c statement_timeout=0")
+    with Store(store_url) as store, ThreadPoolExecutor(WAITING_APPENDS + 1) as threads:
+        tail = SharedTail(store)
+        try:
+            first = store.append(placed(sample_events()[:2]))
+            with write_lock_held(store):
+                appends = [
+                    threads.submit(store.append, placed(sample_events()[:1]))
+                    for _ in range(WAITING_APPENDS)
+                ]
+                wait_until_appends_wait(store)
+                page = threads.submit(tail.read_store_chunk, 0, LAST, EventFilter(), "ndjson")
+                chunk = page.result(READ_BOUND)
+                assert [a.done() for a in appends] == [False] * WAITING_APPENDS
+                assert chunk.positions == first
+            appended = sorted(p for a in appends for p in a.result(READ_BOUND))
+            chunk = tail.read_store_chunk(0, LAST, EventFilter(), "ndjson")
+            assert chunk.positions == first + appended
+            lines = [orjson.loads(line) for line in chunk.data.splitlines()]
+            assert lines == store.envelopes(0, 100)
+        finally:
+            tail.close()
+
+
+def test_catch_up_readers_are_closed_with_the_store(store_url):
+    store = Store(store_url)
+    reader = store.open_log_reader()
+    assert reader.head() == 0
+    assert reader.connected
+    store.close()
+    assert not reader.connected
+    with pytest.raises(Closed):
+        reader.head()
+    with pytest.raises(Closed):
+        store.open_log_reader()

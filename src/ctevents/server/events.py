@@ -56,7 +56,7 @@ MIN_HEARTBEAT, MAX_HEARTBEAT = 0.1, 300.0
 WRITE_CHUNK = 64 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: every subscriber holds one
 class EventsQuery:
     form: str  # a key of FORMS
     after: int | None  # None: start at the head ("now")
@@ -273,22 +273,23 @@ async def _write(response: web.StreamResponse, data: bytes) -> None:
 
 async def _stream(request: web.Request, query: EventsQuery, after: int) -> web.StreamResponse:
     settings = request.app[SETTINGS]
-    headers = dict(sse.HEADERS)
-    if query.form != "sse":
-        headers["Content-Type"] = FORMS[query.form]
-    response = web.StreamResponse(headers=headers)
+    # Nothing this function keeps for the stream's lifetime is made per subscriber unless
+    # it must be: an idle subscriber's memory is what a server of many of them spends.
+    response = web.StreamResponse(
+        headers=sse.HEADERS
+        if query.form == "sse"
+        else {**sse.HEADERS, "Content-Type": FORMS[query.form]}
+    )
     await response.prepare(request)
     transport = request.transport
-
-    def on_subscribe(subscription: Any) -> None:
-        subscription.backlog = lambda: transport.get_write_buffer_size() if transport else 0
-
+    # What the server holds for the subscriber beyond the feed's own bytes.
+    backlog = None if transport is None else transport.get_write_buffer_size
     try:
         if query.form == "sse":
             await response.write(sse.retry(settings.retry_ms))
         remaining = query.limit
         deliveries = follow(
-            request.app[WATCHER], after, query.selection, query.heartbeat, query.form, on_subscribe
+            request.app[WATCHER], after, query.selection, query.heartbeat, query.form, backlog
         )
         async with aclosing(deliveries):
             try:
