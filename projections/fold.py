@@ -135,19 +135,15 @@ class WorkingSet:
     def load(self, views: ViewStore, cursor: Any, source_ids: Iterable[str]) -> None:
         """Reads the stored contributions and states of sources not in hand, in few queries."""
         wanted = sorted({s for s in source_ids if s not in self.sources})
-        contributions = views.table(self.model, CONTRIBUTIONS)
         states = views.table(self.model, SOURCE_STATE)
         for part in chunks(wanted):
             marks = ", ".join("?" * len(part))
             cursor.execute(
-                views.sql(
-                    f"SELECT key, source_id, doc FROM {contributions} WHERE source_id IN ({marks})"
-                ),
-                part,
+                views.sql(_contributions_query(views, self.model, "source_id", marks)), part
             )
-            for row in cursor.fetchall():
-                self.contributions[(row["key"], row["source_id"])] = unpack(row["doc"])
-                self.keys_by_source.setdefault(row["source_id"], set()).add(row["key"])
+            for key, source_id, doc in _contributions(self.model, cursor.fetchall()):
+                self.contributions[(key, source_id)] = doc
+                self.keys_by_source.setdefault(source_id, set()).add(key)
             cursor.execute(
                 views.sql(f"SELECT source_id, doc FROM {states} WHERE source_id IN ({marks})"),
                 part,
@@ -326,23 +322,54 @@ def row_key_of(grouping: Grouping, key: str, lookup: Lookup) -> str:
 def stored_lookup(views: ViewStore, cursor: Any, model: ReadModel) -> Lookup:
     """Keys' stored contributions, each list sorted by source: a chunk of keys per query
     (one query per key was a fifth of a batch's time)."""
-    table = views.table(model, CONTRIBUTIONS)
 
     def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
         found: dict[str, list[Contribution]] = {}
         for part in chunks(sorted(keys)):
-            cursor.execute(
-                views.sql(
-                    f"SELECT key, source_id, doc FROM {table} "
-                    f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
-                ),
-                part,
-            )
-            for r in cursor.fetchall():
-                found.setdefault(r["key"], []).append(
-                    Contribution(r["source_id"], unpack(r["doc"]))
-                )
+            marks = ", ".join("?" * len(part))
+            cursor.execute(views.sql(_contributions_query(views, model, "key", marks)), part)
+            for key, source_id, doc in _contributions(model, cursor.fetchall()):
+                found.setdefault(key, []).append(Contribution(source_id, doc))
         return found
+
+    return lookup
+
+
+def _contributions_query(views: ViewStore, model: ReadModel, column: str, marks: str) -> str:
+    """Stored contributions whose `column` (key or source_id) is one of `marks`; of a model
+    whose row is its contribution, the rows (key and source id are one)."""
+    if model.contribution_of_row is not None:
+        return (
+            f"SELECT key, key AS source_id, row AS doc FROM {views.table(model, ROWS)} "
+            f"WHERE key IN ({marks}) ORDER BY key"
+        )
+    return (
+        f"SELECT key, source_id, doc FROM {views.table(model, CONTRIBUTIONS)} "
+        f"WHERE {column} IN ({marks}) ORDER BY key, source_id"
+    )
+
+
+def _contributions(
+    model: ReadModel, found: Iterable[Any]
+) -> Iterable[tuple[str, str, dict[str, Any]]]:
+    """(key, source id, document) of each stored contribution selected by the query above."""
+    of_row = model.contribution_of_row
+    for r in found:
+        doc = unpack(r["doc"])
+        yield r["key"], r["source_id"], doc if of_row is None else of_row(r["key"], doc)
+
+
+def memory_lookup(ws: WorkingSet) -> Lookup:
+    """Keys' contributions from a working set that holds every contribution to them."""
+    by_key: dict[str, list[Contribution]] = {}
+    for (key, source_id), doc in ws.contributions.items():
+        if doc is not None:
+            by_key.setdefault(key, []).append(Contribution(source_id, doc))
+    for found in by_key.values():
+        found.sort(key=_by_source)
+
+    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
+        return {k: by_key[k] for k in keys if k in by_key}
 
     return lookup
 
@@ -356,7 +383,10 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
     _write_spans(views, cursor, ws.span_ids.take())
     table = views.table(model, CONTRIBUTIONS)
     upserts, deletes = [], []
-    for key, source_id in sorted(ws.dirty_contributions):
+    # A model whose row is its contribution stores the row alone, built from the
+    # working set, which holds the one contribution to every key it touched.
+    kept = model.contribution_of_row is None
+    for key, source_id in sorted(ws.dirty_contributions) if kept else ():
         doc = ws.contributions[(key, source_id)]
         if doc is None:
             deletes.append((key, source_id))
@@ -385,7 +415,8 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
 
     # Every contribution to a touched key, this batch's and earlier ones', read back in
     # the transaction that wrote them.
-    built = build_rows(model, ws.touched, stored_lookup(views, cursor, model))
+    lookup = stored_lookup(views, cursor, model) if kept else memory_lookup(ws)
+    built = build_rows(model, ws.touched, lookup)
     rows_table = views.table(model, ROWS)
     if built.deletes:
         cursor.executemany(views.sql(f"DELETE FROM {rows_table} WHERE key = ?"), built.deletes)
@@ -446,20 +477,16 @@ def write_all(views: ViewStore, ws: WorkingSet) -> int:
     the rows are the same bytes (the tests compare digests).
     """
     model = ws.model
-    by_key: dict[str, list[Contribution]] = {}
-    contribution_rows = []
-    for (key, source_id), doc in ws.contributions.items():
-        if doc is None:
-            continue
-        contribution_rows.append((key, source_id, pack(doc)))
-        by_key.setdefault(key, []).append(Contribution(source_id, doc))
-    for found in by_key.values():
-        found.sort(key=_by_source)
-
-    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
-        return {k: by_key[k] for k in keys if k in by_key}
-
-    built = build_rows(model, ws.touched, lookup, keep_changes=False)
+    contribution_rows = (
+        [
+            (key, source_id, pack(doc))
+            for (key, source_id), doc in ws.contributions.items()
+            if doc is not None
+        ]
+        if model.contribution_of_row is None
+        else []  # its rows hold them
+    )
+    built = build_rows(model, ws.touched, memory_lookup(ws), keep_changes=False)
     tables: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = [
         (views.table(model, CONTRIBUTIONS), ("key", "source_id", "doc"), contribution_rows),
         (

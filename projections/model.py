@@ -116,6 +116,10 @@ class ReadModel:
     columns: tuple[Column, ...] = ()
     filters: tuple[Filter, ...] = field(default=())
     grouping: Grouping | None = None
+    # For a model whose key is a source id, whose row is built from that source's one
+    # contribution and holds all of it (sources): the contribution read back from the
+    # row. Such a model stores no contributions: it would store every fact twice.
+    contribution_of_row: Callable[[str, Row], dict[str, Any]] | None = None
 
     def filter(self, name: str) -> Filter | None:
         return next((f for f in self.filters if f.name == name), None)
