@@ -8,6 +8,7 @@ is not copied here (it is in the log, and large).
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from ctevents.projections.lifecycle import retract
@@ -60,21 +61,27 @@ def extraction_superseded(source: Source, event: ExtractionSuperseded, position:
     )
 
 
+_position = itemgetter("position")
+
+
 def build(key: str, contributions: list[Contribution]) -> Row | None:
     doc = next((c.doc for c in contributions if c.source_id == key), None)
     if doc is None:
         return None
-    facts = sorted(doc.get("facts", ()), key=lambda f: f["position"])
+    facts = sorted(doc.get("facts", ()), key=_position)  # in log order already: one pass
     counts: dict[str, int] = {}
+    versions = set()
     for f in facts:
-        counts[f["type"]] = counts.get(f["type"], 0) + 1
-    versions = sorted({f["data"].get("extractor_version") for f in facts} - {None})
+        kind = f["type"]
+        counts[kind] = counts.get(kind, 0) + 1
+        versions.add(f["data"].get("extractor_version"))
+    versions.discard(None)
     return {
         "source_id": key,
         **{k: v for k, v in doc.get("source", {}).items() if k != "source_id"},
         "retracted": bool(doc.get("retracted")),
         "retraction": doc.get("retraction"),
-        "extractor_versions": versions,
+        "extractor_versions": sorted(versions),
         "superseded": doc.get("superseded", []),
         "fact_counts": dict(sorted(counts.items())),
         "facts": facts,
