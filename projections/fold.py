@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ctevents.projections.evidence import SpanIds
@@ -470,7 +471,27 @@ def write_spans(views: ViewStore, spans: list[tuple[Any, ...]]) -> None:
 
 
 def write_all(views: ViewStore, ws: WorkingSet) -> int:
-    """Inserts a whole working set into empty tables with its tracking position; one transaction.
+    """Inserts a whole working set into empty tables with its tracking position; one transaction."""
+    prepared = prepare_all(ws)
+    write_prepared(views, ws.model, prepared, ws.span_ids.take())  # none left if spans ran
+    return prepared.row_count
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A model's tables as replay inserts them: each part's columns and rows, ready to write.
+
+    Plain tuples of text, numbers and packed bytes, so that another process can make
+    them (`replay.processes`) and hand them over cheaply.
+    """
+
+    parts: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]  # table suffix, columns, rows
+    end: int  # the tracking position they reach
+    row_count: int
+
+
+def prepare_all(ws: WorkingSet) -> Prepared:
+    """Every row of a whole working set built, and every document packed, for `write_prepared`.
 
     Rows are built from the documents in memory, not read back from their JSON as the
     engine does: handlers store JSON values only and builders do not mutate them, so
@@ -487,24 +508,26 @@ def write_all(views: ViewStore, ws: WorkingSet) -> int:
         else []  # its rows hold them
     )
     built = build_rows(model, ws.touched, memory_lookup(ws), keep_changes=False)
-    tables: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = [
-        (views.table(model, CONTRIBUTIONS), ("key", "source_id", "doc"), contribution_rows),
+    parts = [
+        (CONTRIBUTIONS, ("key", "source_id", "doc"), contribution_rows),
         (
-            views.table(model, SOURCE_STATE),
+            SOURCE_STATE,
             ("source_id", "doc"),
             [(s, pack(ws.states[s])) for s in sorted(ws.dirty_states)],
         ),
-        (
-            views.table(model, ROWS),
-            ("key", *(c.name for c in model.columns), "row", "position"),
-            built.rows,
-        ),
-        (views.table(model, CHANGES), ("key", "op", "position"), built.changed),
+        (ROWS, ("key", *(c.name for c in model.columns), "row", "position"), built.rows),
+        (CHANGES, ("key", "op", "position"), built.changed),
     ]
+    return Prepared(parts, ws.end, len(built.rows))
+
+
+def write_prepared(
+    views: ViewStore, model: ReadModel, prepared: Prepared, spans: Sequence[tuple[Any, ...]] = ()
+) -> None:
+    """Inserts a model's prepared tables, and its position, in one transaction."""
     with views.transaction(commit=True) as cursor:
-        _write_spans(views, cursor, ws.span_ids.take())  # none left if `write_spans` ran
-        for table in tables:
-            views.bulk_load(cursor, table, WRITE_CHUNK)  # new, empty tables
-        if ws.end:
-            views.record_position(cursor, model, ws.end)
-    return len(built.rows)
+        _write_spans(views, cursor, list(spans))
+        for part, columns, rows in prepared.parts:
+            views.bulk_load(cursor, (views.table(model, part), columns, rows), WRITE_CHUNK)
+        if prepared.end:
+            views.record_position(cursor, model, prepared.end)
