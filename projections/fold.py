@@ -21,7 +21,7 @@ from typing import Any
 
 from ctevents.projections.evidence import SpanIds
 from ctevents.projections.lifecycle import accepts_fact
-from ctevents.projections.model import Contribution, Grouping, ReadModel
+from ctevents.projections.model import Contribution, Grouping, Handler, ReadModel
 from ctevents.projections.stored import pack, unpack
 from ctevents.projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
 
@@ -157,38 +157,64 @@ class WorkingSet:
 
 # --- the one dispatch -------------------------------------------------------------------
 
-_IS_FACT: dict[type, bool] = {}
-
 
 def fold_page(ws: WorkingSet, page: DecodedStretch) -> None:
-    """Applies a page's events to the working set, in log order (FoldError on a failure)."""
-    handlers = ws.model.handlers
-    sources = ws.sources
-    states = ws.states
-    is_fact = _IS_FACT
+    """Applies a page's events to one working set, in log order (FoldError on a failure)."""
+    failed = fold_pages([ws], page)
+    if failed:
+        raise failed[ws.model.name]
+
+
+# A class's handlers in each of a page's working sets, found once per class and page.
+_Targets = list[tuple[WorkingSet, Handler]]
+
+
+def fold_pages(folds: Sequence[WorkingSet], page: DecodedStretch) -> dict[str, FoldError]:
+    """Applies a page's events to several models' working sets, in log order: each event
+    to every model with a handler for its class (looked up once per class, not once per
+    event and model). Returns the models whose handler failed, by name: the page is not
+    folded further into those (their working sets are to be discarded), but is into the
+    others."""
+    live = list(folds)
+    failed: dict[str, FoldError] = {}
+    targets_of: dict[type, _Targets] = {}
+    facts: dict[type, bool] = {}
     for position, stream, cls, event in zip(
         page.positions, page.streams, page.classes, page.events, strict=True
     ):
-        handler = handlers.get(cls)
-        if handler is None:
+        targets = targets_of.get(cls)
+        if targets is None:
+            targets = targets_of[cls] = [
+                (ws, ws.model.handlers[cls]) for ws in live if cls in ws.model.handlers
+            ]
+            facts[cls] = issubclass(cls, Fact)
+        if not targets:
             continue
-        source = sources.get(stream) or ws.source(stream)
-        fact = is_fact.get(cls)
-        if fact is None:
-            fact = is_fact[cls] = issubclass(cls, Fact)
-        # `lifecycle.accepts_fact`, with the class test answered once per class and the
-        # source's state read here: nearly every event is a fact of a source in good
-        # standing, whose state says nothing about either (a call less per event).
-        if fact:
-            state = states.get(stream)
-            standing = not state or not (state.get("retracted") or state.get("extractor_version"))
-            if not standing and not accepts_fact(source, event):
-                continue
-        try:
-            handler(source, event, position)
-        except Exception as exc:
-            raise FoldError(position, exc) from exc
-    ws.end = max(ws.end, page.end)
+        fact = facts[cls]
+        for ws, handler in targets:
+            source = ws.sources.get(stream) or ws.source(stream)
+            # `lifecycle.accepts_fact`, with the class test answered once per class and
+            # the source's state read here: nearly every event is a fact of a source in
+            # good standing, whose state says nothing about either (a call less per event).
+            if fact:
+                state = ws.states.get(stream)
+                if (
+                    state
+                    and (state.get("retracted") or state.get("extractor_version"))
+                    and not accepts_fact(source, event)
+                ):
+                    continue
+            try:
+                handler(source, event, position)
+            except Exception as exc:
+                error = FoldError(position, exc)
+                error.__cause__ = exc
+                failed[ws.model.name] = error
+                live.remove(ws)
+                targets_of.clear()  # found again without it, from the next event on
+    for ws in live:
+        ws.end = max(ws.end, page.end)
+    return failed
 
 
 # --- the one row builder --------------------------------------------------------------------

@@ -33,7 +33,7 @@ from ctevents.projections.fold import (
     FoldError,
     Prepared,
     WorkingSet,
-    fold_page,
+    fold_pages,
     prepare_all,
     write_prepared,
     write_spans,
@@ -220,13 +220,10 @@ def _fold_share(
                 if not rows:
                     break
                 page = decoder.decode(rows, after)
-                for name, fold in list(folds.items()):
-                    try:
-                        fold_page(fold, page)
-                    except FoldError as failure:
-                        log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
-                        del folds[name]
-                        fell_back.append(name)
+                for name, failure in fold_pages(list(folds.values()), page).items():
+                    log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
+                    del folds[name]
+                    fell_back.append(name)
                 # The working set (every source's documents) lives until the end of
                 # the pass, and the cyclic garbage collector would rescan all of it at
                 # each of its older-generation collections: ~40% of the pass, measured.

@@ -3,10 +3,12 @@ process or two, and the read models stay within their storage budget."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
+from typing import Any
 
 import pytest
-from ctevents.projections import sources
+from ctevents.projections import dialogues, meetings, people, sources
 from ctevents.projections.catalog import MODELS
 from ctevents.projections.digest import digest
 from ctevents.projections.engine import ProjectionEngine
@@ -14,9 +16,10 @@ from ctevents.projections.model import Contribution
 from ctevents.projections.storage import log_bytes, read_model_bytes
 from ctevents.projections.stored import unpack
 from ctevents.projections.views import CONTRIBUTIONS, ViewStore, open_views
-from ctevents.replay import processes
+from ctevents.replay import processes as fold_processes
 from ctevents.replay.rebuild import rebuild
 
+from ctevents.events import MeetingHeld
 from ctevents.store import Store
 from tests.support.generated_corpus import generate
 
@@ -71,7 +74,7 @@ def test_two_fold_processes_build_what_one_does(
 ) -> None:
     """`processes=2`: the models split between this process and a forked one (SQLite; on
     PostgreSQL its pool's threads keep the pass in one process), the same digests."""
-    monkeypatch.setattr(processes, "FORK_FROM", 0)  # a short log, to keep the test quick
+    monkeypatch.setattr(fold_processes, "FORK_FROM", 0)  # a short log, to keep the test quick
     with Store(store_url) as store:
         head = generate(store, 3000)
         views = open_views(store.location)
@@ -79,10 +82,42 @@ def test_two_fold_processes_build_what_one_does(
             ProjectionEngine(store, views, MODELS, batch_size=500).catch_up()
             live = {m.name: digest(views, m) for m in MODELS}
             forks = store.kind == "sqlite" and threading.active_count() == 1
-            assert processes.can_fork(2, head, 2) == forks
+            assert fold_processes.can_fork(2, head, 2) == forks
             results = rebuild(store, views, MODELS, processes=2)
             assert {r.projection: r.digest for r in results} == live
             assert all(r.position == head and not r.fell_back for r in results)
+        finally:
+            views.close()
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_model_whose_handler_fails_falls_back_to_the_engine_alone(
+    store_url: str, processes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A handler that raises on one event sends its model through the engine (which skips
+    that event, as the live engine did); the other models are folded by the pass as ever."""
+    monkeypatch.setattr(fold_processes, "FORK_FROM", 0)
+    with Store(store_url) as store:
+        head = generate(store, 3000)
+        held = [p for p, _, topic, _ in store.stored_rows(0, head, head) if "MeetingHeld" in topic]
+        bad = held[len(held) // 2]
+
+        def meeting_held(source: Any, event: MeetingHeld, position: int) -> None:
+            if position == bad:
+                raise ValueError("unreadable meeting")
+            dialogues.meeting_held(source, event, position)
+
+        broken = dataclasses.replace(
+            dialogues.MODEL, handlers={**dialogues.MODEL.handlers, MeetingHeld: meeting_held}
+        )
+        models = [meetings.MODEL, broken, people.MODEL, sources.MODEL]
+        views = open_views(store.location)
+        try:
+            ProjectionEngine(store, views, models, batch_size=1000).catch_up()
+            live = {m.name: digest(views, m) for m in models}
+            results = rebuild(store, views, models, processes=processes)
+            assert {r.projection: r.digest for r in results} == live
+            assert {r.projection for r in results if r.fell_back} == {"dialogues"}
         finally:
             views.close()
 
