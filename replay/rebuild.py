@@ -51,7 +51,7 @@ from ctevents.replay.generations import (
     register,
     replay_lock,
 )
-from ctevents.replay.processes import ForkedShare, ShareResult, can_fork, split
+from ctevents.replay.processes import ForkedShare, ShareFailed, ShareResult, can_fork, split
 from ctevents.replay.swap import Behind, swap_in
 
 from ctevents.codec import EventDecoder
@@ -159,9 +159,11 @@ def _fast_pass(
         into = {b.model.name: b.views for b in mine}
         folded = _fold_share(store, [b.model for b in mine], target, progress, stop, into)
         their = other.result(stop) if other is not None else None
-    except BaseException:
+    except BaseException as failure:
         if other is not None:
             other.abandon()
+        if isinstance(failure, ShareFailed) and stop is not None and stop.is_set():
+            raise ReplayStopped("stopped before the end of the log") from failure
         raise
     fell_back, spans = set(folded.fell_back), folded.spans
     if their is not None:
