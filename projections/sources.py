@@ -70,7 +70,7 @@ def build(key: str, contributions: list[Contribution]) -> Row | None:
         return None
     facts = sorted(doc.get("facts", ()), key=_position)  # in log order already: one pass
     counts: dict[str, int] = {}
-    versions = set()
+    versions: set[str | None] = set()
     for f in facts:
         kind = f["type"]
         counts[kind] = counts.get(kind, 0) + 1
