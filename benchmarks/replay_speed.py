@@ -9,10 +9,12 @@ second of log:
 - replay: `ctevents replay --json` of all four read models together (in this process,
   with the CLI's modules imported beforehand, so the interpreter's start-up is not
   counted): fresh tables, fast pass, tail, swap, digests; its wall time, and its CPU
-  time (on a shared machine wall time moves with the others' load far more);
+  time (on a shared machine wall time moves with the others' load far more), a second
+  fold process's included (`--processes 2`, see docs/replay.md);
 and then the read models' storage beside the log's (`projections.storage`).
 
     .venv/bin/python benchmarks/replay_speed.py [--events N] [--postgres DSN] [--sqlite-only]
+                                                [--processes 2]
 
 SQLite uses a temporary file; PostgreSQL (the DSN from --postgres, else
 $CTEVENTS_TEST_POSTGRES) a schema of its own, dropped afterwards.
@@ -73,15 +75,20 @@ def measure_floor(store: Store) -> tuple[int, float]:
         return count, time.perf_counter() - started
 
 
-def measure_replay(url: str) -> tuple[float, float, list[dict]]:
-    """Wall seconds, this process's CPU seconds (on PostgreSQL the server's are not in
-    them), and each model's JSON line."""
+def measure_replay(url: str, processes: int) -> tuple[float, float, list[dict]]:
+    """Wall seconds, CPU seconds of this process and of a second fold process if any (on
+    PostgreSQL the server's are not in them), and each model's JSON line."""
     out = io.StringIO()
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu = time.perf_counter(), _cpu()
     with contextlib.redirect_stdout(out):
-        ctevents(["replay", "--json", "--store", url])
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        ctevents(["replay", "--json", "--store", url, "--processes", str(processes)])
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     return seconds, cpu, [orjson.loads(line) for line in out.getvalue().splitlines()]
+
+
+def _cpu() -> float:
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def storage(url: str) -> tuple[int, int]:
@@ -93,14 +100,14 @@ def storage(url: str) -> tuple[int, int]:
             views.close()
 
 
-def run(url: str, events: int) -> None:
+def run(url: str, events: int, processes: int) -> None:
     with Store(url) as store:
         started = time.perf_counter()
         head = generate(store, events)
         generated = time.perf_counter() - started
         count, floor_seconds = measure_floor(store)
         kind = store.kind
-    seconds, cpu, results = measure_replay(url)
+    seconds, cpu, results = measure_replay(url, processes)
     models_bytes, log_size = storage(url)
     floor = count / floor_seconds
     replay = head / seconds
@@ -108,7 +115,7 @@ def run(url: str, events: int) -> None:
     print(f"  floor, plain SELECT + orjson:      {floor:>10,.0f} events/s ({floor_seconds:.2f} s)")
     print(
         f"  ctevents replay, 4 read models:    {replay:>10,.0f} events/s ({seconds:.2f} s, "
-        f"{cpu:.2f} s CPU in this process)"
+        f"{cpu:.2f} s CPU, {processes} fold process{'es' if processes > 1 else ''})"
     )
     print(f"  replay / floor: {replay / floor:.3f}; load average {os.getloadavg()[0]:.1f}")
     print(
@@ -124,10 +131,11 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--postgres", default=os.environ.get("CTEVENTS_TEST_POSTGRES", ""))
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--processes", type=int, choices=(1, 2), default=1)
     args = parser.parse_args()
     build_parser()  # imports every command's modules: start-up, not replay, so not timed
     with tempfile.TemporaryDirectory() as tmp:
-        run(str(Path(tmp) / "bench.db"), args.events)
+        run(str(Path(tmp) / "bench.db"), args.events, args.processes)
     if args.sqlite_only:
         return
     if not args.postgres:
@@ -136,7 +144,7 @@ def main() -> None:
     schema = f"ctevents_bench_{uuid.uuid4().hex[:8]}"
     separator = "&" if "?" in args.postgres else "?"
     try:
-        run(f"{args.postgres}{separator}schema={schema}", args.events)
+        run(f"{args.postgres}{separator}schema={schema}", args.events, args.processes)
     finally:
         drop_schema(args.postgres, schema)
 

@@ -16,11 +16,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ctevents.projections.evidence import SpanIds
 from ctevents.projections.lifecycle import accepts_fact
-from ctevents.projections.model import Contribution, Grouping, ReadModel
+from ctevents.projections.model import Contribution, Grouping, Handler, ReadModel
 from ctevents.projections.stored import pack, unpack
 from ctevents.projections.views import CHANGES, CONTRIBUTIONS, ROWS, SOURCE_STATE, ViewStore
 
@@ -135,19 +136,15 @@ class WorkingSet:
     def load(self, views: ViewStore, cursor: Any, source_ids: Iterable[str]) -> None:
         """Reads the stored contributions and states of sources not in hand, in few queries."""
         wanted = sorted({s for s in source_ids if s not in self.sources})
-        contributions = views.table(self.model, CONTRIBUTIONS)
         states = views.table(self.model, SOURCE_STATE)
         for part in chunks(wanted):
             marks = ", ".join("?" * len(part))
             cursor.execute(
-                views.sql(
-                    f"SELECT key, source_id, doc FROM {contributions} WHERE source_id IN ({marks})"
-                ),
-                part,
+                views.sql(_contributions_query(views, self.model, "source_id", marks)), part
             )
-            for row in cursor.fetchall():
-                self.contributions[(row["key"], row["source_id"])] = unpack(row["doc"])
-                self.keys_by_source.setdefault(row["source_id"], set()).add(row["key"])
+            for key, source_id, doc in _contributions(self.model, cursor.fetchall()):
+                self.contributions[(key, source_id)] = doc
+                self.keys_by_source.setdefault(source_id, set()).add(key)
             cursor.execute(
                 views.sql(f"SELECT source_id, doc FROM {states} WHERE source_id IN ({marks})"),
                 part,
@@ -160,38 +157,64 @@ class WorkingSet:
 
 # --- the one dispatch -------------------------------------------------------------------
 
-_IS_FACT: dict[type, bool] = {}
-
 
 def fold_page(ws: WorkingSet, page: DecodedStretch) -> None:
-    """Applies a page's events to the working set, in log order (FoldError on a failure)."""
-    handlers = ws.model.handlers
-    sources = ws.sources
-    states = ws.states
-    is_fact = _IS_FACT
+    """Applies a page's events to one working set, in log order (FoldError on a failure)."""
+    failed = fold_pages([ws], page)
+    if failed:
+        raise failed[ws.model.name]
+
+
+# A class's handlers in each of a page's working sets, found once per class and page.
+_Targets = list[tuple[WorkingSet, Handler]]
+
+
+def fold_pages(folds: Sequence[WorkingSet], page: DecodedStretch) -> dict[str, FoldError]:
+    """Applies a page's events to several models' working sets, in log order: each event
+    to every model with a handler for its class (looked up once per class, not once per
+    event and model). Returns the models whose handler failed, by name: the page is not
+    folded further into those (their working sets are to be discarded), but is into the
+    others."""
+    live = list(folds)
+    failed: dict[str, FoldError] = {}
+    targets_of: dict[type, _Targets] = {}
+    facts: dict[type, bool] = {}
     for position, stream, cls, event in zip(
         page.positions, page.streams, page.classes, page.events, strict=True
     ):
-        handler = handlers.get(cls)
-        if handler is None:
+        targets = targets_of.get(cls)
+        if targets is None:
+            targets = targets_of[cls] = [
+                (ws, ws.model.handlers[cls]) for ws in live if cls in ws.model.handlers
+            ]
+            facts[cls] = issubclass(cls, Fact)
+        if not targets:
             continue
-        source = sources.get(stream) or ws.source(stream)
-        fact = is_fact.get(cls)
-        if fact is None:
-            fact = is_fact[cls] = issubclass(cls, Fact)
-        # `lifecycle.accepts_fact`, with the class test answered once per class and the
-        # source's state read here: nearly every event is a fact of a source in good
-        # standing, whose state says nothing about either (a call less per event).
-        if fact:
-            state = states.get(stream)
-            standing = not state or not (state.get("retracted") or state.get("extractor_version"))
-            if not standing and not accepts_fact(source, event):
-                continue
-        try:
-            handler(source, event, position)
-        except Exception as exc:
-            raise FoldError(position, exc) from exc
-    ws.end = max(ws.end, page.end)
+        fact = facts[cls]
+        for ws, handler in targets:
+            source = ws.sources.get(stream) or ws.source(stream)
+            # `lifecycle.accepts_fact`, with the class test answered once per class and
+            # the source's state read here: nearly every event is a fact of a source in
+            # good standing, whose state says nothing about either (a call less per event).
+            if fact:
+                state = ws.states.get(stream)
+                if (
+                    state
+                    and (state.get("retracted") or state.get("extractor_version"))
+                    and not accepts_fact(source, event)
+                ):
+                    continue
+            try:
+                handler(source, event, position)
+            except Exception as exc:
+                error = FoldError(position, exc)
+                error.__cause__ = exc
+                failed[ws.model.name] = error
+                live.remove(ws)
+                targets_of.clear()  # found again without it, from the next event on
+    for ws in live:
+        ws.end = max(ws.end, page.end)
+    return failed
 
 
 # --- the one row builder --------------------------------------------------------------------
@@ -326,23 +349,54 @@ def row_key_of(grouping: Grouping, key: str, lookup: Lookup) -> str:
 def stored_lookup(views: ViewStore, cursor: Any, model: ReadModel) -> Lookup:
     """Keys' stored contributions, each list sorted by source: a chunk of keys per query
     (one query per key was a fifth of a batch's time)."""
-    table = views.table(model, CONTRIBUTIONS)
 
     def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
         found: dict[str, list[Contribution]] = {}
         for part in chunks(sorted(keys)):
-            cursor.execute(
-                views.sql(
-                    f"SELECT key, source_id, doc FROM {table} "
-                    f"WHERE key IN ({', '.join('?' * len(part))}) ORDER BY key, source_id"
-                ),
-                part,
-            )
-            for r in cursor.fetchall():
-                found.setdefault(r["key"], []).append(
-                    Contribution(r["source_id"], unpack(r["doc"]))
-                )
+            marks = ", ".join("?" * len(part))
+            cursor.execute(views.sql(_contributions_query(views, model, "key", marks)), part)
+            for key, source_id, doc in _contributions(model, cursor.fetchall()):
+                found.setdefault(key, []).append(Contribution(source_id, doc))
         return found
+
+    return lookup
+
+
+def _contributions_query(views: ViewStore, model: ReadModel, column: str, marks: str) -> str:
+    """Stored contributions whose `column` (key or source_id) is one of `marks`; of a model
+    whose row is its contribution, the rows (key and source id are one)."""
+    if model.contribution_of_row is not None:
+        return (
+            f"SELECT key, key AS source_id, row AS doc FROM {views.table(model, ROWS)} "
+            f"WHERE key IN ({marks}) ORDER BY key"
+        )
+    return (
+        f"SELECT key, source_id, doc FROM {views.table(model, CONTRIBUTIONS)} "
+        f"WHERE {column} IN ({marks}) ORDER BY key, source_id"
+    )
+
+
+def _contributions(
+    model: ReadModel, found: Iterable[Any]
+) -> Iterable[tuple[str, str, dict[str, Any]]]:
+    """(key, source id, document) of each stored contribution selected by the query above."""
+    of_row = model.contribution_of_row
+    for r in found:
+        doc = unpack(r["doc"])
+        yield r["key"], r["source_id"], doc if of_row is None else of_row(r["key"], doc)
+
+
+def memory_lookup(ws: WorkingSet) -> Lookup:
+    """Keys' contributions from a working set that holds every contribution to them."""
+    by_key: dict[str, list[Contribution]] = {}
+    for (key, source_id), doc in ws.contributions.items():
+        if doc is not None:
+            by_key.setdefault(key, []).append(Contribution(source_id, doc))
+    for found in by_key.values():
+        found.sort(key=_by_source)
+
+    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
+        return {k: by_key[k] for k in keys if k in by_key}
 
     return lookup
 
@@ -356,7 +410,10 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
     _write_spans(views, cursor, ws.span_ids.take())
     table = views.table(model, CONTRIBUTIONS)
     upserts, deletes = [], []
-    for key, source_id in sorted(ws.dirty_contributions):
+    # A model whose row is its contribution stores the row alone, built from the
+    # working set, which holds the one contribution to every key it touched.
+    kept = model.contribution_of_row is None
+    for key, source_id in sorted(ws.dirty_contributions) if kept else ():
         doc = ws.contributions[(key, source_id)]
         if doc is None:
             deletes.append((key, source_id))
@@ -385,7 +442,8 @@ def write_batch(views: ViewStore, cursor: Any, ws: WorkingSet) -> list[dict[str,
 
     # Every contribution to a touched key, this batch's and earlier ones', read back in
     # the transaction that wrote them.
-    built = build_rows(model, ws.touched, stored_lookup(views, cursor, model))
+    lookup = stored_lookup(views, cursor, model) if kept else memory_lookup(ws)
+    built = build_rows(model, ws.touched, lookup)
     rows_table = views.table(model, ROWS)
     if built.deletes:
         cursor.executemany(views.sql(f"DELETE FROM {rows_table} WHERE key = ?"), built.deletes)
@@ -439,45 +497,63 @@ def write_spans(views: ViewStore, spans: list[tuple[Any, ...]]) -> None:
 
 
 def write_all(views: ViewStore, ws: WorkingSet) -> int:
-    """Inserts a whole working set into empty tables with its tracking position; one transaction.
+    """Inserts a whole working set into empty tables with its tracking position; one transaction."""
+    prepared = prepare_all(ws)
+    write_prepared(views, ws.model, prepared, ws.span_ids.take())  # none left if spans ran
+    return prepared.row_count
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A model's tables as replay inserts them: each part's columns and rows, ready to write.
+
+    Plain tuples of text, numbers and packed bytes, so that another process can make
+    them (`replay.processes`) and hand them over cheaply.
+    """
+
+    parts: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]  # table suffix, columns, rows
+    end: int  # the tracking position they reach
+    row_count: int
+
+
+def prepare_all(ws: WorkingSet) -> Prepared:
+    """Every row of a whole working set built, and every document packed, for `write_prepared`.
 
     Rows are built from the documents in memory, not read back from their JSON as the
     engine does: handlers store JSON values only and builders do not mutate them, so
     the rows are the same bytes (the tests compare digests).
     """
     model = ws.model
-    by_key: dict[str, list[Contribution]] = {}
-    contribution_rows = []
-    for (key, source_id), doc in ws.contributions.items():
-        if doc is None:
-            continue
-        contribution_rows.append((key, source_id, pack(doc)))
-        by_key.setdefault(key, []).append(Contribution(source_id, doc))
-    for found in by_key.values():
-        found.sort(key=_by_source)
-
-    def lookup(keys: Iterable[str]) -> dict[str, list[Contribution]]:
-        return {k: by_key[k] for k in keys if k in by_key}
-
-    built = build_rows(model, ws.touched, lookup, keep_changes=False)
-    tables: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]] = [
-        (views.table(model, CONTRIBUTIONS), ("key", "source_id", "doc"), contribution_rows),
+    contribution_rows = (
+        [
+            (key, source_id, pack(doc))
+            for (key, source_id), doc in ws.contributions.items()
+            if doc is not None
+        ]
+        if model.contribution_of_row is None
+        else []  # its rows hold them
+    )
+    built = build_rows(model, ws.touched, memory_lookup(ws), keep_changes=False)
+    parts = [
+        (CONTRIBUTIONS, ("key", "source_id", "doc"), contribution_rows),
         (
-            views.table(model, SOURCE_STATE),
+            SOURCE_STATE,
             ("source_id", "doc"),
             [(s, pack(ws.states[s])) for s in sorted(ws.dirty_states)],
         ),
-        (
-            views.table(model, ROWS),
-            ("key", *(c.name for c in model.columns), "row", "position"),
-            built.rows,
-        ),
-        (views.table(model, CHANGES), ("key", "op", "position"), built.changed),
+        (ROWS, ("key", *(c.name for c in model.columns), "row", "position"), built.rows),
+        (CHANGES, ("key", "op", "position"), built.changed),
     ]
+    return Prepared(parts, ws.end, len(built.rows))
+
+
+def write_prepared(
+    views: ViewStore, model: ReadModel, prepared: Prepared, spans: Sequence[tuple[Any, ...]] = ()
+) -> None:
+    """Inserts a model's prepared tables, and its position, in one transaction."""
     with views.transaction(commit=True) as cursor:
-        _write_spans(views, cursor, ws.span_ids.take())  # none left if `write_spans` ran
-        for table in tables:
-            views.bulk_load(cursor, table, WRITE_CHUNK)  # new, empty tables
-        if ws.end:
-            views.record_position(cursor, model, ws.end)
-    return len(built.rows)
+        _write_spans(views, cursor, list(spans))
+        for part, columns, rows in prepared.parts:
+            views.bulk_load(cursor, (views.table(model, part), columns, rows), WRITE_CHUNK)
+        if prepared.end:
+            views.record_position(cursor, model, prepared.end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from ctevents.events import Event
 
@@ -55,10 +55,11 @@ class Source(Protocol):
 Handler = Callable[[Any, Any, int], None]  # (Source, event, position)
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(NamedTuple):
     """What one source asserts about one key, as the model's handlers recorded it."""
 
+    # A named tuple, not a frozen dataclass: a rebuild makes one per stored contribution
+    # (tens of thousands), and a frozen dataclass's `__init__` is several times slower.
     source_id: str
     doc: dict[str, Any]
 
@@ -116,6 +117,10 @@ class ReadModel:
     columns: tuple[Column, ...] = ()
     filters: tuple[Filter, ...] = field(default=())
     grouping: Grouping | None = None
+    # For a model whose key is a source id, whose row is built from that source's one
+    # contribution and holds all of it (sources): the contribution read back from the
+    # row. Such a model stores no contributions: it would store every fact twice.
+    contribution_of_row: Callable[[str, Row], dict[str, Any]] | None = None
 
     def filter(self, name: str) -> Filter | None:
         return next((f for f in self.filters if f.name == name), None)

@@ -7,7 +7,8 @@
    fold it with the kernel (`projections.fold`) into one working set per model that
    lives for the whole pass (its tables are new: nothing to load), then store the
    evidence spans once and bulk-insert each model's rows, each built exactly once.
-   A model whose fold fails falls back to the engine from 0.
+   A model whose fold fails falls back to the engine from 0. Asked to, the models are
+   split between this process and a forked one (`replay.processes`).
 3. Tail: the batched engine folds what was appended meanwhile into the generation.
 4. Swap (`swap`): when the generation is as far as the log and the live model, it
    becomes the live model in one transaction; the retired tables are dropped.
@@ -28,7 +29,15 @@ from typing import Any
 from ctevents.projections.digest import digest
 from ctevents.projections.engine import ProjectionEngine, gc_paused
 from ctevents.projections.evidence import SpanIds
-from ctevents.projections.fold import FoldError, WorkingSet, fold_page, write_all, write_spans
+from ctevents.projections.fold import (
+    FoldError,
+    Prepared,
+    WorkingSet,
+    fold_pages,
+    prepare_all,
+    write_prepared,
+    write_spans,
+)
 from ctevents.projections.model import ReadModel
 from ctevents.projections.views import ViewStore, open_views
 from ctevents.replay.generations import (
@@ -42,6 +51,7 @@ from ctevents.replay.generations import (
     register,
     replay_lock,
 )
+from ctevents.replay.processes import ForkedShare, ShareFailed, ShareResult, can_fork, split
 from ctevents.replay.swap import Behind, swap_in
 
 from ctevents.codec import EventDecoder
@@ -105,6 +115,7 @@ def build_generations(
     name: str | None = None,
     progress: ReplayProgress | None = None,
     stop: threading.Event | None = None,
+    processes: int = 1,
 ) -> list[Built]:
     """Steps 1–3 (see the module doc); call with the replay lock held."""
     generations: list[Built] = []
@@ -117,7 +128,7 @@ def build_generations(
             views = open_views(store.location, prefix=prefix)
             generations.append(Built(model, prefix, views, 0, False))
             views.ensure([model])
-        read = _fast_pass(store, generations, until, progress, stop)
+        read = _fast_pass(store, generations, until, progress, stop, processes)
         for built in generations:
             engine = ProjectionEngine(store, built.views, [built.model])
             built.events = (0 if built.fell_back else read) + engine.catch_up(until)
@@ -134,11 +145,73 @@ def _fast_pass(
     until: int | None,
     progress: ReplayProgress | None,
     stop: threading.Event | None,
+    processes: int,
 ) -> int:
-    span_ids = SpanIds()  # one for every model: each span is named and written once
-    folds = {b.model.name: WorkingSet(b.model, span_ids) for b in generations}
-    decoder = EventDecoder(store.mapper, {cls for b in generations for cls in b.model.handlers})
     target = store.head() if until is None else min(until, store.head())
+    mine, theirs = split(generations, _weight)
+    if not can_fork(processes, target, len([share for share in (mine, theirs) if share])):
+        mine, theirs = generations, []
+    other = None
+    if theirs:
+        url, models = store.url, [b.model for b in theirs]
+        other = ForkedShare(lambda: _forked_share(url, models, target))
+    try:
+        into = {b.model.name: b.views for b in mine}
+        folded = _fold_share(store, [b.model for b in mine], target, progress, stop, into)
+        their = other.result(stop) if other is not None else None
+    except BaseException as failure:
+        if other is not None:
+            other.abandon()
+        if isinstance(failure, ShareFailed) and stop is not None and stop.is_set():
+            raise ReplayStopped("stopped before the end of the log") from failure
+        raise
+    fell_back, spans = set(folded.fell_back), folded.spans
+    if their is not None:
+        if their.read != folded.read:
+            raise RuntimeError(f"the fold processes read {folded.read} and {their.read} events")
+        fell_back.update(their.fell_back)
+        for built in theirs:
+            prepared = their.prepared.get(built.model.name)
+            if prepared is not None:
+                write_prepared(built.views, built.model, prepared)
+        known = {span[0] for span in spans}
+        spans += [span for span in their.spans if span[0] not in known]
+    for built in generations:
+        # A model that fell back has empty tables: the engine folds it from 0.
+        built.fell_back = built.model.name in fell_back
+    if generations:
+        write_spans(generations[0].views, spans)
+    return folded.read
+
+
+def _weight(built: Built) -> int:
+    """A model's share of a pass's work, roughly: the kinds of events it folds."""
+    return len(built.model.handlers)
+
+
+def _forked_share(url: str, models: list[ReadModel], target: int) -> ShareResult:
+    """The second process's share, with its own connection to the log: folded, rows built,
+    documents packed, handed back to be written (see `replay.processes`)."""
+    with Store(url) as store:
+        return _fold_share(store, models, target)
+
+
+def _fold_share(
+    store: Store,
+    models: list[ReadModel],
+    target: int,
+    progress: ReplayProgress | None = None,
+    stop: threading.Event | None = None,
+    into: dict[str, ViewStore] | None = None,
+) -> ShareResult:
+    """Folds the log up to `target` into these models' working sets, then writes their
+    tables (`into`: each model's generation) or prepares them for another process to
+    write. The evidence spans they named are returned, to be written once for all."""
+    span_ids = SpanIds()  # one for these models: each span is named once
+    folds = {model.name: WorkingSet(model, span_ids) for model in models}
+    decoder = EventDecoder(store.mapper, {cls for model in models for cls in model.handlers})
+    fell_back: list[str] = []
+    prepared: dict[str, Prepared] = {}
     after = read = 0
     try:
         while after < target:
@@ -149,12 +222,10 @@ def _fast_pass(
                 if not rows:
                     break
                 page = decoder.decode(rows, after)
-                for name, fold in list(folds.items()):
-                    try:
-                        fold_page(fold, page)
-                    except FoldError as failure:
-                        log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
-                        del folds[name]
+                for name, failure in fold_pages(list(folds.values()), page).items():
+                    log.warning("%s: %s; rebuilding it with the engine instead", name, failure)
+                    del folds[name]
+                    fell_back.append(name)
                 # The working set (every source's documents) lives until the end of
                 # the pass, and the cyclic garbage collector would rescan all of it at
                 # each of its older-generation collections: ~40% of the pass, measured.
@@ -167,27 +238,27 @@ def _fast_pass(
             after, read = page.end, read + page.read
             if progress is not None:
                 progress(after, target)
-        if generations:
-            write_spans(generations[0].views, span_ids.take())
-        for built in generations:
-            fold = folds.get(built.model.name)
+        spans = span_ids.take()
+        for model in models:
+            fold = folds.get(model.name)
             if fold is None:
-                built.fell_back = True  # its tables are still empty: the engine starts from 0
                 continue
             try:
                 with gc_paused():
-                    write_all(built.views, fold)
+                    ready = prepare_all(fold)
                     fold.release()  # freed now, by reference counts, not by the collector
+                    if into is not None:
+                        write_prepared(into[model.name], model, ready)
+                    else:
+                        prepared[model.name] = ready
             except FoldError as failure:
-                log.warning(
-                    "%s: %s; rebuilding it with the engine instead", built.model.name, failure
-                )
-                built.fell_back = True
+                log.warning("%s: %s; rebuilding it with the engine instead", model.name, failure)
+                fell_back.append(model.name)
     finally:
         for fold in folds.values():
             fold.release()
         gc.unfreeze()
-    return read
+    return ShareResult(read, tuple(fell_back), spans, prepared)
 
 
 def _discard(live: ViewStore, built: Built) -> None:
@@ -204,14 +275,18 @@ def rebuild(
     progress: ReplayProgress | None = None,
     stop: threading.Event | None = None,
     lock_timeout: float = 10.0,
+    processes: int = 1,
 ) -> list[ReplayResult]:
-    """Rebuilds the models beside the live ones and swaps each in (see the module doc)."""
+    """Rebuilds the models beside the live ones and swaps each in (see the module doc);
+    `processes=2` folds them in two processes where it can (`replay.processes`)."""
     started = time.perf_counter()
     ensure_registry(live)
     live.ensure(models)  # the live tables must exist to be swapped out
     with replay_lock(store.location, lock_timeout):
         clean_abandoned(live)
-        generations = build_generations(store, live, models, REBUILD, progress=progress, stop=stop)
+        generations = build_generations(
+            store, live, models, REBUILD, progress=progress, stop=stop, processes=processes
+        )
         results = []
         try:
             for built in generations:

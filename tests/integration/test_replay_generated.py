@@ -1,15 +1,25 @@
-"""Replay equals the engine on a generated log (`tests.support.generated_corpus`), and the
-read models stay within their storage budget."""
+"""Replay equals the engine on a generated log (`tests.support.generated_corpus`), in one
+process or two, and the read models stay within their storage budget."""
 
 from __future__ import annotations
 
+import dataclasses
+import threading
+from typing import Any
+
+import pytest
+from ctevents.projections import dialogues, meetings, people, sources
 from ctevents.projections.catalog import MODELS
 from ctevents.projections.digest import digest
 from ctevents.projections.engine import ProjectionEngine
+from ctevents.projections.model import Contribution
 from ctevents.projections.storage import log_bytes, read_model_bytes
-from ctevents.projections.views import open_views
+from ctevents.projections.stored import unpack
+from ctevents.projections.views import CONTRIBUTIONS, ViewStore, open_views
+from ctevents.replay import processes as fold_processes
 from ctevents.replay.rebuild import rebuild
 
+from ctevents.events import MeetingHeld
 from ctevents.store import Store
 from tests.support.generated_corpus import generate
 
@@ -57,3 +67,89 @@ def test_live_equals_replay_on_5000_statements_and_storage_fits(store_url: str) 
             assert ratio <= STORAGE_RATIO, f"read models are {ratio:.2f}× the log"
         finally:
             views.close()
+
+
+def test_two_fold_processes_build_what_one_does(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`processes=2`: the models split between this process and a forked one (SQLite; on
+    PostgreSQL its pool's threads keep the pass in one process), the same digests."""
+    monkeypatch.setattr(fold_processes, "FORK_FROM", 0)  # a short log, to keep the test quick
+    with Store(store_url) as store:
+        head = generate(store, 3000)
+        views = open_views(store.location)
+        try:
+            ProjectionEngine(store, views, MODELS, batch_size=500).catch_up()
+            live = {m.name: digest(views, m) for m in MODELS}
+            forks = store.kind == "sqlite" and threading.active_count() == 1
+            assert fold_processes.can_fork(2, head, 2) == forks
+            results = rebuild(store, views, MODELS, processes=2)
+            assert {r.projection: r.digest for r in results} == live
+            assert all(r.position == head and not r.fell_back for r in results)
+        finally:
+            views.close()
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_model_whose_handler_fails_falls_back_to_the_engine_alone(
+    store_url: str, processes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A handler that raises on one event sends its model through the engine (which skips
+    that event, as the live engine did); the other models are folded by the pass as ever."""
+    monkeypatch.setattr(fold_processes, "FORK_FROM", 0)
+    with Store(store_url) as store:
+        head = generate(store, 3000)
+        held = [p for p, _, topic, _ in store.stored_rows(0, head, head) if "MeetingHeld" in topic]
+        bad = held[len(held) // 2]
+
+        def meeting_held(source: Any, event: MeetingHeld, position: int) -> None:
+            if position == bad:
+                raise ValueError("unreadable meeting")
+            dialogues.meeting_held(source, event, position)
+
+        broken = dataclasses.replace(
+            dialogues.MODEL, handlers={**dialogues.MODEL.handlers, MeetingHeld: meeting_held}
+        )
+        models = [meetings.MODEL, broken, people.MODEL, sources.MODEL]
+        views = open_views(store.location)
+        try:
+            ProjectionEngine(store, views, models, batch_size=1000).catch_up()
+            live = {m.name: digest(views, m) for m in models}
+            results = rebuild(store, views, models, processes=processes)
+            assert {r.projection: r.digest for r in results} == live
+            assert {r.projection for r in results if r.fell_back} == {"dialogues"}
+        finally:
+            views.close()
+
+
+def test_sources_keep_each_contribution_once_in_its_row(store_url: str) -> None:
+    """The sources model stores no contributions (live or replayed): each row gives back the
+    contribution it was built from, and that builds the same row again."""
+    with Store(store_url) as store:
+        generate(store, 3000)
+        views = open_views(store.location)
+        try:
+            ProjectionEngine(store, views, [sources.MODEL], batch_size=300).catch_up()
+            assert _count(views, views.table(sources.MODEL, CONTRIBUTIONS)) == 0
+            rows = _stored_rows(views, views.table(sources.MODEL))
+            assert rows and any(r["retracted"] for r in rows) and any(r["superseded"] for r in rows)
+            for row in rows:
+                key = row["source_id"]
+                doc = sources.contribution_of_row(key, row)
+                assert sources.build(key, [Contribution(key, doc)]) == row
+            rebuild(store, views, [sources.MODEL])
+            assert _count(views, views.table(sources.MODEL, CONTRIBUTIONS)) == 0
+        finally:
+            views.close()
+
+
+def _count(views: ViewStore, table: str) -> int:
+    with views.transaction(commit=False) as cursor:
+        cursor.execute(f"SELECT COUNT(*) AS n FROM {table}")
+        return int(cursor.fetchone()["n"])
+
+
+def _stored_rows(views: ViewStore, table: str) -> list[dict]:
+    with views.transaction(commit=False) as cursor:
+        cursor.execute(f"SELECT row FROM {table} ORDER BY key")
+        return [unpack(r["row"]) for r in cursor.fetchall()]
