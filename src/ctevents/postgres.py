@@ -7,6 +7,7 @@ persistence modules: the module's one factory makes `PostgresLogRecorder`.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -48,6 +49,15 @@ POSTGRES_POOL_WAIT = "2"
 EVENTS_TABLE = "ctevents_events"
 
 
+def schema_channel(schema: str, table: str) -> str:
+    """The NOTIFY channel of one schema's events table: an identifier PostgreSQL keeps whole
+    (at most 63 bytes), so a long schema name is replaced by a digest rather than cut."""
+    name = f"{schema}_{table}"
+    if len(name.encode()) <= 63:
+        return name
+    return f"{table}_{hashlib.blake2b(schema.encode(), digest_size=8).hexdigest()}"
+
+
 class PostgresLogRecorder(LogRecorder, PostgresApplicationRecorder):
     """The events table by notification id (a bigserial: a rolled-back insert leaves a gap)."""
 
@@ -55,6 +65,9 @@ class PostgresLogRecorder(LogRecorder, PostgresApplicationRecorder):
 
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
+        # eventsourcing names the channel after the table alone, so servers on other schemas
+        # of the same database would wake this one (and be counted as its listeners).
+        self.channel_name = schema_channel(self.datastore.schema, self.events_table_name)
         self.qualified_events_table = f'"{self.datastore.schema}"."{self.events_table_name}"'
         self.stream_positions_statement = (
             f"SELECT notification_id AS position FROM {self.qualified_events_table} "

@@ -9,13 +9,16 @@ from uuid import UUID, uuid4
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from ctevents.codec import RecordedEvent
 from ctevents.documents import make_document
 from ctevents.events import DelegationLed, Evidence, MeetingHeld, source_id_for
 from ctevents.ingest import ingest
+from ctevents.postgres import schema_channel
 from ctevents.store import Store, StoreError, locate
 from tests.support.event_samples import sample_events
+from tests.support.postgres import drop_schema, postgres_dsn
 
 NOW = datetime(2023, 7, 25, 6, 30, tzinfo=UTC)
 
@@ -181,6 +184,38 @@ def test_postgres_fixture_uses_its_own_schema(postgres_url):
         assert store.location.postgres_schema == schema
         store.append(placed(sample_events()[:1]))
         assert store.head() == 1
+
+
+@pytest.mark.postgres
+def test_appends_notify_only_their_own_schema(postgres_url):
+    """Servers on two schemas of one database do not wake each other: each schema's
+    events table has a channel of its own."""
+    dsn = postgres_dsn()
+    other_schema = f"ctevents_test_{uuid4().hex[:12]}"
+    other_url = f"{dsn}{'&' if '?' in dsn else '?'}schema={other_schema}"
+    try:
+        with Store(postgres_url) as mine, Store(other_url) as other:
+            channel = mine.recorder.channel_name  # type: ignore[attr-defined]
+            assert channel != other.recorder.channel_name  # type: ignore[attr-defined]
+            with psycopg.connect(dsn, autocommit=True) as listener:
+                listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
+                other.append(placed(sample_events()[:1]))
+                assert list(listener.notifies(timeout=0.5)) == []
+                mine.append(placed(sample_events()[:1]))
+                heard = next(listener.notifies(timeout=10), None)
+                assert heard is not None and heard.channel == channel
+    finally:
+        drop_schema(dsn, other_schema)
+
+
+def test_a_long_schema_name_keeps_a_whole_channel_name():
+    long = "s" * 70
+    channel = schema_channel(long, "ctevents_events")
+    assert len(channel.encode()) <= 63
+    assert channel != schema_channel(long + "x", "ctevents_events")
+    assert schema_channel("ctevents_test_1", "ctevents_events") == (
+        "ctevents_test_1_ctevents_events"
+    )
 
 
 def test_each_event_is_linked_into_its_streams_hash_chain(store_url):
