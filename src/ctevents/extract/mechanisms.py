@@ -337,7 +337,13 @@ _LOWER_BODY = re.compile(
 def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismMention]:
     joined: list[MechanismMention] = []
     for mention in found:
-        body = _LOWER_BODY.search(text, max(0, mention.start - 80), mention.start)
+        window = max(0, mention.start - 80)
+        # Every body's name ends in "group": a window without it is skipped unsearched.
+        body = (
+            _LOWER_BODY.search(text, window, mention.start)
+            if text.find("group", window, mention.start) >= 0
+            else None
+        )
         if body:
             name = text[body.start("body") : mention.end]
             mention = MechanismMention(

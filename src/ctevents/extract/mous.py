@@ -162,7 +162,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
         if (
             _PLURAL.search(sentence.text)
             and not MOU.search(_PLURAL.sub("", sentence.text))
-            and not dates.first_day(dates.date_mentions(text, s, e, reading.reference))
+            and not dates.first_day(reading.dates(s, e, reading.reference))
         ):
             continue
         subject_match = SUBJECT.search(text, s, e)
@@ -303,7 +303,7 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     if signers and all(_BODY_HEAD.search(signers.group(g)) for g in ("a", "b")):
         mou.bodies = [signers.group("a").strip(), signers.group("b").strip()]
     if mou.date is None:
-        day = dates.first_day(dates.date_mentions(text, s, e, reading.reference, reading.today))
+        day = dates.first_day(reading.dates(s, e, reading.reference, reading.today))
         if day is not None:
             mou.date = day.edtf
     if mou.location is None:

@@ -16,7 +16,7 @@ from datetime import date
 from ctevents.documents import leading_date
 from ctevents.extract import gazetteer, noise
 from ctevents.extract.cues import Cue, foldable
-from ctevents.extract.dates import _MONTH, MONTHS
+from ctevents.extract.dates import _MONTH, MONTHS, DateMention, date_mentions
 from ctevents.extract.segment import Sentence, content_start, paragraphs, sentences
 
 # A news agency in brackets: its initials ("(PTI)", "(UzA)", "(TASS)") or its name ("(Bakhtar)").
@@ -146,7 +146,7 @@ class Reading:
     memo: dict[Cue, frozenset[int] | None] = field(default_factory=dict, compare=False, repr=False)
     # Per-document results of rule steps asked about one range more than once (the
     # mechanisms named in a sentence), keyed by the step's name and the range.
-    ranges: dict[tuple[str, int, int], object] = field(
+    ranges: dict[tuple[object, ...], object] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -156,6 +156,17 @@ class Reading:
         if self.dateline.date:
             return self.dateline.date
         return self.reference.isoformat() if self.reference else None
+
+    def dates(
+        self, start: int, end: int, reference: date | None, today: str | None = None
+    ) -> list[DateMention]:
+        """`dates.date_mentions` of the range, read once per document: a meeting's date, its
+        evidence and the MoUs ask about the same passages. Shared: never mutate it."""
+        key = ("dates", start, end, reference, today)
+        found = self.ranges.get(key)
+        if found is None:
+            found = self.ranges[key] = date_mentions(self.text, start, end, reference, today)
+        return found  # type: ignore[return-value]
 
     def starts_matching(self, cue: Cue) -> frozenset[int] | set[int]:
         """Starts of the sentences where the cue's pattern may match: one scan of the whole
@@ -222,6 +233,21 @@ class Reading:
             found.append(sentence)
             match = search(self.lowered, max(sentence.end, match.end()))
         return found
+
+    def starts_hit(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """Starts of the content sentences where `pattern` finds a match in the text as
+        given (case-insensitive patterns included): the scan resumes after each sentence."""
+        found: set[int] = set()
+        search = pattern.search
+        match = search(self.text)
+        while match is not None:
+            sentence = self.sentence_at(match.start())
+            if sentence is None:
+                match = search(self.text, match.end())
+                continue
+            found.add(sentence.start)
+            match = search(self.text, max(sentence.end, match.end()))
+        return frozenset(found)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The content sentence containing `offset`, if any."""
