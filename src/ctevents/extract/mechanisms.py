@@ -22,7 +22,17 @@ _SUBJECT_WORDS = (
     r"international|and|of|&"
 )
 _CAP = r"[A-Z][\w+–-]*"  # "Russia–Vietnam": an en dash joins states too
-_QUAL = rf"(?:(?!Joint\s+Working\b)(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+){{1,6}}"
+# "Peace, Security and Defence", "Law and Security": security joined to other subjects by
+# "and" (and commas) inside a capitalised name. Such a name is a meeting of the genre only
+# when terrorism leads the statement's agenda (`MechanismMention.compound`, see `meetings`).
+_SECURITY_JOINED = (
+    r"(?:[A-Z][a-z]+,\s+)*(?:Security\s+and\s+[A-Z][a-z]+|[A-Z][a-z]+\s+and\s+Security)\s+"
+)
+_QUAL = (
+    rf"(?:(?!Joint\s+Working\b)(?:{_SECURITY_JOINED}|(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+))"
+    r"{1,6}"
+)
+_COMPOUND = re.compile(rf"{_SECURITY_JOINED}")
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
 _SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
@@ -104,6 +114,8 @@ class MechanismMention:
     kind: str  # normalised, e.g. "jwg-counter-terrorism"
     ordinal: int | None
     has_subject: bool
+    # Security joined to other subjects in the name ("Security and Defence Dialogue").
+    compound: bool = False
 
 
 def _two_word_state(word: str, following: str) -> bool:
@@ -315,6 +327,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 kind=kind_of(type_name, qualifier, subject.strip(" ‘’'\"“”")),
                 ordinal=ordinal,
                 has_subject=bool(qualifier or subject),
+                compound=bool(_COMPOUND.search(qualifier + " ")),
             )
         )
         floor = name_end

@@ -242,6 +242,27 @@ def _is_next(reading: Reading, sentence: Sentence, mention: MechanismMention) ->
     return bool(_FUTURE_AFTER.match(text, mention.end, sentence.end))
 
 
+# Subjects a security dialogue's agenda may lead with instead of terrorism.
+_OTHER_AGENDA = re.compile(
+    r"cyber|crime|drug|narcotic|maritime|pira(?:cy|tes)|kidnap|traffick|migra|smuggl|"
+    r"disarmament|mediation|climate|trade|energy|health",
+    re.I,
+)
+
+
+def _terrorism_leads(reading: Reading) -> bool:
+    """Whether terrorism leads the statement's agenda: the first sentence naming it names it
+    before any other threat or subject ("threats, including terrorism and violent extremism,
+    cybercrime …"), not after them ("cyber security, organised crime and terrorism")."""
+    for sentence in reading.sentences:
+        at = sentence.text.lower().find("terror")
+        if at < 0:
+            continue
+        other = _OTHER_AGENDA.search(sentence.text)
+        return other is None or other.start() > at
+    return False
+
+
 def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     """Meetings the statement reports as held, first-mentioned first."""
     text = reading.text
@@ -268,6 +289,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         names.extend(mention.name for mention in found)
         for mention in found:
+            if mention.compound and not _terrorism_leads(reading):
+                continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
             if _is_next(reading, sentence, mention):
                 announced.add(mention.kind)
                 continue

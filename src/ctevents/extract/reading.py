@@ -27,7 +27,9 @@ def _when(prefix: str) -> str:
     return (
         rf"(?P<{prefix}month>{_MONTH})\s+(?P<{prefix}day>\d{{1,2}})(?:,\s*(?P<{prefix}year>\d{{4}}))?"
         rf"|(?P<{prefix}day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{prefix}month2>{_MONTH})(?:,?\s*(?P<{prefix}year2>\d{{4}}))?"
-        rf"|(?P<{prefix}nday>\d{{1,2}})/(?P<{prefix}nmonth>\d{{1,2}})/(?P<{prefix}nyear>\d{{4}})"
+        # "23/06/2023", "19.02.2026": day first, one separator throughout
+        rf"|(?P<{prefix}nday>\d{{1,2}})(?P<{prefix}nsep>[/.])(?P<{prefix}nmonth>\d{{1,2}})"
+        rf"(?P={prefix}nsep)(?P<{prefix}nyear>\d{{4}})"
     )
 
 
@@ -302,7 +304,11 @@ def _dateline(text: str, published_on: date | None) -> Dateline:
     lines = paragraphs(text)[:_HEAD_LINES]
     for index, (start, end) in enumerate(lines):
         dated = _DATE_ONLY.match(text, start, end)
-        if dated and (dated.group("year") or dated.group("year2")) and fallback.date is None:
+        if (
+            dated
+            and (dated.group("year") or dated.group("year2") or dated.group("nyear"))
+            and (fallback.date is None)
+        ):
             before = _CITY_ONLY.match(text, *lines[index - 1]) if index else None
             city = before.group("city") if before and _is_city(before.group("city")) else None
             fallback = Dateline(city, _date_of(dated, published_on), dated.end())
@@ -317,8 +323,9 @@ def _dateline(text: str, published_on: date | None) -> Dateline:
             # "ISLAMABAD:" under a header line "Wednesday Jun 07, 2023": that line's date.
             when = _date_of(match, published_on) or fallback.date
             return Dateline(city.rstrip(".’'"), when, match.end())
-        if len(text[start:end].split()) > 14:
-            break  # the statement has begun: a dateline comes before it
+        line = text[start:end].rstrip()
+        if len(line.split()) > 14 and line.endswith((".", ":", "”", '"')):
+            break  # the statement has begun: a dateline comes before it (a headline has no stop)
     return fallback
 
 

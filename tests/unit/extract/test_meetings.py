@@ -375,3 +375,71 @@ def test_a_lower_case_dialogue_on_security_alone_is_not_a_meeting() -> None:
         "trade’ in Lima on 9 November 2021."
     )
     assert held(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism"),
+    [
+        pytest.param(
+            "Ghana and Norway held the third Ghana-Norway Security and Justice Dialogue in "
+            "Accra on 4 May 2023. The delegations discussed countering terrorism and violent "
+            "extremism in the Sahel, cybercrime and piracy in the Gulf of Guinea.",
+            "Ghana-Norway Security and Justice Dialogue",
+            id="security-and-another-subject-with-terrorism-first",
+        ),
+        pytest.param(
+            "Chile and Spain held the first Chile-Spain Peace, Security and Defence Dialogue "
+            "in Madrid on 2 June 2022. Terrorism topped the agenda, followed by organised "
+            "crime and maritime security.",
+            "Chile-Spain Peace, Security and Defence Dialogue",
+            id="security-among-three-subjects-with-terrorism-first",
+        ),
+        pytest.param(
+            "Kenya and Italy held the second Kenya-Italy Law and Security Partnership "
+            "(LSP) Dialogue in Rome on 8 March 2021. Both sides condemned terrorism and "
+            "agreed to share information on drug trafficking.",
+            "Kenya-Italy Law and Security Partnership (LSP) Dialogue",
+            id="security-second-with-a-partnership-and-its-abbreviation",
+        ),
+    ],
+)
+def test_a_security_dialogue_joined_to_other_subjects_led_by_terrorism(
+    text: str, mechanism: str
+) -> None:
+    assert [m["mechanism"] for m in held(text)] == [mechanism]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ghana and Norway held the third Ghana-Norway Security and Justice Dialogue in "
+            "Accra on 4 May 2023. The delegations discussed cybercrime, piracy in the Gulf "
+            "of Guinea and, briefly, terrorism.",
+            id="another-subject-leads-the-agenda",
+        ),
+        pytest.param(
+            "Chile and Spain held the first Chile-Spain Peace, Security and Defence Dialogue "
+            "in Madrid on 2 June 2022. They reviewed defence industry cooperation.",
+            id="terrorism-never-named",
+        ),
+        pytest.param(
+            "Chile and Spain held the fourth Chile-Spain Trade and Investment Dialogue in "
+            "Madrid on 2 June 2022. Terrorism was also raised.",
+            id="no-security-in-the-name",
+        ),
+    ],
+)
+def test_a_security_dialogue_joined_to_other_subjects_not_led_by_terrorism(text: str) -> None:
+    assert held(text) == []
+
+
+def test_a_numeric_header_date_under_a_long_headline_dates_the_statement() -> None:
+    text = (
+        "Ghana and Norway open a new chapter of security cooperation and agree to meet "
+        "again on a yearly basis in both capitals\n\n"
+        "05.10.2023\n\n"
+        "On 4 October, Ghana and Norway held the first Ghana-Norway Counter-Terrorism "
+        "Dialogue in Accra."
+    )
+    assert held(text)[0]["date"] == "2023-10-04"
