@@ -42,7 +42,13 @@ _FUTURE_VERB = (
 )
 NEXT = fast(
     re.compile(
-        rf"\bnext\s+(?:[\w-]+\s+){{0,3}}?{_MEETING_NOUN}\b"
+        # "the next round", "the next iterations of the Council"
+        rf"\bnext\s+(?:[\w-]+\s+){{0,3}}?{_MEETING_NOUN}s?\b"
+        # An invitation to the next meeting: "invited the Kenyan side to hold the fourth round
+        # in Delhi", "accepted an invitation to host the next session" (never "at the
+        # invitation of", which says why a meeting held took place)
+        rf"|(?<!at the )(?<!on the )\binvit(?:ed|es|ing|ations?)\b[^.;]{{0,120}}?"
+        rf"\bto\s+(?:hold|host|convene|co-?chair|attend)\s+(?:[\w.-]+\s+){{0,8}}?{_MEETING_NOUN}s?\b"
         r"|\b(?:agreed|decided)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)"
         # "The 13th meeting … will be held in India", "the tenth round … will be hosted by Japan"
         rf"|\b{_MEETING_NOUN}\b[^.;]{{0,90}}?\b{_FUTURE_VERB}"
@@ -124,7 +130,7 @@ _TYPED = cue_of(TYPE_WORDS)
 # "meeting … will be held" branch looks ninety characters ahead of every meeting noun.
 _NEXT_WORDS = fast(
     re.compile(
-        r"\b(?:next|will|shall|would|forward|agreed|decided|participate"
+        r"\b(?:next|will|shall|would|forward|agreed|decided|participate|invit(?:ed|es|ing|ations?)"
         r"|(?:is|are|scheduled|expected|slated|due|planned|set)\s+to)\b",
         re.I,
     )

@@ -443,3 +443,41 @@ def test_a_numeric_header_date_under_a_long_headline_dates_the_statement() -> No
         "Dialogue in Accra."
     )
     assert held(text)[0]["date"] == "2023-10-04"
+
+
+_HELD_FIRST = "The third Peru-Japan Counter-Terrorism Dialogue was held in Lima on 4 May 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _HELD_FIRST + "The Japanese delegation accepted an invitation to hold the fourth "
+            "round in Tokyo in 2024.",
+            [("Tokyo", "2024", 4)],
+            id="an-invitation-accepted-names-the-round-and-its-place",
+        ),
+        pytest.param(
+            _HELD_FIRST + "Vice-Minister Sato extended an invitation to host Director Ruiz in "
+            "Japan in 2024 to co-chair the next iterations of the Dialogue.",
+            [("Japan", "2024", None)],
+            id="an-invitation-to-host-the-next-iterations",
+        ),
+        pytest.param(
+            _HELD_FIRST + "Peru invited Japan to convene the next session in Lima in 2025.",
+            [("Lima", "2025", None)],
+            id="invited-to-convene-the-next-session",
+        ),
+        pytest.param(
+            "At the invitation of the Peruvian side, the third Peru-Japan Counter-Terrorism "
+            "Dialogue was held in Lima on 4 May 2023.",
+            [],
+            id="at-the-invitation-of-is-why-a-meeting-held-took-place",
+        ),
+    ],
+)
+def test_a_next_meeting_given_as_an_invitation(
+    text: str, expected: list[tuple[str, str, int | None]]
+) -> None:
+    scheduled = facts_of(text, "NextMeetingScheduled")
+    assert [(n["location"], n["date"], n["ordinal"]) for n in scheduled] == expected
