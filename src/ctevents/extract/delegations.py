@@ -119,7 +119,11 @@ _OPENING_PHRASE = re.compile(
     r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
     r"Meanwhile|Separately|According\s+to\s+(?:the\s+)?[\w.’' -]{1,40}?)\s*,\s*"
     # a dateline run into the sentence: "Washington, DC - …"
-    r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+)"
+    r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+"
+    # reported speech: "“Terrorism knows no borders,” said A, who led the X delegation"
+    # (or "“…,” A, who led the X delegation, told reporters")
+    r"|[“\"][^”\"]{1,400}[”\"]\s*(?:(?:said|added|stated|noted|remarked|told\s+(?:reporters|"
+    r"journalists|the\s+press))\s+)?)"
 )
 # "… with Mr. A, TITLE, … representing Japan, and Ambassador B, TITLE, … representing China".
 REPRESENTING = re.compile(

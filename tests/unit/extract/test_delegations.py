@@ -452,3 +452,40 @@ def test_capitals_inside_a_name_are_kept() -> None:
         "Japanese delegation was led by Deputy Director-General KOBAYASHI Kenji."
     )
     assert ("JP", "KOBAYASHI Kenji") in leaders(text)
+
+
+_CONSULTED = (
+    "The first Chile-Peru Counter-Terrorism Consultations were held in Lima on 4 May 2023. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CONSULTED + "“Terrorism is a common threat,” said Deputy Minister Ana Torres, who "
+            "led the Chilean delegation.",
+            {("CL", "Ana Torres")},
+            id="said-after-the-quotation",
+        ),
+        pytest.param(
+            _CONSULTED + '"We agreed to share more," added Ambassador Luis Vega, who headed the '
+            "Peruvian delegation.",
+            {("PE", "Luis Vega")},
+            id="added-after-straight-quotes",
+        ),
+        pytest.param(
+            _CONSULTED + "“Terrorism is a common threat,” Deputy Minister Ana Torres, who led the "
+            "Chilean delegation, told reporters.",
+            {("CL", "Ana Torres")},
+            id="the-head-right-after-the-quotation",
+        ),
+        pytest.param(
+            _CONSULTED + "“The talks were useful,” said Ana Torres, a senior analyst.",
+            set(),
+            id="a-speaker-who-led-nothing",
+        ),
+    ],
+)
+def test_a_head_of_delegation_in_reported_speech(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected
