@@ -38,8 +38,12 @@ _SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
-    r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism"
+    r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism|"
+    # "the India-Kenya Ad Hoc Group on Counter-Terrorism", "the … Expert Group on …"
+    r"Ad[\s-]+[Hh]oc\s+Group|Expert\s+Group"
 )
+# Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
+_GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group"})
 # "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
 _NOT_A_DAY = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -64,7 +68,10 @@ _CT_SUBJECT = (
     r"(?:issues\s+of\s+)?(?:countering|combating|"
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
     # "consultations on countering the terrorist threat", "talks on the fight against terrorism"
-    r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism)"
+    r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism|"
+    # "consultations on terrorism issues", "talks on terrorism and violent extremism"
+    r"(?:international\s+)?terrorism(?=\s+(?:issues|matters|and\s+(?:violent\s+)?extremism)\b)"
+    r"(?:\s+(?:issues|matters|and\s+(?:violent\s+)?extremism))?)"
     # "consultations on counter-terrorism and security"
     r"(?:\s+and\s+security)?"
 )
@@ -72,7 +79,7 @@ _CT_SUBJECT = (
 # terrorism", "a consultation meeting on counter-terrorism": a meeting is a consultation.
 _LOWER_TYPES = (
     r"consultations?(?:\s+meetings?)?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
-    r"|meeting"
+    r"|ad[\s-]hoc\s+group|expert\s+group|meeting"
 )
 LOWER_MECHANISM = re.compile(
     # "Counter-terrorism talks between A and B were held": capitalised opening a sentence.
@@ -100,6 +107,9 @@ _TYPE_SLUG = {
     "talks": "talks",
     # "the High-Level Security Mechanism": a standing mechanism named as such.
     "mechanism": "mechanism",
+    "ad hoc group": "group",
+    "ad-hoc group": "group",
+    "expert group": "group",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _NOT_QUALIFIER = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Both", "Second"})
@@ -265,6 +275,10 @@ _LEGISLATURE = re.compile(
 _GENERAL = re.compile(r"\bJoint\s+Commission\b")
 
 
+def _group_kind(type_name: str) -> bool:
+    return re.sub(r"\s+", " ", type_name.lower()) in _GROUPS
+
+
 def _of_the_genre(name: str) -> bool:
     if _INSTITUTION.search(name) or _LEGISLATURE.search(name):
         return False
@@ -277,7 +291,7 @@ def _of_the_genre(name: str) -> bool:
 # leading qualifier is tried at every capitalised word.
 TYPE_WORDS = re.compile(
     rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group|meetings?\s+on|"
-    r"terrorism\s+meeting"
+    r"terrorism\s+meeting|ad[\s-]hoc\s+group|expert\s+group"
 )
 _CAPITALISED_TYPE = re.compile(_TYPES)
 
@@ -303,6 +317,8 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             "Committee",
         } and not (qualifier or subject):
             continue  # a bare "Dialogue" is the common noun capitalised
+        if _group_kind(type_name) and not _OWN_SUBJECT.search(qual + " " + subject):
+            continue  # "the Expert Group on Fisheries": a group of another subject
         name_end = match.end()
         if subject:
             tail = _CONNECTOR_TAIL.search(text, match.start("subject"), match.end())

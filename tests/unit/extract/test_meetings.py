@@ -481,3 +481,41 @@ def test_a_next_meeting_given_as_an_invitation(
 ) -> None:
     scheduled = facts_of(text, "NextMeetingScheduled")
     assert [(n["location"], n["date"], n["ordinal"]) for n in scheduled] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The India-Kenya Ad Hoc Group on Counter-Terrorism met in Nairobi on 4 May 2023.",
+            [("India-Kenya Ad Hoc Group on Counter-Terrorism", None, "Nairobi")],
+            id="an-ad-hoc-group-named-in-capitals",
+        ),
+        pytest.param(
+            "The second meeting of the India-Kenya ad hoc group on counter-terrorism was held "
+            "in Nairobi on 4 May 2023.",
+            [("India-Kenya ad hoc group on counter-terrorism", 2, "Nairobi")],
+            id="an-ad-hoc-group-in-lower-case-with-its-subject",
+        ),
+        pytest.param(
+            "The Chile-Peru Expert Group on Counter-Terrorism met in Lima on 4 May 2023.",
+            [("Chile-Peru Expert Group on Counter-Terrorism", None, "Lima")],
+            id="an-expert-group-on-counter-terrorism",
+        ),
+        pytest.param(
+            "Chile and Peru held consultations on terrorism issues in Lima on 4 May 2023.",
+            [("consultations on terrorism issues", None, "Lima")],
+            id="consultations-on-terrorism-issues",
+        ),
+        pytest.param(
+            "The Chile-Peru Expert Group on Fisheries met in Lima on 4 May 2023 and also "
+            "discussed terrorism.",
+            [],
+            id="a-group-on-another-subject-is-not-a-meeting-of-the-genre",
+        ),
+    ],
+)
+def test_mechanisms_named_as_groups_and_consultations(
+    text: str, expected: list[tuple[str, int | None, str]]
+) -> None:
+    assert [(m["mechanism"], m["ordinal"], m["location"]) for m in held(text)] == expected
