@@ -98,7 +98,9 @@ ELLIPTIC_LED_THE = re.compile(
 # the heads are the subject of the meeting verb (two or more of them).
 HEADS_HELD = re.compile(
     r",?\s+(?:held|co-?chaired|chaired|co-?led|led|conducted)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b"
+    # "… co-chaired the exchange at the EEAS", "… held discussions on …"
+    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round|exchanges?|"
+    r"discussions)\b"
     # "TITLE A and TITLE B discussed … at the third … Dialogue": the heads as the subject of
     # what they did at the meeting.
     r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^;]{0,160}?\b(?:at|during|for)\s+"
@@ -113,7 +115,9 @@ _LED_RESPECTIVELY = re.compile(r"^.*?\b(?:led|headed)\s+respectively\s+by\s+", r
 # A person is named by two capitalised words at least ("Ambassador Sato", "Mr. Rao").
 _TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*\s+[A-Z]")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
-_MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
+_MEETING_WORD = re.compile(
+    r"talks|consultation|dialogue|meeting|session|round|exchange|discussions"
+)
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"

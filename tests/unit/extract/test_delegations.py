@@ -489,3 +489,31 @@ _CONSULTED = (
 )
 def test_a_head_of_delegation_in_reported_speech(text: str, expected: set[tuple[str, str]]) -> None:
     assert leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CONSULTED + "Chilean Deputy Minister Ana Torres and Peru’s Vice-Minister Luis Vega "
+            "co-chaired the exchange at the foreign ministry.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="co-chaired-the-exchange",
+        ),
+        pytest.param(
+            _CONSULTED + "Chilean Deputy Minister Ana Torres and Peruvian Vice-Minister Luis "
+            "Vega held discussions on terrorist financing.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="held-discussions",
+        ),
+        pytest.param(
+            _CONSULTED + "Chile and Peru held discussions on terrorist financing.",
+            set(),
+            id="states-holding-discussions-name-no-head",
+        ),
+    ],
+)
+def test_heads_as_the_subject_of_an_exchange_or_discussions(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert leaders(text) == expected
