@@ -343,7 +343,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 kind=kind_of(type_name, qualifier, subject.strip(" ‘’'\"“”")),
                 ordinal=ordinal,
                 has_subject=bool(qualifier or subject),
-                compound=bool(_COMPOUND.search(qualifier + " ")),
+                compound=bool(_COMPOUND.search(f"{qualifier} {subject} ")),
             )
         )
         floor = name_end

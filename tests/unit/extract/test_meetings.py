@@ -428,6 +428,11 @@ def test_a_security_dialogue_joined_to_other_subjects_led_by_terrorism(
             "Madrid on 2 June 2022. Terrorism was also raised.",
             id="no-security-in-the-name",
         ),
+        pytest.param(
+            "The third Chile-Peru Dialogue on Peace and Security was held in Lima on 4 May "
+            "2023. They discussed trade and migration, then terrorism.",
+            id="security-joined-to-peace-in-the-subject-after-on",
+        ),
     ],
 )
 def test_a_security_dialogue_joined_to_other_subjects_not_led_by_terrorism(text: str) -> None:
