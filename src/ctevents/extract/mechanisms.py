@@ -275,6 +275,16 @@ _LEGISLATURE = re.compile(
 _GENERAL = re.compile(r"\bJoint\s+Commission\b")
 
 
+# "the 23rd Coordinating Committee Meeting of the Global Counterterrorism Forum (GCTF)": a
+# body of a global forum of dozens of members, whose parties no statement lists, is not a
+# meeting of the genre (the groupings of `multilateral.MEMBERS` are).
+_OF_FORUM = re.compile(
+    r"(?:\s+[Mm]eetings?)?\s+of\s+the\s+(?:Global\s+Counter-?[Tt]errorism\s+Forum|GCTF|"
+    r"Financial\s+Action\s+Task\s+Force|FATF|United\s+Nations|UN|"
+    r"Global\s+Coalition(?:\s+to\s+Defeat\s+\S+)?)\b"
+)
+
+
 def _group_kind(type_name: str) -> bool:
     return re.sub(r"\s+", " ", type_name.lower()) in _GROUPS
 
@@ -326,7 +336,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 name_end = tail.start()
             subject = text[match.start("subject") : name_end]
         name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
-        if not _of_the_genre(name):
+        if not _of_the_genre(name) or _OF_FORUM.match(text, name_end, end):
             floor = name_end
             continue
         ordinal = qualifier_ordinal or _ordinal_before(text, floor, match.start())

@@ -524,3 +524,37 @@ def test_mechanisms_named_as_groups_and_consultations(
     text: str, expected: list[tuple[str, int | None, str]]
 ) -> None:
     assert [(m["mechanism"], m["ordinal"], m["location"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ambassador Jane Roe led the U.S. delegation to the 12th Coordinating Committee "
+            "Meeting of the Global Counterterrorism Forum (GCTF), hosted by Chile in Santiago "
+            "on 4 May 2023.",
+            id="a-committee-of-the-gctf",
+        ),
+        pytest.param(
+            "The Risk Assessment Working Group of the FATF met in Paris on 4 May 2023 to discuss "
+            "terrorist financing.",
+            id="a-working-group-of-the-fatf",
+        ),
+        pytest.param(
+            "The Counter-Terrorism Committee of the United Nations met in New York on 4 May 2023.",
+            id="a-committee-of-the-united-nations",
+        ),
+    ],
+)
+def test_a_body_of_a_global_forum_is_not_a_meeting_held(text: str) -> None:
+    assert held(text) == []
+
+
+def test_a_working_group_of_two_states_is_still_a_meeting() -> None:
+    text = (
+        "The 5th meeting of the Chile-US Counterterrorism Working Group was held in Santiago on "
+        "4 May 2023."
+    )
+    assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == [
+        ("Chile-US Counterterrorism Working Group", 5)
+    ]
