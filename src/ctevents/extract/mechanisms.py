@@ -29,7 +29,8 @@ _SECURITY_JOINED = (
     r"(?:[A-Z][a-z]+,\s+)*(?:Security\s+and\s+[A-Z][a-z]+|[A-Z][a-z]+\s+and\s+Security)\s+"
 )
 _QUAL = (
-    rf"(?:(?!Joint\s+Working\b)(?:{_SECURITY_JOINED}|(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+))"
+    # (the plain word first: the joined subjects are tried only where it fails)
+    rf"(?:(?!Joint\s+Working\b)(?:(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+|{_SECURITY_JOINED}))"
     r"{1,6}"
 )
 _COMPOUND = re.compile(rf"{_SECURITY_JOINED}")
