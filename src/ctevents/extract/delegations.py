@@ -101,6 +101,10 @@ HEADS_HELD = re.compile(
     # "… co-chaired the exchange at the EEAS", "… held discussions on …"
     r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round|exchanges?|"
     r"discussions)\b"
+    # reported speech: "TITLE A said after talks with TITLE B that …" (the other head after
+    # "with", read by the caller)
+    r"|,?\s+(?:said|stated|told\s+(?:reporters|journalists|the\s+press))\s+after\s+"
+    r"(?:the\s+)?talks(?=\s+with\b)"
     # "TITLE A and TITLE B discussed … at the third … Dialogue": the heads as the subject of
     # what they did at the meeting.
     r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^;]{0,160}?\b(?:at|during|for)\s+"
@@ -332,6 +336,8 @@ _CHUNK_END = re.compile(
     r"|\s+(?:reviewed|discussed|exchanged|agreed|noted|welcomed|signed|attended|expressed|"
     r"stressed|underlined|reaffirmed|emphasi[sz]ed)\b"
     r"|,?\s+(?:and|while|whereas)\s+(?:that|those)\s+of\b"
+    # "… said after talks with B that both sides …": the reported clause
+    r"|\s+that\s+(?:both|the|their|they|it|he|she|his|her|we)\b"
     r"|,?\s+and\s+from\s+the\b"
     # "co-chaired by A, TITLE; and B, TITLE": a list whose items hold commas goes on past
     # its semicolon
@@ -365,11 +371,13 @@ _LEADER_WORDS = re.compile(
             "under",
             "particip",
             "attend",
+            "after talks",
+            "after the talks",
         ]
     )
 )
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
-_DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
+_DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b|after\s+(?:the\s+)?talks")
 _OTHER_VERB = re.compile(
     r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
 )

@@ -41,10 +41,13 @@ _TYPES = (
     r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
     r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism|"
     # "the India-Kenya Ad Hoc Group on Counter-Terrorism", "the … Expert Group on …"
-    r"Ad[\s-]+[Hh]oc\s+Group|Expert\s+Group"
+    r"Ad[\s-]+[Hh]oc\s+Group|Expert\s+Group|"
+    # "the Chile-Peru-Bolivia Trilateral Meeting on Counter-Terrorism": a meeting named by
+    # its subject (which must be of the genre, as for the groups)
+    r"Meeting(?=\s+on\s)"
 )
 # Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
-_GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group"})
+_GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
 # "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
 _NOT_A_DAY = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -286,6 +289,10 @@ _OF_FORUM = re.compile(
 )
 
 
+# A meeting of a region or of the world, whose parties no statement lists in full.
+_WIDE_MEETING = re.compile(r"\b(?:Regional|International|Global|Multilateral|Ministerial|Summit)\b")
+
+
 def _group_kind(type_name: str) -> bool:
     return re.sub(r"\s+", " ", type_name.lower()) in _GROUPS
 
@@ -330,6 +337,8 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             continue  # a bare "Dialogue" is the common noun capitalised
         if _group_kind(type_name) and not _OWN_SUBJECT.search(qual + " " + subject):
             continue  # "the Expert Group on Fisheries": a group of another subject
+        if type_name == "Meeting" and _WIDE_MEETING.search(qual):
+            continue  # "the Regional Meeting on Foreign Terrorist Fighters": many states
         name_end = match.end()
         if subject:
             tail = _CONNECTOR_TAIL.search(text, match.start("subject"), match.end())

@@ -517,3 +517,28 @@ def test_heads_as_the_subject_of_an_exchange_or_discussions(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CONSULTED + "Chilean Deputy Foreign Minister Ana Torres said after talks with "
+            "Peruvian Vice-Minister Luis Vega that both sides condemned terrorism.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="said-after-talks-with-the-other-head",
+        ),
+        pytest.param(
+            _CONSULTED + "Ana Torres said after the talks with reporters that it went well.",
+            set(),
+            id="talks-with-reporters-name-no-head",
+        ),
+        pytest.param(
+            _CONSULTED + "Chile said after talks with Peru that both sides condemned terrorism.",
+            set(),
+            id="states-after-talks-name-no-head",
+        ),
+    ],
+)
+def test_heads_in_reported_speech_after_talks(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected

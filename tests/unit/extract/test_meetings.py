@@ -558,3 +558,30 @@ def test_a_working_group_of_two_states_is_still_a_meeting() -> None:
     assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == [
         ("Chile-US Counterterrorism Working Group", 5)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Chile-Peru-Bolivia Trilateral Meeting on Counter-Terrorism was held in Lima on "
+            "4 May 2023.",
+            [("Chile-Peru-Bolivia Trilateral Meeting on Counter-Terrorism", ["BO", "CL", "PE"])],
+            id="a-meeting-named-by-its-subject",
+        ),
+        pytest.param(
+            "The Regional Meeting on Foreign Terrorist Fighters was held in Manila on 4 May 2023 "
+            "with ministers from Chile and Peru.",
+            [],
+            id="a-regional-meeting-of-many-states",
+        ),
+        pytest.param(
+            "The Chile-Peru Meeting on Fisheries was held in Lima on 4 May 2023 and also touched "
+            "on terrorism.",
+            [],
+            id="a-meeting-on-another-subject",
+        ),
+    ],
+)
+def test_a_meeting_named_by_its_subject(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(m["mechanism"], m["parties"]) for m in held(text)] == expected
