@@ -47,7 +47,7 @@ NEXT = fast(
         # An invitation to the next meeting: "invited the Kenyan side to hold the fourth round
         # in Delhi", "accepted an invitation to host the next session" (never "at the
         # invitation of", which says why a meeting held took place)
-        rf"|(?<!at the )(?<!on the )\binvit(?:ed|es|ing|ations?)\b[^.;]{{0,120}}?"
+        rf"|\binvit(?<!at the invit)(?<!on the invit)(?:ed|es|ing|ations?)\b[^.;]{{0,120}}?"
         rf"\bto\s+(?:hold|host|convene|co-?chair|attend)\s+(?:[\w.-]+\s+){{0,8}}?{_MEETING_NOUN}s?\b"
         r"|\b(?:agreed|decided)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)"
         # "The 13th meeting … will be held in India", "the tenth round … will be hosted by Japan"
