@@ -65,8 +65,9 @@ CORPORA = (
         "extract_blind5",
         "real official statements, blind sets 5 and 6",
         15,
-        0.511,
-        0.912,
+        # 1.8.0, with rules written from these sets' misses: no longer a blind figure
+        0.792,
+        1.0,
         (0.511, 0.912),
         real=True,
     ),

@@ -4,6 +4,7 @@ led their respective delegations", "co-chaired by …", "… led the French side
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer
@@ -97,7 +98,13 @@ ELLIPTIC_LED_THE = re.compile(
 # the heads are the subject of the meeting verb (two or more of them).
 HEADS_HELD = re.compile(
     r",?\s+(?:held|co-?chaired|chaired|co-?led|led|conducted)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round)\b"
+    # "… co-chaired the exchange at the EEAS", "… held discussions on …"
+    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round|exchanges?|"
+    r"discussions)\b"
+    # reported speech: "TITLE A said after talks with TITLE B that …" (the other head after
+    # "with", read by the caller)
+    r"|,?\s+(?:said|stated|told\s+(?:reporters|journalists|the\s+press))\s+after\s+"
+    r"(?:the\s+)?talks(?=\s+with\b)"
     # "TITLE A and TITLE B discussed … at the third … Dialogue": the heads as the subject of
     # what they did at the meeting.
     r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^;]{0,160}?\b(?:at|during|for)\s+"
@@ -112,13 +119,19 @@ _LED_RESPECTIVELY = re.compile(r"^.*?\b(?:led|headed)\s+respectively\s+by\s+", r
 # A person is named by two capitalised words at least ("Ambassador Sato", "Mr. Rao").
 _TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*\s+[A-Z]")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
-_MEETING_WORD = re.compile(r"talks|consultation|dialogue|meeting|session|round")
+_MEETING_WORD = re.compile(
+    r"talks|consultation|dialogue|meeting|session|round|exchange|discussions"
+)
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
     r"Meanwhile|Separately|According\s+to\s+(?:the\s+)?[\w.’' -]{1,40}?)\s*,\s*"
     # a dateline run into the sentence: "Washington, DC - …"
-    r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+)"
+    r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+"
+    # reported speech: "“Terrorism knows no borders,” said A, who led the X delegation"
+    # (or "“…,” A, who led the X delegation, told reporters")
+    r"|[“\"][^”\"]{1,400}[”\"]\s*(?:(?:said|added|stated|noted|remarked|told\s+(?:reporters|"
+    r"journalists|the\s+press))\s+)?)"
 )
 # "… with Mr. A, TITLE, … representing Japan, and Ambassador B, TITLE, … representing China".
 REPRESENTING = re.compile(
@@ -323,6 +336,8 @@ _CHUNK_END = re.compile(
     r"|\s+(?:reviewed|discussed|exchanged|agreed|noted|welcomed|signed|attended|expressed|"
     r"stressed|underlined|reaffirmed|emphasi[sz]ed)\b"
     r"|,?\s+(?:and|while|whereas)\s+(?:that|those)\s+of\b"
+    # "… said after talks with B that both sides …": the reported clause
+    r"|\s+that\s+(?:both|the|their|they|it|he|she|his|her|we)\b"
     r"|,?\s+and\s+from\s+the\b"
     # "co-chaired by A, TITLE; and B, TITLE": a list whose items hold commas goes on past
     # its semicolon
@@ -356,11 +371,13 @@ _LEADER_WORDS = re.compile(
             "under",
             "particip",
             "attend",
+            "after talks",
+            "after the talks",
         ]
     )
 )
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
-_DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b")
+_DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b|after\s+(?:the\s+)?talks")
 _OTHER_VERB = re.compile(
     r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
 )
@@ -445,21 +462,30 @@ def _known_person(text: str, surname: str) -> Official | None:
     return None
 
 
-def _officials_with_known(text: str, chunk: str) -> list[Official]:
+def _officials_with_known(
+    text: str, chunk: str, split: Callable[[str], list[Official]] = split_officials
+) -> list[Official]:
     """Officials in a list whose first may be named by surname alone ("Verma and TITLE B")."""
     lone = _LONE_SURNAME.match(chunk)
     if lone:
         earlier = text[: text.find(chunk)] if chunk in text else text
         person = _known_person(earlier, lone.group("word"))
         if person is not None:
-            return [person, *split_officials(chunk[lone.end() :])]
-    return split_officials(chunk)
+            return [person, *split(chunk[lone.end() :])]
+    return split(chunk)
 
 
 def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
     """Delegation leaders, one per person per side, with every passage naming them."""
     text = reading.text
     leaders: dict[tuple[str, str], Leader] = {}
+    lists: dict[str, list[Official]] = {}
+
+    def officials_in(chunk: str) -> list[Official]:
+        """`split_officials`, once per chunk: several shapes end at the same words."""
+        if chunk not in lists:
+            lists[chunk] = split_officials(chunk)
+        return lists[chunk]
 
     def add(party: str, official: Official, sentence: Sentence) -> None:
         if " " not in official.name:
@@ -484,11 +510,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             clause = _LED_RESPECTIVELY.sub("", clause)
             if not _TWO_CAPITALS.search(clause):
                 continue  # "India and France held talks": no name of a person (two words)
-            subjects = _officials_with_known(text, clause)
+            subjects = _officials_with_known(text, clause, officials_in)
             others: list[Official] = []
             with_ = _WITH.search(text, match.end(), e)
             if with_ and with_.start() - match.end() < 80:
-                others = split_officials(_chunk(text, with_.end(), e))
+                others = officials_in(_chunk(text, with_.end(), e))
             if len(subjects) + len(others) >= 2 and subjects:
                 for party, official in _assign([*subjects, *others], parties):
                     add(party, official, sentence)
@@ -501,10 +527,10 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 continue
             for match in shape.pattern.finditer(text, s, e):
                 if shape.names == "after":
-                    officials = split_officials(_chunk(text, match.end(), e))
+                    officials = officials_in(_chunk(text, match.end(), e))
                 else:
                     clause = _after_opening(text[s : match.start()])
-                    officials = _officials_with_known(text, clause)
+                    officials = _officials_with_known(text, clause, officials_in)
                 if len(officials) < shape.at_least:
                     continue
                 if shape.side == "named":
@@ -533,11 +559,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 side_words = text[s : match.start()]
                 side_words = re.sub(r"\s*\b(?:delegation|side|team)s?\b.*$", "", side_words)
                 if _BOTH_SIDES.search(side_words):
-                    officials = split_officials(_chunk(text, match.end(), e))
+                    officials = officials_in(_chunk(text, match.end(), e))
                     for both, official in _assign(officials, parties):
                         add(both, official, sentence)
                 continue
-            for official in split_officials(_chunk(text, match.end(), e)):
+            for official in officials_in(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
         if led and "met" in low:
             # "The US delegation, led by A, met over a full day with B, TITLE, who hosted the
@@ -545,7 +571,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             named_here = {p for (p, _), leader in leaders.items() if sentence in leader.passages}
             others = [p for p in parties if p not in named_here]
             for match in _MET_WITH.finditer(text, led[0].end(), e):
-                for official in split_officials(_chunk(text, match.end(), e))[:1]:
+                for official in officials_in(_chunk(text, match.end(), e))[:1]:
                     party = official.party if official.party in parties else None
                     if party or len(others) == 1:
                         add(party or others[0], official, sentence)
@@ -555,13 +581,13 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 party = _side_party(text, match.start(group), match.end(group))
                 if party is None:
                     continue
-                for official in split_officials(_chunk(text, match.end(), e)):
+                for official in officials_in(_chunk(text, match.end(), e)):
                     add(party, official, sentence)
             for match in ELLIPTIC_SIDE.finditer(text, led[0].end(), e):
                 party = _side_party(text, match.start("side"), match.end("side"))
                 if party is None:
                     continue
-                for official in split_officials(_chunk(text, match.end(), e)):
+                for official in officials_in(_chunk(text, match.end(), e)):
                     add(party, official, sentence)
         walk(EARLY_SHAPES, sentence, low)
         previous = s  # where the clause of the next "… led the X side" may begin
@@ -574,11 +600,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             starts = list(_CLAUSE_START.finditer(text, begin, match.start()))
             clause = text[starts[-1].end() if starts else begin : match.start()]
             # "Washington, DC - Ambassador A, TITLE, will lead …": not the run-in dateline
-            officials = split_officials(_after_opening(clause))
+            officials = officials_in(_after_opening(clause))
             if starts and begin == s and starts[-1].group().strip().startswith(","):
                 # "A, TITLE, and B, TITLE, headed the UK delegation": both, when the whole
                 # clause reads as officials.
-                whole = split_officials(_after_opening(text[begin : match.start()]))
+                whole = officials_in(_after_opening(text[begin : match.start()]))
                 if len(whole) > len(officials):
                     officials = whole
             for official in officials:
@@ -587,7 +613,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             if after:
                 side = _side_party(text, after.start("side"), after.end("side"))
                 if side is not None:
-                    for official in split_officials(after.group("who")):
+                    for official in officials_in(after.group("who")):
                         add(side, official, sentence)
         heads_held(sentence, low, chaired)
         previous = s
@@ -611,7 +637,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 add(party, head, sentence)  # type: ignore[arg-type]
         taking = "taking part" in low or "participating" in low or "attending" in low
         for match in WITH_TAKING_PART.finditer(text, s, e) if taking and "with" in low else ():
-            officials = split_officials(match.group("who"))
+            officials = officials_in(match.group("who"))
             if len(officials) >= 2:
                 for party, official in _assign(officials, parties):
                     add(party, official, sentence)
@@ -619,7 +645,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         if opening:
             end = _OPENING_END.search(text, opening.end(), e)
             if end:
-                officials = split_officials(text[opening.end() : end.start()])
+                officials = officials_in(text[opening.end() : end.start()])
                 for party, official in _assign(officials, parties):
                     add(party, official, sentence)
         for match in LED_DELEGATION_TO.finditer(text, s, e) if "delegation to" in low else ():
@@ -631,7 +657,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             add(head.party if head.party in parties else visitors[0], head, sentence)
             with_ = _WITH.search(text, match.end(), e)
             if with_:
-                for official in split_officials(_chunk(text, with_.end(), e)):
+                for official in officials_in(_chunk(text, with_.end(), e)):
                     host = visited if visited in parties else None
                     party = official.party if official.party in parties else host
                     if party:
@@ -669,13 +695,13 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             named = gazetteer.mentions(text, max(s, match.start() - 40), match.start())
             if not named or named[-1].end != match.start():
                 continue
-            for official in split_officials(_chunk(text, match.end(), e)):
+            for official in officials_in(_chunk(text, match.end(), e)):
                 add(named[-1].code, official, sentence)
             for other in ELLIPTIC_COUNTRY.finditer(text, match.end(), e):
                 side = gazetteer.code_for(other.group("side"))
                 if side is None:
                     continue
-                for official in split_officials(_chunk(text, other.end(), e)):
+                for official in officials_in(_chunk(text, other.end(), e)):
                     add(side, official, sentence)
         listed = "including" in low or "namely" in low
         for match in INCLUDING.finditer(text, s, e) if listed else ():
@@ -693,7 +719,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             named = gazetteer.mentions(text, s, match.start())
             if not named or not re.search(r"\b(?:delegation|side|team)\b", text[s : match.start()]):
                 continue
-            for official in split_officials(_chunk(text, match.end(), e)):
+            for official in officials_in(_chunk(text, match.end(), e)):
                 add(named[0].code, official, sentence)
         for match in CO_CHAIRED.finditer(text, s, e) if by else ():
             if any(side.end() == match.end() for side in led):
@@ -703,11 +729,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 # "The American delegation was led by A and co-chaired by B and C": that side's
                 side = _side_party(text, s, before[-1].start())
                 if side:
-                    for official in split_officials(_chunk(text, match.end(), e)):
+                    for official in officials_in(_chunk(text, match.end(), e)):
                         add(side, official, sentence)
                     continue
             chunk = _chunk(text, match.end(), e)
-            for party, official in _assign(split_officials(chunk), parties):
+            for party, official in _assign(officials_in(chunk), parties):
                 add(party, official, sentence)
     # "A, TITLE, hosted the meeting": a host whose title names no side leads the side no
     # other head leads.

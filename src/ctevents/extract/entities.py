@@ -235,6 +235,17 @@ _SANCTIONS_BODY = re.compile(
 )
 
 
+# A group named as the target in a sanctions body's name ("the UN Security Council Committee
+# on Sanctions against Taliban, Al-Qaeda and associated persons"): the body is named, not the
+# group (as for `_SANCTIONS_BODY`).
+_SANCTIONS_AGAINST = re.compile(
+    r"\b(?:[Cc]ommittee|[Rr]egime|[Mm]onitoring\s+[Tt]eam)\s+(?:on|concerning)\s+[Ss]anctions\s+"
+    r"(?:against|on|concerning)\s+"
+    r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
+    r"(?:the\s+)?$"
+)
+
+
 def find(reading: Reading) -> list[Entity]:
     """Named terrorist entities, one per group, with every passage naming it."""
     text = reading.text
@@ -265,6 +276,8 @@ def find(reading: Reading) -> list[Entity]:
                 # the genre's statements count the group the coalition is against.
                 if _SANCTIONS_BODY.match(text, end, sentence.end):
                     continue  # "the Al-Qaida Sanctions Committee": the UN body's name
+                if _SANCTIONS_AGAINST.search(text, max(sentence.start, start - 120), start):
+                    continue  # "the Committee on Sanctions against Taliban, Al-Qaeda …"
                 add(
                     key if alias is None or key == _canonical(name) else _fold(name),
                     name,

@@ -22,14 +22,32 @@ _SUBJECT_WORDS = (
     r"international|and|of|&"
 )
 _CAP = r"[A-Z][\w+–-]*"  # "Russia–Vietnam": an en dash joins states too
-_QUAL = rf"(?:(?!Joint\s+Working\b)(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+){{1,6}}"
+# "Peace, Security and Defence", "Law and Security": security joined to other subjects by
+# "and" (and commas) inside a capitalised name. Such a name is a meeting of the genre only
+# when terrorism leads the statement's agenda (`MechanismMention.compound`, see `meetings`).
+_SECURITY_JOINED = (
+    r"(?:[A-Z][a-z]+,\s+)*(?:Security\s+and\s+[A-Z][a-z]+|[A-Z][a-z]+\s+and\s+Security)\s+"
+)
+_QUAL = (
+    # (the plain word first: the joined subjects are tried only where it fails)
+    rf"(?:(?!Joint\s+Working\b)(?:(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+|{_SECURITY_JOINED}))"
+    r"{1,6}"
+)
+_COMPOUND = re.compile(rf"{_SECURITY_JOINED}")
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
 _SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
-    r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism"
+    r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism|"
+    # "the India-Kenya Ad Hoc Group on Counter-Terrorism", "the … Expert Group on …"
+    r"Ad[\s-]+[Hh]oc\s+Group|Expert\s+Group|"
+    # "the Chile-Peru-Bolivia Trilateral Meeting on Counter-Terrorism": a meeting named by
+    # its subject (which must be of the genre, as for the groups)
+    r"Meeting(?=\s+on\s)"
 )
+# Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
+_GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
 # "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
 _NOT_A_DAY = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -54,7 +72,10 @@ _CT_SUBJECT = (
     r"(?:issues\s+of\s+)?(?:countering|combating|"
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
     # "consultations on countering the terrorist threat", "talks on the fight against terrorism"
-    r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism)"
+    r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism|"
+    # "consultations on terrorism issues", "talks on terrorism and violent extremism"
+    r"(?:international\s+)?terrorism(?=\s+(?:issues|matters|and\s+(?:violent\s+)?extremism)\b)"
+    r"(?:\s+(?:issues|matters|and\s+(?:violent\s+)?extremism))?)"
     # "consultations on counter-terrorism and security"
     r"(?:\s+and\s+security)?"
 )
@@ -62,7 +83,7 @@ _CT_SUBJECT = (
 # terrorism", "a consultation meeting on counter-terrorism": a meeting is a consultation.
 _LOWER_TYPES = (
     r"consultations?(?:\s+meetings?)?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
-    r"|meeting"
+    r"|ad[\s-]hoc\s+group|expert\s+group|meeting"
 )
 LOWER_MECHANISM = re.compile(
     # "Counter-terrorism talks between A and B were held": capitalised opening a sentence.
@@ -90,6 +111,9 @@ _TYPE_SLUG = {
     "talks": "talks",
     # "the High-Level Security Mechanism": a standing mechanism named as such.
     "mechanism": "mechanism",
+    "ad hoc group": "group",
+    "ad-hoc group": "group",
+    "expert group": "group",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _NOT_QUALIFIER = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Both", "Second"})
@@ -104,6 +128,8 @@ class MechanismMention:
     kind: str  # normalised, e.g. "jwg-counter-terrorism"
     ordinal: int | None
     has_subject: bool
+    # Security joined to other subjects in the name ("Security and Defence Dialogue").
+    compound: bool = False
 
 
 def _two_word_state(word: str, following: str) -> bool:
@@ -253,6 +279,24 @@ _LEGISLATURE = re.compile(
 _GENERAL = re.compile(r"\bJoint\s+Commission\b")
 
 
+# "the 23rd Coordinating Committee Meeting of the Global Counterterrorism Forum (GCTF)": a
+# body of a global forum of dozens of members, whose parties no statement lists, is not a
+# meeting of the genre (the groupings of `multilateral.MEMBERS` are).
+_OF_FORUM = re.compile(
+    r"(?:\s+[Mm]eetings?)?\s+of\s+the\s+(?:Global\s+Counter-?[Tt]errorism\s+Forum|GCTF|"
+    r"Financial\s+Action\s+Task\s+Force|FATF|United\s+Nations|UN|"
+    r"Global\s+Coalition(?:\s+to\s+Defeat\s+\S+)?)\b"
+)
+
+
+# A meeting of a region or of the world, whose parties no statement lists in full.
+_WIDE_MEETING = re.compile(r"\b(?:Regional|International|Global|Multilateral|Ministerial|Summit)\b")
+
+
+def _group_kind(type_name: str) -> bool:
+    return re.sub(r"\s+", " ", type_name.lower()) in _GROUPS
+
+
 def _of_the_genre(name: str) -> bool:
     if _INSTITUTION.search(name) or _LEGISLATURE.search(name):
         return False
@@ -265,7 +309,7 @@ def _of_the_genre(name: str) -> bool:
 # leading qualifier is tried at every capitalised word.
 TYPE_WORDS = re.compile(
     rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group|meetings?\s+on|"
-    r"terrorism\s+meeting"
+    r"terrorism\s+meeting|ad[\s-]hoc\s+group|expert\s+group"
 )
 _CAPITALISED_TYPE = re.compile(_TYPES)
 
@@ -291,6 +335,10 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             "Committee",
         } and not (qualifier or subject):
             continue  # a bare "Dialogue" is the common noun capitalised
+        if _group_kind(type_name) and not _OWN_SUBJECT.search(qual + " " + subject):
+            continue  # "the Expert Group on Fisheries": a group of another subject
+        if type_name == "Meeting" and _WIDE_MEETING.search(qual):
+            continue  # "the Regional Meeting on Foreign Terrorist Fighters": many states
         name_end = match.end()
         if subject:
             tail = _CONNECTOR_TAIL.search(text, match.start("subject"), match.end())
@@ -298,7 +346,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 name_end = tail.start()
             subject = text[match.start("subject") : name_end]
         name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
-        if not _of_the_genre(name):
+        if not _of_the_genre(name) or _OF_FORUM.match(text, name_end, end):
             floor = name_end
             continue
         ordinal = qualifier_ordinal or _ordinal_before(text, floor, match.start())
@@ -315,6 +363,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 kind=kind_of(type_name, qualifier, subject.strip(" ‘’'\"“”")),
                 ordinal=ordinal,
                 has_subject=bool(qualifier or subject),
+                compound=bool(_COMPOUND.search(f"{qualifier} {subject} ")),
             )
         )
         floor = name_end
@@ -337,7 +386,13 @@ _LOWER_BODY = re.compile(
 def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismMention]:
     joined: list[MechanismMention] = []
     for mention in found:
-        body = _LOWER_BODY.search(text, max(0, mention.start - 80), mention.start)
+        window = max(0, mention.start - 80)
+        # Every body's name ends in "group": a window without it is skipped unsearched.
+        body = (
+            _LOWER_BODY.search(text, window, mention.start)
+            if text.find("group", window, mention.start) >= 0
+            else None
+        )
         if body:
             name = text[body.start("body") : mention.end]
             mention = MechanismMention(

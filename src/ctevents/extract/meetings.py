@@ -42,7 +42,13 @@ _FUTURE_VERB = (
 )
 NEXT = fast(
     re.compile(
-        rf"\bnext\s+(?:[\w-]+\s+){{0,3}}?{_MEETING_NOUN}\b"
+        # "the next round", "the next iterations of the Council"
+        rf"\bnext\s+(?:[\w-]+\s+){{0,3}}?{_MEETING_NOUN}s?\b"
+        # An invitation to the next meeting: "invited the Kenyan side to hold the fourth round
+        # in Delhi", "accepted an invitation to host the next session" (never "at the
+        # invitation of", which says why a meeting held took place)
+        rf"|\binvit(?<!at the invit)(?<!on the invit)(?:ed|es|ing|ations?)\b[^.;]{{0,120}}?"
+        rf"\bto\s+(?:hold|host|convene|co-?chair|attend)\s+(?:[\w.-]+\s+){{0,8}}?{_MEETING_NOUN}s?\b"
         r"|\b(?:agreed|decided)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)"
         # "The 13th meeting … will be held in India", "the tenth round … will be hosted by Japan"
         rf"|\b{_MEETING_NOUN}\b[^.;]{{0,90}}?\b{_FUTURE_VERB}"
@@ -112,13 +118,39 @@ _NO_DATE = re.compile(r"\bno\s+date|\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fixed|deci
 _HOSTS = re.compile(r"\b(?P<host>[A-Z][\w ]{1,30}?)\s+(?:will|would|is\s+to|agreed\s+to)\s+host\b")
 _HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?(?P<host>[A-Z][\w]+(?:\s+[A-Z][\w]+){0,2})")
 # Cue scans for the rules above, so sentences without their words are skipped cheaply.
-_NEXT, _BACKGROUND, _GENERIC, _HELD = (
-    cue_of(NEXT),
+_BACKGROUND, _GENERIC, _HELD = (
     cue_of(BACKGROUND),
     cue_of(GENERIC_MEETING),
     cue_of(HELD),
 )
 _TYPED = cue_of(TYPE_WORDS)
+# A word every branch of `NEXT` needs (its cue words include "held", which nearly every
+# report has): "next", a future auxiliary, "agreed/decided to", "forward to", "participate",
+# or "is/are/scheduled/… to". A sentence without one is spared the full pattern, whose
+# "meeting … will be held" branch looks ninety characters ahead of every meeting noun.
+_NEXT_WORDS = fast(
+    re.compile(
+        r"\b(?:next|will|shall|would|forward|agreed|decided|participate|invit(?:ed|es|ing|ations?)"
+        r"|(?:is|are|scheduled|expected|slated|due|planned|set)\s+to)\b",
+        re.I,
+    )
+)
+
+
+def _next_in(reading: Reading, sentence: Sentence) -> re.Match[str] | None:
+    """`NEXT.search(sentence.text)` for a sentence of the reading, found once per sentence
+    (four steps ask), and only in the sentences holding one of `_NEXT_WORDS`."""
+    key = ("next", sentence.start, sentence.end)
+    if key not in reading.ranges:
+        worded = reading.ranges.get(("next-words",))
+        if worded is None:
+            worded = reading.ranges[("next-words",)] = reading.starts_hit(_NEXT_WORDS)
+        hit = sentence.start in worded  # type: ignore[operator]
+        found = NEXT.search(sentence.text) if hit else None
+        reading.ranges[key] = found
+    return reading.ranges[key]  # type: ignore[return-value]
+
+
 _NUMBERED_NOUN = fast(
     re.compile(rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}\b", re.I)
 )
@@ -216,6 +248,27 @@ def _is_next(reading: Reading, sentence: Sentence, mention: MechanismMention) ->
     return bool(_FUTURE_AFTER.match(text, mention.end, sentence.end))
 
 
+# Subjects a security dialogue's agenda may lead with instead of terrorism.
+_OTHER_AGENDA = re.compile(
+    r"cyber|crime|drug|narcotic|maritime|pira(?:cy|tes)|kidnap|traffick|migra|smuggl|"
+    r"disarmament|mediation|climate|trade|energy|health",
+    re.I,
+)
+
+
+def _terrorism_leads(reading: Reading) -> bool:
+    """Whether terrorism leads the statement's agenda: the first sentence naming it names it
+    before any other threat or subject ("threats, including terrorism and violent extremism,
+    cybercrime …"), not after them ("cyber security, organised crime and terrorism")."""
+    for sentence in reading.sentences:
+        at = sentence.text.lower().find("terror")
+        if at < 0:
+            continue
+        other = _OTHER_AGENDA.search(sentence.text)
+        return other is None or other.start() > at
+    return False
+
+
 def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     """Meetings the statement reports as held, first-mentioned first."""
     text = reading.text
@@ -234,7 +287,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             found = []
         else:
             found = _mentions(reading, sentence.start, sentence.end)
-        if not found and reading.search(_GENERIC, sentence) and not reading.search(_NEXT, sentence):
+        if not found and reading.search(_GENERIC, sentence) and not _next_in(reading, sentence):
             generic.append(sentence)
         if not found and typed is not None and sentence.start in typed:
             for mention in _bare_mentions(text, sentence):
@@ -242,6 +295,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         names.extend(mention.name for mention in found)
         for mention in found:
+            if mention.compound and not _terrorism_leads(reading):
+                continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
             if _is_next(reading, sentence, mention):
                 announced.add(mention.kind)
                 continue
@@ -460,7 +515,7 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
     unresolved = False
     for passage in meeting.passages:
         start, end = _own_dates(text, passage, meeting.anchors.get(passage.start))
-        found = dates.date_mentions(text, start, end, reading.reference, reading.today)
+        found = reading.dates(start, end, reading.reference, reading.today)
         day = dates.first_day(found)
         if day is not None and day.edtf is not None:
             return day.edtf
@@ -479,16 +534,14 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
     # The lead usually dates what the statement reports, unless a sentence of it dates
     # something else: an attack, or another round of the mechanism.
     for passage in reading.sentences[:3]:
-        if reading.search(_NEXT, passage) or reading.search(_BACKGROUND, passage):
+        if _next_in(reading, passage) or reading.search(_BACKGROUND, passage):
             continue
         if _ATTACK.search(passage.text) or any(
             m.ordinal not in (None, meeting.ordinal) and _compatible(m.kind, meeting.kind)
             for m in _mentions(reading, passage.start, passage.end)
         ):
             continue
-        found = dates.date_mentions(
-            text, passage.start, passage.end, reading.reference, reading.today
-        )
+        found = reading.dates(passage.start, passage.end, reading.reference, reading.today)
         # "… BNPT head A said in a written statement on Wednesday": the statement's day.
         found = [m for m in found if not _SAID_ON.search(text, passage.start, m.start)]
         day = dates.first_day(found)
@@ -531,7 +584,7 @@ _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)
 def _venue(reading: Reading) -> str | None:
     """Where "the meeting, held at …" or "the talks, which were held in …" says it was."""
     for sentence in reading.sentences:
-        if reading.search(_NEXT, sentence) or reading.search(_BACKGROUND, sentence):
+        if _next_in(reading, sentence) or reading.search(_BACKGROUND, sentence):
             continue
         if noise.is_negated(sentence.text):
             continue
@@ -547,7 +600,8 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
         meeting.virtual = True
         return None
     for passage in meeting.passages:
-        if places.HERE.search(passage.text):
+        # "here" in any case: a passage without those letters is not searched.
+        if "here" in passage.text.lower() and places.HERE.search(passage.text):
             if reading.dateline.city:
                 return reading.dateline.city
             for other in reading.sentences:
@@ -598,11 +652,8 @@ def find_next(
         return []  # neither a meeting of the genre nor a word of its subject: not ours
     found: dict[str, NextMeeting] = {}
     primary = held[0] if held else None
-    cued = reading.starts_matching(_NEXT)
     for sentence in reading.sentences:
-        if sentence.start not in cued:
-            continue
-        cue = NEXT.search(sentence.text)
+        cue = _next_in(reading, sentence)
         if not cue or noise.is_negated(sentence.text) or reading.search(_BACKGROUND, sentence):
             continue
         if _UNCERTAIN.search(sentence.text):
@@ -632,7 +683,7 @@ def find_next(
                 location = places.visited_place(text, sentence.start, sentence.end)
         when = None
         if not _NO_DATE.search(sentence.text):
-            mentioned = dates.date_mentions(text, cue_start, sentence.end, None)
+            mentioned = reading.dates(cue_start, sentence.end, None)
             explicit = [m for m in mentioned if m.edtf and not m.relative]
             when = explicit[0].edtf if explicit else None
             if when is None and _NEXT_YEAR.search(text, cue_start, sentence.end):

@@ -20,6 +20,10 @@ from ctevents.extract.starts import fast
 _MOU = (
     r"(?i:memorandum|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
     r"|(?i:memorandum)(?=\s+on\s+(?!behalf\b))"
+    # "signed an agreement on combating terrorism", "a pact to fight organised crime": an
+    # agreement or pact signed, named by its subject or purpose, is counted as a memorandum
+    r"|(?i:agreement|pact|accord)(?=\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
+    r"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b))"
 )
 MOU = re.compile(rf"\b(?:{_MOU})\b")
 # "The memorandum was signed …" after an MoU is named: that MoU again.
@@ -135,6 +139,17 @@ class MoU:
     passages: list[Sentence] = field(default_factory=list)
 
 
+# An agreement or pact is the thing signed only as the object of the verb or its subject
+# ("signed a security pact to …", "an agreement on … was signed"), never in "reached
+# agreement on the need to …, and signed the minutes".
+_SIGNED_AGREEMENT = re.compile(
+    r"\b(?:signed|inked|concluded)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:agreement|pact|accord)\b"
+    r"|\b(?:agreement|pact|accord)\b[^.;]{0,120}?\b(?:was|were)\s+(?:signed|inked|concluded)\b",
+    re.I,
+)
+_AGREEMENT_WORDS = frozenset({"agreement", "pact", "accord"})
+
+
 def _fold(value: str) -> str:
     return re.sub(r"\W+", " ", value.lower()).strip()
 
@@ -157,12 +172,15 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
         named = MOU.search(sentence.text) or (last and _ANAPHOR.search(sentence.text))
         if not named or not SIGNED.search(sentence.text):
             continue
+        agreement = named.group().lower() in _AGREEMENT_WORDS
+        if agreement and not _SIGNED_AGREEMENT.search(sentence.text):
+            continue
         if noise.is_negated(sentence.text) or _BACKGROUND.search(sentence.text):
             continue
         if (
             _PLURAL.search(sentence.text)
             and not MOU.search(_PLURAL.sub("", sentence.text))
-            and not dates.first_day(dates.date_mentions(text, s, e, reading.reference))
+            and not dates.first_day(reading.dates(s, e, reading.reference))
         ):
             continue
         subject_match = SUBJECT.search(text, s, e)
@@ -181,7 +199,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             if mou is None:
                 mou = MoU(subject=subject, parties=_countries(reading, s, e) or parties)
                 found[key] = mou
-                if purpose:
+                if purpose or agreement:
+                    # an agreement's subject gives way to a memorandum's named later
                     weak.add(key)
         elif last is not None:
             mou = last
@@ -303,7 +322,7 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     if signers and all(_BODY_HEAD.search(signers.group(g)) for g in ("a", "b")):
         mou.bodies = [signers.group("a").strip(), signers.group("b").strip()]
     if mou.date is None:
-        day = dates.first_day(dates.date_mentions(text, s, e, reading.reference, reading.today))
+        day = dates.first_day(reading.dates(s, e, reading.reference, reading.today))
         if day is not None:
             mou.date = day.edtf
     if mou.location is None:

@@ -408,6 +408,36 @@ def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
     "TITLE NAME" items is split at its commas."""
+    return _split(chunk, lists, {}, {})
+
+
+def _parsed(chunk: str, memo: dict[str, Official | None]) -> Official | None:
+    """`parse_official`, once per piece: the splits of one list try the same pieces again."""
+    if chunk not in memo:
+        memo[chunk] = parse_official(chunk)
+    return memo[chunk]
+
+
+def _split(
+    chunk: str,
+    lists: bool,
+    memo: dict[str, Official | None],
+    tails: dict[str, list[Official]],
+) -> list[Official]:
+    if not lists:
+        # The tails of one list after different "and"s are often the same words.
+        if chunk not in tails:
+            tails[chunk] = _split_at_and(chunk, lists, memo, tails)
+        return tails[chunk]
+    return _split_at_and(chunk, lists, memo, tails)
+
+
+def _split_at_and(
+    chunk: str,
+    lists: bool,
+    memo: dict[str, Official | None],
+    tails: dict[str, list[Official]],
+) -> list[Official]:
     if "(" in chunk:
         chunk = _RETIRED.sub("", chunk)
     chunk = chunk.strip(" ,;.")
@@ -423,11 +453,11 @@ def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     points.sort(key=lambda m: (not m.group().startswith((",", ";")), m.start()))
     for match in points:
         left, right = chunk[: match.start()], chunk[match.end() :]
-        head = parse_official(left)
+        head = _parsed(left, memo)
         if head is None:
             continue
-        tail = split_officials(right, lists=False)
+        tail = _split(right, False, memo, tails)
         if tail:
             return [head, *tail]
-    single = parse_official(chunk)
+    single = _parsed(chunk, memo)
     return [single] if single else []

@@ -87,6 +87,8 @@ def place_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     for pattern in (CAPITAL_OF, IN_CAPITAL, HELD_IN, PLACE_AFTER_IN, HOSTED_THE):
         if pattern in (IN_CAPITAL, CAPITAL_OF) and not capital:
             continue
+        if pattern is HOSTED_THE and text.find("hosted", start, end) < 0:
+            continue  # its every match holds the word: tried at every capital otherwise
         if pattern is CAPITAL_OF:
             for match in CAPITAL_OF.finditer(text, start, end):
                 city = _CAPITAL_CITY.get(gazetteer.code_for(match.group("place")) or "")

@@ -16,7 +16,7 @@ from datetime import date
 from ctevents.documents import leading_date
 from ctevents.extract import gazetteer, noise
 from ctevents.extract.cues import Cue, foldable
-from ctevents.extract.dates import _MONTH, MONTHS
+from ctevents.extract.dates import _MONTH, MONTHS, DateMention, date_mentions
 from ctevents.extract.segment import Sentence, content_start, paragraphs, sentences
 
 # A news agency in brackets: its initials ("(PTI)", "(UzA)", "(TASS)") or its name ("(Bakhtar)").
@@ -27,7 +27,9 @@ def _when(prefix: str) -> str:
     return (
         rf"(?P<{prefix}month>{_MONTH})\s+(?P<{prefix}day>\d{{1,2}})(?:,\s*(?P<{prefix}year>\d{{4}}))?"
         rf"|(?P<{prefix}day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{prefix}month2>{_MONTH})(?:,?\s*(?P<{prefix}year2>\d{{4}}))?"
-        rf"|(?P<{prefix}nday>\d{{1,2}})/(?P<{prefix}nmonth>\d{{1,2}})/(?P<{prefix}nyear>\d{{4}})"
+        # "23/06/2023", "19.02.2026": day first, one separator throughout
+        rf"|(?P<{prefix}nday>\d{{1,2}})(?P<{prefix}nsep>[/.])(?P<{prefix}nmonth>\d{{1,2}})"
+        rf"(?P={prefix}nsep)(?P<{prefix}nyear>\d{{4}})"
     )
 
 
@@ -146,7 +148,7 @@ class Reading:
     memo: dict[Cue, frozenset[int] | None] = field(default_factory=dict, compare=False, repr=False)
     # Per-document results of rule steps asked about one range more than once (the
     # mechanisms named in a sentence), keyed by the step's name and the range.
-    ranges: dict[tuple[str, int, int], object] = field(
+    ranges: dict[tuple[object, ...], object] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -156,6 +158,17 @@ class Reading:
         if self.dateline.date:
             return self.dateline.date
         return self.reference.isoformat() if self.reference else None
+
+    def dates(
+        self, start: int, end: int, reference: date | None, today: str | None = None
+    ) -> list[DateMention]:
+        """`dates.date_mentions` of the range, read once per document: a meeting's date, its
+        evidence and the MoUs ask about the same passages. Shared: never mutate it."""
+        key = ("dates", start, end, reference, today)
+        found = self.ranges.get(key)
+        if found is None:
+            found = self.ranges[key] = date_mentions(self.text, start, end, reference, today)
+        return found  # type: ignore[return-value]
 
     def starts_matching(self, cue: Cue) -> frozenset[int] | set[int]:
         """Starts of the sentences where the cue's pattern may match: one scan of the whole
@@ -223,6 +236,21 @@ class Reading:
             match = search(self.lowered, max(sentence.end, match.end()))
         return found
 
+    def starts_hit(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """Starts of the content sentences where `pattern` finds a match in the text as
+        given (case-insensitive patterns included): the scan resumes after each sentence."""
+        found: set[int] = set()
+        search = pattern.search
+        match = search(self.text)
+        while match is not None:
+            sentence = self.sentence_at(match.start())
+            if sentence is None:
+                match = search(self.text, match.end())
+                continue
+            found.add(sentence.start)
+            match = search(self.text, max(sentence.end, match.end()))
+        return frozenset(found)
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The content sentence containing `offset`, if any."""
         index = bisect_right(self.starts, offset) - 1
@@ -276,7 +304,11 @@ def _dateline(text: str, published_on: date | None) -> Dateline:
     lines = paragraphs(text)[:_HEAD_LINES]
     for index, (start, end) in enumerate(lines):
         dated = _DATE_ONLY.match(text, start, end)
-        if dated and (dated.group("year") or dated.group("year2")) and fallback.date is None:
+        if (
+            dated
+            and (dated.group("year") or dated.group("year2") or dated.group("nyear"))
+            and (fallback.date is None)
+        ):
             before = _CITY_ONLY.match(text, *lines[index - 1]) if index else None
             city = before.group("city") if before and _is_city(before.group("city")) else None
             fallback = Dateline(city, _date_of(dated, published_on), dated.end())
@@ -291,8 +323,9 @@ def _dateline(text: str, published_on: date | None) -> Dateline:
             # "ISLAMABAD:" under a header line "Wednesday Jun 07, 2023": that line's date.
             when = _date_of(match, published_on) or fallback.date
             return Dateline(city.rstrip(".’'"), when, match.end())
-        if len(text[start:end].split()) > 14:
-            break  # the statement has begun: a dateline comes before it
+        line = text[start:end].rstrip()
+        if len(line.split()) > 14 and line.endswith((".", ":", "”", '"')):
+            break  # the statement has begun: a dateline comes before it (a headline has no stop)
     return fallback
 
 

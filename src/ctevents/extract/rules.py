@@ -25,7 +25,7 @@ from ctevents.events import (
     TerroristEntityNamed,
     TopicDiscussed,
 )
-from ctevents.extract import condemnations, dates, delegations, entities, mous, references, topics
+from ctevents.extract import condemnations, delegations, entities, mous, references, topics
 from ctevents.extract.context import Context
 from ctevents.extract.meetings import Meeting
 
@@ -42,8 +42,8 @@ def _value_spans(ctx: Context, meeting: Meeting) -> tuple[tuple[int, int], ...]:
     text, reading = ctx.text, ctx.reading
     for passage in meeting.passages:
         if meeting.date and not spans:
-            for found in dates.date_mentions(
-                text, passage.start, passage.end, reading.reference, reading.today
+            for found in reading.dates(
+                passage.start, passage.end, reading.reference, reading.today
             ):
                 if found.edtf == meeting.date:
                     spans.append((found.start, found.end))

@@ -118,9 +118,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower().strip(".")
-    # "… in Washington, D.C. Ambassador …": a place's initials after a comma end the sentence.
+    # "… in Washington, D.C. Ambassador …": a place's initials after a comma end the sentence,
+    # and so do they before the two spaces a typist leaves between sentences ("… in
+    # Washington D.C.  Coordinator …").
     after_comma = text[max(0, match.start() - 2) : match.start()] == ", "
-    if after_comma and match.group(1) in _PLACE_INITIALS:
+    gap = text.startswith("  ", dot + 1)
+    if (after_comma or gap) and match.group(1) in _PLACE_INITIALS:
         return False
     # Single capital initials ("S. Jaishankar"), runs of them ("K.D. Devaraj", "H.E.")
     # and known abbreviations.

@@ -452,3 +452,93 @@ def test_capitals_inside_a_name_are_kept() -> None:
         "Japanese delegation was led by Deputy Director-General KOBAYASHI Kenji."
     )
     assert ("JP", "KOBAYASHI Kenji") in leaders(text)
+
+
+_CONSULTED = (
+    "The first Chile-Peru Counter-Terrorism Consultations were held in Lima on 4 May 2023. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CONSULTED + "“Terrorism is a common threat,” said Deputy Minister Ana Torres, who "
+            "led the Chilean delegation.",
+            {("CL", "Ana Torres")},
+            id="said-after-the-quotation",
+        ),
+        pytest.param(
+            _CONSULTED + '"We agreed to share more," added Ambassador Luis Vega, who headed the '
+            "Peruvian delegation.",
+            {("PE", "Luis Vega")},
+            id="added-after-straight-quotes",
+        ),
+        pytest.param(
+            _CONSULTED + "“Terrorism is a common threat,” Deputy Minister Ana Torres, who led the "
+            "Chilean delegation, told reporters.",
+            {("CL", "Ana Torres")},
+            id="the-head-right-after-the-quotation",
+        ),
+        pytest.param(
+            _CONSULTED + "“The talks were useful,” said Ana Torres, a senior analyst.",
+            set(),
+            id="a-speaker-who-led-nothing",
+        ),
+    ],
+)
+def test_a_head_of_delegation_in_reported_speech(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CONSULTED + "Chilean Deputy Minister Ana Torres and Peru’s Vice-Minister Luis Vega "
+            "co-chaired the exchange at the foreign ministry.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="co-chaired-the-exchange",
+        ),
+        pytest.param(
+            _CONSULTED + "Chilean Deputy Minister Ana Torres and Peruvian Vice-Minister Luis "
+            "Vega held discussions on terrorist financing.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="held-discussions",
+        ),
+        pytest.param(
+            _CONSULTED + "Chile and Peru held discussions on terrorist financing.",
+            set(),
+            id="states-holding-discussions-name-no-head",
+        ),
+    ],
+)
+def test_heads_as_the_subject_of_an_exchange_or_discussions(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CONSULTED + "Chilean Deputy Foreign Minister Ana Torres said after talks with "
+            "Peruvian Vice-Minister Luis Vega that both sides condemned terrorism.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="said-after-talks-with-the-other-head",
+        ),
+        pytest.param(
+            _CONSULTED + "Ana Torres said after the talks with reporters that it went well.",
+            set(),
+            id="talks-with-reporters-name-no-head",
+        ),
+        pytest.param(
+            _CONSULTED + "Chile said after talks with Peru that both sides condemned terrorism.",
+            set(),
+            id="states-after-talks-name-no-head",
+        ),
+    ],
+)
+def test_heads_in_reported_speech_after_talks(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected

@@ -69,3 +69,31 @@ def test_a_group_beside_a_sanctions_committee_is_still_named() -> None:
         "Lashkar-e-Taiba."
     )
     assert {"Al-Qaida", "Lashkar-e-Taiba"} <= names(text)
+
+
+_DIALOGUE = "The first Chile-Peru Counter-Terrorism Dialogue was held in Lima on 4 May 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            _DIALOGUE + "They discussed the work of the Security Council Committee on Sanctions "
+            "against Taliban, Al-Qaeda as well as associated persons.",
+            [],
+            id="groups-listed-in-a-sanctions-committees-name",
+        ),
+        pytest.param(
+            _DIALOGUE + "They discussed the committee on sanctions against ISIL and Al-Qaida.",
+            [],
+            id="groups-joined-by-and-in-the-name",
+        ),
+        pytest.param(
+            _DIALOGUE + "They discussed sanctions against Al-Shabaab.",
+            ["Al-Shabaab"],
+            id="sanctions-against-a-group-outside-a-bodys-name",
+        ),
+    ],
+)
+def test_a_group_in_a_sanctions_bodys_name_is_not_named(text: str, names: list[str]) -> None:
+    assert [e["name"] for e in facts_of(text, "TerroristEntityNamed")] == names

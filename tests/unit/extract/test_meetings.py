@@ -375,3 +375,213 @@ def test_a_lower_case_dialogue_on_security_alone_is_not_a_meeting() -> None:
         "trade’ in Lima on 9 November 2021."
     )
     assert held(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism"),
+    [
+        pytest.param(
+            "Ghana and Norway held the third Ghana-Norway Security and Justice Dialogue in "
+            "Accra on 4 May 2023. The delegations discussed countering terrorism and violent "
+            "extremism in the Sahel, cybercrime and piracy in the Gulf of Guinea.",
+            "Ghana-Norway Security and Justice Dialogue",
+            id="security-and-another-subject-with-terrorism-first",
+        ),
+        pytest.param(
+            "Chile and Spain held the first Chile-Spain Peace, Security and Defence Dialogue "
+            "in Madrid on 2 June 2022. Terrorism topped the agenda, followed by organised "
+            "crime and maritime security.",
+            "Chile-Spain Peace, Security and Defence Dialogue",
+            id="security-among-three-subjects-with-terrorism-first",
+        ),
+        pytest.param(
+            "Kenya and Italy held the second Kenya-Italy Law and Security Partnership "
+            "(LSP) Dialogue in Rome on 8 March 2021. Both sides condemned terrorism and "
+            "agreed to share information on drug trafficking.",
+            "Kenya-Italy Law and Security Partnership (LSP) Dialogue",
+            id="security-second-with-a-partnership-and-its-abbreviation",
+        ),
+    ],
+)
+def test_a_security_dialogue_joined_to_other_subjects_led_by_terrorism(
+    text: str, mechanism: str
+) -> None:
+    assert [m["mechanism"] for m in held(text)] == [mechanism]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ghana and Norway held the third Ghana-Norway Security and Justice Dialogue in "
+            "Accra on 4 May 2023. The delegations discussed cybercrime, piracy in the Gulf "
+            "of Guinea and, briefly, terrorism.",
+            id="another-subject-leads-the-agenda",
+        ),
+        pytest.param(
+            "Chile and Spain held the first Chile-Spain Peace, Security and Defence Dialogue "
+            "in Madrid on 2 June 2022. They reviewed defence industry cooperation.",
+            id="terrorism-never-named",
+        ),
+        pytest.param(
+            "Chile and Spain held the fourth Chile-Spain Trade and Investment Dialogue in "
+            "Madrid on 2 June 2022. Terrorism was also raised.",
+            id="no-security-in-the-name",
+        ),
+        pytest.param(
+            "The third Chile-Peru Dialogue on Peace and Security was held in Lima on 4 May "
+            "2023. They discussed trade and migration, then terrorism.",
+            id="security-joined-to-peace-in-the-subject-after-on",
+        ),
+    ],
+)
+def test_a_security_dialogue_joined_to_other_subjects_not_led_by_terrorism(text: str) -> None:
+    assert held(text) == []
+
+
+def test_a_numeric_header_date_under_a_long_headline_dates_the_statement() -> None:
+    text = (
+        "Ghana and Norway open a new chapter of security cooperation and agree to meet "
+        "again on a yearly basis in both capitals\n\n"
+        "05.10.2023\n\n"
+        "On 4 October, Ghana and Norway held the first Ghana-Norway Counter-Terrorism "
+        "Dialogue in Accra."
+    )
+    assert held(text)[0]["date"] == "2023-10-04"
+
+
+_HELD_FIRST = "The third Peru-Japan Counter-Terrorism Dialogue was held in Lima on 4 May 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _HELD_FIRST + "The Japanese delegation accepted an invitation to hold the fourth "
+            "round in Tokyo in 2024.",
+            [("Tokyo", "2024", 4)],
+            id="an-invitation-accepted-names-the-round-and-its-place",
+        ),
+        pytest.param(
+            _HELD_FIRST + "Vice-Minister Sato extended an invitation to host Director Ruiz in "
+            "Japan in 2024 to co-chair the next iterations of the Dialogue.",
+            [("Japan", "2024", None)],
+            id="an-invitation-to-host-the-next-iterations",
+        ),
+        pytest.param(
+            _HELD_FIRST + "Peru invited Japan to convene the next session in Lima in 2025.",
+            [("Lima", "2025", None)],
+            id="invited-to-convene-the-next-session",
+        ),
+        pytest.param(
+            "At the invitation of the Peruvian side, the third Peru-Japan Counter-Terrorism "
+            "Dialogue was held in Lima on 4 May 2023.",
+            [],
+            id="at-the-invitation-of-is-why-a-meeting-held-took-place",
+        ),
+    ],
+)
+def test_a_next_meeting_given_as_an_invitation(
+    text: str, expected: list[tuple[str, str, int | None]]
+) -> None:
+    scheduled = facts_of(text, "NextMeetingScheduled")
+    assert [(n["location"], n["date"], n["ordinal"]) for n in scheduled] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The India-Kenya Ad Hoc Group on Counter-Terrorism met in Nairobi on 4 May 2023.",
+            [("India-Kenya Ad Hoc Group on Counter-Terrorism", None, "Nairobi")],
+            id="an-ad-hoc-group-named-in-capitals",
+        ),
+        pytest.param(
+            "The second meeting of the India-Kenya ad hoc group on counter-terrorism was held "
+            "in Nairobi on 4 May 2023.",
+            [("India-Kenya ad hoc group on counter-terrorism", 2, "Nairobi")],
+            id="an-ad-hoc-group-in-lower-case-with-its-subject",
+        ),
+        pytest.param(
+            "The Chile-Peru Expert Group on Counter-Terrorism met in Lima on 4 May 2023.",
+            [("Chile-Peru Expert Group on Counter-Terrorism", None, "Lima")],
+            id="an-expert-group-on-counter-terrorism",
+        ),
+        pytest.param(
+            "Chile and Peru held consultations on terrorism issues in Lima on 4 May 2023.",
+            [("consultations on terrorism issues", None, "Lima")],
+            id="consultations-on-terrorism-issues",
+        ),
+        pytest.param(
+            "The Chile-Peru Expert Group on Fisheries met in Lima on 4 May 2023 and also "
+            "discussed terrorism.",
+            [],
+            id="a-group-on-another-subject-is-not-a-meeting-of-the-genre",
+        ),
+    ],
+)
+def test_mechanisms_named_as_groups_and_consultations(
+    text: str, expected: list[tuple[str, int | None, str]]
+) -> None:
+    assert [(m["mechanism"], m["ordinal"], m["location"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ambassador Jane Roe led the U.S. delegation to the 12th Coordinating Committee "
+            "Meeting of the Global Counterterrorism Forum (GCTF), hosted by Chile in Santiago "
+            "on 4 May 2023.",
+            id="a-committee-of-the-gctf",
+        ),
+        pytest.param(
+            "The Risk Assessment Working Group of the FATF met in Paris on 4 May 2023 to discuss "
+            "terrorist financing.",
+            id="a-working-group-of-the-fatf",
+        ),
+        pytest.param(
+            "The Counter-Terrorism Committee of the United Nations met in New York on 4 May 2023.",
+            id="a-committee-of-the-united-nations",
+        ),
+    ],
+)
+def test_a_body_of_a_global_forum_is_not_a_meeting_held(text: str) -> None:
+    assert held(text) == []
+
+
+def test_a_working_group_of_two_states_is_still_a_meeting() -> None:
+    text = (
+        "The 5th meeting of the Chile-US Counterterrorism Working Group was held in Santiago on "
+        "4 May 2023."
+    )
+    assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == [
+        ("Chile-US Counterterrorism Working Group", 5)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Chile-Peru-Bolivia Trilateral Meeting on Counter-Terrorism was held in Lima on "
+            "4 May 2023.",
+            [("Chile-Peru-Bolivia Trilateral Meeting on Counter-Terrorism", ["BO", "CL", "PE"])],
+            id="a-meeting-named-by-its-subject",
+        ),
+        pytest.param(
+            "The Regional Meeting on Foreign Terrorist Fighters was held in Manila on 4 May 2023 "
+            "with ministers from Chile and Peru.",
+            [],
+            id="a-regional-meeting-of-many-states",
+        ),
+        pytest.param(
+            "The Chile-Peru Meeting on Fisheries was held in Lima on 4 May 2023 and also touched "
+            "on terrorism.",
+            [],
+            id="a-meeting-on-another-subject",
+        ),
+    ],
+)
+def test_a_meeting_named_by_its_subject(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(m["mechanism"], m["parties"]) for m in held(text)] == expected

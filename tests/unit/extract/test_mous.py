@@ -142,3 +142,49 @@ def test_one_mou_between_two_states_is_still_signed() -> None:
     mous = facts_of(text, "MoUSigned")
     assert mous and mous[0]["parties"] == ["KE", "NO"]
     assert mous[0]["subject"] == "Countering Violent Extremism"
+
+
+_TALKS = "The first Chile-Peru Counter-Terrorism Consultations were held in Lima on 4 May 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        pytest.param(
+            _TALKS + "The two sides signed an agreement on cooperation in combating terrorism.",
+            ["cooperation in combating terrorism"],
+            id="an-agreement-signed-named-by-its-subject",
+        ),
+        pytest.param(
+            _TALKS
+            + "Chile and Peru signed a security pact to fight terrorism and organised crime.",
+            ["fight terrorism and organised crime"],
+            id="a-pact-signed-named-by-its-purpose",
+        ),
+        pytest.param(
+            _TALKS + "An agreement on the exchange of financial intelligence was signed by the "
+            "two ministers.",
+            ["the exchange of financial intelligence"],
+            id="an-agreement-as-the-subject-of-was-signed",
+        ),
+        pytest.param(
+            "Chile and Peru signed a new agreement on aviation security. A Memorandum of "
+            "Understanding on aviation security cooperation was signed in Lima on 4 May 2023.",
+            ["aviation security cooperation"],
+            id="an-agreement-in-a-headline-is-the-memorandum-named-later",
+        ),
+        pytest.param(
+            _TALKS + "The two sides reached agreement on the need to share information and "
+            "signed the minutes.",
+            [],
+            id="agreement-reached-is-not-an-agreement-signed",
+        ),
+        pytest.param(
+            _TALKS + "They will sign an agreement on extradition next year.",
+            [],
+            id="an-agreement-to-be-signed",
+        ),
+    ],
+)
+def test_agreements_and_pacts_signed_count_as_memoranda(text: str, subjects: list[str]) -> None:
+    assert [m["subject"] for m in facts_of(text, "MoUSigned")] == subjects

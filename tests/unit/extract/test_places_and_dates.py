@@ -209,3 +209,46 @@ def test_a_sentence_opening_with_a_date_and_a_dash_is_not_a_dateline() -> None:
     )
     meeting = facts_of(text, "MeetingHeld")[0]
     assert meeting["location"] == "Santiago"
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        pytest.param(
+            "The second meeting of the Chile-US Counterterrorism Dialogue was held on 3 May "
+            "2019 in Washington D.C.  Ambassador Jane Roe hosted the meeting at the State "
+            "Department.",
+            "Washington D.C.",
+            id="initials-before-the-two-spaces-between-sentences",
+        ),
+        pytest.param(
+            "The second meeting of the Chile-US Counterterrorism Dialogue was held on 3 May "
+            "2019 in Washington, D.C. Ambassador Jane Roe hosted the meeting.",
+            "Washington, D.C.",
+            id="initials-after-a-comma",
+        ),
+    ],
+)
+def test_a_place_ending_in_initials_ends_its_sentence(text: str, location: str) -> None:
+    assert [m["location"] for m in facts_of(text, "MeetingHeld")] == [location]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        pytest.param(
+            "The third meeting of the Chile-Peru Counter-Terrorism Dialogue was held on 3-4, "
+            "May 2021 in Lima.",
+            "2021-05-03/2021-05-04",
+            id="a-range-of-days-before-a-comma-and-the-month",
+        ),
+        pytest.param(
+            "The third meeting of the Chile-Peru Counter-Terrorism Dialogue was held on 3, "
+            "May 2021 in Lima.",
+            "2021-05",
+            id="one-day-before-a-comma-is-not-read-as-the-day",
+        ),
+    ],
+)
+def test_a_range_of_days_written_with_a_comma(text: str, when: str) -> None:
+    assert [m["date"] for m in facts_of(text, "MeetingHeld")] == [when]
