@@ -161,10 +161,10 @@ class PollingWaker:
 class NotifyWaker:
     """Wakes on PostgreSQL NOTIFY, through eventsourcing's LISTEN subscription.
 
-    The subscription's threads block on the database; a relay thread hands each
-    notification to the event loop, which reads on from the tail's end (no query is
-    made to learn the head first: on a loaded machine every query is a wait). If the
-    connection is lost the subscription ends with an error and is opened again after
+    The subscription's listening thread hands each notification straight to the event
+    loop, which reads on from the tail's end (no query is made to learn the head first:
+    on a loaded machine every query is a wait). A relay thread waits for the subscription
+    to end: if the connection is lost it ends with an error and is opened again after
     `retry` seconds; polling covers the gap.
     """
 
@@ -174,17 +174,24 @@ class NotifyWaker:
 
     async def run(self, moved: Callable[[int | None], None]) -> None:
         loop = asyncio.get_running_loop()
+
+        def notified() -> None:  # in the listening thread
+            with suppress(RuntimeError):  # the loop has closed: nobody is waiting any more
+                loop.call_soon_threadsafe(moved, None)
+
         while True:
             subscription = None
             try:
                 head = await asyncio.to_thread(self.store.head)
                 moved(head)
-                subscription = await asyncio.to_thread(self.store.head_notifications, head)
+                subscription = await asyncio.to_thread(
+                    self.store.head_notifications, head, notified
+                )
                 if subscription is None:
                     return  # this store cannot notify: polling alone
                 ended: asyncio.Future[None] = loop.create_future()
                 relay = threading.Thread(
-                    target=_relay, args=(subscription, loop, moved, ended), daemon=True
+                    target=_relay, args=(subscription, loop, ended), daemon=True
                 )
                 relay.start()
                 await ended
@@ -197,18 +204,13 @@ class NotifyWaker:
             await asyncio.sleep(self.retry)
 
 
-def _relay(
-    subscription: Any,
-    loop: asyncio.AbstractEventLoop,
-    moved: Callable[[int | None], None],
-    ended: asyncio.Future[None],
-) -> None:
-    """In a thread: tells the loop of each notification the subscription yields."""
+def _relay(subscription: Any, loop: asyncio.AbstractEventLoop, ended: asyncio.Future[None]) -> None:
+    """In a thread: waits for the subscription to end and tells the loop how it ended."""
     error: BaseException | None = None
     try:
         with subscription:
             for _ in subscription:
-                loop.call_soon_threadsafe(moved, None)
+                pass
     except BaseException as exc:
         error = exc
     with suppress(RuntimeError):  # the loop has closed: nobody is waiting any more

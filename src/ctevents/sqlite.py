@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -80,7 +80,9 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
             page.append((position, stream, topic, version, state))
         return page
 
-    def head_notifications(self, after: int) -> HeadNotifications | None:
+    def head_notifications(
+        self, after: int, on_notify: Callable[[], None]
+    ) -> HeadNotifications | None:
         return None  # SQLite has no channel to wake readers (its `subscribe` is not implemented)
 
     def bytes_used(self) -> int:
