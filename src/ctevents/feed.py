@@ -51,17 +51,6 @@ GATHER_MIN, GATHER_MAX, GATHER_RATIO = 0.005, 0.1, 2.0
 INGESTS = 2
 
 
-def gathering(delivery_cpu: float) -> float:
-    """Seconds to gather appends after a delivery that cost the loop `delivery_cpu` of CPU.
-
-    CPU time, not the time the delivery took: on a loaded machine the loop's thread also
-    waits for a CPU, four to five times its CPU time at 200 and 1,000 subscribers
-    (SQLite, load average 7), and gathering for that wait too added it to every
-    subscriber's latency without saving any work.
-    """
-    return min(GATHER_MAX, max(GATHER_MIN, GATHER_RATIO * delivery_cpu))
-
-
 @dataclass(frozen=True)
 class EventFilter:
     """Which events a subscriber wants; positions stay global whatever it selects.
@@ -133,6 +122,17 @@ def read_batch(
             events = events[:want]
             scanned_to = events[-1]["position"]
     return EnvelopeBatch(events=events, scanned_to=scanned_to)
+
+
+def gathering(delivery_cpu: float) -> float:
+    """Seconds to gather appends after a delivery that cost the loop `delivery_cpu` of CPU.
+
+    CPU time, not the time the delivery took: on a loaded machine the loop's thread also
+    waits for a CPU, four to five times its CPU time at 200 and 1,000 subscribers
+    (SQLite, load average 7), and gathering for that wait too added it to every
+    subscriber's latency without saving any work.
+    """
+    return min(GATHER_MAX, max(GATHER_MIN, GATHER_RATIO * delivery_cpu))
 
 
 # --- waking on appends -----------------------------------------------------------
