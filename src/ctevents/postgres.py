@@ -56,6 +56,12 @@ class PostgresLogRecorder(LogRecorder, PostgresApplicationRecorder):
 
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
+        # eventsourcing names the NOTIFY channel after the table alone, so every schema of
+        # a database shared it: an append in one woke the servers of all the others (a
+        # read each) and a test could not tell its own LISTEN from another schema's.
+        # Identifiers are cut at 63 bytes; a longer schema name may share a channel, which
+        # costs reads, never an event.
+        self.channel_name = f"{self.datastore.schema}_{self.events_table_name}"[:63]
         self.qualified_events_table = f'"{self.datastore.schema}"."{self.events_table_name}"'
         self.stream_positions_statement = (
             f"SELECT notification_id AS position FROM {self.qualified_events_table} "

@@ -20,7 +20,7 @@ import pytest
 from ctevents.feed import HeadWaker, LogWatcher, NotifyWaker, PollingWaker
 from ctevents.store import Store
 from tests.support.feed_fixtures import ingest_with_facts
-from tests.support.postgres import postgres_dsn
+from tests.support.postgres import drop_schema, postgres_dsn
 
 pytestmark = pytest.mark.postgres
 
@@ -157,3 +157,14 @@ def test_the_listening_thread_itself_passes_on_each_notify(postgres_url: str) ->
             subscription.stop()
             relay.join(WAIT)
         assert not relay.is_alive() and ended == ["ended"]
+
+
+def test_each_schema_has_its_own_channel(postgres_url: str) -> None:
+    # One database, two schemas: appends in one must not wake the other's servers.
+    other_url = postgres_url.replace("schema=", "schema=other_")
+    with Store(postgres_url) as store, Store(other_url) as other:
+        try:
+            assert store.recorder.channel_name != other.recorder.channel_name
+            assert store.recorder.datastore.schema in store.recorder.channel_name
+        finally:
+            drop_schema(postgres_dsn(), other.recorder.datastore.schema)
