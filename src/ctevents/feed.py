@@ -40,9 +40,9 @@ NOTIFIED_POLL_INTERVAL = 2.0
 # After the tail moves, appends are gathered for a moment before it reads again, so
 # that each subscriber gets one write per gathering rather than one per append: every
 # write is a system call per subscriber (on loopback, the receiver's TCP work too).
-# The pause is GATHER_RATIO times what the last delivery took the event loop, within
-# bounds: below GATHER_MAX, delivering takes at most 1 / (1 + GATHER_RATIO) of the
-# loop's time whatever the number of subscribers, and a busier machine gathers longer.
+# The pause is GATHER_RATIO times the CPU time the last delivery took the event loop's
+# thread, within bounds: below GATHER_MAX, delivering takes at most 1 / (1 + GATHER_RATIO)
+# of the loop's CPU whatever the number of subscribers (see `gathering`).
 GATHER_MIN, GATHER_MAX, GATHER_RATIO = 0.005, 0.1, 2.0
 # Ingests at once through `record`. The database takes one write at a time anyway; a
 # writer waiting for its turn holds a pooled connection, and with as many writers as
@@ -124,6 +124,17 @@ def read_batch(
     return EnvelopeBatch(events=events, scanned_to=scanned_to)
 
 
+def gathering(delivery_cpu: float) -> float:
+    """Seconds to gather appends after a delivery that cost the loop `delivery_cpu` of CPU.
+
+    CPU time, not the time the delivery took: on a loaded machine the loop's thread also
+    waits for a CPU, four to five times its CPU time at 200 and 1,000 subscribers
+    (SQLite, load average 7), and gathering for that wait too added it to every
+    subscriber's latency without saving any work.
+    """
+    return min(GATHER_MAX, max(GATHER_MIN, GATHER_RATIO * delivery_cpu))
+
+
 # --- waking on appends -----------------------------------------------------------
 
 
@@ -161,10 +172,10 @@ class PollingWaker:
 class NotifyWaker:
     """Wakes on PostgreSQL NOTIFY, through eventsourcing's LISTEN subscription.
 
-    The subscription's threads block on the database; a relay thread hands each
-    notification to the event loop, which reads on from the tail's end (no query is
-    made to learn the head first: on a loaded machine every query is a wait). If the
-    connection is lost the subscription ends with an error and is opened again after
+    The subscription's listening thread hands each notification straight to the event
+    loop, which reads on from the tail's end (no query is made to learn the head first:
+    on a loaded machine every query is a wait). A relay thread waits for the subscription
+    to end: if the connection is lost it ends with an error and is opened again after
     `retry` seconds; polling covers the gap.
     """
 
@@ -174,17 +185,24 @@ class NotifyWaker:
 
     async def run(self, moved: Callable[[int | None], None]) -> None:
         loop = asyncio.get_running_loop()
+
+        def notified() -> None:  # in the listening thread
+            with suppress(RuntimeError):  # the loop has closed: nobody is waiting any more
+                loop.call_soon_threadsafe(moved, None)
+
         while True:
             subscription = None
             try:
                 head = await asyncio.to_thread(self.store.head)
                 moved(head)
-                subscription = await asyncio.to_thread(self.store.head_notifications, head)
+                subscription = await asyncio.to_thread(
+                    self.store.head_notifications, head, notified
+                )
                 if subscription is None:
                     return  # this store cannot notify: polling alone
                 ended: asyncio.Future[None] = loop.create_future()
                 relay = threading.Thread(
-                    target=_relay, args=(subscription, loop, moved, ended), daemon=True
+                    target=_relay, args=(subscription, loop, ended), daemon=True
                 )
                 relay.start()
                 await ended
@@ -197,18 +215,13 @@ class NotifyWaker:
             await asyncio.sleep(self.retry)
 
 
-def _relay(
-    subscription: Any,
-    loop: asyncio.AbstractEventLoop,
-    moved: Callable[[int | None], None],
-    ended: asyncio.Future[None],
-) -> None:
-    """In a thread: tells the loop of each notification the subscription yields."""
+def _relay(subscription: Any, loop: asyncio.AbstractEventLoop, ended: asyncio.Future[None]) -> None:
+    """In a thread: waits for the subscription to end and tells the loop how it ended."""
     error: BaseException | None = None
     try:
         with subscription:
             for _ in subscription:
-                loop.call_soon_threadsafe(moved, None)
+                pass
     except BaseException as exc:
         error = exc
     with suppress(RuntimeError):  # the loop has closed: nobody is waiting any more
@@ -312,7 +325,6 @@ class LogWatcher:
         return self.head
 
     async def _keep_tail(self) -> None:
-        loop = asyncio.get_running_loop()
         while True:
             await self._moved.wait()
             self._moved.clear()
@@ -320,12 +332,11 @@ class LogWatcher:
             try:
                 await self.tail.read_to(None if read_on else self.head)
                 self.head = max(self.head, self.tail.end)
-                woken = loop.time()
+                busy = time.thread_time()
                 # The subscribers woken by the read were scheduled before this task: when
                 # it runs again, each of them has written its share.
                 await asyncio.sleep(0)
-                delivery = loop.time() - woken
-                await asyncio.sleep(min(GATHER_MAX, max(GATHER_MIN, GATHER_RATIO * delivery)))
+                await asyncio.sleep(gathering(time.thread_time() - busy))
             except Exception:
                 log.warning("reading the log into the tail failed; retrying", exc_info=True)
                 self._read_on = self._read_on or read_on

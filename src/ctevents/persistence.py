@@ -49,9 +49,10 @@ class StoreError(RuntimeError):
 
 
 class HeadNotifications(Protocol):
-    """Yields each time appends were notified (once for a burst); a context manager.
+    """Calls its `on_notify` in its own thread as appends are notified; a context manager.
 
-    What it yields is not a position: the reader reads on from where it is.
+    Nothing is handed over but the word: the reader reads on from where it is. Iterating
+    yields nothing and ends when the subscription ends (raising the error that ended it).
     """
 
     def __enter__(self) -> HeadNotifications: ...
@@ -79,8 +80,10 @@ class LogRecorder(ApplicationRecorder, ABC):
         """Rows with after < position ≤ until, in log order, without a `Notification` each."""
 
     @abstractmethod
-    def head_notifications(self, after: int) -> HeadNotifications | None:
-        """Heads as appends commit, woken by the database; None where it must be polled."""
+    def head_notifications(
+        self, after: int, on_notify: Callable[[], None]
+    ) -> HeadNotifications | None:
+        """`on_notify()` as appends commit, woken by the database; None where it must be polled."""
 
     @abstractmethod
     def bytes_used(self) -> int:

@@ -10,7 +10,7 @@ import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -23,6 +23,7 @@ from eventsourcing.postgres import (
     PostgresDatastore,
     PostgresSubscription,
 )
+from psycopg.sql import SQL, Identifier
 
 from ctevents.persistence import (
     HeadNotifications,
@@ -97,9 +98,9 @@ class PostgresLogRecorder(LogRecorder, PostgresApplicationRecorder):
             rows = cursor.fetchall()
         return [(p, s, t, v, bytes(b)) for p, s, t, v, b in rows]
 
-    def head_notifications(self, after: int) -> HeadNotifications:
+    def head_notifications(self, after: int, on_notify: Callable[[], None]) -> HeadNotifications:
         """eventsourcing's LISTEN subscription, reused to hear of appends (see below)."""
-        return HeadSubscription(self, gt=after)  # type: ignore[return-value]
+        return HeadSubscription(self, after, on_notify)  # type: ignore[return-value]
 
     def bytes_used(self) -> int:
         with self.datastore.transaction(commit=False) as cursor:
@@ -163,15 +164,35 @@ class HeadSubscription(PostgresSubscription):
 
     The library's pull thread reads every new event after a NOTIFY; the feed's tail reads
     them once for all its subscribers, on from where it is, so here a NOTIFY costs no
-    query at all (asking for the head first cost a round trip on the way).
+    query at all (asking for the head first cost a round trip on the way). The listening
+    thread calls `on_notify` itself: handing the word on through the pull thread and a
+    queue cost two more threads' wake-ups per NOTIFY, each a wait for a CPU and the GIL
+    on a loaded machine. Iterating yields nothing; it ends when the subscription ends.
     """
 
-    def _pull(self) -> None:
-        self._has_been_notified.clear()
+    def __init__(
+        self, recorder: PostgresLogRecorder, after: int, on_notify: Callable[[], None]
+    ) -> None:
+        self._on_notify = on_notify  # before the threads start
+        super().__init__(recorder, gt=after)
+
+    def _listen(self) -> None:
+        # The library's `_listen`, calling `on_notify` where it set the pull thread's event.
         try:
-            self._notifications_queue.put([0])  # type: ignore[list-item]
-        except Exception:  # the queue was shut down: the subscription is stopping
-            return
+            with self._recorder.datastore.get_connection() as conn:
+                conn.execute(SQL("LISTEN {0}").format(Identifier(self._recorder.channel_name)))
+                # Appends committed before LISTEN took effect sent their NOTIFY to nobody.
+                self._on_notify()
+                while not self._has_been_stopped and not self._thread_error:
+                    for _ in conn.notifies(timeout=0.1, stop_after=1):
+                        self._on_notify()
+        except BaseException as e:
+            if self._thread_error is None:
+                self._thread_error = e
+            self.stop()
+
+    def _pull(self) -> None:
+        self._has_been_notified.clear()  # only `stop` sets it now: nothing to pull
 
 
 class Factory(eventsourcing.postgres.PostgresFactory):

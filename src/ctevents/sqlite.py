@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -78,7 +78,9 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
         streams = self.stream_strings
         return [(p, streams[stored], t, v, state) for p, stored, t, v, state in rows]
 
-    def head_notifications(self, after: int) -> HeadNotifications | None:
+    def head_notifications(
+        self, after: int, on_notify: Callable[[], None]
+    ) -> HeadNotifications | None:
         return None  # SQLite has no channel to wake readers (its `subscribe` is not implemented)
 
     def bytes_used(self) -> int:

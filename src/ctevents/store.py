@@ -9,7 +9,7 @@ asks which one it is on. Positions are eventsourcing's notification ids: they st
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 from uuid import UUID
 
@@ -287,11 +287,14 @@ class Store:
         with self._gate.use():
             return self.recorder.log_rows(after, limit, until)
 
-    def head_notifications(self, after: int) -> HeadNotifications | None:
-        """Word of appends as they commit (PostgreSQL NOTIFY); None where the store must be polled.
+    def head_notifications(
+        self, after: int, on_notify: Callable[[], None]
+    ) -> HeadNotifications | None:
+        """Calls `on_notify()` (in a thread of its own) as appends commit (PostgreSQL NOTIFY);
+        None where the store must be polled.
 
         eventsourcing's PostgreSQL recorder NOTIFYs in every append's transaction and
         its subscription LISTENs for it; `HeadNotifications` reuses that subscription.
         SQLite has no such channel (its `subscribe` is not implemented).
         """
-        return self.recorder.head_notifications(after)
+        return self.recorder.head_notifications(after, on_notify)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -119,3 +121,39 @@ async def test_listen_comes_back_after_its_connection_is_dropped(postgres_url: s
         position = await append_elsewhere(other, 3)
         await until(lambda: watcher.tail.end >= position, "NOTIFY wakes the tail again")
         assert position in watcher.tail.positions
+
+
+def test_the_listening_thread_itself_passes_on_each_notify(postgres_url: str) -> None:
+    # No pull thread or queue between the NOTIFY and `on_notify`: each is a thread's
+    # wake-up (a wait for a CPU) on the way to the subscribers.
+    with Store(postgres_url) as store, Store(postgres_url) as other:
+        callers: list[int] = []
+        subscription = store.head_notifications(
+            store.head(), lambda: callers.append(threading.get_ident())
+        )
+        assert subscription is not None
+        ended: list[object] = []
+
+        def iterate() -> None:  # as the feed's relay does: iterating ends with the subscription
+            with subscription:
+                ended.extend(subscription)
+            ended.append("ended")
+
+        relay = threading.Thread(target=iterate)
+        relay.start()
+        try:
+            deadline = time.monotonic() + WAIT
+            while not callers and time.monotonic() < deadline:  # once LISTEN took effect
+                time.sleep(0.01)
+            assert callers, "on_notify is called once LISTEN has taken effect"
+            before = len(callers)
+            ingest_with_facts(other, "Statement 4: India met Japan.")
+            while len(callers) == before and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert len(callers) > before, "an append through another store is notified"
+            listening = subscription._listen_thread.ident  # type: ignore[attr-defined]
+            assert set(callers) == {listening}
+        finally:
+            subscription.stop()
+            relay.join(WAIT)
+        assert not relay.is_alive() and ended == ["ended"]
