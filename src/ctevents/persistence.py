@@ -15,6 +15,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
 from urllib.parse import urlsplit
@@ -48,6 +49,49 @@ class StoreError(RuntimeError):
     """The store URL is unusable or the database cannot be reached."""
 
 
+class WriteAbandoned(StoreError):
+    """The write's caller gave up on it before it began to commit: nothing was recorded."""
+
+
+class PendingWrite:
+    """Settles, between a caller that may give up waiting and the thread making the write,
+    which of the two comes first.
+
+    A server answers a write that waits on an unreachable store with 503 while the thread
+    making it still waits for a connection, and would commit once the database is back:
+    a write answered "not recorded" would then be recorded. With a `PendingWrite` in the
+    writing thread's context (`PENDING_WRITE`), the write either begins to commit first,
+    and the caller must wait for its outcome, or the caller gives up first, and the write
+    rolls back when it gets that far.
+    """
+
+    __slots__ = ("_lock", "_state")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state = "pending"
+
+    def begin_commit(self) -> None:
+        """In the writing thread, inside the transaction, before its statements."""
+        with self._lock:
+            if self._state == "abandoned":
+                raise WriteAbandoned("the caller gave up before the write began to commit")
+            self._state = "committing"
+
+    def give_up(self) -> bool:
+        """True when the write will record nothing; False when it is already committing."""
+        with self._lock:
+            if self._state == "committing":
+                return False
+            self._state = "abandoned"
+            return True
+
+
+# The pending write of the thread appending, if its caller may give up (`asyncio.to_thread`
+# copies the caller's context into the thread).
+PENDING_WRITE: ContextVar[PendingWrite | None] = ContextVar("pending_write", default=None)
+
+
 class HeadNotifications(Protocol):
     """Calls its `on_notify` in its own thread as appends are notified; a context manager.
 
@@ -70,6 +114,13 @@ class LogRecorder(ApplicationRecorder, ABC):
 
     # Whether appends wake readers through the database (else readers poll).
     notifies_appends: ClassVar[bool] = False
+
+    def _insert_events(self, cursor: Any, stored_events: Any, **kwargs: Any) -> Any:
+        # eventsourcing calls this first inside every append's transaction, on both databases.
+        pending = PENDING_WRITE.get()
+        if pending is not None:
+            pending.begin_commit()
+        return super()._insert_events(cursor, stored_events, **kwargs)  # type: ignore[misc]
 
     @abstractmethod
     def stream_positions(self, stream: UUID) -> list[int]:

@@ -52,6 +52,15 @@ async def test_an_unreachable_store_gets_fast_503s_and_a_clean_recovery(postgres
 
             await proxy.stop()  # the database is gone
 
+            # A write sent before the server knows: it waits for a connection until the
+            # server gives up on the store and answers 503, and then must never be recorded,
+            # though its thread gets a connection once the database is back.
+            status, headers, body, took = await _timed(
+                session, "POST", f"{url}/sources", json={"text": "Sent as the store went away."}
+            )
+            assert status == 503, body
+            assert took < FAST, f"the first POST took {took:.1f} s"
+
             status, _, health, took = await _timed(session, "GET", f"{url}/healthz")
             assert status == 503 and health["status"] == "unavailable", health
             assert took < FAST, f"/healthz took {took:.1f} s"

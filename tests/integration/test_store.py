@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import sqlite3
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
@@ -15,6 +16,7 @@ from ctevents.codec import RecordedEvent
 from ctevents.documents import make_document
 from ctevents.events import DelegationLed, Evidence, MeetingHeld, source_id_for
 from ctevents.ingest import ingest
+from ctevents.persistence import PENDING_WRITE, PendingWrite, WriteAbandoned
 from ctevents.postgres import schema_channel
 from ctevents.store import Store, StoreError, locate
 from tests.support.event_samples import sample_events
@@ -150,6 +152,27 @@ def test_a_failure_mid_append_leaves_no_event_of_the_source(store_url):
         assert store.head() == 1
         assert store.stream(source_id_for(document.text)) == []
         assert [e["type"] for e in store.envelopes()] == ["SourceRecorded"]
+
+
+def test_a_write_given_up_before_it_commits_records_nothing(store_url):
+    """A server that answers 503 to a write still waiting for the store must not record it
+    later, when the store answers again; a write already committing is waited for."""
+    with Store(store_url) as store:
+        given_up = PendingWrite()
+        assert given_up.give_up()
+        context = contextvars.copy_context()
+        context.run(PENDING_WRITE.set, given_up)
+        with pytest.raises(WriteAbandoned):
+            context.run(store.append, placed(sample_events()[:2]))
+        assert store.head() == 0
+
+        waited_for = PendingWrite()
+        context = contextvars.copy_context()
+        context.run(PENDING_WRITE.set, waited_for)
+        assert context.run(store.append, placed(sample_events()[:2])) == [1, 2]
+        assert not waited_for.give_up()  # it had begun to commit: its caller must wait
+        # Appends without a pending write (the CLI, replay) are as before.
+        assert store.append(placed(sample_events()[:1])) == [3]
 
 
 def test_stream_reads_one_source_in_version_order(store_url):

@@ -137,3 +137,4 @@ async def store_guard(
         return unavailable(f"the store stopped answering ({guard.down}); retry shortly")
     finally:
         guard._waiting.pop(task, None)
+        guard.cancelled.discard(task)  # a write that was committing answered after all
