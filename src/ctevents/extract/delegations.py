@@ -184,6 +184,8 @@ WILL_ATTEND = fast(
 )
 # "The respective delegations were led by A, TITLE, … of India and B, TITLE, … of Egypt".
 _BOTH_SIDES = re.compile(r"\b(?:respective|two|both)\s*$", re.I)
+# "The delegations were led by A and B": the plural noun after the article alone is both sides.
+_PLURAL_SIDES = re.compile(r"\s*(?:[Tt]he\s+)?(?:delegations|sides|teams)")
 RESPECTIVE = re.compile(
     # "led their respective interagency delegations", "led respective inter-Agency delegations"
     r",?\s+(?:led|headed|co-?led)\s+(?:(?:their|the)\s+(?:respective\s+|two\s+|countries['’]\s+)?"
@@ -557,8 +559,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             party = _side_party(text, s, match.start())
             if party is None:
                 side_words = text[s : match.start()]
+                plural = _PLURAL_SIDES.fullmatch(
+                    text, s, match.start() + len(match.group().split()[0])
+                )
                 side_words = re.sub(r"\s*\b(?:delegation|side|team)s?\b.*$", "", side_words)
-                if _BOTH_SIDES.search(side_words):
+                if _BOTH_SIDES.search(side_words) or plural:
                     officials = officials_in(_chunk(text, match.end(), e))
                     for both, official in _assign(officials, parties):
                         add(both, official, sentence)

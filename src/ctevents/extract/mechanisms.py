@@ -21,7 +21,8 @@ _SUBJECT_WORDS = (
     r"extremism|de-?radicali[sz]ation|radicali[sz]ation|security|cyber|cooperation|"
     r"international|and|of|&"
 )
-_CAP = r"[A-Z][\w+–-]*"  # "Russia–Vietnam": an en dash joins states too
+# "Russia–Vietnam": an en dash joins states too; "U.S.-Russia": a state's initials join one.
+_CAP = r"(?:(?:[A-Z]\.){2,}[-–])?[A-Z][\w+–-]*"
 # "Peace, Security and Defence", "Law and Security": security joined to other subjects by
 # "and" (and commas) inside a capitalised name. Such a name is a meeting of the genre only
 # when terrorism leads the statement's agenda (`MechanismMention.compound`, see `meetings`).
@@ -34,8 +35,15 @@ _QUAL = (
     r"{1,6}"
 )
 _COMPOUND = re.compile(rf"{_SECURITY_JOINED}")
+# "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
+_NOT_A_DAY = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+)
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
-_SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
+# "Working Group on Countering Threats from Afghanistan": a source named after "from".
+_FROM = rf"from(?=\s+(?:the\s+)?{_NOT_A_DAY}[A-Z])"
+_SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z])|{_FROM})"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
@@ -48,11 +56,6 @@ _TYPES = (
 )
 # Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
 _GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
-# "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
-_NOT_A_DAY = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)"
-)
 MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
     rf"(?:\s+(?:on|for)\s+{_NOT_A_DAY}(?P<subject>{_SUBJECT}))?"
@@ -236,8 +239,10 @@ def _ordinal_before(text: str, floor: int, start: int) -> int | None:
 
 
 _ORDINAL_AFTER = re.compile(
-    # "The … Working Group (CTWG) met for its fifteenth session"
+    # "The … Working Group (CTWG) met for its fifteenth session", also past a former name
+    # set off by commas ("The … Group, formerly known as the …, held its eighth session")
     r"(?:\s*\([A-Z][\w-]{1,10}\))?"
+    r"(?:,\s+(?:formerly|previously|once)\s+(?:known\s+as|called|named)\s+[^,;]{1,100},)?"
     r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its|met\s+for\s+its)\s+"
 )
 
@@ -346,7 +351,11 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 name_end = tail.start()
             subject = text[match.start("subject") : name_end]
         name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
-        if not _of_the_genre(name) or _OF_FORUM.match(text, name_end, end):
+        if (
+            not _of_the_genre(name)
+            or _OF_FORUM.match(text, name_end, end)
+            or _FORMER.search(text, max(start, name_start - 30), name_start)
+        ):
             floor = name_end
             continue
         ordinal = qualifier_ordinal or _ordinal_before(text, floor, match.start())
@@ -368,6 +377,14 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         )
         floor = name_end
     return _with_lower_case(text, start, end, _joined_parents(text, found))
+
+
+# "…, formerly known as the Working Group on X, …": a mechanism's former name is not another
+# mechanism (nor a meeting of it).
+_FORMER = re.compile(
+    r"\b(?:formerly|previously|once)\s+(?:known\s+as|called|named)\s+(?:the\s+)?$"
+    r"|\brenamed\s+from\s+(?:the\s+)?$"
+)
 
 
 # "the Security Working Group of the U.S.-Morocco Strategic Dialogue": a body of a larger

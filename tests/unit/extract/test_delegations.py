@@ -542,3 +542,26 @@ def test_heads_as_the_subject_of_an_exchange_or_discussions(
 )
 def test_heads_in_reported_speech_after_talks(text: str, expected: set[tuple[str, str]]) -> None:
     assert leaders(text) == expected
+
+
+_WORKING_GROUP = "The Chile-Peru Working Group on Counterterrorism met in Lima on 4 May 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _WORKING_GROUP + "The delegations were led by Peruvian Vice-Minister Luis Vega and "
+            "Chilean Undersecretary Ana Torres.",
+            {("PE", "Luis Vega"), ("CL", "Ana Torres")},
+            id="the-delegations-plural-alone-are-both-sides",
+        ),
+        pytest.param(
+            _WORKING_GROUP + "Observer delegations were led by Ambassador Hugo Ruiz.",
+            set(),
+            id="other-delegations-led-name-no-head",
+        ),
+    ],
+)
+def test_the_delegations_were_led_by(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected

@@ -585,3 +585,38 @@ def test_a_working_group_of_two_states_is_still_a_meeting() -> None:
 )
 def test_a_meeting_named_by_its_subject(text: str, expected: list[tuple[str, list[str]]]) -> None:
     assert [(m["mechanism"], m["parties"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The U.K.-Chile Working Group on Countering Threats from the Sahel met in London on "
+            "4 May 2023.",
+            [("U.K.-Chile Working Group on Countering Threats from the Sahel", None)],
+            id="a-state-in-initials-joins-the-name-and-a-source-after-from-stays",
+        ),
+        pytest.param(
+            "The Chile-Peru Dialogue on Counter-Terrorism from Monday to Wednesday was held in "
+            "Lima in May 2023.",
+            [("Chile-Peru Dialogue on Counter-Terrorism", None)],
+            id="a-weekday-after-from-is-a-date-not-a-subject",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism, formerly known as the Chile-Peru "
+            "Working Group on the Border, held its sixth session on 4 May 2023 in Lima.",
+            [("Chile-Peru Working Group on Counterterrorism", 6)],
+            id="a-former-name-is-no-second-meeting-and-the-ordinal-binds-past-it",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism, previously called the Chile-Peru "
+            "Border Group, met in Lima on 4 May 2023.",
+            [("Chile-Peru Working Group on Counterterrorism", None)],
+            id="previously-called-is-a-former-name-too",
+        ),
+    ],
+)
+def test_names_across_initials_sources_and_former_names(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == expected
