@@ -579,6 +579,22 @@ def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, i
 _TODAY = re.compile(r"\btoday\b", re.I)
 _AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$")
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)
+# "The next meeting will be in Moscow in December": a month named alone, no day, no year.
+_MONTH_ALONE = re.compile(
+    r"\bin\s+(?:early\s+|mid-?|late\s+)?(?P<month>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?!\s*(?:\d|of\b))"
+)
+
+
+def _month_after(held: str | None, month: int) -> str:
+    """A next meeting's month given alone: the first such month on or after the meeting held
+    (its year unknown, `XXXX`, when the meeting's year is)."""
+    if not held or not held[:4].isdigit():
+        return f"XXXX-{month:02d}"
+    year = int(held[:4])
+    if len(held) >= 7 and held[5:7].isdigit() and month < int(held[5:7]):
+        year += 1
+    return f"{year}-{month:02d}"
 
 
 def _venue(reading: Reading) -> str | None:
@@ -692,6 +708,10 @@ def find_next(
                 held = primary.date if primary and primary.date else reading.today
                 if held and held[:4].isdigit():
                     when = str(int(held[:4]) + 1)
+            alone = None if when else _MONTH_ALONE.search(text, cue_start, sentence.end)
+            if alone:
+                held = primary.date if primary and primary.date else reading.today
+                when = _month_after(held, dates.MONTHS[alone.group("month").lower()])
         ordinal = mention.ordinal if mention else None
         if ordinal is None:
             ordinal = _ordinal_of_noun(text, sentence.start, sentence.end)

@@ -620,3 +620,37 @@ def test_names_across_initials_sources_and_former_names(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism met in Lima on 26 July 2002. The "
+            "next scheduled meeting will be in Santiago in December.",
+            "2002-12",
+            id="a-month-after-the-meeting-is-in-its-year",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism met in Lima on 26 July 2002. The "
+            "next meeting will be held in Santiago in March.",
+            "2003-03",
+            id="a-month-before-the-meetings-month-is-in-the-next-year",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism met in Lima on 26 July. The next "
+            "meeting will be held in Santiago in December.",
+            "XXXX-12",
+            id="a-month-with-no-year-known",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism met in Lima on 26 July 2002. The "
+            "next meeting will be held in Santiago in May of next year.",
+            "2003",
+            id="a-month-of-next-year-keeps-the-year-alone",
+        ),
+    ],
+)
+def test_a_next_meeting_in_a_month_alone(text: str, expected: str) -> None:
+    (upcoming,) = facts_of(text, "NextMeetingScheduled")
+    assert upcoming["date"] == expected
