@@ -417,6 +417,10 @@ def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismM
             )
         if joined and _OF_PARENT.fullmatch(text, joined[-1].end, mention.start):
             child = joined.pop()
+            if not _OWN_SUBJECT.search(child.name) and not _OWN_SUBJECT.search(mention.name):
+                # "the Africa Working Group of the Strategic Dialogue": a body on another
+                # subject of a mechanism on the whole relation
+                continue
             name = re.sub(r"[‘’“”\"]", "", text[child.start : mention.end]).strip(" ,'")
             mention = MechanismMention(
                 child.start, mention.end, name, child.kind, child.ordinal or mention.ordinal, True

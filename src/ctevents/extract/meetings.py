@@ -269,6 +269,35 @@ def _terrorism_leads(reading: Reading) -> bool:
     return False
 
 
+# A statement that calls its dialogue general ("a wide-ranging discussion of the future of
+# the relationship", "covered many subjects", "a variety of issues") …
+_GENERAL_TALK = re.compile(
+    r"\bwide[- ]ranging\b|\bmany\s+(?:subjects|issues|topics)\b|\bvariety\s+of\s+"
+    r"(?:issues|subjects|topics)\b|\bfull\s+range\s+of\s+(?:bilateral|our)\b|"
+    r"\bthe\s+(?:whole|entire|overall)\s+(?:bilateral\s+)?relationship\b|\bfuture\s+of\s+the\s+"
+    r"(?:[\w.’'-]+\s+){0,2}relationship\b",
+    re.I,
+)
+# … or that names two or more subjects of the whole relation beside terrorism.
+_RELATION_SUBJECTS = re.compile(
+    r"non-?proliferation|nuclear|disarmament|\btrade\b|econom|energy|education|\bspace\b|"
+    r"investment|climate|\bhealth|peace\s+process|lasting\s+peace|mediation|human\s+rights|"
+    r"agricultur|cultur",
+    re.I,
+)
+
+
+def _general_dialogue(reading: Reading) -> bool:
+    """Whether the statement reports a dialogue on the whole relation, not on terrorism."""
+    key = ("general-dialogue",)
+    found = reading.ranges.get(key)
+    if found is None:
+        text = reading.text[reading.sentences[0].start :] if reading.sentences else ""
+        subjects = {m.group().lower()[:5] for m in _RELATION_SUBJECTS.finditer(text)}
+        found = reading.ranges[key] = bool(_GENERAL_TALK.search(text)) or len(subjects) >= 2
+    return bool(found)
+
+
 def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     """Meetings the statement reports as held, first-mentioned first."""
     text = reading.text
@@ -297,6 +326,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         for mention in found:
             if mention.compound and not _terrorism_leads(reading):
                 continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
+            if mention.kind == "dialogue-strategic" and _general_dialogue(reading):
+                continue  # a strategic dialogue with no subject, on the whole relation
             if _is_next(reading, sentence, mention):
                 announced.add(mention.kind)
                 continue

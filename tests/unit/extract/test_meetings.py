@@ -654,3 +654,49 @@ def test_names_across_initials_sources_and_former_names(
 def test_a_next_meeting_in_a_month_alone(text: str, expected: str) -> None:
     (upcoming,) = facts_of(text, "NextMeetingScheduled")
     assert upcoming["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Chile and Peru convened the fourth session of the Strategic Dialogue in Lima on 4 "
+            "May 2023. The ministers held a wide-ranging discussion of the future of the "
+            "Chile-Peru relationship and agreed to combat terrorism together.",
+            [],
+            id="a-strategic-dialogue-called-wide-ranging",
+        ),
+        pytest.param(
+            "The Chile-Peru Strategic Dialogue was held in Lima on 4 May 2023. The sides agreed "
+            "to fight terrorism, expand trade and advance nuclear non-proliferation.",
+            [],
+            id="a-strategic-dialogue-naming-other-subjects-of-the-relation",
+        ),
+        pytest.param(
+            "The 3rd Chile-Peru Strategic Dialogue was held in Lima on 4 May 2023. A memorandum "
+            "on preventing violent extremism was signed there.",
+            ["Chile-Peru Strategic Dialogue"],
+            id="a-strategic-dialogue-about-terrorism-alone-is-a-meeting",
+        ),
+        pytest.param(
+            "The Chile-Peru Strategic Dialogue on Counterterrorism was held in Lima on 4 May "
+            "2023, after a wide-ranging review of the relationship.",
+            ["Chile-Peru Strategic Dialogue on Counterterrorism"],
+            id="a-strategic-dialogue-on-terrorism-stays-a-meeting",
+        ),
+        pytest.param(
+            "Chile and Peru convened the first Andes Working Group of the Chile-Peru Strategic "
+            "Dialogue in Lima on 4 May 2023 to work together against terrorism.",
+            [],
+            id="a-body-on-a-region-of-a-general-dialogue",
+        ),
+        pytest.param(
+            "Chile and Peru convened the Security Working Group of the Chile-Peru Strategic "
+            "Dialogue in Lima on 4 May 2023 to work together against terrorism.",
+            ["Security Working Group of the Chile-Peru Strategic Dialogue"],
+            id="a-security-body-of-a-general-dialogue-is-a-meeting",
+        ),
+    ],
+)
+def test_a_dialogue_on_the_whole_relation(text: str, expected: list[str]) -> None:
+    assert [m["mechanism"] for m in held(text)] == expected
