@@ -109,7 +109,11 @@ HEADS_HELD = re.compile(
     # what they did at the meeting.
     r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^;]{0,160}?\b(?:at|during|for)\s+"
     r"(?:the|a|an|their)\s+(?:[\w.’'-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session"
-    r"|round)\b",
+    r"|round)\b"
+    # "TITLE A and TITLE B launched today in Lima the Chile-Peru Security Dialogue": its first
+    # session, opened by the heads
+    r"|,?\s+launched\s+(?:today\s+|here\s+|yesterday\s+)?(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?"
+    r"(?:the|their|a|an)\s+(?:[\w.’'-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -375,11 +379,14 @@ _LEADER_WORDS = re.compile(
             "attend",
             "after talks",
             "after the talks",
+            "launched",
         ]
     )
 )
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
-_DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b|after\s+(?:the\s+)?talks")
+_DID_AT = re.compile(
+    r"discussed|reviewed|exchanged\s+views|\bmet\b|after\s+(?:the\s+)?talks|launched"
+)
 _OTHER_VERB = re.compile(
     r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
 )

@@ -21,8 +21,9 @@ _SUBJECT_WORDS = (
     r"extremism|de-?radicali[sz]ation|radicali[sz]ation|security|cyber|cooperation|"
     r"international|and|of|&"
 )
-# "Russia–Vietnam": an en dash joins states too; "U.S.-Russia": a state's initials join one.
-_CAP = r"(?:(?:[A-Z]\.){2,}[-–])?[A-Z][\w+–-]*"
+# "Russia–Vietnam": an en dash joins states too; "U.S.-Russia", "India-U.S.": a state's
+# initials join one.
+_CAP = r"(?:(?:[A-Z]\.){2,}[-–])?[A-Z][\w+–-]*(?:(?<=-[A-Z])\.(?:[A-Z]\.)+)?"
 # "Peace, Security and Defence", "Law and Security": security joined to other subjects by
 # "and" (and commas) inside a capitalised name. Such a name is a meeting of the genre only
 # when terrorism leads the statement's agenda (`MechanismMention.compound`, see `meetings`).

@@ -20,10 +20,14 @@ from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
 
+_LAUNCHED = r"\blaunched\s+(?:today|here|yesterday|(?:the|their|a|an)\b)"
 HELD = fast(
     re.compile(
         r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
         r"chaired|concluded|hosted|edition|talks|opened)\b"
+        # "A and B launched today in Lima the Chile-Peru Security Dialogue": its first session
+        # ("the Dialogue, launched in 2011," is background: no object, no "today")
+        rf"|{_LAUNCHED}"
         # "During the … Consultations in Moscow on 4 June, the sides discussed …"
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|jwg|"
         r"committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,",
@@ -101,6 +105,7 @@ GENERIC_MEETING = fast(
 STRONG_HELD = fast(
     re.compile(
         r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b"
+        rf"|{_LAUNCHED}"
         # "During the … Consultations …, the sides discussed …": what was done there
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|"
         r"jwg|committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b",

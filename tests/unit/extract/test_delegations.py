@@ -565,3 +565,19 @@ _WORKING_GROUP = "The Chile-Peru Working Group on Counterterrorism met in Lima o
 )
 def test_the_delegations_were_led_by(text: str, expected: set[tuple[str, str]]) -> None:
     assert leaders(text) == expected
+
+
+def test_heads_who_launched_the_dialogue() -> None:
+    text = (
+        "Interior Minister Ana Torres and Peruvian Security Minister Luis Vega launched today "
+        "in Lima the Chile-Peru Homeland Security Dialogue, to counter terrorism."
+    )
+    assert leaders(text) == {("CL", "Ana Torres"), ("PE", "Luis Vega")}
+
+
+def test_people_who_launched_a_report_are_not_heads() -> None:
+    text = (
+        "The Chile-Peru Counter-Terrorism Dialogue met in Lima on 4 May 2023. Professor Ana "
+        "Torres and Dr Luis Vega launched a report on extremism."
+    )
+    assert leaders(text) == set()

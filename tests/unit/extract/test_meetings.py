@@ -700,3 +700,29 @@ def test_a_next_meeting_in_a_month_alone(text: str, expected: str) -> None:
 )
 def test_a_dialogue_on_the_whole_relation(text: str, expected: list[str]) -> None:
     assert [m["mechanism"] for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Interior Minister Ana Torres and Peruvian Security Minister Luis Vega launched today "
+            "in Lima the Chile-Peru Homeland Security Dialogue, to counter terrorism.",
+            [("Chile-Peru Homeland Security Dialogue", "Lima")],
+            id="heads-launched-today-the-dialogue",
+        ),
+        pytest.param(
+            "The Chile-Peru Counter-Terrorism Dialogue, launched in 2011, has grown in scope. "
+            "Officials praised it.",
+            [],
+            id="launched-in-a-year-is-background",
+        ),
+        pytest.param(
+            "The Chile-Peru Counter-Terrorism Dialogue was launched in 2011 in Lima.",
+            [],
+            id="was-launched-is-background",
+        ),
+    ],
+)
+def test_a_mechanism_launched(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m["mechanism"], m["location"]) for m in held(text)] == expected
