@@ -23,7 +23,7 @@ from ctevents.extract.starts import fast
 _LAUNCHED = r"\blaunched\s+(?:today|here|yesterday|(?:the|their|a|an)\b)"
 HELD = fast(
     re.compile(
-        r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
+        r"\b(?:held|hold|met|meet|took\s+place|convened|conducted|meeting|session|round|co-?chaired|"
         r"chaired|concluded|hosted|edition|talks|opened)\b"
         # "A and B launched today in Lima the Chile-Peru Security Dialogue": its first session
         # ("the Dialogue, launched in 2011," is background: no object, no "today")
@@ -97,14 +97,18 @@ BACKGROUND = fast(
 )
 GENERIC_MEETING = fast(
     re.compile(
-        r"\b(?:meeting|talks|dialogue|consultations|session)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+held\b",
+        r"\b(?:meeting|talks|dialogue|consultations|session)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+held\b"
+        # "… reached during the meeting in Wellington on May 28": the meeting's place and day
+        r"|\b(?:during|at)\s+the\s+(?:meeting|talks|session|consultations)\s+(?:held\s+)?in\s+"
+        r"(?-i:[A-Z])[\w’'.-]+(?:\s+(?-i:[A-Z])[\w’'.-]+)?,?\s+on\s+",
         re.I,
     )
 )
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
     re.compile(
-        r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b"
+        r"\b(?:held|met|took\s+place|convened|conducted|co-?chaired|chaired|concluded|hosted|"
+        r"opened)\b"
         rf"|{_LAUNCHED}"
         # "During the … Consultations …, the sides discussed …": what was done there
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|"
@@ -253,6 +257,15 @@ def _is_next(reading: Reading, sentence: Sentence, mention: MechanismMention) ->
     return bool(_FUTURE_AFTER.match(text, mention.end, sentence.end))
 
 
+# "According to an agreement reached during the X in March, …", "as agreed at the X": the
+# meeting where something was agreed before the one reported.
+_AGREED_AT = re.compile(
+    r"\b(?:agreement|understanding|decision)\s+(?:was\s+)?(?:reached|taken|made)\s+(?:during|at)\s+"
+    r"(?:the\s+)?(?:[\w’'.-]+\s+){0,3}$|\bas\s+agreed\s+(?:during|at)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,3}$",
+    re.I,
+)
+
+
 # Subjects a security dialogue's agenda may lead with instead of terrorism.
 _OTHER_AGENDA = re.compile(
     r"cyber|crime|drug|narcotic|maritime|pira(?:cy|tes)|kidnap|traffick|migra|smuggl|"
@@ -329,6 +342,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         names.extend(mention.name for mention in found)
         for mention in found:
+            if _AGREED_AT.search(text, max(sentence.start, mention.start - 40), mention.start):
+                continue  # "under an agreement reached during the X, …": an earlier meeting
             if mention.compound and not _terrorism_leads(reading):
                 continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
             if mention.kind == "dialogue-strategic" and _general_dialogue(reading):
