@@ -581,3 +581,31 @@ def test_people_who_launched_a_report_are_not_heads() -> None:
         "Torres and Dr Luis Vega launched a report on extremism."
     )
     assert leaders(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The first meeting of the Chile-Peru-Bolivia Trilateral Consultation on counter "
+            "terrorism was held in Lima. Ana Torres, Director (Security Affairs), Ministry of "
+            "Foreign Affairs of Chile, Luis Vega, Director of the Department of Internal "
+            "Security, Ministry of Foreign Affairs of Peru, and Rosa Quispe, Adviser to the "
+            "Foreign Minister, Ministry of Foreign Affairs of Bolivia, led their respective "
+            "delegations.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega"), ("BO", "Rosa Quispe")},
+            id="three-names-each-with-a-title-holding-commas",
+        ),
+        pytest.param(
+            "The first meeting of the Chile-Peru-Bolivia Trilateral Consultation on counter "
+            "terrorism was held in Lima. Delegates from Chile, Peru, Bolivia, Ecuador and "
+            "Colombia attended.",
+            set(),
+            id="a-list-of-states-names-no-head",
+        ),
+    ],
+)
+def test_a_list_of_three_names_each_with_its_title(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert leaders(text) == expected
