@@ -62,7 +62,9 @@ CHAIRED_THE = re.compile(
 CHAIRED_THE = fast(CHAIRED_THE)
 LED_THE_SIDE = re.compile(
     r"\s+(?:led|headed|represented|(?:will|would)\s+(?:lead|head|represent))\s+(?:the|a)\s+"
-    r"(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
+    r"(?:(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
+    # "A, TITLE, led the delegation of Chile": the side after "of"
+    r"|(?:delegation|team)\s+of\s+(?P<of>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))"
 )
 # "Led by A and B, the Indian and the U.S. delegations …", "Led by A, TITLE at Pakistan's
 # …, and B, TITLE at the UK's …, the discussions focused on …": the heads open the sentence.
@@ -259,7 +261,8 @@ FROM_SIDE = fast(
 MEETING_LED_BY = fast(
     re.compile(
         r"\b(?:meeting|dialogue|talks|consultations?|session|round|group|JWG|committee)\s+"
-        r"(?:(?:on|for)\s+[\w\s-]{1,60}?\s+)?(?:was|were)\s+(?:co-?|jointly\s+)?(?:led|chaired|headed)\s+by\s+",
+        r"(?:(?:on|for)\s+[\w\s-]{1,60}?\s+)?(?:was|were)\s+(?:co-?|jointly\s+)?(?:led|chaired|headed)"
+        r"(?:\s+jointly)?\s+by\s+",
         re.I,
     )
 )
@@ -268,7 +271,10 @@ AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
 # Its first characters stated (see `starts`): the same matches, sooner.
 AND_WAS_LED = fast(AND_WAS_LED)
 CO_CHAIRED = re.compile(
-    r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led)|,\s+chaired)\s+by\s+", re.I
+    # "The meeting was chaired jointly by A, TITLE, and B"
+    r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led|(?:chaired|led|headed)\s+jointly)"
+    r"|,\s+chaired)\s+by\s+",
+    re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 CO_CHAIRED = fast(CO_CHAIRED)
@@ -604,7 +610,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         walk(EARLY_SHAPES, sentence, low)
         previous = s  # where the clause of the next "… led the X side" may begin
         for match in LED_THE_SIDE.finditer(text, s, e):
-            party = _side_party(text, match.start("side"), match.end("side"))
+            side = "side" if match.group("side") else "of"
+            party = _side_party(text, match.start(side), match.end(side))
             begin = previous
             previous = match.end()
             if party is None:

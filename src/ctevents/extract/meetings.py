@@ -179,6 +179,11 @@ _BARE_HELD = re.compile(
     rf"|\b(?:[Aa]|[Tt]he)\s+(?P<phrase2>(?:(?:regular|annual|routine|{ORDINAL_TEXT})\s+)*"
     r"round\s+of\s+(?:[A-Z][\w-]+\s+)?(?P<type2>consultations?|talks|dialogue))"
     r"\s+(?:was|were)\s+held\b"
+    # "in the 7th session of the strategic bilateral dialogue between A and B": a dialogue
+    # named by its kind, its round and its two sides (in a sentence about terrorism)
+    rf"|\b(?P<ordinal3>{ORDINAL_TEXT})\s+(?:session|round|meeting)\s+of\s+(?:the|their)\s+"
+    r"(?P<type3>(?:(?:strategic|bilateral|political|security|high-level|annual)\s+){1,3}"
+    r"(?:dialogue|consultations?))\s+between\b"
 )
 
 
@@ -186,6 +191,22 @@ def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
     """Meetings named only by their kind in `sentence`, as counter-terrorism mechanisms."""
     found: list[MechanismMention] = []
     for match in _BARE_HELD.finditer(text, sentence.start, sentence.end):
+        if match.group("type3"):
+            if "terror" not in sentence.text.lower():
+                continue  # a general dialogue, unless the sentence reports it on terrorism
+            group = phrase = "type3"
+            numbered = ordinals(text, match.start("ordinal3"), match.end("ordinal3"))
+            found.append(
+                MechanismMention(
+                    start=match.start(group),
+                    end=match.end(group),
+                    name=match.group(group),
+                    kind=kind_of(re.split(r"\s+", match.group(group))[-1], "Counter Terrorism", ""),
+                    ordinal=numbered[0][2] if numbered else None,
+                    has_subject=True,
+                )
+            )
+            continue
         group = "type" if match.group("type") else "type2"
         phrase = "phrase" if match.group("type") else "phrase2"
         numbered = ordinals(text, match.start(phrase), match.end(phrase))

@@ -609,3 +609,38 @@ def test_a_list_of_three_names_each_with_its_title(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert leaders(text) == expected
+
+
+_CHILE_PERU = "The fourth Chile-Peru Counter-Terrorism Dialogue was held in Lima on 4 May 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CHILE_PERU + "Ana Torres, Director of Security Affairs, led the delegation of Chile, "
+            "and Luis Vega, Vice-Minister, led the delegation of Peru.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="led-the-delegation-of-a-state",
+        ),
+        pytest.param(
+            _CHILE_PERU + "Ana Torres led the delegation of experts to the meeting.",
+            set(),
+            id="a-delegation-of-experts-names-no-side",
+        ),
+        pytest.param(
+            _CHILE_PERU + "The meeting was chaired jointly by Ana Torres, Chilean Director of "
+            "Security Affairs, and Peruvian Vice-Minister Luis Vega.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="chaired-jointly-by",
+        ),
+        pytest.param(
+            _CHILE_PERU + "The Dialogue was led jointly by Chilean Ambassador Ana Torres and "
+            "Peruvian Vice-Minister Luis Vega.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="the-dialogue-was-led-jointly-by",
+        ),
+    ],
+)
+def test_led_jointly_and_the_delegation_of(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected

@@ -726,3 +726,26 @@ def test_a_dialogue_on_the_whole_relation(text: str, expected: list[str]) -> Non
 )
 def test_a_mechanism_launched(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m["mechanism"], m["location"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Cooperation in the fight against terrorism was reaffirmed in Lima in the 5th session "
+            "of the strategic bilateral dialogue between Chile and Peru, the minister said.",
+            [("strategic bilateral dialogue", 5, ["CL", "PE"])],
+            id="a-lower-case-dialogue-with-its-round-and-sides-about-terrorism",
+        ),
+        pytest.param(
+            "Trade and investment were reviewed in Lima in the 5th session of the strategic "
+            "bilateral dialogue between Chile and Peru. Terrorism was raised at a dinner.",
+            [],
+            id="a-lower-case-dialogue-in-a-sentence-about-trade",
+        ),
+    ],
+)
+def test_a_dialogue_named_by_its_kind_round_and_sides(
+    text: str, expected: list[tuple[str, int, list[str]]]
+) -> None:
+    assert [(m["mechanism"], m["ordinal"], m["parties"]) for m in held(text)] == expected
