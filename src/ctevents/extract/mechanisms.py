@@ -21,9 +21,10 @@ _SUBJECT_WORDS = (
     r"extremism|de-?radicali[sz]ation|radicali[sz]ation|security|cyber|cooperation|"
     r"international|and|of|&"
 )
-# "Russia–Vietnam": an en dash joins states too; "U.S.-Russia", "India-U.S.": a state's
-# initials join one.
-_CAP = r"(?:(?:[A-Z]\.){2,}[-–])?[A-Z][\w+–-]*(?:(?<=-[A-Z])\.(?:[A-Z]\.)+)?"
+_CAP = r"[A-Z][\w+–-]*"  # "Russia–Vietnam": an en dash joins states too
+# A state in initials joined to the name's first word ("U.S.-Russia", "India-U.S."): read
+# back from where the name starts, once per name (in the pattern it slowed every word).
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}[-–]|[A-Z][\w–-]*-(?:[A-Z]\.)+[ \t]+)$")
 # "Peace, Security and Defence", "Law and Security": security joined to other subjects by
 # "and" (and commas) inside a capitalised name. Such a name is a meeting of the genre only
 # when terrorism leads the statement's agenda (`MechanismMention.compound`, see `meetings`).
@@ -332,6 +333,9 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         if type_name == "Talks" and not qual.strip():
             continue
         _, qualifier, qualifier_ordinal, name_start = _strip_qualifier(text, match.start(), qual)
+        joined = _INITIALS_BEFORE.search(text, max(start, name_start - 24), name_start)
+        if joined:
+            name_start = joined.start()
         subject = (match.group("subject") or "").strip()
         if type_name in {
             "Dialogue",

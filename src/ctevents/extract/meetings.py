@@ -20,14 +20,13 @@ from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
 
-_LAUNCHED = r"\blaunched\s+(?:today|here|yesterday|(?:the|their|a|an)\b)"
+_LAUNCHED = r"launched(?=\s+(?:today|here|yesterday|the|their|an?)\b)"
 HELD = fast(
     re.compile(
         r"\b(?:held|hold|met|meet|took\s+place|convened|conducted|meeting|session|round|co-?chaired|"
-        r"chaired|concluded|hosted|edition|talks|opened)\b"
         # "A and B launched today in Lima the Chile-Peru Security Dialogue": its first session
         # ("the Dialogue, launched in 2011," is background: no object, no "today")
-        rf"|{_LAUNCHED}"
+        rf"chaired|concluded|hosted|edition|talks|opened|{_LAUNCHED})\b"
         # "During the … Consultations in Moscow on 4 June, the sides discussed …"
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|jwg|"
         r"committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,",
@@ -108,8 +107,7 @@ GENERIC_MEETING = fast(
 STRONG_HELD = fast(
     re.compile(
         r"\b(?:held|met|took\s+place|convened|conducted|co-?chaired|chaired|concluded|hosted|"
-        r"opened)\b"
-        rf"|{_LAUNCHED}"
+        rf"opened|{_LAUNCHED})\b"
         # "During the … Consultations …, the sides discussed …": what was done there
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|"
         r"jwg|committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b",
@@ -179,34 +177,38 @@ _BARE_HELD = re.compile(
     rf"|\b(?:[Aa]|[Tt]he)\s+(?P<phrase2>(?:(?:regular|annual|routine|{ORDINAL_TEXT})\s+)*"
     r"round\s+of\s+(?:[A-Z][\w-]+\s+)?(?P<type2>consultations?|talks|dialogue))"
     r"\s+(?:was|were)\s+held\b"
-    # "in the 7th session of the strategic bilateral dialogue between A and B": a dialogue
-    # named by its kind, its round and its two sides (in a sentence about terrorism)
-    rf"|\b(?P<ordinal3>{ORDINAL_TEXT})\s+(?:session|round|meeting)\s+of\s+(?:the|their)\s+"
-    r"(?P<type3>(?:(?:strategic|bilateral|political|security|high-level|annual)\s+){1,3}"
-    r"(?:dialogue|consultations?))\s+between\b"
+)
+# "in the 7th session of the strategic bilateral dialogue between A and B": a dialogue named
+# by its kind, its round and its two sides (in a sentence about terrorism).
+_ROUND_BETWEEN = fast(
+    re.compile(
+        rf"\b(?P<ordinal3>{ORDINAL_TEXT})\s+(?:session|round|meeting)\s+of\s+(?:the|their)\s+"
+        r"(?P<type3>(?:(?:strategic|bilateral|political|security|high-level|annual)\s+){1,3}"
+        r"(?:dialogue|consultations?))\s+between\b"
+    )
 )
 
 
 def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
     """Meetings named only by their kind in `sentence`, as counter-terrorism mechanisms."""
     found: list[MechanismMention] = []
-    for match in _BARE_HELD.finditer(text, sentence.start, sentence.end):
-        if match.group("type3"):
-            if "terror" not in sentence.text.lower():
-                continue  # a general dialogue, unless the sentence reports it on terrorism
-            group = phrase = "type3"
+    low = sentence.text.lower()
+    if " between " in low and "terror" in low:
+        # "the 7th session of the strategic bilateral dialogue between A and B": a general
+        # dialogue unless its sentence reports it on terrorism
+        for match in _ROUND_BETWEEN.finditer(text, sentence.start, sentence.end):
             numbered = ordinals(text, match.start("ordinal3"), match.end("ordinal3"))
             found.append(
                 MechanismMention(
-                    start=match.start(group),
-                    end=match.end(group),
-                    name=match.group(group),
-                    kind=kind_of(re.split(r"\s+", match.group(group))[-1], "Counter Terrorism", ""),
+                    start=match.start("type3"),
+                    end=match.end("type3"),
+                    name=match.group("type3"),
+                    kind=kind_of(match.group("type3").split()[-1], "Counter Terrorism", ""),
                     ordinal=numbered[0][2] if numbered else None,
                     has_subject=True,
                 )
             )
-            continue
+    for match in _BARE_HELD.finditer(text, sentence.start, sentence.end):
         group = "type" if match.group("type") else "type2"
         phrase = "phrase" if match.group("type") else "phrase2"
         numbered = ordinals(text, match.start(phrase), match.end(phrase))
