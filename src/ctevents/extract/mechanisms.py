@@ -333,9 +333,14 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         if type_name == "Talks" and not qual.strip():
             continue
         _, qualifier, qualifier_ordinal, name_start = _strip_qualifier(text, match.start(), qual)
-        joined = _INITIALS_BEFORE.search(text, max(start, name_start - 24), name_start)
-        if joined:
-            name_start = joined.start()
+        # (initials end in ". " or "-": any other character before the name spares the search)
+        if (
+            text[name_start - 1 : name_start] in ("-", "–")
+            or text[name_start - 2 : name_start] == ". "
+        ):
+            joined = _INITIALS_BEFORE.search(text, max(start, name_start - 24), name_start)
+            if joined:
+                name_start = joined.start()
         subject = (match.group("subject") or "").strip()
         if type_name in {
             "Dialogue",
@@ -359,7 +364,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         if (
             not _of_the_genre(name)
             or _OF_FORUM.match(text, name_end, end)
-            or _FORMER.search(text, max(start, name_start - 30), name_start)
+            or _former_name(text, max(start, name_start - 30), name_start)
         ):
             floor = name_end
             continue
@@ -390,6 +395,12 @@ _FORMER = re.compile(
     r"\b(?:formerly|previously|once)\s+(?:known\s+as|called|named)\s+(?:the\s+)?$"
     r"|\brenamed\s+from\s+(?:the\s+)?$"
 )
+
+
+def _former_name(text: str, start: int, end: int) -> bool:
+    window = text[start:end]
+    # ("called", "named", "renamed from", "known as": a window without these is spared)
+    return ("ed " in window or "own as" in window) and bool(_FORMER.search(window))
 
 
 # "the Security Working Group of the U.S.-Morocco Strategic Dialogue": a body of a larger

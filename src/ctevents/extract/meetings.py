@@ -365,7 +365,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         names.extend(mention.name for mention in found)
         for mention in found:
-            if _AGREED_AT.search(text, max(sentence.start, mention.start - 40), mention.start):
+            window = text[max(sentence.start, mention.start - 40) : mention.start]
+            if ("during" in window or "at " in window) and _AGREED_AT.search(window):
                 continue  # "under an agreement reached during the X, …": an earlier meeting
             if mention.compound and not _terrorism_leads(reading):
                 continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
