@@ -266,6 +266,11 @@ MEETING_LED_BY = fast(
         re.I,
     )
 )
+# "… were the focus of a meeting between TITLE A and B, TITLE": two officials (not two
+# states) between whom the meeting was held are its heads.
+MEETING_BETWEEN = fast(
+    re.compile(r"\b(?:talks|meeting|consultations?|discussions)\s+between\s+(?=[A-Z])", re.I)
+)
 # "the delegation comprised officials of …, and was led by NAME": the side named earlier.
 AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -320,6 +325,7 @@ LATE_SHAPES: tuple[Shape, ...] = (
 _ATTEND_SHAPES: tuple[Shape, ...] = (
     Shape(WILL_ATTEND, ("participate", "take part", "attend"), "before", "each"),
 )
+_BETWEEN_SHAPES: tuple[Shape, ...] = (Shape(MEETING_BETWEEN, ("between",), "after", "each", 2),)
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
     r"(?:delegation|side|team)\b"
@@ -386,6 +392,11 @@ _LEADER_WORDS = re.compile(
             "after talks",
             "after the talks",
             "launched",
+            "meeting between",
+            "talks between",
+            "consultations between",
+            "consultation between",
+            "discussions between",
         ]
     )
 )
@@ -566,6 +577,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             heads_held(sentence, low, chaired)  # a sentence whose only verb is "held"
             if "particip" in low or "attend" in low:
                 walk(_ATTEND_SHAPES, sentence, low)  # "… will attend on behalf of …"
+            if "between" in low:
+                walk(_BETWEEN_SHAPES, sentence, low)  # "… a meeting between A and B"
             continue
         led = list(SIDE_LED_BY.finditer(text, s, e)) if by else []
         for match in led:

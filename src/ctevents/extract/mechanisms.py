@@ -78,6 +78,9 @@ _CT_SUBJECT = (
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
     # "consultations on countering the terrorist threat", "talks on the fight against terrorism"
     r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism|"
+    # "working group on combating new challenges and threats": terrorism first among them in
+    # the diplomatic term (a statement that never names terrorism has no mechanism of the genre)
+    r"(?:countering|combating)\s+new\s+challenges\s+and\s+threats|"
     # "consultations on terrorism issues", "talks on terrorism and violent extremism"
     r"(?:international\s+)?terrorism(?=\s+(?:issues|matters|and\s+(?:violent\s+)?extremism)\b)"
     r"(?:\s+(?:issues|matters|and\s+(?:violent\s+)?extremism))?)"
@@ -121,6 +124,7 @@ _TYPE_SLUG = {
     "expert group": "group",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
+_TERROR = re.compile(r"terroris", re.I)
 _NOT_QUALIFIER = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Both", "Second"})
 _CONNECTOR_TAIL = re.compile(r"(?:[\s,‘’'\"“”]|\band\b|\bof\b|&)+$")
 
@@ -458,13 +462,15 @@ def _with_lower_case(
 ) -> list[MechanismMention]:
     """`found` with the lower-case mechanisms that no capitalised name already covers."""
     lower: list[MechanismMention] = []
-    if text.find("error", start, end) < 0:
+    if text.find("error", start, end) < 0 and text.find("new challenges", start, end) < 0:
         return found  # every lower-case mechanism names its terrorism subject
     for match in LOWER_MECHANISM.finditer(text, start, end):
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue
         type_name = match.group("pretype") or match.group("type")
         qualifier, subject = match.group("pre") or "", match.group("subject") or ""
+        if "challenges" in subject and not _TERROR.search(text):
+            continue  # "new challenges and threats" in a statement that never names terrorism
         ordinal = _ordinal_before(text, start, match.start())
         after = _ORDINAL_AFTER.match(text, match.end(), end)
         if ordinal is None and after:

@@ -644,3 +644,29 @@ _CHILE_PERU = "The fourth Chile-Peru Counter-Terrorism Dialogue was held in Lima
 )
 def test_led_jointly_and_the_delegation_of(text: str, expected: set[tuple[str, str]]) -> None:
     assert leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CHILE_PERU + "Terrorism was the focus of a meeting between Chilean Deputy Minister "
+            "Ana Torres and Luis Vega, director of the Peruvian ministry’s department for "
+            "security.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="a-meeting-between-two-officials",
+        ),
+        pytest.param(
+            _CHILE_PERU + "Talks between Chile and Peru focused on terrorism.",
+            set(),
+            id="talks-between-two-states-name-no-head",
+        ),
+        pytest.param(
+            _CHILE_PERU + "The meeting between Ana Torres and journalists was short.",
+            set(),
+            id="a-meeting-with-the-press-names-no-head",
+        ),
+    ],
+)
+def test_a_meeting_between_two_officials(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected

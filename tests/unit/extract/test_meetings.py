@@ -749,3 +749,28 @@ def test_a_dialogue_named_by_its_kind_round_and_sides(
     text: str, expected: list[tuple[str, int, list[str]]]
 ) -> None:
     assert [(m["mechanism"], m["ordinal"], m["parties"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Countering terrorism was the focus of the talks. The third meeting of the "
+            "Chilean-Peruvian working group on combating new challenges and threats was held in "
+            "Lima.",
+            [("Chilean-Peruvian working group on combating new challenges and threats", 3)],
+            id="new-challenges-and-threats-in-a-statement-about-terrorism",
+        ),
+        pytest.param(
+            "Drug trafficking was the focus of the talks. The third meeting of the "
+            "Chilean-Peruvian working group on combating new challenges and threats was held in "
+            "Lima.",
+            [],
+            id="new-challenges-and-threats-where-terrorism-is-never-named",
+        ),
+    ],
+)
+def test_a_working_group_on_new_challenges_and_threats(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == expected
