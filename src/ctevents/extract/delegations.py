@@ -271,6 +271,14 @@ MEETING_LED_BY = fast(
 MEETING_BETWEEN = fast(
     re.compile(r"\b(?:talks|meeting|consultations?|discussions)\s+between\s+(?=[A-Z])", re.I)
 )
+# "… the meeting that he chaired jointly with TITLE B, A underlined …": the pronoun's head
+# is the subject of the main clause after the comma.
+CHAIRED_WITH = re.compile(
+    r"\b(?:that|which)\s+(?:he|she)\s+(?:co-?chaired|chaired(?:\s+jointly)?|co-?led)\s+with\s+"
+)
+_SUBJECT_AFTER = re.compile(
+    r",\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:[a-z]+ed|said|says|told)\b"
+)
 # "the delegation comprised officials of …, and was led by NAME": the side named earlier.
 AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -455,6 +463,9 @@ _LONE_SURNAME = re.compile(rf"^\s*(?:(?:{COURTESIES})\.?\s+)?(?P<word>[A-Z][\w'�
 _TITLE_TOKEN = re.compile(r"^\(?[\w-]+\)?,?$")
 
 
+_REPORTED_BY = re.compile(r"\b(?:said|says|added|stated|according\s+to)\s+")
+
+
 def _known_person(text: str, surname: str) -> Official | None:
     """The person a lone surname stands for: the first full name in the text ending in it,
     with the title words written just before that name ("Secretary (West) Sanjay Verma")."""
@@ -467,6 +478,9 @@ def _known_person(text: str, surname: str) -> Official | None:
         # the sentence's start, read as one official.
         stop, line = text.rfind(". ", 0, found.start()), text.rfind("\n", 0, found.start())
         start = max(stop + 2 if stop >= 0 else 0, line + 1)
+        # "…, said TITLE A": the title begins after the reporting verb
+        verbs = [m.end() for m in _REPORTED_BY.finditer(text, start, found.start())]
+        start = verbs[-1] if verbs else start
         written = split_officials(text[start : found.end()])
         if written and written[-1].name == official.name and written[-1].title:
             return Official(official.name, written[-1].title.strip(" ,;"), written[-1].party)
@@ -567,6 +581,24 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     for party, official in _assign(officials, parties):
                         add(party, official, sentence)
 
+    def chaired_with(sentence: Sentence) -> None:
+        """ "… of the meeting that he chaired jointly with TITLE B, A underlined …": B, and
+        the subject the clause's pronoun stands for (named in full before, if by surname)."""
+        s, e = sentence.start, sentence.end
+        for match in CHAIRED_WITH.finditer(text, s, e):
+            comma = text.find(",", match.end(), e)
+            if comma < 0:
+                continue
+            other = officials_in(text[match.end() : comma])
+            subject = _SUBJECT_AFTER.match(text, comma, e)
+            if len(other) != 1 or subject is None:
+                continue
+            name = subject.group("name")
+            head = _known_person(text[:s], name) if " " not in name else parse_official(name)
+            if head is not None and " " in head.name:
+                for party, official in _assign([head, other[0]], parties):
+                    add(party, official, sentence)
+
     # No sentence names a leader without one of these verbs: one scan finds the few that may.
     for sentence in reading.sentences_hit(_LEADER_WORDS):
         s, e = sentence.start, sentence.end
@@ -596,6 +628,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 continue
             for official in officials_in(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
+        if "chaired" in low and " with " in low:
+            chaired_with(sentence)
         if led and "met" in low:
             # "The US delegation, led by A, met over a full day with B, TITLE, who hosted the
             # delegation": the head met is the other side's.

@@ -670,3 +670,27 @@ def test_led_jointly_and_the_delegation_of(text: str, expected: set[tuple[str, s
 )
 def test_a_meeting_between_two_officials(text: str, expected: set[tuple[str, str]]) -> None:
     assert leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Cooperation against terrorism was reaffirmed in the 5th session of the strategic "
+            "bilateral dialogue between Chile and Peru, said Minister of Andean Affairs and "
+            "Pacific Alliance Ana Torres. On the sidelines of the meeting that she chaired "
+            "jointly with Peruvian Vice-Minister Luis Vega, Torres underlined their shared "
+            "views.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="the-meeting-that-she-chaired-jointly-with-b-then-a",
+        ),
+        pytest.param(
+            _CHILE_PERU + "On the sidelines of the meeting that she chaired jointly with "
+            "Peruvian Vice-Minister Luis Vega, the press asked questions.",
+            set(),
+            id="no-subject-after-the-clause-names-no-heads",
+        ),
+    ],
+)
+def test_the_meeting_a_head_chaired_with_another(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected
