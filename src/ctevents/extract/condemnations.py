@@ -158,7 +158,7 @@ def find(
                 text.rfind('"', sentence.start, verb.start()) + 1,
             )
             subject = text[clause_start : verb.start()]
-            if _PASSIVE.search(subject) and not _AGENT.match(text, verb.end(), sentence.end):
+            if _PASSIVE.search(subject[-40:]) and not _AGENT.match(text, verb.end(), sentence.end):
                 continue  # "it must be denounced everywhere": a principle, no one condemning
             end = _OBJECT_END.search(text, verb.end(), sentence.end)
             phrase = text[verb.end() : end.start() if end else sentence.end]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ctevents.extract import gazetteer
 from ctevents.extract.cues import CueSet
@@ -200,7 +201,10 @@ class Entity:
     passages: list[Sentence] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def _canonical(name: str) -> str:
+    """The lexicon key a name is spelled for (a pure function of the name: the same few
+    names recur in every statement, so each is looked up once)."""
     for key, pattern in _COMPILED:
         if pattern.fullmatch(name) or pattern.match(name):
             return key
