@@ -76,8 +76,8 @@ CORPORA = (
         "real official statements, blind set 7",
         9,
         # 1.8.0 on arrival (1.7.0 scored the same) 0.278 / 0.571, the blind figure; 1.9.0 with
-        # rules written from the set's misses 0.936 / 1.0: no longer blind
-        0.936,
+        # rules written from the set's misses 0.980 / 1.0: no longer blind
+        0.980,
         1.0,
         (0.278, 0.571),
         real=True,
