@@ -65,10 +65,21 @@ CORPORA = (
         "extract_blind5",
         "real official statements, blind sets 5 and 6",
         15,
-        # 1.8.0, with rules written from these sets' misses: no longer a blind figure
-        0.792,
+        # rules written from these sets' misses (1.8.0: 0.792; 1.9.0: 0.844): no longer blind
+        0.844,
         1.0,
         (0.511, 0.912),
+        real=True,
+    ),
+    Corpus(
+        "extract_blind6",
+        "real official statements, blind set 7",
+        9,
+        # 1.8.0 on arrival (1.7.0 scored the same) 0.278 / 0.571, the blind figure; 1.9.0 with
+        # rules written from the set's misses 0.980 / 1.0: no longer blind
+        0.980,
+        1.0,
+        (0.278, 0.571),
         real=True,
     ),
 )

@@ -13,8 +13,9 @@ from ctevents.extract.starts import fast
 
 # The verb, or the noun after any verb: "reiterated their strong condemnation of …",
 # "expressed condemnation of …", "India's unequivocal condemnation of …".
+# "strongly denounce all those who support terrorism": to denounce is to condemn.
 VERB = re.compile(
-    r"\bcondemn(?:ed|s|ing)?\b"
+    r"\bcondemn(?:ed|s|ing)?\b|\bdenounc(?:e|ed|es|ing)\b"
     r"|\b(?:(?:their|its|his|her|the|a)\s+)?(?:(?:strong(?:est)?|unequivocal|firm|unreserved|"
     r"vehement|utmost|deep)\s+)?condemnation\s+(?:of|for)\b",
     re.I,
@@ -117,6 +118,9 @@ def _items(phrase: str) -> list[str]:
 _QUOTES = re.compile(r"[“”\"]")
 
 
+# A verb in the passive with no agent after it states a principle, not who condemned.
+_PASSIVE = re.compile(r"\b(?:be|is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_AGENT = re.compile(r"\s+by\b")
 _OWN_VERB = re.compile(r"\b(?:condemned|condemns|condemn)\b", re.I)
 
 
@@ -154,6 +158,8 @@ def find(
                 text.rfind('"', sentence.start, verb.start()) + 1,
             )
             subject = text[clause_start : verb.start()]
+            if _PASSIVE.search(subject[-40:]) and not _AGENT.match(text, verb.end(), sentence.end):
+                continue  # "it must be denounced everywhere": a principle, no one condemning
             end = _OBJECT_END.search(text, verb.end(), sentence.end)
             phrase = text[verb.end() : end.start() if end else sentence.end]
             strongest = _STRONGEST.search(phrase)

@@ -62,7 +62,9 @@ CHAIRED_THE = re.compile(
 CHAIRED_THE = fast(CHAIRED_THE)
 LED_THE_SIDE = re.compile(
     r"\s+(?:led|headed|represented|(?:will|would)\s+(?:lead|head|represent))\s+(?:the|a)\s+"
-    r"(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
+    r"(?:(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
+    # "A, TITLE, led the delegation of Chile": the side after "of"
+    r"|(?:delegation|team)\s+of\s+(?P<of>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))"
 )
 # "Led by A and B, the Indian and the U.S. delegations …", "Led by A, TITLE at Pakistan's
 # …, and B, TITLE at the UK's …, the discussions focused on …": the heads open the sentence.
@@ -109,7 +111,11 @@ HEADS_HELD = re.compile(
     # what they did at the meeting.
     r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^;]{0,160}?\b(?:at|during|for)\s+"
     r"(?:the|a|an|their)\s+(?:[\w.’'-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session"
-    r"|round)\b",
+    r"|round)\b"
+    # "TITLE A and TITLE B launched today in Lima the Chile-Peru Security Dialogue": its first
+    # session, opened by the heads
+    r"|,?\s+launched\s+(?:today\s+|here\s+|yesterday\s+)?(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?"
+    r"(?:the|their|a|an)\s+(?:[\w.’'-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -184,6 +190,8 @@ WILL_ATTEND = fast(
 )
 # "The respective delegations were led by A, TITLE, … of India and B, TITLE, … of Egypt".
 _BOTH_SIDES = re.compile(r"\b(?:respective|two|both)\s*$", re.I)
+# "The delegations were led by A and B": the plural noun after the article alone is both sides.
+_PLURAL_SIDES = re.compile(r"\s*(?:[Tt]he\s+)?(?:delegations|sides|teams)")
 RESPECTIVE = re.compile(
     # "led their respective interagency delegations", "led respective inter-Agency delegations"
     r",?\s+(?:led|headed|co-?led)\s+(?:(?:their|the)\s+(?:respective\s+|two\s+|countries['’]\s+)?"
@@ -253,16 +261,33 @@ FROM_SIDE = fast(
 MEETING_LED_BY = fast(
     re.compile(
         r"\b(?:meeting|dialogue|talks|consultations?|session|round|group|JWG|committee)\s+"
-        r"(?:(?:on|for)\s+[\w\s-]{1,60}?\s+)?(?:was|were)\s+(?:co-?|jointly\s+)?(?:led|chaired|headed)\s+by\s+",
+        r"(?:(?:on|for)\s+[\w\s-]{1,60}?\s+)?(?:was|were)\s+(?:co-?|jointly\s+)?(?:led|chaired|headed)"
+        r"(?:\s+jointly)?\s+by\s+",
         re.I,
     )
+)
+# "… were the focus of a meeting between TITLE A and B, TITLE": two officials (not two
+# states) between whom the meeting was held are its heads.
+MEETING_BETWEEN = fast(
+    re.compile(r"\b(?:talks|meeting|consultations?|discussions)\s+between\s+(?=[A-Z])", re.I)
+)
+# "… the meeting that he chaired jointly with TITLE B, A underlined …": the pronoun's head
+# is the subject of the main clause after the comma.
+CHAIRED_WITH = re.compile(
+    r"\b(?:that|which)\s+(?:he|she)\s+(?:co-?chaired|chaired(?:\s+jointly)?|co-?led)\s+with\s+"
+)
+_SUBJECT_AFTER = re.compile(
+    r",\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:[a-z]+ed|said|says|told)\b"
 )
 # "the delegation comprised officials of …, and was led by NAME": the side named earlier.
 AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
 # Its first characters stated (see `starts`): the same matches, sooner.
 AND_WAS_LED = fast(AND_WAS_LED)
 CO_CHAIRED = re.compile(
-    r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led)|,\s+chaired)\s+by\s+", re.I
+    # "The meeting was chaired jointly by A, TITLE, and B"
+    r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led|(?:chaired|led|headed)\s+jointly)"
+    r"|,\s+chaired)\s+by\s+",
+    re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 CO_CHAIRED = fast(CO_CHAIRED)
@@ -308,6 +333,7 @@ LATE_SHAPES: tuple[Shape, ...] = (
 _ATTEND_SHAPES: tuple[Shape, ...] = (
     Shape(WILL_ATTEND, ("participate", "take part", "attend"), "before", "each"),
 )
+_BETWEEN_SHAPES: tuple[Shape, ...] = (Shape(MEETING_BETWEEN, ("between",), "after", "each", 2),)
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
     r"(?:delegation|side|team)\b"
@@ -373,11 +399,19 @@ _LEADER_WORDS = re.compile(
             "attend",
             "after talks",
             "after the talks",
+            "launched",
+            "meeting between",
+            "talks between",
+            "consultations between",
+            "consultation between",
+            "discussions between",
         ]
     )
 )
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
-_DID_AT = re.compile(r"discussed|reviewed|exchanged\s+views|\bmet\b|after\s+(?:the\s+)?talks")
+_DID_AT = re.compile(
+    r"discussed|reviewed|exchanged\s+views|\bmet\b|after\s+(?:the\s+)?talks|launched"
+)
 _OTHER_VERB = re.compile(
     r"led|lead|head|chair|represent|taking\s+part|(?:delegation|side|team)\s+under\b"
 )
@@ -429,6 +463,9 @@ _LONE_SURNAME = re.compile(rf"^\s*(?:(?:{COURTESIES})\.?\s+)?(?P<word>[A-Z][\w'�
 _TITLE_TOKEN = re.compile(r"^\(?[\w-]+\)?,?$")
 
 
+_REPORTED_BY = re.compile(r"\b(?:said|says|added|stated|according\s+to)\s+")
+
+
 def _known_person(text: str, surname: str) -> Official | None:
     """The person a lone surname stands for: the first full name in the text ending in it,
     with the title words written just before that name ("Secretary (West) Sanjay Verma")."""
@@ -441,6 +478,9 @@ def _known_person(text: str, surname: str) -> Official | None:
         # the sentence's start, read as one official.
         stop, line = text.rfind(". ", 0, found.start()), text.rfind("\n", 0, found.start())
         start = max(stop + 2 if stop >= 0 else 0, line + 1)
+        # "…, said TITLE A": the title begins after the reporting verb
+        verbs = [m.end() for m in _REPORTED_BY.finditer(text, start, found.start())]
+        start = verbs[-1] if verbs else start
         written = split_officials(text[start : found.end()])
         if written and written[-1].name == official.name and written[-1].title:
             return Official(official.name, written[-1].title.strip(" ,;"), written[-1].party)
@@ -541,6 +581,24 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     for party, official in _assign(officials, parties):
                         add(party, official, sentence)
 
+    def chaired_with(sentence: Sentence) -> None:
+        """ "… of the meeting that he chaired jointly with TITLE B, A underlined …": B, and
+        the subject the clause's pronoun stands for (named in full before, if by surname)."""
+        s, e = sentence.start, sentence.end
+        for match in CHAIRED_WITH.finditer(text, s, e):
+            comma = text.find(",", match.end(), e)
+            if comma < 0:
+                continue
+            other = officials_in(text[match.end() : comma])
+            subject = _SUBJECT_AFTER.match(text, comma, e)
+            if len(other) != 1 or subject is None:
+                continue
+            name = subject.group("name")
+            head = _known_person(text[:s], name) if " " not in name else parse_official(name)
+            if head is not None and " " in head.name:
+                for party, official in _assign([head, other[0]], parties):
+                    add(party, official, sentence)
+
     # No sentence names a leader without one of these verbs: one scan finds the few that may.
     for sentence in reading.sentences_hit(_LEADER_WORDS):
         s, e = sentence.start, sentence.end
@@ -551,20 +609,27 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             heads_held(sentence, low, chaired)  # a sentence whose only verb is "held"
             if "particip" in low or "attend" in low:
                 walk(_ATTEND_SHAPES, sentence, low)  # "… will attend on behalf of …"
+            if "between" in low:
+                walk(_BETWEEN_SHAPES, sentence, low)  # "… a meeting between A and B"
             continue
         led = list(SIDE_LED_BY.finditer(text, s, e)) if by else []
         for match in led:
             party = _side_party(text, s, match.start())
             if party is None:
                 side_words = text[s : match.start()]
+                plural = _PLURAL_SIDES.fullmatch(
+                    text, s, match.start() + len(match.group().split()[0])
+                )
                 side_words = re.sub(r"\s*\b(?:delegation|side|team)s?\b.*$", "", side_words)
-                if _BOTH_SIDES.search(side_words):
+                if _BOTH_SIDES.search(side_words) or plural:
                     officials = officials_in(_chunk(text, match.end(), e))
                     for both, official in _assign(officials, parties):
                         add(both, official, sentence)
                 continue
             for official in officials_in(_chunk(text, match.end(), e)):
                 add(party, official, sentence)
+        if "chaired" in low and " with " in low:
+            chaired_with(sentence)
         if led and "met" in low:
             # "The US delegation, led by A, met over a full day with B, TITLE, who hosted the
             # delegation": the head met is the other side's.
@@ -592,7 +657,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         walk(EARLY_SHAPES, sentence, low)
         previous = s  # where the clause of the next "… led the X side" may begin
         for match in LED_THE_SIDE.finditer(text, s, e):
-            party = _side_party(text, match.start("side"), match.end("side"))
+            side = "side" if match.group("side") else "of"
+            party = _side_party(text, match.start(side), match.end(side))
             begin = previous
             previous = match.end()
             if party is None:

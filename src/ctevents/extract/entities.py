@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ctevents.extract import gazetteer, noise
+from ctevents.extract import gazetteer
 from ctevents.extract.cues import CueSet
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.reading import Reading, sentences_at
@@ -92,6 +93,14 @@ LEXICON: dict[str, str] = {
     "hizb-ut-tahrir": r"Hizb[\s-]+ut[\s-]+Tahrir",
     "blf": r"Baloch(?:istan)?\s+Liberation\s+Front|BLF",
     "pij": r"Palestinian\s+Islamic\s+Jihad|PIJ",
+    # Colombia's groups on the US list: the ELN, the FARC (listed until 2021) and the FARC
+    # dissidents who took up arms again (FARC-EP and Segunda Marquetalia, listed since).
+    "farc-d": r"FARC[\s-]+[Dd]issidents|FARC-D|Segunda\s+Marquetalia",
+    "farc": r"FARC(?:-EP)?|Revolutionary\s+Armed\s+Forces\s+of\s+Colombia",
+    "eln": r"ELN|Ej[ée]rcito\s+de\s+Liberaci[óo]n\s+Nacional",
+    # On the UN 1988 list. Named as a regime ("the policies of the Taliban", "the Taliban
+    # government") it is a state's rulers, not a group: see `_REGIME`.
+    "taliban": r"Taliban",
 }
 # "Daesh-inspired", "ISIS-affiliated": the group named inside an adjective.
 _ADJECTIVE_TAIL = r"(?=-(?:inspired|linked|affiliated|backed|aligned|style|related|led)\b)"
@@ -192,7 +201,10 @@ class Entity:
     passages: list[Sentence] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def _canonical(name: str) -> str:
+    """The lexicon key a name is spelled for (a pure function of the name: the same few
+    names recur in every statement, so each is looked up once)."""
     for key, pattern in _COMPILED:
         if pattern.fullmatch(name) or pattern.match(name):
             return key
@@ -246,6 +258,29 @@ _SANCTIONS_AGAINST = re.compile(
 )
 
 
+# The Taliban named as the rulers of a state or a party to talks, not as an armed group: "the
+# policies of the Taliban", "sanctions imposed on the Taliban", "the Taliban regime", "the
+# Taliban-led administration", "talks with the Taliban".
+_REGIME_BEFORE = re.compile(
+    r"\b(?:polic(?:y|ies)|regime|government|rule|administration|authorities|recognition|"
+    r"imposed|sanctions)\s+(?:of|on|against|by)\s+(?:the\s+)?$"
+    # "US officials are holding talks with Taliban": the other party to talks or a deal
+    r"|\b(?:talks|negotiations?|dialogue|deal|agreement|accord|engagement|peace\s+process)\s+"
+    r"with\s+(?:the\s+)?$",
+    re.I,
+)
+_REGIME_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+|-)(?:regime|government|authorities|administration|rule|-?led|ministers?)\b",
+    re.I,
+)
+
+
+def _as_regime(text: str, start: int, end: int, floor: int) -> bool:
+    return bool(
+        _REGIME_BEFORE.search(text, max(floor, start - 40), start) or _REGIME_AFTER.match(text, end)
+    )
+
+
 def find(reading: Reading) -> list[Entity]:
     """Named terrorist entities, one per group, with every passage naming it."""
     text = reading.text
@@ -264,8 +299,8 @@ def find(reading: Reading) -> list[Entity]:
         for sentence in sentences_at(reading, spots):
             keys_in.setdefault(sentence.start, set()).add(key)
     for sentence in reading.sentences:
-        if noise.is_negated(sentence.text):
-            continue
+        # A group named in a sentence that denies something ("did not say whether the
+        # listing of the head of Jaish-e-Mohammed (JeM) was discussed") is still named.
         taken: list[tuple[int, int]] = []
         keys = keys_in.get(sentence.start)
         if keys:
@@ -278,6 +313,8 @@ def find(reading: Reading) -> list[Entity]:
                     continue  # "the Al-Qaida Sanctions Committee": the UN body's name
                 if _SANCTIONS_AGAINST.search(text, max(sentence.start, start - 120), start):
                     continue  # "the Committee on Sanctions against Taliban, Al-Qaeda …"
+                if key == "taliban" and _as_regime(text, start, end, sentence.start):
+                    continue  # "the policies of the Taliban": the rulers, not the group
                 add(
                     key if alias is None or key == _canonical(name) else _fold(name),
                     name,

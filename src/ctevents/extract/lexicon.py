@@ -193,6 +193,10 @@ OFFICE_WORDS = frozenset(
         "relations",
         "welfare",
         "treasury",
+        # bodies named in a title ("… Affairs, African Union and Arab League Abdelkader Messahel")
+        "union",
+        "league",
+        "alliance",
         "resolution",
         "mediation",
         "conflict",

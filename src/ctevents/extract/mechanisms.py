@@ -22,6 +22,9 @@ _SUBJECT_WORDS = (
     r"international|and|of|&"
 )
 _CAP = r"[A-Z][\w+–-]*"  # "Russia–Vietnam": an en dash joins states too
+# A state in initials joined to the name's first word ("U.S.-Russia", "India-U.S."): read
+# back from where the name starts, once per name (in the pattern it slowed every word).
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}[-–]|[A-Z][\w–-]*-(?:[A-Z]\.)+[ \t]+)$")
 # "Peace, Security and Defence", "Law and Security": security joined to other subjects by
 # "and" (and commas) inside a capitalised name. Such a name is a meeting of the genre only
 # when terrorism leads the statement's agenda (`MechanismMention.compound`, see `meetings`).
@@ -34,8 +37,15 @@ _QUAL = (
     r"{1,6}"
 )
 _COMPOUND = re.compile(rf"{_SECURITY_JOINED}")
+# "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
+_NOT_A_DAY = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+)
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
-_SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z]))"
+# "Working Group on Countering Threats from Afghanistan": a source named after "from".
+_FROM = rf"from(?=\s+(?:the\s+)?{_NOT_A_DAY}[A-Z])"
+_SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z])|{_FROM})"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
@@ -48,11 +58,6 @@ _TYPES = (
 )
 # Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
 _GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
-# "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
-_NOT_A_DAY = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)"
-)
 MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
     rf"(?:\s+(?:on|for)\s+{_NOT_A_DAY}(?P<subject>{_SUBJECT}))?"
@@ -73,6 +78,9 @@ _CT_SUBJECT = (
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
     # "consultations on countering the terrorist threat", "talks on the fight against terrorism"
     r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism|"
+    # "working group on combating new challenges and threats": terrorism first among them in
+    # the diplomatic term (a statement that never names terrorism has no mechanism of the genre)
+    r"(?:countering|combating)\s+new\s+challenges\s+and\s+threats|"
     # "consultations on terrorism issues", "talks on terrorism and violent extremism"
     r"(?:international\s+)?terrorism(?=\s+(?:issues|matters|and\s+(?:violent\s+)?extremism)\b)"
     r"(?:\s+(?:issues|matters|and\s+(?:violent\s+)?extremism))?)"
@@ -116,6 +124,7 @@ _TYPE_SLUG = {
     "expert group": "group",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
+_TERROR = re.compile(r"terroris", re.I)
 _NOT_QUALIFIER = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Both", "Second"})
 _CONNECTOR_TAIL = re.compile(r"(?:[\s,‘’'\"“”]|\band\b|\bof\b|&)+$")
 
@@ -236,8 +245,10 @@ def _ordinal_before(text: str, floor: int, start: int) -> int | None:
 
 
 _ORDINAL_AFTER = re.compile(
-    # "The … Working Group (CTWG) met for its fifteenth session"
+    # "The … Working Group (CTWG) met for its fifteenth session", also past a former name
+    # set off by commas ("The … Group, formerly known as the …, held its eighth session")
     r"(?:\s*\([A-Z][\w-]{1,10}\))?"
+    r"(?:,\s+(?:formerly|previously|once)\s+(?:known\s+as|called|named)\s+[^,;]{1,100},)?"
     r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its|met\s+for\s+its)\s+"
 )
 
@@ -326,6 +337,14 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         if type_name == "Talks" and not qual.strip():
             continue
         _, qualifier, qualifier_ordinal, name_start = _strip_qualifier(text, match.start(), qual)
+        # (initials end in ". " or "-": any other character before the name spares the search)
+        if (
+            text[name_start - 1 : name_start] in ("-", "–")
+            or text[name_start - 2 : name_start] == ". "
+        ):
+            joined = _INITIALS_BEFORE.search(text, max(start, name_start - 24), name_start)
+            if joined:
+                name_start = joined.start()
         subject = (match.group("subject") or "").strip()
         if type_name in {
             "Dialogue",
@@ -346,7 +365,11 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 name_end = tail.start()
             subject = text[match.start("subject") : name_end]
         name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
-        if not _of_the_genre(name) or _OF_FORUM.match(text, name_end, end):
+        if (
+            not _of_the_genre(name)
+            or _OF_FORUM.match(text, name_end, end)
+            or _former_name(text, max(start, name_start - 30), name_start)
+        ):
             floor = name_end
             continue
         ordinal = qualifier_ordinal or _ordinal_before(text, floor, match.start())
@@ -368,6 +391,20 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         )
         floor = name_end
     return _with_lower_case(text, start, end, _joined_parents(text, found))
+
+
+# "…, formerly known as the Working Group on X, …": a mechanism's former name is not another
+# mechanism (nor a meeting of it).
+_FORMER = re.compile(
+    r"\b(?:formerly|previously|once)\s+(?:known\s+as|called|named)\s+(?:the\s+)?$"
+    r"|\brenamed\s+from\s+(?:the\s+)?$"
+)
+
+
+def _former_name(text: str, start: int, end: int) -> bool:
+    window = text[start:end]
+    # ("called", "named", "renamed from", "known as": a window without these is spared)
+    return ("ed " in window or "own as" in window) and bool(_FORMER.search(window))
 
 
 # "the Security Working Group of the U.S.-Morocco Strategic Dialogue": a body of a larger
@@ -400,6 +437,10 @@ def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismM
             )
         if joined and _OF_PARENT.fullmatch(text, joined[-1].end, mention.start):
             child = joined.pop()
+            if not _OWN_SUBJECT.search(child.name) and not _OWN_SUBJECT.search(mention.name):
+                # "the Africa Working Group of the Strategic Dialogue": a body on another
+                # subject of a mechanism on the whole relation
+                continue
             name = re.sub(r"[‘’“”\"]", "", text[child.start : mention.end]).strip(" ,'")
             mention = MechanismMention(
                 child.start, mention.end, name, child.kind, child.ordinal or mention.ordinal, True
@@ -421,13 +462,15 @@ def _with_lower_case(
 ) -> list[MechanismMention]:
     """`found` with the lower-case mechanisms that no capitalised name already covers."""
     lower: list[MechanismMention] = []
-    if text.find("error", start, end) < 0:
+    if text.find("error", start, end) < 0 and text.find("new challenges", start, end) < 0:
         return found  # every lower-case mechanism names its terrorism subject
     for match in LOWER_MECHANISM.finditer(text, start, end):
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue
         type_name = match.group("pretype") or match.group("type")
         qualifier, subject = match.group("pre") or "", match.group("subject") or ""
+        if "challenges" in subject and not _TERROR.search(text):
+            continue  # "new challenges and threats" in a statement that never names terrorism
         ordinal = _ordinal_before(text, start, match.start())
         after = _ORDINAL_AFTER.match(text, match.end(), end)
         if ordinal is None and after:

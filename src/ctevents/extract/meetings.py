@@ -20,10 +20,13 @@ from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
 
+_LAUNCHED = r"launched(?=\s+(?:today|here|yesterday|the|their|an?)\b)"
 HELD = fast(
     re.compile(
-        r"\b(?:held|hold|met|meet|took\s+place|convened|meeting|session|round|co-?chaired|"
-        r"chaired|concluded|hosted|edition|talks|opened)\b"
+        r"\b(?:held|hold|met|meet|took\s+place|convened|conducted|meeting|session|round|co-?chaired|"
+        # "A and B launched today in Lima the Chile-Peru Security Dialogue": its first session
+        # ("the Dialogue, launched in 2011," is background: no object, no "today")
+        rf"chaired|concluded|hosted|edition|talks|opened|{_LAUNCHED})\b"
         # "During the … Consultations in Moscow on 4 June, the sides discussed …"
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|jwg|"
         r"committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,",
@@ -93,14 +96,18 @@ BACKGROUND = fast(
 )
 GENERIC_MEETING = fast(
     re.compile(
-        r"\b(?:meeting|talks|dialogue|consultations|session)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+held\b",
+        r"\b(?:meeting|talks|dialogue|consultations|session)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+held\b"
+        # "… reached during the meeting in Wellington on May 28": the meeting's place and day
+        r"|\b(?:during|at)\s+the\s+(?:meeting|talks|session|consultations)\s+(?:held\s+)?in\s+"
+        r"(?-i:[A-Z])[\w’'.-]+(?:\s+(?-i:[A-Z])[\w’'.-]+)?,?\s+on\s+",
         re.I,
     )
 )
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
     re.compile(
-        r"\b(?:held|met|took\s+place|convened|co-?chaired|chaired|concluded|hosted|opened)\b"
+        r"\b(?:held|met|took\s+place|convened|conducted|co-?chaired|chaired|concluded|hosted|"
+        rf"opened|{_LAUNCHED})\b"
         # "During the … Consultations …, the sides discussed …": what was done there
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|"
         r"jwg|committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b",
@@ -171,11 +178,36 @@ _BARE_HELD = re.compile(
     r"round\s+of\s+(?:[A-Z][\w-]+\s+)?(?P<type2>consultations?|talks|dialogue))"
     r"\s+(?:was|were)\s+held\b"
 )
+# "in the 7th session of the strategic bilateral dialogue between A and B": a dialogue named
+# by its kind, its round and its two sides (in a sentence about terrorism).
+_ROUND_BETWEEN = fast(
+    re.compile(
+        rf"\b(?P<ordinal3>{ORDINAL_TEXT})\s+(?:session|round|meeting)\s+of\s+(?:the|their)\s+"
+        r"(?P<type3>(?:(?:strategic|bilateral|political|security|high-level|annual)\s+){1,3}"
+        r"(?:dialogue|consultations?))\s+between\b"
+    )
+)
 
 
 def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
     """Meetings named only by their kind in `sentence`, as counter-terrorism mechanisms."""
     found: list[MechanismMention] = []
+    low = sentence.text.lower()
+    if " between " in low and "terror" in low:
+        # "the 7th session of the strategic bilateral dialogue between A and B": a general
+        # dialogue unless its sentence reports it on terrorism
+        for match in _ROUND_BETWEEN.finditer(text, sentence.start, sentence.end):
+            numbered = ordinals(text, match.start("ordinal3"), match.end("ordinal3"))
+            found.append(
+                MechanismMention(
+                    start=match.start("type3"),
+                    end=match.end("type3"),
+                    name=match.group("type3"),
+                    kind=kind_of(match.group("type3").split()[-1], "Counter Terrorism", ""),
+                    ordinal=numbered[0][2] if numbered else None,
+                    has_subject=True,
+                )
+            )
     for match in _BARE_HELD.finditer(text, sentence.start, sentence.end):
         group = "type" if match.group("type") else "type2"
         phrase = "phrase" if match.group("type") else "phrase2"
@@ -248,6 +280,15 @@ def _is_next(reading: Reading, sentence: Sentence, mention: MechanismMention) ->
     return bool(_FUTURE_AFTER.match(text, mention.end, sentence.end))
 
 
+# "According to an agreement reached during the X in March, …", "as agreed at the X": the
+# meeting where something was agreed before the one reported.
+_AGREED_AT = re.compile(
+    r"\b(?:agreement|understanding|decision)\s+(?:was\s+)?(?:reached|taken|made)\s+(?:during|at)\s+"
+    r"(?:the\s+)?(?:[\w’'.-]+\s+){0,3}$|\bas\s+agreed\s+(?:during|at)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,3}$",
+    re.I,
+)
+
+
 # Subjects a security dialogue's agenda may lead with instead of terrorism.
 _OTHER_AGENDA = re.compile(
     r"cyber|crime|drug|narcotic|maritime|pira(?:cy|tes)|kidnap|traffick|migra|smuggl|"
@@ -267,6 +308,35 @@ def _terrorism_leads(reading: Reading) -> bool:
         other = _OTHER_AGENDA.search(sentence.text)
         return other is None or other.start() > at
     return False
+
+
+# A statement that calls its dialogue general ("a wide-ranging discussion of the future of
+# the relationship", "covered many subjects", "a variety of issues") …
+_GENERAL_TALK = re.compile(
+    r"\bwide[- ]ranging\b|\bmany\s+(?:subjects|issues|topics)\b|\bvariety\s+of\s+"
+    r"(?:issues|subjects|topics)\b|\bfull\s+range\s+of\s+(?:bilateral|our)\b|"
+    r"\bthe\s+(?:whole|entire|overall)\s+(?:bilateral\s+)?relationship\b|\bfuture\s+of\s+the\s+"
+    r"(?:[\w.’'-]+\s+){0,2}relationship\b",
+    re.I,
+)
+# … or that names two or more subjects of the whole relation beside terrorism.
+_RELATION_SUBJECTS = re.compile(
+    r"non-?proliferation|nuclear|disarmament|\btrade\b|econom|energy|education|\bspace\b|"
+    r"investment|climate|\bhealth|peace\s+process|lasting\s+peace|mediation|human\s+rights|"
+    r"agricultur|cultur",
+    re.I,
+)
+
+
+def _general_dialogue(reading: Reading) -> bool:
+    """Whether the statement reports a dialogue on the whole relation, not on terrorism."""
+    key = ("general-dialogue",)
+    found = reading.ranges.get(key)
+    if found is None:
+        text = reading.text[reading.sentences[0].start :] if reading.sentences else ""
+        subjects = {m.group().lower()[:5] for m in _RELATION_SUBJECTS.finditer(text)}
+        found = reading.ranges[key] = bool(_GENERAL_TALK.search(text)) or len(subjects) >= 2
+    return bool(found)
 
 
 def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
@@ -295,8 +365,13 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         names.extend(mention.name for mention in found)
         for mention in found:
+            window = text[max(sentence.start, mention.start - 40) : mention.start]
+            if ("during" in window or "at " in window) and _AGREED_AT.search(window):
+                continue  # "under an agreement reached during the X, …": an earlier meeting
             if mention.compound and not _terrorism_leads(reading):
                 continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
+            if mention.kind == "dialogue-strategic" and _general_dialogue(reading):
+                continue  # a strategic dialogue with no subject, on the whole relation
             if _is_next(reading, sentence, mention):
                 announced.add(mention.kind)
                 continue
@@ -579,6 +654,22 @@ def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, i
 _TODAY = re.compile(r"\btoday\b", re.I)
 _AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$")
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)
+# "The next meeting will be in Moscow in December": a month named alone, no day, no year.
+_MONTH_ALONE = re.compile(
+    r"\bin\s+(?:early\s+|mid-?|late\s+)?(?P<month>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?!\s*(?:\d|of\b))"
+)
+
+
+def _month_after(held: str | None, month: int) -> str:
+    """A next meeting's month given alone: the first such month on or after the meeting held
+    (its year unknown, `XXXX`, when the meeting's year is)."""
+    if not held or not held[:4].isdigit():
+        return f"XXXX-{month:02d}"
+    year = int(held[:4])
+    if len(held) >= 7 and held[5:7].isdigit() and month < int(held[5:7]):
+        year += 1
+    return f"{year}-{month:02d}"
 
 
 def _venue(reading: Reading) -> str | None:
@@ -692,6 +783,10 @@ def find_next(
                 held = primary.date if primary and primary.date else reading.today
                 if held and held[:4].isdigit():
                     when = str(int(held[:4]) + 1)
+            alone = None if when else _MONTH_ALONE.search(text, cue_start, sentence.end)
+            if alone:
+                held = primary.date if primary and primary.date else reading.today
+                when = _month_after(held, dates.MONTHS[alone.group("month").lower()])
         ordinal = mention.ordinal if mention else None
         if ordinal is None:
             ordinal = _ordinal_of_noun(text, sentence.start, sentence.end)

@@ -404,6 +404,30 @@ def _title_first_list(chunk: str) -> list[Official]:
     return officials
 
 
+def _name_first_list(chunk: str) -> list[Official]:
+    """ "A, TITLE, Ministry …, B, TITLE, Ministry …, and C, TITLE": three or more names, each
+    followed by a title that may itself hold commas; empty when the chunk is not such a list."""
+    if chunk.count(",") < 4 or " and " not in chunk:
+        return []
+    pieces = [re.sub(r"^and\s+", "", p.strip()) for p in _top_level_commas(chunk)]
+    named = [0 < len(p.split()) <= 5 and _name_run(p.split()) for p in pieces]
+    if not named[0] or sum(named) < 3:
+        return []
+    items: list[list[str]] = []
+    for piece, is_name in zip(pieces, named, strict=True):
+        if is_name:
+            items.append([piece])
+        else:
+            items[-1].append(piece)
+    officials = []
+    for item in items:
+        official = parse_official(", ".join(item)) if len(item) > 1 else None
+        if official is None or official.name != item[0]:
+            return []
+        officials.append(official)
+    return officials
+
+
 def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
@@ -441,7 +465,7 @@ def _split_at_and(
     if "(" in chunk:
         chunk = _RETIRED.sub("", chunk)
     chunk = chunk.strip(" ,;.")
-    listed = _title_first_list(chunk) if lists else []
+    listed = (_title_first_list(chunk) or _name_first_list(chunk)) if lists else []
     if listed:
         return listed
     points = [

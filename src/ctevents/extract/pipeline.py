@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from ctevents.events import FACT_TYPE_ORDER, Fact
-from ctevents.extract import gazetteer, meetings, parties
+from ctevents.events import FACT_TYPE_ORDER, Evidence, Fact
+from ctevents.extract import gazetteer, meetings, parties, wrapping
 from ctevents.extract.context import Context
 from ctevents.extract.keys import meeting_key
 from ctevents.extract.reading import Reading, read
@@ -23,7 +23,7 @@ from ctevents.extract.rules import RULES, Rule
 log = logging.getLogger("ctevents.extract")
 _T = TypeVar("_T")
 
-EXTRACTOR_VERSION = "1.8.0"
+EXTRACTOR_VERSION = "1.9.0"
 
 # Tie-break for facts whose first evidence starts at the same offset.
 _TYPE_ORDER = {name: index for index, name in enumerate(FACT_TYPE_ORDER)}
@@ -95,12 +95,32 @@ def context_for(reading: Reading, source_id: str) -> Context:
 def run(
     text: str, source_id: str, published_on: date | None, rules: Sequence[Rule] = RULES
 ) -> list[Fact]:
-    reading = read(text, source_id, published_on)
+    # A hard-wrapped text is read with its line breaks inside sentences made spaces (the
+    # offsets are the same); evidence then quotes the text as given.
+    readable = wrapping.unwrap(text)
+    reading = read(readable, source_id, published_on)
     ctx = context_for(reading, source_id)
     facts: list[Fact] = []
     for rule in rules:
         facts.extend(_guarded(rule.name, source_id, lambda rule=rule: rule.extract(ctx), []))
+    if readable is not text:
+        facts = _quoted_from(text, facts)
     return _in_order(facts)
+
+
+def _quoted_from(text: str, facts: list[Fact]) -> list[Fact]:
+    """The facts with every evidence quote taken from `text` (same offsets)."""
+    made: dict[tuple[int, int], Evidence] = {}
+    out: list[Fact] = []
+    for fact in facts:
+        items = []
+        for item in fact.evidence:
+            key = (item.start, item.end)
+            if key not in made:
+                made[key] = item.model_copy(update={"quote": text[item.start : item.end]})
+            items.append(made[key])
+        out.append(fact.model_copy(update={"evidence": tuple(items)}))
+    return out
 
 
 def _in_order(facts: list[Fact]) -> list[Fact]:

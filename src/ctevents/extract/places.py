@@ -15,7 +15,8 @@ _PLACE = (
 )
 PLACE_AFTER_IN = re.compile(rf"\b(?:in|at)\s+{_PLACE}")
 HELD_IN = re.compile(
-    rf"\b(?:held|took\s+place|convened|met|hosted|organi[sz]ed|place)\b[^.;]{{0,160}}?\bin\s+{_PLACE}"
+    rf"\b(?:held|took\s+place|convened|conducted|met|hosted|organi[sz]ed|place)\b[^.;]{{0,160}}?"
+    rf"\bin\s+{_PLACE}"
 )
 # "Moscow hosted the XII meeting of …", "Moscow hosted regular consultations": the host
 # city before the verb.

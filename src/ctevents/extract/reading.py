@@ -75,9 +75,12 @@ _DATE_FIRST = re.compile(
 )
 # "November 29, 2007", "Wednesday Jun 07, 2023", "15 Jul 2019" alone on a header line (after
 # a line naming the city, or none): the statement's date, when no dateline gives one.
+# A news site's stamp gives the time first and the weekday after: "12:28 - 23/04/2024 Tuesday".
+_WEEKDAY_WORD = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?"
 _DATE_ONLY = re.compile(
-    r"[ \t]*(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?,?[ \t]+)?"
-    rf"(?:{_when('')})[ \t]*$",
+    r"[ \t]*(?:\d{1,2}:\d{2}[ \t]*(?:[-–|,][ \t]*)?)?"
+    rf"(?:{_WEEKDAY_WORD},?[ \t]+)?"
+    rf"(?:{_when('')})(?:,?[ \t]+{_WEEKDAY_WORD})?[ \t]*$",
     re.M,
 )
 _CITY_ONLY = re.compile(

@@ -63,3 +63,15 @@ def test_the_participants_are_every_side_of_the_meeting() -> None:
     )
     found = facts_of(text, "CondemnationIssued")
     assert found and found[0]["parties"] == ["CL", "IN"]
+
+
+def test_to_denounce_is_to_condemn() -> None:
+    text = OPENING + "The two sides strongly denounced all those who finance or shelter terrorists."
+    found = facts_of(text, "CondemnationIssued")
+    assert found and found[0]["condemned"] == ["all those who finance or shelter terrorists"]
+    assert found[0]["strongly"] and found[0]["parties"] == ["CL", "IN"]
+
+
+def test_a_principle_in_the_passive_names_no_one_condemning() -> None:
+    text = OPENING + "Terrorism must be unanimously denounced everywhere, the statement said."
+    assert facts_of(text, "CondemnationIssued") == []

@@ -542,3 +542,155 @@ def test_heads_as_the_subject_of_an_exchange_or_discussions(
 )
 def test_heads_in_reported_speech_after_talks(text: str, expected: set[tuple[str, str]]) -> None:
     assert leaders(text) == expected
+
+
+_WORKING_GROUP = "The Chile-Peru Working Group on Counterterrorism met in Lima on 4 May 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _WORKING_GROUP + "The delegations were led by Peruvian Vice-Minister Luis Vega and "
+            "Chilean Undersecretary Ana Torres.",
+            {("PE", "Luis Vega"), ("CL", "Ana Torres")},
+            id="the-delegations-plural-alone-are-both-sides",
+        ),
+        pytest.param(
+            _WORKING_GROUP + "Observer delegations were led by Ambassador Hugo Ruiz.",
+            set(),
+            id="other-delegations-led-name-no-head",
+        ),
+    ],
+)
+def test_the_delegations_were_led_by(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected
+
+
+def test_heads_who_launched_the_dialogue() -> None:
+    text = (
+        "Interior Minister Ana Torres and Peruvian Security Minister Luis Vega launched today "
+        "in Lima the Chile-Peru Homeland Security Dialogue, to counter terrorism."
+    )
+    assert leaders(text) == {("CL", "Ana Torres"), ("PE", "Luis Vega")}
+
+
+def test_people_who_launched_a_report_are_not_heads() -> None:
+    text = (
+        "The Chile-Peru Counter-Terrorism Dialogue met in Lima on 4 May 2023. Professor Ana "
+        "Torres and Dr Luis Vega launched a report on extremism."
+    )
+    assert leaders(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The first meeting of the Chile-Peru-Bolivia Trilateral Consultation on counter "
+            "terrorism was held in Lima. Ana Torres, Director (Security Affairs), Ministry of "
+            "Foreign Affairs of Chile, Luis Vega, Director of the Department of Internal "
+            "Security, Ministry of Foreign Affairs of Peru, and Rosa Quispe, Adviser to the "
+            "Foreign Minister, Ministry of Foreign Affairs of Bolivia, led their respective "
+            "delegations.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega"), ("BO", "Rosa Quispe")},
+            id="three-names-each-with-a-title-holding-commas",
+        ),
+        pytest.param(
+            "The first meeting of the Chile-Peru-Bolivia Trilateral Consultation on counter "
+            "terrorism was held in Lima. Delegates from Chile, Peru, Bolivia, Ecuador and "
+            "Colombia attended.",
+            set(),
+            id="a-list-of-states-names-no-head",
+        ),
+    ],
+)
+def test_a_list_of_three_names_each_with_its_title(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert leaders(text) == expected
+
+
+_CHILE_PERU = "The fourth Chile-Peru Counter-Terrorism Dialogue was held in Lima on 4 May 2023. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CHILE_PERU + "Ana Torres, Director of Security Affairs, led the delegation of Chile, "
+            "and Luis Vega, Vice-Minister, led the delegation of Peru.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="led-the-delegation-of-a-state",
+        ),
+        pytest.param(
+            _CHILE_PERU + "Ana Torres led the delegation of experts to the meeting.",
+            set(),
+            id="a-delegation-of-experts-names-no-side",
+        ),
+        pytest.param(
+            _CHILE_PERU + "The meeting was chaired jointly by Ana Torres, Chilean Director of "
+            "Security Affairs, and Peruvian Vice-Minister Luis Vega.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="chaired-jointly-by",
+        ),
+        pytest.param(
+            _CHILE_PERU + "The Dialogue was led jointly by Chilean Ambassador Ana Torres and "
+            "Peruvian Vice-Minister Luis Vega.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="the-dialogue-was-led-jointly-by",
+        ),
+    ],
+)
+def test_led_jointly_and_the_delegation_of(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CHILE_PERU + "Terrorism was the focus of a meeting between Chilean Deputy Minister "
+            "Ana Torres and Luis Vega, director of the Peruvian ministry’s department for "
+            "security.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="a-meeting-between-two-officials",
+        ),
+        pytest.param(
+            _CHILE_PERU + "Talks between Chile and Peru focused on terrorism.",
+            set(),
+            id="talks-between-two-states-name-no-head",
+        ),
+        pytest.param(
+            _CHILE_PERU + "The meeting between Ana Torres and journalists was short.",
+            set(),
+            id="a-meeting-with-the-press-names-no-head",
+        ),
+    ],
+)
+def test_a_meeting_between_two_officials(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Cooperation against terrorism was reaffirmed in the 5th session of the strategic "
+            "bilateral dialogue between Chile and Peru, said Minister of Andean Affairs and "
+            "Pacific Alliance Ana Torres. On the sidelines of the meeting that she chaired "
+            "jointly with Peruvian Vice-Minister Luis Vega, Torres underlined their shared "
+            "views.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="the-meeting-that-she-chaired-jointly-with-b-then-a",
+        ),
+        pytest.param(
+            _CHILE_PERU + "On the sidelines of the meeting that she chaired jointly with "
+            "Peruvian Vice-Minister Luis Vega, the press asked questions.",
+            set(),
+            id="no-subject-after-the-clause-names-no-heads",
+        ),
+    ],
+)
+def test_the_meeting_a_head_chaired_with_another(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected

@@ -97,3 +97,45 @@ _DIALOGUE = "The first Chile-Peru Counter-Terrorism Dialogue was held in Lima on
 )
 def test_a_group_in_a_sanctions_bodys_name_is_not_named(text: str, names: list[str]) -> None:
     assert [e["name"] for e in facts_of(text, "TerroristEntityNamed")] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            _DIALOGUE + "They discussed the threat from Taliban fighters and Al-Qaida cells.",
+            ["Taliban", "Al-Qaida"],
+            id="the-taliban-as-an-armed-group",
+        ),
+        pytest.param(
+            _DIALOGUE + "Both sides said the policies of the Taliban fostered terrorism.",
+            [],
+            id="the-taliban-as-a-regime-with-policies",
+        ),
+        pytest.param(
+            _DIALOGUE + "They spoke of the Taliban government and of sanctions imposed on the "
+            "Taliban.",
+            [],
+            id="the-taliban-as-a-government-under-sanctions",
+        ),
+        pytest.param(
+            _DIALOGUE + "Diplomats are holding talks with Taliban envoys in Doha.",
+            [],
+            id="the-taliban-as-a-party-to-talks",
+        ),
+        pytest.param(
+            _DIALOGUE + "Chile will keep the FARC dissidents (FARC-D) on its list; the listing "
+            "of the FARC is unchanged, and the ELN remains designated.",
+            ["FARC dissidents", "FARC", "ELN"],
+            id="colombian-groups-on-the-us-list",
+        ),
+        pytest.param(
+            _DIALOGUE + "The statement did not say whether the listing of the leader of "
+            "Lashkar-e-Jhangvi (LeJ) was discussed.",
+            ["Lashkar-e-Jhangvi"],
+            id="a-group-named-in-a-sentence-that-denies-something",
+        ),
+    ],
+)
+def test_groups_named_by_their_role(text: str, names: list[str]) -> None:
+    assert sorted(e["name"] for e in facts_of(text, "TerroristEntityNamed")) == sorted(names)

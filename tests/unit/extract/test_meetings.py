@@ -585,3 +585,192 @@ def test_a_working_group_of_two_states_is_still_a_meeting() -> None:
 )
 def test_a_meeting_named_by_its_subject(text: str, expected: list[tuple[str, list[str]]]) -> None:
     assert [(m["mechanism"], m["parties"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The U.K.-Chile Working Group on Countering Threats from the Sahel met in London on "
+            "4 May 2023.",
+            [("U.K.-Chile Working Group on Countering Threats from the Sahel", None)],
+            id="a-state-in-initials-joins-the-name-and-a-source-after-from-stays",
+        ),
+        pytest.param(
+            "The Chile-Peru Dialogue on Counter-Terrorism from Monday to Wednesday was held in "
+            "Lima in May 2023.",
+            [("Chile-Peru Dialogue on Counter-Terrorism", None)],
+            id="a-weekday-after-from-is-a-date-not-a-subject",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism, formerly known as the Chile-Peru "
+            "Working Group on the Border, held its sixth session on 4 May 2023 in Lima.",
+            [("Chile-Peru Working Group on Counterterrorism", 6)],
+            id="a-former-name-is-no-second-meeting-and-the-ordinal-binds-past-it",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism, previously called the Chile-Peru "
+            "Border Group, met in Lima on 4 May 2023.",
+            [("Chile-Peru Working Group on Counterterrorism", None)],
+            id="previously-called-is-a-former-name-too",
+        ),
+    ],
+)
+def test_names_across_initials_sources_and_former_names(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism met in Lima on 26 July 2002. The "
+            "next scheduled meeting will be in Santiago in December.",
+            "2002-12",
+            id="a-month-after-the-meeting-is-in-its-year",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism met in Lima on 26 July 2002. The "
+            "next meeting will be held in Santiago in March.",
+            "2003-03",
+            id="a-month-before-the-meetings-month-is-in-the-next-year",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism met in Lima on 26 July. The next "
+            "meeting will be held in Santiago in December.",
+            "XXXX-12",
+            id="a-month-with-no-year-known",
+        ),
+        pytest.param(
+            "The Chile-Peru Working Group on Counterterrorism met in Lima on 26 July 2002. The "
+            "next meeting will be held in Santiago in May of next year.",
+            "2003",
+            id="a-month-of-next-year-keeps-the-year-alone",
+        ),
+    ],
+)
+def test_a_next_meeting_in_a_month_alone(text: str, expected: str) -> None:
+    (upcoming,) = facts_of(text, "NextMeetingScheduled")
+    assert upcoming["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Chile and Peru convened the fourth session of the Strategic Dialogue in Lima on 4 "
+            "May 2023. The ministers held a wide-ranging discussion of the future of the "
+            "Chile-Peru relationship and agreed to combat terrorism together.",
+            [],
+            id="a-strategic-dialogue-called-wide-ranging",
+        ),
+        pytest.param(
+            "The Chile-Peru Strategic Dialogue was held in Lima on 4 May 2023. The sides agreed "
+            "to fight terrorism, expand trade and advance nuclear non-proliferation.",
+            [],
+            id="a-strategic-dialogue-naming-other-subjects-of-the-relation",
+        ),
+        pytest.param(
+            "The 3rd Chile-Peru Strategic Dialogue was held in Lima on 4 May 2023. A memorandum "
+            "on preventing violent extremism was signed there.",
+            ["Chile-Peru Strategic Dialogue"],
+            id="a-strategic-dialogue-about-terrorism-alone-is-a-meeting",
+        ),
+        pytest.param(
+            "The Chile-Peru Strategic Dialogue on Counterterrorism was held in Lima on 4 May "
+            "2023, after a wide-ranging review of the relationship.",
+            ["Chile-Peru Strategic Dialogue on Counterterrorism"],
+            id="a-strategic-dialogue-on-terrorism-stays-a-meeting",
+        ),
+        pytest.param(
+            "Chile and Peru convened the first Andes Working Group of the Chile-Peru Strategic "
+            "Dialogue in Lima on 4 May 2023 to work together against terrorism.",
+            [],
+            id="a-body-on-a-region-of-a-general-dialogue",
+        ),
+        pytest.param(
+            "Chile and Peru convened the Security Working Group of the Chile-Peru Strategic "
+            "Dialogue in Lima on 4 May 2023 to work together against terrorism.",
+            ["Security Working Group of the Chile-Peru Strategic Dialogue"],
+            id="a-security-body-of-a-general-dialogue-is-a-meeting",
+        ),
+    ],
+)
+def test_a_dialogue_on_the_whole_relation(text: str, expected: list[str]) -> None:
+    assert [m["mechanism"] for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Interior Minister Ana Torres and Peruvian Security Minister Luis Vega launched today "
+            "in Lima the Chile-Peru Homeland Security Dialogue, to counter terrorism.",
+            [("Chile-Peru Homeland Security Dialogue", "Lima")],
+            id="heads-launched-today-the-dialogue",
+        ),
+        pytest.param(
+            "The Chile-Peru Counter-Terrorism Dialogue, launched in 2011, has grown in scope. "
+            "Officials praised it.",
+            [],
+            id="launched-in-a-year-is-background",
+        ),
+        pytest.param(
+            "The Chile-Peru Counter-Terrorism Dialogue was launched in 2011 in Lima.",
+            [],
+            id="was-launched-is-background",
+        ),
+    ],
+)
+def test_a_mechanism_launched(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m["mechanism"], m["location"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Cooperation in the fight against terrorism was reaffirmed in Lima in the 5th session "
+            "of the strategic bilateral dialogue between Chile and Peru, the minister said.",
+            [("strategic bilateral dialogue", 5, ["CL", "PE"])],
+            id="a-lower-case-dialogue-with-its-round-and-sides-about-terrorism",
+        ),
+        pytest.param(
+            "Trade and investment were reviewed in Lima in the 5th session of the strategic "
+            "bilateral dialogue between Chile and Peru. Terrorism was raised at a dinner.",
+            [],
+            id="a-lower-case-dialogue-in-a-sentence-about-trade",
+        ),
+    ],
+)
+def test_a_dialogue_named_by_its_kind_round_and_sides(
+    text: str, expected: list[tuple[str, int, list[str]]]
+) -> None:
+    assert [(m["mechanism"], m["ordinal"], m["parties"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Countering terrorism was the focus of the talks. The third meeting of the "
+            "Chilean-Peruvian working group on combating new challenges and threats was held in "
+            "Lima.",
+            [("Chilean-Peruvian working group on combating new challenges and threats", 3)],
+            id="new-challenges-and-threats-in-a-statement-about-terrorism",
+        ),
+        pytest.param(
+            "Drug trafficking was the focus of the talks. The third meeting of the "
+            "Chilean-Peruvian working group on combating new challenges and threats was held in "
+            "Lima.",
+            [],
+            id="new-challenges-and-threats-where-terrorism-is-never-named",
+        ),
+    ],
+)
+def test_a_working_group_on_new_challenges_and_threats(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == expected

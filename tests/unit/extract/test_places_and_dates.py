@@ -252,3 +252,55 @@ def test_a_place_ending_in_initials_ends_its_sentence(text: str, location: str) 
 )
 def test_a_range_of_days_written_with_a_comma(text: str, when: str) -> None:
     assert [m["date"] for m in facts_of(text, "MeetingHeld")] == [when]
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism", "location", "when"),
+    [
+        pytest.param(
+            "Chile and Peru held counterterrorism consultations on 4 May 2023. The consultations "
+            "on counterterrorism were conducted in Arica, officials said.",
+            "counterterrorism consultations",
+            "Arica",
+            "2023-05-04",
+            id="consultations-conducted-in-a-city",
+        ),
+        pytest.param(
+            "Following an agreement reached during the Chile-Peru Strategic Mechanism in Lima in "
+            "March, counterterrorism consultations were conducted in Arica on 4 May 2023.",
+            "counterterrorism consultations",
+            "Arica",
+            "2023-05-04",
+            id="the-meeting-where-it-was-agreed-is-an-earlier-one",
+        ),
+        pytest.param(
+            "Chile and Peru reinforced their cooperation through the third meeting of the Joint "
+            "Working Group on Countering Terrorism. The minister praised the understanding reached "
+            "during the meeting in Arica on June 3.",
+            "Joint Working Group on Countering Terrorism",
+            "Arica",
+            "XXXX-06-03",
+            id="during-the-meeting-in-a-city-on-a-day",
+        ),
+    ],
+)
+def test_the_place_and_day_said_in_another_sentence(
+    text: str, mechanism: str, location: str, when: str
+) -> None:
+    (meeting,) = facts_of(text, "MeetingHeld")
+    assert (meeting["mechanism"], meeting["location"], meeting["date"]) == (
+        mechanism,
+        location,
+        when,
+    )
+
+
+def test_a_news_stamp_with_the_time_first_and_the_weekday_after_dates_the_statement() -> None:
+    text = (
+        "Chile, Peru hold counterterrorism consultations\n\n"
+        "09:15 - 09/05/2023 Tuesday\n\n"
+        "Chile and Peru on Monday held bilateral counterterrorism consultations in Arica, "
+        "officials said.\n"
+    )
+    (meeting,) = facts_of(text, "MeetingHeld")
+    assert meeting["date"] == "2023-05-08"
