@@ -75,6 +75,18 @@ async def test_an_unreachable_store_gets_fast_503s_and_a_clean_recovery(postgres
                 assert headers["Retry-After"] and "error" in body
                 assert took < FAST, f"{method} {path} took {took:.1f} s"
 
+            # What needs no store still answers: the API's description and the files
+            # the pages and the documentation load.
+            for path in [
+                "/openapi.json",
+                "/docs",
+                "/docs/assets/swagger-ui.css",
+                "/static/pages.css",
+            ]:
+                async with session.get(url + path) as r:
+                    assert r.status == 200, path
+                    await r.read()
+
             await proxy.start()  # the database is back, at the same address
             async with asyncio.timeout(60):
                 while True:

@@ -27,8 +27,11 @@ from ctevents.server.state import SETTINGS, STORE, WATCHER
 log = logging.getLogger(__name__)
 
 PROBE_INTERVAL = 1.0
-# Routes that answer without the store (or report on it themselves).
-STORE_FREE = frozenset({"/healthz", "/openapi.json"})
+# Routes that answer without the store (or report on it themselves), by their templates:
+# the API's description and the files the pages and its documentation load.
+STORE_FREE = frozenset(
+    {"/healthz", "/openapi.json", "/docs", "/docs/assets/{name}", "/static/{name}"}
+)
 # Store calls run in threads; a stalled database can hold some for seconds, so the pool
 # is large enough that those never starve the requests that could still be answered.
 WORKER_THREADS = 64
@@ -115,12 +118,17 @@ async def started(request: web.Request, response: web.StreamResponse) -> None:
         guard._waiting.pop(task, None)
 
 
+def _route(request: web.Request) -> str | None:
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else None
+
+
 @web.middleware
 async def store_guard(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
 ) -> web.StreamResponse:
     guard = request.app.get(STORE_GUARD)
-    if guard is None or request.path in STORE_FREE:
+    if guard is None or _route(request) in STORE_FREE:
         return await handler(request)
     if guard.down is not None:
         return unavailable(f"the store cannot be reached ({guard.down}); retry shortly")
