@@ -82,6 +82,16 @@ CORPORA = (
         (0.278, 0.571),
         real=True,
     ),
+    Corpus(
+        "extract_blind7",
+        "real official statements, blind set 8",
+        6,
+        # 1.9.0 on arrival, the blind figure; no rule has been written from the set's misses
+        0.462,
+        0.812,
+        (0.462, 0.812),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
