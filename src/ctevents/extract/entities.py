@@ -152,9 +152,10 @@ _GROUP_SLOT = re.compile(
     r"entities)\b[^.;:]*$",
     re.I,
 )
-# Heads of names of institutions, forums and programmes, which are not groups.
+# Heads of names of institutions, forums and programmes, which are not groups. "Alliance"
+# and "League" head names of groupings of states ("the Andean Security Alliance (ASA)").
 _INSTITUTION = re.compile(
-    r"\b(?:Centre|Center|Agency|Forum|Convention|Unit|Structure|Ministry|Department|Commission|"
+    r"\b(?:Alliance|League|Centre|Center|Agency|Forum|Convention|Unit|Structure|Ministry|Department|Commission|"
     r"Committee|Council|Bureau|Office|Police|Task\s+Force|Service|Authority|Programme|Program|"
     r"Initiative|Conclave|Coalition|Organi[sz]ation|Union|Nations|Office|Division|Directorate|"
     r"Plan|Strategy|Act|Law|Court|Institute|Academy|Network\s+of|Bank|Fund|Group\s+of|"

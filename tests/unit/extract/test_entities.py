@@ -45,6 +45,18 @@ def names(text: str) -> set[str]:
             id="syria-before-iraq",
         ),
         pytest.param(
+            "Peru took part in the first meeting of the Counter-Terrorism Working Group under "
+            "the umbrella of the Andean Strategic Alliance (ASA), with all its members.",
+            set(),
+            id="an-alliance-of-states-is-no-group",
+        ),
+        pytest.param(
+            "Chile raised the Pacific Maritime League (PML) and its joint programme against "
+            "terrorist groups such as the Shining Path (SP).",
+            {"Shining Path"},
+            id="a-league-of-states-is-no-group-a-group-beside-it-is",
+        ),
+        pytest.param(
             "The two delegations discussed youth employment programmes in the border provinces.",
             set(),
             id="no-group-named",
