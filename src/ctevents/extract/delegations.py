@@ -189,7 +189,11 @@ WILL_ATTEND = fast(
     )
 )
 # "The respective delegations were led by A, TITLE, … of India and B, TITLE, … of Egypt".
-_BOTH_SIDES = re.compile(r"\b(?:respective|two|both)\s*$", re.I)
+_BOTH_SIDES = re.compile(
+    # "… after talks between the delegations headed by A and B": the delegations of the talks
+    r"\b(?:respective|two|both)\s*$|\b(?:talks|consultations|meeting)\s+between\s+the\s*$",
+    re.I,
+)
 # "The delegations were led by A and B": the plural noun after the article alone is both sides.
 _PLURAL_SIDES = re.compile(r"\s*(?:[Tt]he\s+)?(?:delegations|sides|teams)")
 RESPECTIVE = re.compile(
@@ -350,6 +354,8 @@ _CHUNK_END = re.compile(
     r"and\s+(?:held|discussed|met|included|consisted|comprised))\b"
     # ", the Ministry of External Affairs said", ", officials said", ", according to …"
     r"|,\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:said|stated|added|noted|announced)\b"
+    # "…, Reuters reported.": a news agency's attribution after the last name
+    r"|,\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:reported|reports|wrote|cited)\b"
     r"|,?\s+according\s+to\b"
     # "…, B, in the presence of …": someone present is not a head
     r"|,?\s+in\s+the\s+presence\s+of\b"

@@ -103,6 +103,15 @@ GENERIC_MEETING = fast(
         re.I,
     )
 )
+# "… will hold the next round of counter-terrorism talks, the ministry said after talks
+# between the delegations headed by A and B": the round just ended, named by the one to come.
+_JUST_HELD = re.compile(
+    r"\b(?:after|following|at\s+the\s+(?:end|close)\s+of)\s+(?:the\s+|their\s+|today['’]s\s+)?"
+    r"(?:talks|consultations|meeting)\s+(?:between|of)\s+(?:the\s+)?(?:two\s+)?"
+    r"(?:delegations|sides)\b",
+    re.I,
+)
+_TO_COME = re.compile(r"\b(?:next|will|shall)\b", re.I)
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
     re.compile(
@@ -372,7 +381,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
             if mention.kind == "dialogue-strategic" and _general_dialogue(reading):
                 continue  # a strategic dialogue with no subject, on the whole relation
-            if _is_next(reading, sentence, mention):
+            if _is_next(reading, sentence, mention) and not _JUST_HELD.search(sentence.text):
                 announced.add(mention.kind)
                 continue
             if mention.ordinal is None and not reading.search(_HELD, sentence):
@@ -400,8 +409,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     )
     for candidate in ordered:
         target = _same_meeting(meetings, candidate.mention)
-        asserted = candidate.mention.ordinal is not None or STRONG_HELD.search(
-            candidate.sentence.text
+        asserted = (
+            candidate.mention.ordinal is not None
+            or STRONG_HELD.search(candidate.sentence.text)
+            or _JUST_HELD.search(candidate.sentence.text)
         )
         if not asserted:
             continue  # a passing reference ("the JWG meeting converged …")
@@ -691,6 +702,8 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
         meeting.virtual = True
         return None
     for passage in meeting.passages:
+        if _JUST_HELD.search(passage.text) and _TO_COME.search(passage.text):
+            continue  # the place in "will hold the next round in Brussels after talks …"
         # "here" in any case: a passage without those letters is not searched.
         if "here" in passage.text.lower() and places.HERE.search(passage.text):
             if reading.dateline.city:

@@ -331,6 +331,20 @@ CASES = [
         {("NZ", "Anna Carter")},
         id="the-hon-before-and-mp-after-the-name",
     ),
+    pytest.param(
+        "Chile and Peru will hold the next round of counter-terrorism talks in Lima, the "
+        "ministry said after talks between the delegations headed by Chilean Deputy Foreign "
+        "Minister Ana Soto and Peruvian Vice Minister Luis Ramos.",
+        {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+        id="after-talks-between-the-delegations-headed-by",
+    ),
+    pytest.param(
+        "Canada and the European Union held counter-terrorism talks in Ottawa on Monday. The "
+        "delegations were headed by Canadian Deputy Foreign Minister Ana Soto and EU Deputy "
+        "Secretary General at the EEAS Luis Ramos, the news agency reported.",
+        {("CA", "Ana Soto"), ("EU", "Luis Ramos")},
+        id="a-news-agency-credited-after-the-last-head",
+    ),
 ]
 
 

@@ -774,3 +774,40 @@ def test_a_working_group_on_new_challenges_and_threats(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(m["mechanism"], m["ordinal"]) for m in held(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Chile and Peru will hold the next round of counter-terrorism talks in Lima, the "
+            "Chilean ministry said on Monday after talks between the delegations in Santiago.",
+            [("counter-terrorism talks", None)],
+            id="after-talks-between-the-delegations",
+        ),
+        pytest.param(
+            "Canada and Chile will meet again for consultations on countering terrorism in "
+            "Ottawa, officials said at the end of the consultations between the two sides.",
+            [("consultations on countering terrorism", None)],
+            id="at-the-end-of-the-consultations",
+        ),
+        pytest.param(
+            "Chile and Peru will hold the next round of counter-terrorism talks in Lima, the "
+            "Chilean ministry said on Monday.",
+            [],
+            id="only-the-round-to-come",
+        ),
+        pytest.param(
+            "Chile and Peru will hold the next round of counter-terrorism talks in Lima after "
+            "talks on trade between their ministers.",
+            [],
+            id="other-talks-of-ministers-are-not-the-round-just-held",
+        ),
+    ],
+)
+def test_a_round_just_held_named_by_the_round_to_come(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """ "… will hold the next round of X, the ministry said after talks between the
+    delegations": the round just ended is a meeting of X, held where the text does not say."""
+    assert [(m["mechanism"], m["location"]) for m in held(text)] == expected
