@@ -112,6 +112,9 @@ HEADS_HELD = re.compile(
     r"|,?\s+(?:discussed|reviewed|exchanged\s+views|met)\b[^;]{0,160}?\b(?:at|during|for)\s+"
     r"(?:the|a|an|their)\s+(?:[\w.’'-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session"
     r"|round)\b"
+    # "TITLE of Chile, A, TITLE of Peru, B, and TITLE of Bolivia, C, met in Lima on 3 May":
+    # the heads as the subject of the meeting, with its place and day
+    r"|,?\s+met\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+on\s+"
     # "TITLE A and TITLE B launched today in Lima the Chile-Peru Security Dialogue": its first
     # session, opened by the heads
     r"|,?\s+launched\s+(?:today\s+|here\s+|yesterday\s+)?(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?"
@@ -415,6 +418,7 @@ _LEADER_WORDS = re.compile(
     )
 )
 # What the heads did at the meeting, a verb that reaches `heads_held` alone.
+_MET_IN_ON = re.compile(r"\bmet\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+on\s+")
 _DID_AT = re.compile(
     r"discussed|reviewed|exchanged\s+views|\bmet\b|after\s+(?:the\s+)?talks|launched"
 )
@@ -547,7 +551,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
 
     def heads_held(sentence: Sentence, low: str, chaired: bool) -> None:
         """ "TITLE A and TITLE B held talks …": the heads as the subject of the meeting verb."""
-        if not ((chaired or "held" in low or _DID_AT.search(low)) and _MEETING_WORD.search(low)):
+        met_on = "met in" in low and _MET_IN_ON.search(sentence.text)
+        if not (
+            met_on
+            or ((chaired or "held" in low or _DID_AT.search(low)) and _MEETING_WORD.search(low))
+        ):
             return
         s, e = sentence.start, sentence.end
         for match in HEADS_HELD.finditer(text, s, e):

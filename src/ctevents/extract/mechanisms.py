@@ -126,6 +126,7 @@ _TYPE_SLUG = {
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _TERROR = re.compile(r"terroris", re.I)
 _NOT_QUALIFIER = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Both", "Second"})
+_AMONG = re.compile(r"\s+(?:Among|Between)\s")
 _CONNECTOR_TAIL = re.compile(r"(?:[\s,‘’'\"“”]|\band\b|\bof\b|&)+$")
 
 
@@ -363,6 +364,10 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             tail = _CONNECTOR_TAIL.search(text, match.start("subject"), match.end())
             if tail:
                 name_end = tail.start()
+            # a title-case headline: "… Meeting on Security Among Chile, Peru and Bolivia"
+            among = _AMONG.search(text, match.start("subject"), name_end)
+            if among:
+                name_end = among.start()
             subject = text[match.start("subject") : name_end]
         name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
         if (

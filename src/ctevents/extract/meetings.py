@@ -17,7 +17,7 @@ from ctevents.extract.keys import meeting_key
 from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, kind_of, mentions
 from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
 from ctevents.extract.reading import Reading
-from ctevents.extract.segment import Sentence
+from ctevents.extract.segment import Sentence, content_start
 from ctevents.extract.starts import fast
 
 _LAUNCHED = r"launched(?=\s+(?:today|here|yesterday|the|their|an?)\b)"
@@ -111,6 +111,15 @@ _JUST_HELD = re.compile(
     r"(?:delegations|sides)\b",
     re.I,
 )
+# "Joint Statement of the Chile-Peru Trilateral Meeting on Security": the statement a
+# meeting issued says it was held ("… ahead of the X" does not).
+_STATEMENT_OF = re.compile(
+    r"\W*Joint\s+(?:Press\s+)?Statement\s+(?:of|at|from|issued\s+at)\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,6}?(?:Meeting|Dialogue|Consultations?|Talks|Group|Committee|Mechanism)\b",
+    re.I,
+)
+# "… met in Lima on 3 May 2021 to …": the body's sentence saying the heads met.
+_MET_IN = re.compile(r"\bmet\s+(?:today\s+)?in\s+[A-Z]")
 _TO_COME = re.compile(r"\b(?:next|will|shall)\b", re.I)
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
@@ -393,6 +402,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             ) or parties.sentence_parties(text, sentence.start, sentence.end, exclude)
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
     if not candidates and "terror" in reading.lowered:
+        candidates = _from_headline(reading, statement_parties)
+    if not candidates and "terror" in reading.lowered:
         candidates = bare  # the statement names no mechanism: its meeting is named by kind
     meetings: list[Meeting] = []
     # Mentions with an ordinal and a full name define meetings; bare ones fold into them.
@@ -413,6 +424,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             candidate.mention.ordinal is not None
             or STRONG_HELD.search(candidate.sentence.text)
             or _JUST_HELD.search(candidate.sentence.text)
+            or _STATEMENT_OF.match(text, candidate.sentence.start)
         )
         if not asserted:
             continue  # a passing reference ("the JWG meeting converged …")
@@ -455,6 +467,30 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         if len(meeting.parties) < 2:
             _with_host(meeting, counts(), reading.source_id)
     return _merged_by_key(meetings)
+
+
+def _from_headline(reading: Reading, statement_parties: tuple[str, ...]) -> list[_Candidate]:
+    """ "Joint Statement of the Trilateral Meeting on Security among A, B and C" over a body
+    whose heads "met in Lima on 3 May" and that names no mechanism: the headline names the
+    meeting the body says was held (its place and day are the body's)."""
+    text = reading.text
+    if not reading.sentences:
+        return []
+    begin = content_start(text)
+    line_end = text.find("\n", begin, reading.sentences[0].start)
+    if line_end < 0 or not _STATEMENT_OF.match(text, begin, line_end):
+        return []
+    met = next((s for s in reading.sentences[:6] if _MET_IN.search(s.text)), None)
+    if met is None:
+        return []
+    headline = Sentence(begin, line_end, text[begin:line_end], -1)
+    found = [m for m in _mentions(reading, begin, line_end) if not m.compound]
+    if len(found) != 1:
+        return []
+    # every state the headline names takes part ("among Chile, Peru and Bolivia")
+    named = tuple(sorted({m.code for m in gazetteer.mentions(text, found[0].end, line_end)}))
+    pair = named if len(named) >= 2 else statement_parties
+    return [_Candidate(headline, found[0], pair), _Candidate(met, found[0], pair)]
 
 
 def _with_full_names(meetings: list[Meeting], names: list[str]) -> None:

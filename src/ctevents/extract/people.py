@@ -404,6 +404,25 @@ def _title_first_list(chunk: str) -> list[Official]:
     return officials
 
 
+def _title_comma_name_list(chunk: str) -> list[Official]:
+    """ "TITLE of Chile, A, TITLE of Peru, B, and TITLE of Bolivia, C": three or more titles,
+    each followed by a comma and its name; empty when the chunk is not such a list."""
+    if chunk.count(",") < 5 or " and " not in chunk:
+        return []
+    pieces = [re.sub(r"^\s*(?:and\s+)?", "", piece).strip() for piece in _top_level_commas(chunk)]
+    if len(pieces) % 2 or len(pieces) < 6:
+        return []
+    officials = []
+    for title, name in zip(pieces[::2], pieces[1::2], strict=True):
+        if _name_run(title.split()) or not _name_run(name.split()):
+            return []
+        official = parse_official(f"{title}, {name}")
+        if official is None or official.name != name or not official.title:
+            return []
+        officials.append(official)
+    return officials
+
+
 def _name_first_list(chunk: str) -> list[Official]:
     """ "A, TITLE, Ministry …, B, TITLE, Ministry …, and C, TITLE": three or more names, each
     followed by a title that may itself hold commas; empty when the chunk is not such a list."""
@@ -465,7 +484,11 @@ def _split_at_and(
     if "(" in chunk:
         chunk = _RETIRED.sub("", chunk)
     chunk = chunk.strip(" ,;.")
-    listed = (_title_first_list(chunk) or _name_first_list(chunk)) if lists else []
+    listed = (
+        (_title_first_list(chunk) or _name_first_list(chunk) or _title_comma_name_list(chunk))
+        if lists
+        else []
+    )
     if listed:
         return listed
     points = [

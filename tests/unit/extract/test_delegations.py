@@ -345,6 +345,13 @@ CASES = [
         {("CA", "Ana Soto"), ("EU", "Luis Ramos")},
         id="a-news-agency-credited-after-the-last-head",
     ),
+    pytest.param(
+        "Joint Statement of the Trilateral Meeting on Counter-Terrorism\n\nThe Minister of "
+        "Foreign Affairs of Chile, Ana Soto, the Minister of Foreign Affairs of Peru, Luis Ramos, "
+        "and the Minister of Foreign Affairs of Bolivia, Eva Mena, met in Lima on 3 May 2021.",
+        {("CL", "Ana Soto"), ("PE", "Luis Ramos"), ("BO", "Eva Mena")},
+        id="titles-each-before-a-comma-and-a-name-who-met-in-a-city-on-a-day",
+    ),
 ]
 
 

@@ -811,3 +811,51 @@ def test_a_round_just_held_named_by_the_round_to_come(
     """ "… will hold the next round of X, the ministry said after talks between the
     delegations": the round just ended is a meeting of X, held where the text does not say."""
     assert [(m["mechanism"], m["location"]) for m in held(text)] == expected
+
+
+_BODY = (
+    "\n\nLima, 3 May 2021\n\nThe Minister of Foreign Affairs of Chile, Ana Soto, the Minister of "
+    "Foreign Affairs of Peru, Luis Ramos, and the Minister of Foreign Affairs of Bolivia, Eva "
+    "Mena, met in Lima on 3 May 2021 to enhance cooperation against terrorism in the region."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        pytest.param(
+            "Joint Statement of the Trilateral Meeting on Security among Chile, Peru and Bolivia",
+            [("Trilateral Meeting on Security", ["BO", "CL", "PE"], "2021-05-03", "Lima")],
+            id="a-joint-statement-of-a-named-meeting",
+        ),
+        pytest.param(
+            "Joint Statement of Trilateral Meeting on Security Among Chile, Peru, and Bolivia",
+            [("Trilateral Meeting on Security", ["BO", "CL", "PE"], "2021-05-03", "Lima")],
+            id="in-title-case-the-name-ends-before-among",
+        ),
+        pytest.param(
+            "Joint Statement of the Trilateral Meeting on Trade among Chile, Peru and Bolivia",
+            [],
+            id="a-meeting-on-another-subject",
+        ),
+        pytest.param(
+            "Statement by the Minister ahead of the Trilateral Meeting on Security",
+            [],
+            id="a-statement-ahead-of-a-meeting",
+        ),
+    ],
+)
+def test_a_headline_names_the_meeting_the_body_says_was_held(
+    headline: str, expected: list[tuple[str, list[str], str, str]]
+) -> None:
+    found = held(headline + _BODY)
+    assert [(m["mechanism"], m["parties"], m["date"], m["location"]) for m in found] == expected
+
+
+def test_a_headline_meeting_needs_the_body_to_say_they_met() -> None:
+    text = (
+        "Joint Statement of the Trilateral Meeting on Security among Chile, Peru and Bolivia"
+        "\n\nLima, 3 May 2021\n\nThe three governments remain committed to fighting terrorism "
+        "in the region."
+    )
+    assert held(text) == []
