@@ -409,15 +409,19 @@ def _title_comma_name_list(chunk: str) -> list[Official]:
     each followed by a comma and its name; empty when the chunk is not such a list."""
     if chunk.count(",") < 5 or " and " not in chunk:
         return []
-    pieces = [re.sub(r"^\s*(?:and\s+)?", "", piece).strip() for piece in _top_level_commas(chunk)]
+    # (a stray stop after a comma, "of Malaysia, . A", is a typing slip)
+    pieces = [
+        re.sub(r"^[\s.]*(?:and\s+)?", "", piece).strip() for piece in _top_level_commas(chunk)
+    ]
     if len(pieces) % 2 or len(pieces) < 6:
         return []
     officials = []
     for title, name in zip(pieces[::2], pieces[1::2], strict=True):
-        if _name_run(title.split()) or not _name_run(name.split()):
+        if _name_run(title.split()):
             return []
         official = parse_official(f"{title}, {name}")
-        if official is None or official.name != name or not official.title:
+        # the name may keep honorifics the parse leaves out ("Dato’ Sri A")
+        if official is None or not name.endswith(official.name) or not official.title:
             return []
         officials.append(official)
     return officials

@@ -40,6 +40,8 @@ _ABBREVIATIONS = frozenset(
         "smt",
         "shri",
         "sri",
+        # "Hj." (Haji), a Malay honorific before a name
+        "hj",
         "vs",
         "etc",
         "e.g",
@@ -114,6 +116,10 @@ def content_start(text: str) -> int:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
+    # "… of Malaysia, . Dato’ Sri …", "… Philippines,. Alan …": a stray stop after a comma
+    # is a typing slip inside a list, never a sentence's end.
+    if text[max(0, dot - 2) : dot].rstrip(" ").endswith(","):
+        return True
     match = _TRAILING_WORD.search(text, max(0, dot - 12), dot)
     if not match:
         return False

@@ -352,6 +352,14 @@ CASES = [
         {("CL", "Ana Soto"), ("PE", "Luis Ramos"), ("BO", "Eva Mena")},
         id="titles-each-before-a-comma-and-a-name-who-met-in-a-city-on-a-day",
     ),
+    pytest.param(
+        "Joint Statement of the Trilateral Meeting on Counter-Terrorism\n\nThe Minister of "
+        "Foreign Affairs of Chile, Ana Soto, the Minister of Foreign Affairs of Malaysia, . "
+        "Dato’ Sri Aziz Hj. Rahman, and the Secretary of Foreign Affairs of the Philippines,. "
+        "Jose Cruz met in Manila on 5 May 2022.",
+        {("CL", "Ana Soto"), ("MY", "Aziz Hj. Rahman"), ("PH", "Jose Cruz")},
+        id="a-stray-stop-after-a-comma-and-a-malay-honorific",
+    ),
 ]
 
 
