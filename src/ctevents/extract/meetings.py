@@ -8,6 +8,7 @@ background ("the previous meeting", "was set up in") is skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -653,6 +654,9 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
             return coarse[0].edtf
     if unresolved:
         return None
+    heading = _month_heading(reading, meeting.passages[0]) if meeting.passages else None
+    if heading is not None:
+        return heading
     # The lead usually dates what the statement reports, unless a sentence of it dates
     # something else: an attack, or another round of the mechanism.
     for passage in reading.sentences[:3]:
@@ -670,6 +674,23 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         if day is not None:
             return day.edtf
     return None
+
+
+# "May 2010:" on a line of its own, over what was done then (a report's "Dates Group
+# Convened" list).
+_MONTH_LINE = re.compile(r"^[A-Z][a-z]+\s+\d{4}\s*:?$")
+
+
+def _month_heading(reading: Reading, passage: Sentence) -> str | None:
+    """The month of a heading line right above the passage's paragraph."""
+    at = bisect_left(reading.starts, passage.start)
+    if at == 0:
+        return None
+    above = reading.sentences[at - 1]
+    if above.paragraph != passage.paragraph - 1 or not _MONTH_LINE.match(above.text):
+        return None
+    found = reading.dates(above.start, above.end, reading.reference, reading.today)
+    return found[0].edtf if len(found) == 1 and found[0].precision == "month" else None
 
 
 _SAID_ON = re.compile(

@@ -859,3 +859,31 @@ def test_a_headline_meeting_needs_the_body_to_say_they_met() -> None:
         "in the region."
     )
     assert held(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date_"),
+    [
+        pytest.param(
+            "Report on the Chile-Peru cooperation against terrorism\n\nMeetings:\n\nMarch 2019:\n\n"
+            "The heads of delegation chaired the Counter-Terrorism Working Group meeting in Lima.",
+            "2019-03",
+            id="a-month-heading-over-the-meeting",
+        ),
+        pytest.param(
+            "Report on the Chile-Peru cooperation against terrorism\n\nMarch 2019:\n\nThe "
+            "ministries exchanged lists of contacts.\n\nThe heads of delegation chaired the "
+            "Counter-Terrorism Working Group meeting in Lima.",
+            None,
+            id="a-month-heading-over-another-paragraph",
+        ),
+        pytest.param(
+            "Report on the Chile-Peru cooperation against terrorism\n\nResults 2019:\n\n"
+            "The heads of delegation chaired the Counter-Terrorism Working Group meeting in Lima.",
+            None,
+            id="a-heading-that-is-no-month",
+        ),
+    ],
+)
+def test_a_month_heading_dates_the_meeting_below_it(text: str, date_: str | None) -> None:
+    assert [m["date"] for m in held(text)] == [date_]
