@@ -126,6 +126,7 @@ _TYPE_SLUG = {
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _TERROR = re.compile(r"terroris", re.I)
 _NOT_QUALIFIER = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Both", "Second"})
+_UMBRELLA = re.compile(r"\s+under\s+the\s+umbrella\s+of\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5}")
 _AMONG = re.compile(r"\s+(?:Among|Between)\s")
 _CONNECTOR_TAIL = re.compile(r"(?:[\s,‘’'\"“”]|\band\b|\bof\b|&)+$")
 
@@ -369,6 +370,11 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             if among:
                 name_end = among.start()
             subject = text[match.start("subject") : name_end]
+        # "the Counter-Terrorism Working Group under the umbrella of the Andean Strategic
+        # Alliance": the group is named with the body it belongs to
+        umbrella = _UMBRELLA.match(text, name_end, end)
+        if umbrella:
+            name_end = umbrella.end()
         name = re.sub(r"[‘’“”\"]", "", text[name_start:name_end]).strip(" ,'")
         if (
             not _of_the_genre(name)

@@ -46,6 +46,17 @@ _MEMBER_STATES = re.compile(
     rf"\s+and\s+(?:the\s+)?(?:member\s+states\s+of\s+(?:the\s+)?(?P<name>{_GROUPING_NAMES})"
     rf"|(?P<short>{_GROUPING_NAMES})\s+member\s+states)\b"
 )
+# "… with the participation of representatives from all GCC countries, Canada and Chile":
+# the states listed take part, a grouping with all its members.
+_PARTICIPATION = re.compile(
+    r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?(?:representatives|delegations|officials|"
+    r"delegates|experts)\s+(?:from|of)\s+(?P<list>[^.;]{1,200})"
+)
+# States whose names the gazetteer leaves out as ordinary words or people's names.
+_AMBIGUOUS_STATES = {"Jordan": "JO", "Chad": "TD", "Georgia": "GE", "Niger": "NE", "Guinea": "GN"}
+_LISTED_STATE = re.compile(
+    r"(?:^|,\s*|\band\s+)(Jordan|Chad|Georgia|Niger|Guinea)\b(?!\s+[A-Z])(?=\s*(?:,|and\b|$))"
+)
 _JOINED = re.compile(r"^\s*(?:[-–—/]|,\s*|,?\s+and\s+)\s*$")
 _SEVERAL = re.compile(r"\b(?:[Tt]rilateral|[Tt]ripartite|[Tt]hree-way|[Tt]hree\s+countries)\b")
 _COUNT = {"trilateral": 3, "tripartite": 3, "three-way": 3, "three countries": 3}
@@ -95,6 +106,24 @@ def grouping_members(words: str) -> tuple[str, ...] | None:
     return MEMBERS[_key(found.group("name"))] if found else None
 
 
+def _participants(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """The states of "with the participation of representatives from A, B and C" (three or
+    more, a grouping counted with its members)."""
+    if "participation" not in text[start:end]:
+        return None
+    found = _PARTICIPATION.search(text, start, end)
+    if not found:
+        return None
+    begin, stop = found.start("list"), found.end("list")
+    codes = {m.code for m in gazetteer.mentions(text, begin, stop)}
+    for grouping in _GROUPING.finditer(text, begin, stop):
+        codes.update(MEMBERS[_key(grouping.group("name"))])
+    # in a list of the states taking part, "Jordan" or "Chad" is the state, not a person
+    for listed in _LISTED_STATE.finditer(text, begin, stop):
+        codes.add(_AMBIGUOUS_STATES[listed.group(1)])
+    return tuple(sorted(codes)) if len(codes) >= 3 else None
+
+
 def _chain(text: str, start: int, end: int) -> list[str]:
     """The longest run of states joined by hyphens, commas or "and" in text[start:end]."""
     best: list[str] = []
@@ -122,6 +151,9 @@ def members(
 ) -> tuple[str, ...] | None:
     """The parties of a mechanism named at text[name_start:name_end] when more than two
     states take part; None for a bilateral one."""
+    taking_part = _participants(text, sentence_start, sentence_end)
+    if taking_part:
+        return taking_part
     grouping = _with_members(text, sentence_start, sentence_end) or _grouping(
         text, max(sentence_start, name_start - 20), name_end
     )

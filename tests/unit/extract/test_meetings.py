@@ -887,3 +887,35 @@ def test_a_headline_meeting_needs_the_body_to_say_they_met() -> None:
 )
 def test_a_month_heading_dates_the_meeting_below_it(text: str, date_: str | None) -> None:
     assert [m["date"] for m in held(text)] == [date_]
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism", "parties"),
+    [
+        pytest.param(
+            "The GCC secretariat took part in the first meeting of the Counter-Terrorism Working "
+            "Group under the umbrella of the Andean Strategic Alliance (ASA), with the "
+            "participation of representatives from all GCC countries, Chad and Peru.",
+            "Counter-Terrorism Working Group under the umbrella of the Andean Strategic Alliance",
+            ["AE", "BH", "KW", "OM", "PE", "QA", "SA", "TD"],
+            id="participants-listed-a-grouping-with-its-members-a-state-named-like-a-person",
+        ),
+        pytest.param(
+            "The first meeting of the Counter-Terrorism Working Group was held in Lima on 3 May "
+            "2021, with the participation of delegations from Chile, Peru and Bolivia.",
+            "Counter-Terrorism Working Group",
+            ["BO", "CL", "PE"],
+            id="three-states-taking-part",
+        ),
+        pytest.param(
+            "The first meeting of the Chile-Peru Counter-Terrorism Working Group was held in Lima "
+            "on 3 May 2021, with the participation of experts from Chile, Peru and Jordan Smith "
+            "of the university.",
+            "Chile-Peru Counter-Terrorism Working Group",
+            ["CL", "PE"],
+            id="a-person-named-jordan-is-no-state",
+        ),
+    ],
+)
+def test_the_states_taking_part(text: str, mechanism: str, parties: list[str]) -> None:
+    assert [(m["mechanism"], m["parties"]) for m in held(text)] == [(mechanism, parties)]
