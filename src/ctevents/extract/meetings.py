@@ -91,7 +91,10 @@ BACKGROUND = fast(
         r"|\b(?:set\s+up|established|constituted|instituted)\s+(?:the|their|its|a|an)\b"
         r"|\blast\s+(?:met|convened)\b"
         # "Following up on the inaugural Designations Dialogue in December 2017, …"
-        r"|\bfollowing\s+up\s+on\b|\bsince\s+the\s+(?:inaugural|first|previous|last)\b",
+        r"|\bfollowing\s+up\s+on\b|\bsince\s+the\s+(?:inaugural|first|previous|last)\b"
+        # "When we met in March 2019, we launched the X": a meeting recalled, not reported
+        r"|^\W*when\s+(?:we|they|the\s+(?:two\s+)?(?:leaders|ministers|sides))\s+"
+        r"(?:last\s+|first\s+)?met\s+in\b",
         re.I,
     )
 )

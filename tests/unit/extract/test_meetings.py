@@ -77,6 +77,12 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             id="a-working-group-on-something-else",
         ),
         pytest.param(
+            "Joint statement of the Prime Ministers of Chile and Peru, 4 May 2024. When we met "
+            "in March 2019, we launched the Chile-Peru Counter-Terrorism Dialogue. Today we "
+            "received a report on its work.",
+            id="a-launch-recalled-when-we-met-years-before",
+        ),
+        pytest.param(
             "Senegal and France held the fourth round of their Political Consultations in Dakar "
             "on 2 June 2024, where counter-terrorism was one of the subjects.",
             id="political-consultations",
@@ -919,3 +925,11 @@ def test_a_month_heading_dates_the_meeting_below_it(text: str, date_: str | None
 )
 def test_the_states_taking_part(text: str, mechanism: str, parties: list[str]) -> None:
     assert [(m["mechanism"], m["parties"]) for m in held(text)] == [(mechanism, parties)]
+
+
+def test_a_meeting_launched_today_is_still_held() -> None:
+    text = (
+        "Chile and Peru launched today in Lima the Chile-Peru Counter-Terrorism Dialogue. "
+        "When the ministers met in the afternoon, they agreed on a work plan."
+    )
+    assert [m["mechanism"] for m in held(text)] == ["Chile-Peru Counter-Terrorism Dialogue"]
