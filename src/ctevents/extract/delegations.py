@@ -831,4 +831,45 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         party = head.party if head.party in parties else (free[0] if len(free) == 1 else None)
         if party:
             add(party, head, sentence)
+    for party, official, line in _transcript_speakers(reading, parties):
+        add(party, official, line)
     return list(leaders.values())
+
+
+# "Remarks Following Meetings of the Chile-Peru Counter-Terrorism Working Group" over the
+# speakers' lines ("Ana Soto, Chilean Deputy Foreign Minister;"): the heads who spoke.
+_REMARKS_HEADLINE = re.compile(
+    r"^\W*(?:Joint\s+)?(?:Press\s+)?Remarks\s+(?:Following|After|at\s+the\s+(?:End|Close)\s+of)\s+"
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:Meetings?|Talks|Consultations|Dialogue)\s+of\s+the\b",
+    re.I | re.M,
+)
+
+
+def _transcript_speakers(
+    reading: Reading, parties: tuple[str, ...]
+) -> list[tuple[str, Official, Sentence]]:
+    """The header lines "NAME, TITLE;" under a remarks transcript's headline, two or more."""
+    text = reading.text
+    if not reading.sentences or len(parties) < 2:
+        return []
+    header_end = reading.sentences[0].start
+    headline = _REMARKS_HEADLINE.search(text, 0, header_end)
+    if headline is None:
+        return []
+    speakers: list[tuple[Official, Sentence]] = []
+    for line in re.finditer(r"[^\n]+", text[:header_end]):
+        if line.start() <= headline.start():
+            continue
+        words = line.group().rstrip().rstrip(";")
+        if "," not in words or words != words.lstrip():
+            continue
+        official = parse_official(words)
+        if official is not None and official.title and words.startswith(official.name):
+            speakers.append(
+                (official, Sentence(line.start(), line.start() + len(words), words, -1))
+            )
+    if len(speakers) < 2:
+        return []
+    officials = [official for official, _ in speakers]
+    lines = {id(official): line for official, line in speakers}
+    return [(party, o, lines[id(o)]) for party, o in _assign(officials, parties)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ctevents.extract import dates, gazetteer, multilateral, noise, parties, places
 from ctevents.extract.cues import cue as cue_of
@@ -124,6 +124,18 @@ _STATEMENT_OF = re.compile(
 )
 # "… met in Lima on 3 May 2021 to …": the body's sentence saying the heads met.
 _MET_IN = re.compile(r"\bmet\s+(?:today\s+)?in\s+[A-Z]")
+# "Remarks Following Meetings of the Chile-Peru Counter-Terrorism Working Group"
+_REMARKS_AFTER = re.compile(
+    r"\W*(?:Joint\s+)?(?:Press\s+)?Remarks\s+(?:Following|After|at\s+the\s+(?:End|Close)\s+of)\s+"
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:Meetings?|Talks|Consultations|Dialogue)\s+of\s+the\b",
+    re.I,
+)
+# "This is the 14th meeting in this series": the speaker gives the ordinal.
+_THIS_IS_NTH = re.compile(
+    rf"^(?:This|It)\s+(?:is|was)\s+the\s+({ORDINAL_TEXT})\s+(?:meeting|round|session)\b", re.I
+)
+# A header line naming a place alone: "Lima, Peru".
+_CITY_LINE = re.compile(r"(?P<city>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),\s+(?P<state>[A-Z][\w ]+)")
 _TO_COME = re.compile(r"\b(?:next|will|shall)\b", re.I)
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
@@ -405,8 +417,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 text, sentence.start, sentence.end, mention.start, mention.end, counts()
             ) or parties.sentence_parties(text, sentence.start, sentence.end, exclude)
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
-    if not candidates and "terror" in reading.lowered:
-        candidates = _from_headline(reading, statement_parties)
+    if "terror" in reading.lowered:
+        candidates.extend(_from_headline(reading, statement_parties))
     if not candidates and "terror" in reading.lowered:
         candidates = bare  # the statement names no mechanism: its meeting is named by kind
     meetings: list[Meeting] = []
@@ -429,6 +441,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             or STRONG_HELD.search(candidate.sentence.text)
             or _JUST_HELD.search(candidate.sentence.text)
             or _STATEMENT_OF.match(text, candidate.sentence.start)
+            or _REMARKS_AFTER.match(text, candidate.sentence.start)
         )
         if not asserted:
             continue  # a passing reference ("the JWG meeting converged …")
@@ -476,25 +489,57 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
 def _from_headline(reading: Reading, statement_parties: tuple[str, ...]) -> list[_Candidate]:
     """ "Joint Statement of the Trilateral Meeting on Security among A, B and C" over a body
     whose heads "met in Lima on 3 May" and that names no mechanism: the headline names the
-    meeting the body says was held (its place and day are the body's)."""
+    meeting the body says was held (its place and day are the body's). "Remarks Following
+    Meetings of the X" says so itself: the remarks were made after it."""
     text = reading.text
     if not reading.sentences:
         return []
     begin = content_start(text)
-    line_end = text.find("\n", begin, reading.sentences[0].start)
-    if line_end < 0 or not _STATEMENT_OF.match(text, begin, line_end):
+    for _ in range(3):  # the headline is one of the first lines above the body
+        line_end = text.find("\n", begin, reading.sentences[0].start)
+        if line_end < 0:
+            return []
+        if _STATEMENT_OF.match(text, begin, line_end) or _REMARKS_AFTER.match(
+            text, begin, line_end
+        ):
+            break
+        begin = line_end + 1
+    else:
         return []
-    met = next((s for s in reading.sentences[:6] if _MET_IN.search(s.text)), None)
-    if met is None:
-        return []
+    met = None
+    if not _REMARKS_AFTER.match(text, begin, line_end):
+        met = next((s for s in reading.sentences[:6] if _MET_IN.search(s.text)), None)
+        if met is None:
+            return []
     headline = Sentence(begin, line_end, text[begin:line_end], -1)
     found = [m for m in _mentions(reading, begin, line_end) if not m.compound]
     if len(found) != 1:
         return []
     # every state the headline names takes part ("among Chile, Peru and Bolivia")
-    named = tuple(sorted({m.code for m in gazetteer.mentions(text, found[0].end, line_end)}))
+    named = tuple(sorted({m.code for m in gazetteer.mentions(text, begin, line_end)}))
     pair = named if len(named) >= 2 else statement_parties
-    return [_Candidate(headline, found[0], pair), _Candidate(met, found[0], pair)]
+    if met:
+        return [_Candidate(headline, found[0], pair), _Candidate(met, found[0], pair)]
+    # A transcript: its header's place and date lines ("Lima, Peru", "May 3, 2021") and
+    # the speaker's "This is the 14th meeting …" complete the meeting.
+    mention = found[0]
+    extra = []
+    for sentence in reading.sentences[:8]:
+        said = _THIS_IS_NTH.match(sentence.text)
+        if said:
+            number = ordinals(sentence.text, said.start(1), said.end(1))
+            mention = replace(mention, ordinal=number[0][2] if number else None)
+            extra.append(sentence)
+            break
+    for line in re.finditer(r"[^\n]+", text[: reading.sentences[0].start]):
+        if line.start() <= begin:
+            continue
+        words = line.group().rstrip()
+        if words != words.lstrip():
+            continue
+        if _CITY_LINE.fullmatch(words) or dates.date_mentions(words, 0, len(words), None):
+            extra.append(Sentence(line.start(), line.start() + len(words), words, -1))
+    return [_Candidate(headline, mention, pair), *(_Candidate(x, mention, pair) for x in extra)]
 
 
 def _with_full_names(meetings: list[Meeting], names: list[str]) -> None:
@@ -762,6 +807,9 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
         meeting.virtual = True
         return None
     for passage in meeting.passages:
+        line = _CITY_LINE.fullmatch(passage.text) if passage.paragraph == -1 else None
+        if line and gazetteer.code_for(line.group("state")):
+            return line.group("city")  # a transcript's header: "Lima, Peru"
         if _JUST_HELD.search(passage.text) and _TO_COME.search(passage.text):
             continue  # the place in "will hold the next round in Brussels after talks …"
         # "here" in any case: a passage without those letters is not searched.

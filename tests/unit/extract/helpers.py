@@ -20,3 +20,14 @@ def facts_of(text: str, type_name: str, published_on: date | None = None) -> lis
 def leaders(text: str) -> set[tuple[str, str]]:
     """(party, name) of every delegation leader the text yields."""
     return {(f["party"], f["name"]) for f in facts_of(text, "DelegationLed")}
+
+
+# A remarks transcript after a meeting, written for the tests of two rules.
+TRANSCRIPT = (
+    "Chile-Peru Counter-Terrorism Working Group\n\n"
+    "Remarks Following Meetings of the Chile-Peru Counter-Terrorism Working Group\n\n"
+    "Ana Soto, Chilean Deputy Foreign Minister;\nLuis Ramos, Peruvian Vice Minister\n"
+    "Lima, Peru\nMay 3, 2021\n\n"
+    "VICE MINISTER RAMOS: Good afternoon. We spent the day in talks on terrorism. "
+    "This is the ninth meeting of our group. It was a useful day."
+)

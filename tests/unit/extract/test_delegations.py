@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.extract.helpers import facts_of, leaders
+from tests.unit.extract.helpers import TRANSCRIPT, facts_of, leaders
 
 OPENING = (
     "The fourth round of the Slovenia-India Counter-Terrorism Dialogue was held in Pune on "
@@ -723,3 +723,12 @@ def test_a_meeting_between_two_officials(text: str, expected: set[tuple[str, str
 )
 def test_the_meeting_a_head_chaired_with_another(text: str, expected: set[tuple[str, str]]) -> None:
     assert leaders(text) == expected
+
+
+def test_the_speakers_of_remarks_following_a_meeting_are_its_heads() -> None:
+    assert leaders(TRANSCRIPT) == {("CL", "Ana Soto"), ("PE", "Luis Ramos")}
+
+
+def test_speakers_of_remarks_on_another_occasion_are_not_heads() -> None:
+    text = TRANSCRIPT.replace("Remarks Following Meetings of", "Remarks on the Anniversary of")
+    assert leaders(text) == set()

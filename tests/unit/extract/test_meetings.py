@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit.extract.helpers import facts_of
+from tests.unit.extract.helpers import TRANSCRIPT, facts_of
 
 
 def held(text: str, published_on: date | None = None) -> list[dict]:
@@ -933,3 +933,15 @@ def test_a_meeting_launched_today_is_still_held() -> None:
         "When the ministers met in the afternoon, they agreed on a work plan."
     )
     assert [m["mechanism"] for m in held(text)] == ["Chile-Peru Counter-Terrorism Dialogue"]
+
+
+def test_remarks_following_a_meeting_report_it_held() -> None:
+    found = held(TRANSCRIPT)
+    assert [(m["mechanism"], m["ordinal"], m["date"], m["location"]) for m in found] == [
+        ("Chile-Peru Counter-Terrorism Working Group", 9, "2021-05-03", "Lima")
+    ]
+
+
+def test_remarks_before_a_meeting_report_none() -> None:
+    text = TRANSCRIPT.replace("Remarks Following Meetings of", "Remarks Ahead of Meetings of")
+    assert held(text) == []
