@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ctevents.extract import gazetteer
 from ctevents.extract.lexicon import COURTESIES, TITLE_WORDS
 from ctevents.extract.people import Official, parse_official, split_officials
-from ctevents.extract.reading import Reading
+from ctevents.extract.reading import Reading, header_end
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
 
@@ -852,12 +852,12 @@ def _transcript_speakers(
     text = reading.text
     if not reading.sentences or len(parties) < 2:
         return []
-    header_end = reading.sentences[0].start
-    headline = _REMARKS_HEADLINE.search(text, 0, header_end)
+    body = header_end(reading)
+    headline = _REMARKS_HEADLINE.search(text, 0, body)
     if headline is None:
         return []
     speakers: list[tuple[Official, Sentence]] = []
-    for line in re.finditer(r"[^\n]+", text[:header_end]):
+    for line in re.finditer(r"[^\n]+", text[:body]):
         if line.start() <= headline.start():
             continue
         words = line.group().rstrip().rstrip(";")

@@ -17,7 +17,7 @@ from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.keys import meeting_key
 from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, kind_of, mentions
 from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
-from ctevents.extract.reading import Reading
+from ctevents.extract.reading import Reading, header_end
 from ctevents.extract.segment import Sentence, content_start
 from ctevents.extract.starts import fast
 
@@ -418,7 +418,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             ) or parties.sentence_parties(text, sentence.start, sentence.end, exclude)
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
     if "terror" in reading.lowered:
-        candidates.extend(_from_headline(reading, statement_parties))
+        candidates.extend(_from_headline(reading, statement_parties, bool(candidates)))
     if not candidates and "terror" in reading.lowered:
         candidates = bare  # the statement names no mechanism: its meeting is named by kind
     meetings: list[Meeting] = []
@@ -486,7 +486,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     return _merged_by_key(meetings)
 
 
-def _from_headline(reading: Reading, statement_parties: tuple[str, ...]) -> list[_Candidate]:
+def _from_headline(
+    reading: Reading, statement_parties: tuple[str, ...], named_in_body: bool
+) -> list[_Candidate]:
     """ "Joint Statement of the Trilateral Meeting on Security among A, B and C" over a body
     whose heads "met in Lima on 3 May" and that names no mechanism: the headline names the
     meeting the body says was held (its place and day are the body's). "Remarks Following
@@ -495,8 +497,9 @@ def _from_headline(reading: Reading, statement_parties: tuple[str, ...]) -> list
     if not reading.sentences:
         return []
     begin = content_start(text)
+    body = header_end(reading)
     for _ in range(3):  # the headline is one of the first lines above the body
-        line_end = text.find("\n", begin, reading.sentences[0].start)
+        line_end = text.find("\n", begin, body)
         if line_end < 0:
             return []
         if _STATEMENT_OF.match(text, begin, line_end) or _REMARKS_AFTER.match(
@@ -508,6 +511,8 @@ def _from_headline(reading: Reading, statement_parties: tuple[str, ...]) -> list
         return []
     met = None
     if not _REMARKS_AFTER.match(text, begin, line_end):
+        if named_in_body:
+            return []  # the body names its mechanism: the headline adds nothing
         met = next((s for s in reading.sentences[:6] if _MET_IN.search(s.text)), None)
         if met is None:
             return []
@@ -524,14 +529,14 @@ def _from_headline(reading: Reading, statement_parties: tuple[str, ...]) -> list
     # the speaker's "This is the 14th meeting …" complete the meeting.
     mention = found[0]
     extra = []
-    for sentence in reading.sentences[:8]:
+    for sentence in [s for s in reading.sentences if s.start >= body][:8]:
         said = _THIS_IS_NTH.match(sentence.text)
         if said:
             number = ordinals(sentence.text, said.start(1), said.end(1))
             mention = replace(mention, ordinal=number[0][2] if number else None)
             extra.append(sentence)
             break
-    for line in re.finditer(r"[^\n]+", text[: reading.sentences[0].start]):
+    for line in re.finditer(r"[^\n]+", text[:body]):
         if line.start() <= begin:
             continue
         words = line.group().rstrip()

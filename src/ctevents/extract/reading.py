@@ -381,3 +381,22 @@ def _in_furniture(text: str, sentence: Sentence, begin: int) -> bool:
     line_end = text.find("\n", sentence.end)
     line = text[max(line_start, begin) : len(text) if line_end < 0 else line_end]
     return noise.is_furniture(line)
+
+
+# A line of running text: a sentence's stop after a word, with several words before it.
+_ANY_LINE = re.compile(r"[^\n]+")
+_PROSE_LINE = re.compile(r"(?:\S+\s+){5,}\S*[a-z)”\"’][.!?][\"”’]?(?:\s|$)")
+
+
+def header_end(reading: Reading) -> int:
+    """Where the body begins: past the headline and the lines under it (speakers, place,
+    date), whether or not a dateline set them apart from the sentences."""
+    text = reading.text
+    first = reading.sentences[0].start if reading.sentences else len(text)
+    begin = content_start(text)
+    if first > begin:
+        return first
+    for line in _ANY_LINE.finditer(text, begin):
+        if _PROSE_LINE.search(line.group()):
+            return line.start()
+    return first

@@ -5,6 +5,8 @@ Each row is a statement and the (side, name) pairs a careful reader finds in it.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.unit.extract.helpers import TRANSCRIPT, facts_of, leaders
@@ -727,6 +729,13 @@ def test_the_meeting_a_head_chaired_with_another(text: str, expected: set[tuple[
 
 def test_the_speakers_of_remarks_following_a_meeting_are_its_heads() -> None:
     assert leaders(TRANSCRIPT) == {("CL", "Ana Soto"), ("PE", "Luis Ramos")}
+
+
+def test_the_speakers_with_a_publication_date() -> None:
+    found = {
+        (f["party"], f["name"]) for f in facts_of(TRANSCRIPT, "DelegationLed", date(2021, 5, 3))
+    }
+    assert found == {("CL", "Ana Soto"), ("PE", "Luis Ramos")}
 
 
 def test_speakers_of_remarks_on_another_occasion_are_not_heads() -> None:

@@ -945,3 +945,9 @@ def test_remarks_following_a_meeting_report_it_held() -> None:
 def test_remarks_before_a_meeting_report_none() -> None:
     text = TRANSCRIPT.replace("Remarks Following Meetings of", "Remarks Ahead of Meetings of")
     assert held(text) == []
+
+
+def test_remarks_following_a_meeting_with_a_publication_date() -> None:
+    """With a publication date the header lines are read as content: the same meeting."""
+    found = held(TRANSCRIPT, published_on=date(2021, 5, 3))
+    assert [(m["ordinal"], m["date"], m["location"]) for m in found] == [(9, "2021-05-03", "Lima")]
