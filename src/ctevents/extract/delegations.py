@@ -852,6 +852,8 @@ def _transcript_speakers(
     text = reading.text
     if not reading.sentences or len(parties) < 2:
         return []
+    if "Remarks" not in text[:400]:
+        return []
     body = header_end(reading)
     headline = _REMARKS_HEADLINE.search(text, 0, body)
     if headline is None:

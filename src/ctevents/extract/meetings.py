@@ -91,10 +91,7 @@ BACKGROUND = fast(
         r"|\b(?:set\s+up|established|constituted|instituted)\s+(?:the|their|its|a|an)\b"
         r"|\blast\s+(?:met|convened)\b"
         # "Following up on the inaugural Designations Dialogue in December 2017, …"
-        r"|\bfollowing\s+up\s+on\b|\bsince\s+the\s+(?:inaugural|first|previous|last)\b"
-        # "When we met in March 2019, we launched the X": a meeting recalled, not reported
-        r"|^\W*when\s+(?:we|they|the\s+(?:two\s+)?(?:leaders|ministers|sides))\s+"
-        r"(?:last\s+|first\s+)?met\s+in\b",
+        r"|\bfollowing\s+up\s+on\b|\bsince\s+the\s+(?:inaugural|first|previous|last)\b",
         re.I,
     )
 )
@@ -137,6 +134,11 @@ _THIS_IS_NTH = re.compile(
 # A header line naming a place alone: "Lima, Peru".
 _CITY_LINE = re.compile(r"(?P<city>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),\s+(?P<state>[A-Z][\w ]+)")
 _TO_COME = re.compile(r"\b(?:next|will|shall)\b", re.I)
+_RECALLED = re.compile(
+    r"when\s+(?:we|they|the\s+(?:two\s+)?(?:leaders|ministers|sides))\s+(?:last\s+|first\s+)?"
+    r"met\s+in\b",
+    re.I,
+)
 # Verbs that assert a meeting happened, not merely refer to it.
 STRONG_HELD = fast(
     re.compile(
@@ -387,6 +389,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     for sentence in reading.sentences:
         if noise.is_negated(sentence.text) or reading.search(_BACKGROUND, sentence):
             continue
+        if sentence.text[:4].lower() == "when" and _RECALLED.match(sentence.text):
+            continue  # "When we met in March 2019, we launched the X": recalled, not reported
         if typed is not None and sentence.start not in typed:
             found = []
         else:
@@ -497,6 +501,9 @@ def _from_headline(
     if not reading.sentences:
         return []
     begin = content_start(text)
+    opening = text[begin : begin + 400]
+    if "Statement" not in opening and "Remarks" not in opening:
+        return []  # (the headlines read here: a cheap test spares the header's scan)
     body = header_end(reading)
     for _ in range(3):  # the headline is one of the first lines above the body
         line_end = text.find("\n", begin, body)

@@ -385,7 +385,7 @@ def _in_furniture(text: str, sentence: Sentence, begin: int) -> bool:
 
 # A line of running text: a sentence's stop after a word, with several words before it.
 _ANY_LINE = re.compile(r"[^\n]+")
-_PROSE_LINE = re.compile(r"(?:\S+\s+){5,}\S*[a-z)”\"’][.!?][\"”’]?(?:\s|$)")
+_PROSE_STOP = re.compile(r"[a-z)”\"’][.!?][\"”’]?(?:\s|$)")
 
 
 def header_end(reading: Reading) -> int:
@@ -397,6 +397,7 @@ def header_end(reading: Reading) -> int:
     if first > begin:
         return first
     for line in _ANY_LINE.finditer(text, begin):
-        if _PROSE_LINE.search(line.group()):
+        words = line.group()
+        if words.count(" ") >= 5 and _PROSE_STOP.search(words):
             return line.start()
     return first
