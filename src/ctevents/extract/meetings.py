@@ -822,7 +822,7 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
         line = _CITY_LINE.fullmatch(passage.text) if passage.paragraph == -1 else None
         if line and gazetteer.code_for(line.group("state")):
             return line.group("city")  # a transcript's header: "Lima, Peru"
-        if _JUST_HELD.search(passage.text) and _TO_COME.search(passage.text):
+        if _TO_COME.search(passage.text) and _JUST_HELD.search(passage.text):
             continue  # the place in "will hold the next round in Brussels after talks …"
         # "here" in any case: a passage without those letters is not searched.
         if "here" in passage.text.lower() and places.HERE.search(passage.text):
