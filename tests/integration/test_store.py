@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextvars
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 from uuid import UUID, uuid4
 
@@ -12,25 +12,14 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from ctevents.codec import RecordedEvent
 from ctevents.documents import make_document
 from ctevents.events import DelegationLed, Evidence, MeetingHeld, source_id_for
 from ctevents.ingest import ingest
 from ctevents.persistence import PENDING_WRITE, PendingWrite, WriteAbandoned
 from ctevents.postgres import schema_channel
 from ctevents.store import Store, StoreError, locate
-from tests.support.event_samples import sample_events
+from tests.support.event_samples import NOW, placed, sample_events
 from tests.support.postgres import drop_schema, postgres_dsn
-
-NOW = datetime(2023, 7, 25, 6, 30, tzinfo=UTC)
-
-
-def placed(events, stream=None):
-    stream = stream or uuid4()
-    return [
-        RecordedEvent(originator_id=stream, originator_version=i + 1, timestamp=NOW, event=e)
-        for i, e in enumerate(events)
-    ]
 
 
 def test_every_event_type_round_trips(store_url):

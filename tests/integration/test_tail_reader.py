@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 
 import orjson
@@ -24,8 +24,7 @@ from ctevents.closing import Closed
 from ctevents.feed import EventFilter
 from ctevents.store import Store
 from ctevents.tail import SharedTail
-from tests.integration.test_store import placed
-from tests.support.event_samples import sample_events
+from tests.support.event_samples import placed, sample_events
 
 # As many appends as eventsourcing's pools hold connections (5 + 10 overflow, both
 # databases): through the pool, a read would have to wait for one of them to finish.
@@ -74,6 +73,15 @@ def wait_until_appends_wait(store: Store) -> None:
     pytest.fail("the appends never waited for the table lock")
 
 
+def waiting_appends(store: Store, threads: ThreadPoolExecutor) -> list[Future[list[int]]]:
+    """WAITING_APPENDS appends started while the write lock is held, once they all wait."""
+    appends = [
+        threads.submit(store.append, placed(sample_events()[:1])) for _ in range(WAITING_APPENDS)
+    ]
+    wait_until_appends_wait(store)
+    return appends
+
+
 def test_a_tail_read_does_not_wait_for_a_writer_holding_the_write_lock(store_url, monkeypatch):
     # No statement timeout: an append waiting for the lock never gives its pooled
     # connection back, so a read that needed one would wait out READ_BOUND and fail.
@@ -81,11 +89,7 @@ def test_a_tail_read_does_not_wait_for_a_writer_holding_the_write_lock(store_url
     with Store(store_url) as store, ThreadPoolExecutor(WAITING_APPENDS + 1) as threads:
         first = store.append(placed(sample_events()[:2]))
         with write_lock_held(store):
-            appends = [
-                threads.submit(store.append, placed(sample_events()[:1]))
-                for _ in range(WAITING_APPENDS)
-            ]
-            wait_until_appends_wait(store)
+            appends = waiting_appends(store, threads)
             head = threads.submit(store.log_reader.head).result(READ_BOUND)
             rows = threads.submit(store.log_reader.log_rows, 0, 100, LAST).result(READ_BOUND)
             # Every append still waits: the reads answered without taking a turn behind them.
@@ -125,11 +129,7 @@ def test_a_catch_up_page_does_not_wait_for_a_writer_holding_the_write_lock(store
         try:
             first = store.append(placed(sample_events()[:2]))
             with write_lock_held(store):
-                appends = [
-                    threads.submit(store.append, placed(sample_events()[:1]))
-                    for _ in range(WAITING_APPENDS)
-                ]
-                wait_until_appends_wait(store)
+                appends = waiting_appends(store, threads)
                 page = threads.submit(tail.read_store_chunk, 0, LAST, EventFilter(), "ndjson")
                 chunk = page.result(READ_BOUND)
                 assert [a.done() for a in appends] == [False] * WAITING_APPENDS

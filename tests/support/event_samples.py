@@ -10,11 +10,14 @@ import types
 import typing
 from datetime import UTC, date, datetime
 from typing import Any
+from uuid import UUID, uuid4
 
 from pydantic import BaseModel
 
+from ctevents.codec import RecordedEvent
 from ctevents.events import Event, Evidence, event_types
 
+NOW = datetime(2023, 7, 25, 6, 30, tzinfo=UTC)
 SOURCE_ID = "ef090937-77d1-5433-969d-e4c695222976"
 EVIDENCE = Evidence(source_id=SOURCE_ID, start=4, end=9, quote="India")
 
@@ -49,3 +52,12 @@ def sample_model(cls: type[BaseModel]) -> Any:
 
 def sample_events() -> list[Event]:
     return [sample_model(cls) for _, cls in sorted(event_types().items())]
+
+
+def placed(events: list[Event], stream: UUID | None = None) -> list[RecordedEvent]:
+    """`events` as the versions 1, 2, … of one stream (a new one unless given), ready to append."""
+    stream = stream or uuid4()
+    return [
+        RecordedEvent(originator_id=stream, originator_version=i + 1, timestamp=NOW, event=e)
+        for i, e in enumerate(events)
+    ]
