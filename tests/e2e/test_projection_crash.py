@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
-import time
 
 from ctevents.projections.catalog import MODELS
 from ctevents.projections.digest import digest
 
 from ctevents.events import DelegationLed, Fact, MeetingHeld, TopicDiscussed
 from ctevents.store import Store
+from tests.support.processes import kill_when
 from tests.support.projection_fixtures import VERSION, evidence, projected, record
 
 SOURCES = 500  # × 8 events = 4,000 events
@@ -94,18 +92,13 @@ def test_a_killed_worker_resumes_to_the_model_of_a_clean_pass(store_url):
     with projected(store_url) as (_, engine):
         views = engine.views
         process = worker(store_url)
-        try:
-            deadline = time.monotonic() + TIMEOUT
-            # Kill once the first batch has committed: the next ones are in flight.
-            while min(views.position(m) for m in MODELS) == 0:
-                assert process.poll() is None, process.stderr.read().decode()
-                assert time.monotonic() < deadline, "the worker committed nothing"
-                time.sleep(0.005)
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait(timeout=TIMEOUT)
-        finally:
-            if process.poll() is None:
-                process.kill()
+        # Kill once the first batch has committed: the next ones are in flight.
+        kill_when(
+            process,
+            lambda: min(views.position(m) for m in MODELS) > 0,
+            TIMEOUT,
+            "the worker committed nothing",
+        )
         at_kill = {m.name: views.position(m) for m in MODELS}
         assert min(at_kill.values()) < head, "the worker finished before it could be killed"
 

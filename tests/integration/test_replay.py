@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import os
 import signal
 import subprocess
 import sys
@@ -35,6 +34,7 @@ from ctevents.server import snapshots as snapshot_routes
 from ctevents.server.state import STORE
 from ctevents.store import Store
 from tests.support.generated_corpus import generate
+from tests.support.processes import kill_when
 
 WAIT = 20  # seconds: the bound on every wait below
 
@@ -295,18 +295,8 @@ def test_a_killed_replay_leaves_the_live_model_and_a_rerun_cleans_up(store_url):
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
             )
-            try:
-                deadline = time.monotonic() + WAIT
-                # Kill as soon as a generation is registered: its tables are being built.
-                while not _building(views):
-                    assert process.poll() is None, process.stderr.read().decode()
-                    assert time.monotonic() < deadline, "the replay registered nothing"
-                    time.sleep(0.005)
-                os.kill(process.pid, signal.SIGKILL)
-                process.wait(timeout=WAIT)
-            finally:
-                if process.poll() is None:
-                    process.kill()
+            # Kill as soon as a generation is registered: its tables are being built.
+            kill_when(process, lambda: _building(views), WAIT, "the replay registered nothing")
             assert process.returncode == -signal.SIGKILL
             assert digests(views) == before
             assert all(views.position(m) == head for m in MODELS)
