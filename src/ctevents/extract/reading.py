@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -226,33 +226,27 @@ class Reading:
 
     def sentences_hit(self, pattern: re.Pattern[str]) -> list[Sentence]:
         """The content sentences where `pattern` finds a word of the lowered text, in text
-        order: the scan resumes after each sentence found, not after each word."""
-        found: list[Sentence] = []
-        search = pattern.search
-        match = search(self.lowered)
-        while match is not None:
-            sentence = self.sentence_at(match.start())
-            if sentence is None:
-                match = search(self.lowered, match.end())
-                continue
-            found.append(sentence)
-            match = search(self.lowered, max(sentence.end, match.end()))
-        return found
+        order."""
+        return list(self._sentences_found(self.lowered, pattern))
 
     def starts_hit(self, pattern: re.Pattern[str]) -> frozenset[int]:
         """Starts of the content sentences where `pattern` finds a match in the text as
-        given (case-insensitive patterns included): the scan resumes after each sentence."""
-        found: set[int] = set()
+        given (case-insensitive patterns included)."""
+        return frozenset(s.start for s in self._sentences_found(self.text, pattern))
+
+    def _sentences_found(self, text: str, pattern: re.Pattern[str]) -> Iterator[Sentence]:
+        """Each content sentence where `pattern` matches `text` (the text or its lowered
+        copy, same offsets), in order: the scan resumes after each sentence found, not
+        after each match."""
         search = pattern.search
-        match = search(self.text)
+        match = search(text)
         while match is not None:
             sentence = self.sentence_at(match.start())
             if sentence is None:
-                match = search(self.text, match.end())
+                match = search(text, match.end())
                 continue
-            found.add(sentence.start)
-            match = search(self.text, max(sentence.end, match.end()))
-        return frozenset(found)
+            yield sentence
+            match = search(text, max(sentence.end, match.end()))
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The content sentence containing `offset`, if any."""
