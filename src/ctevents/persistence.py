@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -30,6 +30,12 @@ from ctevents.closing import Closed
 LogRow = tuple[int, str, str, int, bytes]
 # The same with the stream id as the database holds it (`LogReader.streams` converts it).
 StoredLogRow = tuple[int, Any, str, int, bytes]
+
+
+def with_streams(rows: Iterable[StoredLogRow], streams: Mapping[Any, str]) -> list[LogRow]:
+    """Stored rows with each stream id turned into `str(UUID)` through `streams`
+    (a `LogReader.streams`)."""
+    return [(p, streams[stored], t, v, state) for p, stored, t, v, state in rows]
 
 
 def mask_url(url: str) -> str:

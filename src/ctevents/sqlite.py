@@ -24,6 +24,7 @@ from ctevents.persistence import (
     LogRow,
     StoredLogRow,
     StoreLocation,
+    with_streams,
 )
 
 PERSISTENCE_MODULE = __name__
@@ -64,7 +65,7 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
             return [int(row["position"]) for row in cursor.fetchall()]
 
     def log_rows(self, after: int, limit: int, until: int) -> list[LogRow]:
-        return self.as_log_rows(self.stored_log_rows(after, limit, until))
+        return with_streams(self.stored_log_rows(after, limit, until), self.stream_strings)
 
     def stored_log_rows(self, after: int, limit: int, until: int) -> list[StoredLogRow]:
         """`log_rows` with the stored stream ids (the UUID's hex)."""
@@ -72,11 +73,6 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
             cursor.row_factory = None  # plain tuples: a `Row` per event costs more than the query
             cursor.execute(self.log_rows_statement, (after, until, limit))
             return cursor.fetchall()
-
-    def as_log_rows(self, rows: list[StoredLogRow]) -> list[LogRow]:
-        """Selected rows with the stored stream id (the UUID's hex) as `str(UUID)`."""
-        streams = self.stream_strings
-        return [(p, streams[stored], t, v, state) for p, stored, t, v, state in rows]
 
     def head_notifications(
         self, after: int, on_notify: Callable[[], None]
@@ -135,7 +131,7 @@ class SQLiteLogReader(LogReader):
         return int(connection.execute(self.recorder.head_statement).fetchone()[0] or 0)
 
     def _log_rows(self, connection: Any, after: int, limit: int, until: int) -> list[LogRow]:
-        return self.recorder.as_log_rows(self._stored_log_rows(connection, after, limit, until))
+        return with_streams(self._stored_log_rows(connection, after, limit, until), self.streams)
 
     def _stored_log_rows(
         self, connection: Any, after: int, limit: int, until: int

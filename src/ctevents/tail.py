@@ -32,7 +32,7 @@ import orjson
 
 from ctevents import sse, wire
 from ctevents.codec import type_name_of
-from ctevents.persistence import LogReader
+from ctevents.persistence import LogReader, with_streams
 from ctevents.store import Store
 from ctevents.wire import WireEvent
 
@@ -128,7 +128,7 @@ def read_chunk(source: LogReader, after: int, until: int, selection: Selection, 
     if selection.stream:
         rows = [r for r in rows if streams[r[1]] == selection.stream]
     if selection.needs_payload:
-        events = wire.wire_events([(p, streams[s], t, v, state) for p, s, t, v, state in rows])
+        events = wire.wire_events(with_streams(rows, streams))
         return _chunk(events, selection, form, scanned_to)
     return Chunk(
         [r[0] for r in rows],
