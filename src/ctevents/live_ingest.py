@@ -9,14 +9,13 @@ from __future__ import annotations
 import asyncio
 import functools
 import threading
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ctevents.cancellable_write import write_in_thread
 from ctevents.documents import Document
 from ctevents.events import Fact, source_id_for
 from ctevents.extract import extract
 from ctevents.ingest import Extractor, IngestResult, ingest
-from ctevents.persistence import PENDING_WRITE, PendingWrite
 from ctevents.store import Store
 
 if TYPE_CHECKING:  # the feed starts the pool with `warm_up`, so it imports this module
@@ -42,37 +41,9 @@ async def ingest_live(
             )
         )
         extractor = functools.partial(_extracted, facts)
-    result = await _write(_ingest, watcher.ingesting, store, document, extractor)
+    result = await write_in_thread(_ingest, watcher.ingesting, store, document, extractor)
     watcher.appended(result.positions)
     return result
-
-
-async def _write(call: Callable[..., IngestResult], *args: Any) -> IngestResult:
-    """`call(*args)` in a thread, with a caller that may be cancelled (the server answers
-    503 when the store stops answering): either the write records nothing, or, when it had
-    already begun to commit, this waits for its outcome and answers with it."""
-    pending = PendingWrite()
-    token = PENDING_WRITE.set(pending)
-    try:  # the thread runs in a copy of this context, pending write included
-        work = asyncio.ensure_future(asyncio.to_thread(call, *args))
-    finally:
-        PENDING_WRITE.reset(token)
-    try:
-        return await asyncio.shield(work)
-    except asyncio.CancelledError:
-        if pending.give_up():
-            # The thread ends by itself (WriteAbandoned, or the store's error): not awaited.
-            work.add_done_callback(_ended)
-            raise
-    task = asyncio.current_task()
-    if task is not None:
-        task.uncancel()  # the write is committing: its outcome is the answer
-    return await work
-
-
-def _ended(work: asyncio.Future[Any]) -> None:
-    if not work.cancelled():
-        work.exception()  # retrieved, so asyncio does not report it as never retrieved
 
 
 def _ingest(

@@ -45,21 +45,32 @@ async def test_an_unreachable_store_gets_fast_503s_and_a_clean_recovery(postgres
     acknowledged: list[int] = []
     try:
         async with served(settings) as (_, url):
+            sources = []
             for n in range(3):
                 async with session.post(f"{url}/sources", json={"text": f"Statement {n}."}) as r:
                     assert r.status == 201
-                    acknowledged += (await r.json())["positions"]
+                    answer = await r.json()
+                    acknowledged += answer["positions"]
+                    sources.append(answer["source_id"])
 
             await proxy.stop()  # the database is gone
 
-            # A write sent before the server knows: it waits for a connection until the
+            # Writes sent before the server knows: they wait for a connection until the
             # server gives up on the store and answers 503, and then must never be recorded,
-            # though its thread gets a connection once the database is back.
-            status, headers, body, took = await _timed(
-                session, "POST", f"{url}/sources", json={"text": "Sent as the store went away."}
-            )
-            assert status == 503, body
-            assert took < FAST, f"the first POST took {took:.1f} s"
+            # though their threads get a connection once the database is back.
+            for status, _, body, took in await asyncio.gather(
+                _timed(
+                    session, "POST", f"{url}/sources", json={"text": "Sent as the store went away."}
+                ),
+                _timed(
+                    session,
+                    "POST",
+                    f"{url}/sources/{sources[0]}/retract",
+                    json={"reason": "Withdrawn as the store went away."},
+                ),
+            ):
+                assert status == 503, body
+                assert took < FAST, f"a write took {took:.1f} s"
 
             status, _, health, took = await _timed(session, "GET", f"{url}/healthz")
             assert status == 503 and health["status"] == "unavailable", health

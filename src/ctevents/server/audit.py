@@ -22,6 +22,7 @@ from typing_extensions import TypedDict  # the one pydantic reads on Python 3.11
 from ctevents.audit import highlight, prov
 from ctevents.audit.records import stored_source
 from ctevents.audit.spans import source_text
+from ctevents.cancellable_write import write_in_thread
 from ctevents.corrections import retract
 from ctevents.documents import TEXT_PATTERN, DocumentError, check_characters
 from ctevents.projections.ledger import Ledger
@@ -270,7 +271,8 @@ async def post_retraction(request: web.Request) -> web.Response:
         raise ErrorAnswer(422, exc.reason, parameter="reason") from None
     source_id = request.match_info["source_id"]
     # An unknown source is a 404 (`errors.DOMAIN_ERRORS`).
-    result = await asyncio.to_thread(retract, request.app[STORE], source_id, reason)
+    # Cancelled for the store's sake, the retraction is recorded only if it was committing.
+    result = await write_in_thread(retract, request.app[STORE], source_id, reason)
     # Live subscribers see the retraction at once, as with `POST /sources`.
     request.app[WATCHER].appended(result.positions)
     return web.json_response(
