@@ -12,6 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from ctevents.cli.serve import DEFAULT_FOLD_NICE
 from tests.support.feed_fixtures import free_port
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
@@ -81,6 +82,9 @@ def test_the_folding_worker_is_restarted_when_killed_and_stopped_with_the_server
         _wait(lambda: _accepts(port), "the server")
         _wait(lambda: len(_workers(server.pid)) == 1, "the folding worker")
         (first,) = _workers(server.pid)
+        # Folding is background work: the worker yields the cores to the server.
+        nice = _niceness(server.pid) + DEFAULT_FOLD_NICE
+        _wait(lambda: _niceness(first) == nice, "the worker to lower its priority")
         _post(url, SEEDS[0].read_text())
         _wait(lambda: _folded(url), "the worker's fold")
 
@@ -95,6 +99,10 @@ def test_the_folding_worker_is_restarted_when_killed_and_stopped_with_the_server
         server.wait(30)
     assert server.returncode == 0, log.read_text()
     _wait(lambda: not Path(f"/proc/{second}").exists(), "the worker to stop with the server")
+
+
+def _niceness(pid: int) -> int:
+    return os.getpriority(os.PRIO_PROCESS, pid)
 
 
 def _accepts(port: int) -> bool:

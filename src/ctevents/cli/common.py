@@ -88,6 +88,17 @@ def iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def niceness(value: str) -> int:
+    """A `nice` increment for a background worker: 0 (as the caller) to 19 (yields most)."""
+    try:
+        nice = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= nice <= 19:
+        raise argparse.ArgumentTypeError(f"{nice} is out of range: use 0 to 19")
+    return nice
+
+
 def type_list(value: str) -> list[str]:
     return [name.strip() for name in value.split(",") if name.strip()]
 

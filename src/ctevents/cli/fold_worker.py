@@ -26,10 +26,11 @@ STOP_TIMEOUT = 10.0
 
 
 class FoldWorker:
-    """Runs `ctevents project --store URL` until `stop`, restarting it if it exits."""
+    """Runs `ctevents project --store URL --nice N` until `stop`, restarting it if it exits."""
 
-    def __init__(self, store_url: str | None) -> None:
+    def __init__(self, store_url: str | None, *, nice: int = 0) -> None:
         self.store_url = store_url
+        self.nice = nice
         self.process: subprocess.Popen[bytes] | None = None
         self.restarts = 0
         self._supervisor = Worker("fold-worker", self._supervise, stop=threading.Event())
@@ -52,7 +53,7 @@ class FoldWorker:
         self._supervisor.join(STOP_TIMEOUT)
 
     def _command(self) -> list[str]:
-        command = [sys.executable, "-m", "ctevents.cli", "project"]
+        command = [sys.executable, "-m", "ctevents.cli", "project", "--nice", str(self.nice)]
         return [*command, "--store", self.store_url] if self.store_url else command
 
     def _supervise(self, stopping: threading.Event) -> None:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
 from functools import partial
 
-from ctevents.cli.common import add_store_argument, fail, open_read_models, open_store, type_list
+from ctevents.cli.common import (
+    add_store_argument,
+    fail,
+    niceness,
+    open_read_models,
+    open_store,
+    type_list,
+)
 from ctevents.lifetime import end_with_parent_from_env
 from ctevents.projections.catalog import MODELS, by_name
 from ctevents.projections.engine import DEFAULT_BATCH, ProjectionEngine
@@ -42,6 +50,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--poll", type=float, default=0.1, metavar="SECONDS", help="idle poll interval"
     )
     parser.add_argument(
+        "--nice",
+        type=niceness,
+        default=0,
+        metavar="N",
+        help="lower this worker's CPU priority by N, as `nice` (0–19, default 0)",
+    )
+    parser.add_argument(
         "--json", action="store_true", help="with --once: the summary as one JSON document"
     )
     add_store_argument(parser)
@@ -56,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     except KeyError as exc:
         fail(str(exc.args[0]))
     logging.basicConfig(level=logging.INFO, format="ctevents project: %(message)s")
+    if args.nice:
+        os.nice(args.nice)
     stop = threading.Event()
     # SIGTERM and SIGINT end the worker after the batch in hand has committed (or not
     # begun): the tracking position and the rows always move together.

@@ -8,10 +8,20 @@ import os
 import sys
 from pathlib import Path
 
-from ctevents.cli.common import add_store_argument, error, fail, open_store, printable
+from ctevents.cli.common import (
+    add_store_argument,
+    error,
+    fail,
+    niceness,
+    open_store,
+    printable,
+)
 
 WRITE_TOKEN_ENV = "CTEVENTS_WRITE_TOKEN"
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+# Folding is background work: on a busy machine it yields the cores to the event loop
+# that feeds subscribers and to the writes, and catches up (in larger batches) when idle.
+DEFAULT_FOLD_NICE = 10
 
 
 def port_number(value: str) -> int:
@@ -63,6 +73,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="worker",
         help="fold the read models and ledger in a supervised worker process (default) "
         "or in threads of the server",
+    )
+    parser.add_argument(
+        "--fold-nice",
+        type=niceness,
+        default=DEFAULT_FOLD_NICE,
+        metavar="N",
+        help="how much the folding worker yields the CPU to the server, as `nice` "
+        f"(0–19, default {DEFAULT_FOLD_NICE}): read models may lag under load, the feed "
+        "and the writes do not",
     )
     parser.add_argument(
         "--json", action="store_true", help="start-up messages as JSON lines (the log always is)"
@@ -159,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
     if args.ingest:
         ingest_paths(args.store, args.ingest, args.json)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    worker = FoldWorker(args.store) if args.fold == "worker" else None
+    worker = FoldWorker(args.store, nice=args.fold_nice) if args.fold == "worker" else None
     if worker is not None:
         worker.start()
     try:
