@@ -71,7 +71,8 @@ DATE = re.compile(
     # December 12-13, 2022 / December 12 and 13 / July 24, 2023
     rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY}{_NOTE})(?:{_DASH}(?P<d4>{_DAY}{_NOTE}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"
     # December 2022
-    rf"|\b(?P<m3>{_MONTH})\s+(?P<y3>{_YEAR})\b"
+    # "in May 2018", "due in May, 2018"
+    rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b"
     # on Tuesday and Wednesday: two days running, a range
     r"|\b(?P<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"\s*(?:and|-|–|—|to)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"

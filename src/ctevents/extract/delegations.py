@@ -41,6 +41,18 @@ LEADING_THE = fast(
         r"(?:delegation|side|team)\s*,?\s+(?:was|were|is)\s+"
     )
 )
+# "Leading the team for Chile was TITLE, A, and for Peru its TITLE, B": the side after "for",
+# the second side's heads after "and for" with the verb understood.
+LEADING_FOR = fast(
+    re.compile(
+        r"\b(?:Leading|Heading)\s+the\s+(?:delegation|side|team)\s+(?:for|of)\s+(?:the\s+)?"
+        r"(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s*,?\s+(?:was|were|is)\s+"
+    )
+)
+_AND_FOR = re.compile(
+    r",?\s+and\s+for\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
+    r"(?:(?:its|their)\s+)?"
+)
 # "…, and Iraq's by NAME": a side named by its possessive alone, the verb understood.
 ELLIPTIC_POSSESSIVE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
@@ -99,7 +111,7 @@ ELLIPTIC_LED_THE = re.compile(
 # consultation …", "A, B and C held the Trilateral Consultation …", "A and B led the talks":
 # the heads are the subject of the meeting verb (two or more of them).
 HEADS_HELD = re.compile(
-    r",?\s+(?:held|co-?chaired|chaired|co-?led|led|conducted)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
+    r",?\s+(?:held|co-?chaired|chaired|co-?led|led|conducted|convened)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
     # "… co-chaired the exchange at the EEAS", "… held discussions on …"
     r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round|exchanges?|"
     r"discussions)\b"
@@ -254,7 +266,9 @@ _WITH_OR_AND = re.compile(r"^.*\bwith\s+|^[\s,;]*(?:and\s+)?", re.S)
 HOSTED_MEETING = fast(
     re.compile(
         r",?\s+hosted\s+(?:the|this|today’s|today's)\s+"
-        r"(?:meeting|talks|dialogue|consultations?|session|round|discussions)\b",
+        # "… hosted the second annual Chile-Peru Joint Working Group on …"
+        r"(?:[\w.’'-]+\s+){0,6}?"
+        r"(?:meeting|talks|dialogue|consultations?|session|round|discussions|working\s+group|JWG)\b",
         re.I,
     )
 )
@@ -287,9 +301,11 @@ _SUBJECT_AFTER = re.compile(
     r",\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:[a-z]+ed|said|says|told)\b"
 )
 # "the delegation comprised officials of …, and was led by NAME": the side named earlier.
-AND_WAS_LED = re.compile(r",?\s+and\s+was\s+(?:led|headed)\s+by\s+")
+# "Both delegations included …, and were headed by A, TITLE, and B, TITLE": one head a side.
+AND_WAS_LED = re.compile(r",?\s+and\s+(?P<verb>was|were)\s+(?:led|headed)\s+by\s+")
 # Its first characters stated (see `starts`): the same matches, sooner.
 AND_WAS_LED = fast(AND_WAS_LED)
+_PLURAL_SUBJECT = re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]he)\s+(?:delegations|sides|teams)\b")
 CO_CHAIRED = re.compile(
     # "The meeting was chaired jointly by A, TITLE, and B"
     r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led|(?:chaired|led|headed)\s+jointly)"
@@ -384,7 +400,8 @@ _CLAUSE_START = re.compile(r"(?:^|;|\bwhile\b|\bwhereas\b|,\s+and\b)\s*", re.I)
 
 
 _LEADER_VERB = re.compile(
-    r"led|lead|head|chair|represent|held|taking\s+part|discussed|reviewed|exchanged\s+views|\bmet\b"
+    r"led|lead|head|chair|represent|held|convened|taking\s+part|discussed|reviewed|exchanged\s+views"
+    r"|\bmet\b"
     r"|(?:delegation|side|team)\s+under\b|participat|attend"
 )
 # The same words as one trie, a superset of `_LEADER_VERB`'s matches: one scan of the text
@@ -398,6 +415,7 @@ _LEADER_WORDS = re.compile(
             "chair",
             "represent",
             "held",
+            "convened",
             "taking part",
             "discussed",
             "reviewed",
@@ -454,10 +472,17 @@ def _assign(officials: list[Official], parties: tuple[str, ...]) -> list[tuple[s
     taken = {o.party for o in officials if o.party in parties}
     remaining = [p for p in parties if p not in taken]
     result = []
+    by_order: str | None = None  # the side the last official got by the order alone
     for official in officials:
         party = official.party if official.party in parties else None
         if party is None and remaining:
-            party = remaining.pop(0)
+            party = by_order = remaining.pop(0)
+        elif party is None:
+            # "TITLE A (US), TITLE B, and TITLE C convened …": more heads than sides, the
+            # last side's heads listed together.
+            party = by_order
+        else:
+            by_order = None
         if party:
             result.append((party, official))
     return result
@@ -554,7 +579,10 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         met_on = "met in" in low and _MET_IN_ON.search(sentence.text)
         if not (
             met_on
-            or ((chaired or "held" in low or _DID_AT.search(low)) and _MEETING_WORD.search(low))
+            or (
+                (chaired or "held" in low or "convened" in low or _DID_AT.search(low))
+                and _MEETING_WORD.search(low)
+            )
         ):
             return
         s, e = sentence.start, sentence.end
@@ -669,6 +697,15 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 for official in officials_in(_chunk(text, match.end(), e)):
                     add(party, official, sentence)
         walk(EARLY_SHAPES, sentence, low)
+        for match in LEADING_FOR.finditer(text, s, e) if "ing the" in low else ():
+            second = _AND_FOR.search(text, match.end(), e)
+            spans = [(match, match.end(), second.start() if second else e)]
+            if second:
+                spans.append((second, second.end(), e))
+            for named, begin, stop in spans:
+                party = _side_party(text, named.start("side"), named.end("side"))
+                for official in officials_in(_chunk(text, begin, stop)) if party else ():
+                    add(party, official, sentence)
         previous = s  # where the clause of the next "… led the X side" may begin
         for match in LED_THE_SIDE.finditer(text, s, e):
             side = "side" if match.group("side") else "of"
@@ -795,7 +832,13 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     add(side[0].code, official, sentence)
         walk(LATE_SHAPES, sentence, low)
         walk(_ATTEND_SHAPES, sentence, low)
-        for match in AND_WAS_LED.finditer(text, s, e) if "was" in sentence.text else ():
+        for match in AND_WAS_LED.finditer(text, s, e) if " and w" in sentence.text else ():
+            if match.group("verb") == "were":
+                if _PLURAL_SUBJECT.search(text, s, match.start()):
+                    chunk = _chunk(text, match.end(), e)
+                    for party, official in _assign(officials_in(chunk), parties):
+                        add(party, official, sentence)
+                continue
             named = gazetteer.mentions(text, s, match.start())
             if not named or not re.search(r"\b(?:delegation|side|team)\b", text[s : match.start()]):
                 continue
@@ -822,12 +865,16 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         if "hosted" not in sentence.text:
             continue
         for match in HOSTED_MEETING.finditer(text, sentence.start, sentence.end):
-            head = parse_official(_after_opening(text[sentence.start : match.start()]))
-            if head is not None and " " in head.name:
-                hosts.append((head, sentence))
+            clause = _after_opening(text[sentence.start : match.start()])
+            # "A, TITLE, B, TITLE, and C, TITLE hosted …": hosts of one side, listed
+            heads = officials_in(clause)
+            if len(heads) < 2:
+                head = parse_official(clause)
+                heads = [head] if head is not None else []
+            hosts.extend((one, sentence) for one in heads if " " in one.name)
+    led_sides = {party for party, _ in leaders}
+    free = [p for p in parties if p not in led_sides]
     for head, sentence in hosts:
-        led_sides = {party for party, _ in leaders}
-        free = [p for p in parties if p not in led_sides]
         party = head.party if head.party in parties else (free[0] if len(free) == 1 else None)
         if party:
             add(party, head, sentence)

@@ -354,7 +354,8 @@ def find(reading: Reading) -> list[Entity]:
             pieces.append(cue.group("list")[position:])
             for item in pieces:
                 listed = _LIST_ITEM.match(item.strip())
-                if listed:
+                if listed and not gazetteer.code_for(listed.group("name")):
+                    # "… and Daesh in Syria and Iraq": a state ends the list, it is no group
                     name = listed.group("name")
                     alias = listed.group("bracket") or listed.group("slash")
                     add(_canonical(name), name, alias, sentence)

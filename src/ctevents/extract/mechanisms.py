@@ -31,24 +31,33 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}[-–]|[A-Z][\w–-]
 _SECURITY_JOINED = (
     r"(?:[A-Z][a-z]+,\s+)*(?:Security\s+and\s+[A-Z][a-z]+|[A-Z][a-z]+\s+and\s+Security)\s+"
 )
+# "Law Enforcement and Counterterrorism Working Group": other subjects joined to
+# counter-terrorism by "and", itself the name's last subject.
+_CT_JOINED = r"(?:[A-Z][a-z]+\s+){1,3}and\s+(?=Counter[- ]?[Tt]errorism\s|Counterterrorism\s)"
 _QUAL = (
     # (the plain word first: the joined subjects are tried only where it fails)
-    rf"(?:(?!Joint\s+Working\b)(?:(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+|{_SECURITY_JOINED}))"
+    rf"(?:(?!Joint\s+Working\b)(?:(?:{_CAP}|\d\+\d|\([A-Z]{{2,6}}\))\s+|{_SECURITY_JOINED}|{_CT_JOINED}))"
     r"{1,6}"
 )
 _COMPOUND = re.compile(rf"{_SECURITY_JOINED}")
 # "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
-_NOT_A_DAY = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)"
+_DAY_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
 )
+_NOT_A_DAY = rf"(?!{_DAY_WORDS})"
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
 # "Working Group on Countering Threats from Afghanistan": a source named after "from".
 _FROM = rf"from(?=\s+(?:the\s+)?{_NOT_A_DAY}[A-Z])"
-_SUBJECT_WORD = rf"[‘'\"“]?(?:{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z])|{_FROM})"
+# "… Working Group on Counterterrorism and Law Enforcement On April 11, 2003, …": a run-in
+# title line ends where a date phrase opens the text.
+_DATE_OPENS = rf"(?!(?:On|In|From)\s+(?:\d|{_DAY_WORDS}))"
+_SUBJECT_WORD = rf"[‘'\"“]?(?:{_DATE_OPENS}{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z])|{_FROM})"
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
+    # "the Working Sub-Group on Combating Terrorism" of a regional organisation
+    r"Working\s+Sub-?[Gg]roup|"
     r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism|"
     # "the India-Kenya Ad Hoc Group on Counter-Terrorism", "the … Expert Group on …"
     r"Ad[\s-]+[Hh]oc\s+Group|Expert\s+Group|"
@@ -106,6 +115,8 @@ LOWER_MECHANISM = fast(LOWER_MECHANISM)
 _TYPE_SLUG = {
     "joint working group": "jwg",
     "working group": "jwg",
+    "working sub-group": "jwg",
+    "working subgroup": "jwg",
     "jwg": "jwg",
     "jwg-ct": "jwg",
     "ctjwg": "jwg",
@@ -210,9 +221,15 @@ def _leading_word(word: str, more: bool) -> tuple[bool, int | None, bool]:
     return is_party, None, bool(numbered)
 
 
+_CT_LAST = re.compile(r"\band\s+(?:Counter[- ]?[Tt]errorism|Counterterrorism)$")
+
+
 def _slug(words: str) -> str:
     first = re.split(r",|\band\b|&", words, maxsplit=1)[0]
     if _CT.search(first) or "terror" in first.lower():
+        return "counter-terrorism"
+    # "Law Enforcement and Counterterrorism": counter-terrorism, joined last, is the topic
+    if _CT_LAST.search(words):
         return "counter-terrorism"
     return re.sub(r"[^a-z0-9+]+", "-", first.lower()).strip("-")
 

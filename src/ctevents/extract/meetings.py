@@ -131,6 +131,15 @@ _REMARKS_AFTER = re.compile(
 _THIS_IS_NTH = re.compile(
     rf"^(?:This|It)\s+(?:is|was)\s+the\s+({ORDINAL_TEXT})\s+(?:meeting|round|session)\b", re.I
 )
+# "This is the fourth time the group has met since its inception", "It was the third
+# round": the round of the meeting reported, said in a sentence of its own.
+_NTH_TIME = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?:This|It|The\s+meeting)\s+(?:is|was|marks|marked)\s+the\s+"
+    rf"(?P<ordinal>{ORDINAL_TEXT})\s+(?:time\b[^.;]{{0,60}}?\b(?:met|meet|convened|been\s+held)\b"
+    r"|(?:meeting|round|session)\b)",
+)
+# Its first characters stated (see `starts`): the same matches, sooner.
+_NTH_TIME = fast(_NTH_TIME)
 # A header line naming a place alone: "Lima, Peru".
 _CITY_LINE = re.compile(r"(?P<city>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),\s+(?P<state>[A-Z][\w ]+)")
 _TO_COME = re.compile(r"\b(?:next|will|shall)\b", re.I)
@@ -460,6 +469,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             # The name the sentence saying it was held gives ("The 15th meeting of the
             # India-U.S. Counterterrorism Joint Working Group was held …") is the one kept.
             target.mechanism = candidate.mention.name
+        if set(target.parties) < set(candidate.parties):
+            # the headline names two of the states, the body all of them
+            target.parties = candidate.parties
         target.passages.append(candidate.sentence)
         target.anchors.setdefault(candidate.sentence.start, candidate.mention.start)
     # A title naming a round that the body says will be held is no meeting held.
@@ -471,6 +483,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
     meetings = _without_earlier_rounds(_without_descriptions(meetings))
     _with_full_names(meetings, names)
+    if len(meetings) == 1 and meetings[0].ordinal is None:
+        meetings[0].ordinal = _stated_round(reading)
     if meetings:
         # "The meeting was held on …" completes the first meeting named.
         meetings[0].passages.extend(generic)
@@ -678,6 +692,17 @@ def _merged_by_key(meetings: list[Meeting]) -> list[Meeting]:
         kept.date = kept.date or meeting.date
         kept.location = kept.location or meeting.location
     return list(by_key.values())
+
+
+def _stated_round(reading: Reading) -> int | None:
+    """The round a sentence of the statement gives its one meeting ("This is the fourth
+    time the group has met"); None when no sentence does, or when two disagree."""
+    found = {
+        number[0][2]
+        for match in _NTH_TIME.finditer(reading.text)
+        if (number := ordinals(reading.text, match.start("ordinal"), match.end("ordinal")))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _new_meeting(candidate: _Candidate) -> Meeting:

@@ -23,21 +23,24 @@ MEMBERS: dict[str, tuple[str, ...]] = {
     "GCC": ("AE", "BH", "KW", "OM", "QA", "SA"),
     "ASEAN": ("BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"),
     "BRICS": ("BR", "CN", "IN", "RU", "ZA"),
+    # GUAM Organization for Democracy and Economic Development
+    "GUAM": ("AZ", "GE", "MD", "UA"),
 }
 # The same groupings by their full names.
 _LONG_NAMES = {
     "Gulf Cooperation Council": "GCC",
     "Association of Southeast Asian Nations": "ASEAN",
 }
-_GROUPING = re.compile(
-    r"\b(?P<name>BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS"
-    r"|Gulf\s+Cooperation\s+Council|Association\s+of\s+Southeast\s+Asian\s+Nations)\b"
-)
 _GROUPING_NAMES = (
-    r"BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS"
+    r"BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS|GUAM"
     r"|Gulf\s+Cooperation\s+Council|Association\s+of\s+Southeast\s+Asian\s+Nations"
 )
 _GROUPING = re.compile(rf"\b(?P<name>{_GROUPING_NAMES})\b")
+# "… took place on the premises of the GUAM Secretariat": a meeting at a grouping's own
+# secretariat, or among its member states, is a meeting of its members.
+_GROUPING_BODY = re.compile(
+    rf"\b(?P<name>{_GROUPING_NAMES})\s+(?:Secretariat|[Mm]ember[\s-][Ss]tates)\b"
+)
 # A partner state joined to a grouping in a mechanism's name: "ASEAN-Japan", "U.S.-GCC".
 _PARTNER_JOINT = re.compile(r"^\s*[-–—/+]\s*$")
 # A partner named beside the membership: "officials of Canada and the member states of the
@@ -159,6 +162,9 @@ def members(
     )
     if grouping:
         return grouping
+    body = _GROUPING_BODY.search(text, sentence_start, sentence_end)
+    if body:
+        return MEMBERS[_key(body.group("name"))]
     window = max(sentence_start, name_start - 60)
     # three states joined need at least two joints: hyphens, commas or "and"
     joints = text.count("-", window, name_end) + text.count(",", window, name_end)

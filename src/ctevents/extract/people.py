@@ -84,8 +84,14 @@ class Official:
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az|bin|ibn|abu)-(?=[A-Z])")
 
 
+# A middle initial without its full stop ("Nathan A Sales"): "A" is otherwise an article.
+_BARE_INITIAL = re.compile(r"[A-Z]")
+
+
 def _is_name_token(token: str) -> bool:
     bare = token.strip(",")
+    if _BARE_INITIAL.fullmatch(bare):
+        return True
     if "-" in bare and bare[0].islower():
         bare = _JOINED_PARTICLE.sub("", bare)
     if not bare or not bare[0].isupper() or bare.lower() in TITLE_WORDS or gazetteer.code_for(bare):
@@ -100,6 +106,8 @@ def _name_run(tokens: list[str]) -> bool:
     core = [t for t in tokens if t.lower() not in _PARTICLES]
     if not core or not all(_is_name_token(t) for t in core):
         return False
+    if core[0] == "A":
+        return False  # "A Chilean …": the article, not an initial ("R S Bhatia"), opens it
     if gazetteer.code_for(" ".join(t.strip(",") for t in core)):
         return False  # "United States" is a state, not a person
     if any(t.strip(",").lower() in _OFFICE_WORDS for t in core):
@@ -433,19 +441,23 @@ def _name_first_list(chunk: str) -> list[Official]:
     if chunk.count(",") < 4 or " and " not in chunk:
         return []
     pieces = [re.sub(r"^and\s+", "", p.strip()) for p in _top_level_commas(chunk)]
-    named = [0 < len(p.split()) <= 5 and _name_run(p.split()) for p in pieces]
+    # "Ambassador A, TITLE, …": a name may carry its honorific
+    bare = [_strip_honorifics(p)[0] for p in pieces]
+    named = [0 < len(p.split()) <= 5 and _name_run(p.split()) for p in bare]
     if not named[0] or sum(named) < 3:
         return []
     items: list[list[str]] = []
-    for piece, is_name in zip(pieces, named, strict=True):
+    names: list[str] = []
+    for piece, name, is_name in zip(pieces, bare, named, strict=True):
         if is_name:
             items.append([piece])
+            names.append(name)
         else:
             items[-1].append(piece)
     officials = []
-    for item in items:
+    for item, name in zip(items, names, strict=True):
         official = parse_official(", ".join(item)) if len(item) > 1 else None
-        if official is None or official.name != item[0]:
+        if official is None or official.name != name:
             return []
         officials.append(official)
     return officials

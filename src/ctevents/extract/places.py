@@ -7,6 +7,7 @@ import re
 
 from ctevents.extract import gazetteer
 from ctevents.extract.dates import MONTHS, WEEKDAYS
+from ctevents.extract.lexicon import TITLE_WORDS
 from ctevents.extract.starts import fast
 
 _PLACE = (
@@ -48,6 +49,13 @@ _NOT_PLACE = frozenset(
 )
 
 
+# "at the Foreign Ministry", "at the Department of State": a building or an institution is a
+# venue; the meeting's place is the city, said elsewhere or not at all.
+_VENUE_WORDS = frozenset(
+    {"Ministry", "Department", "Office", "Secretariat", "Headquarters", "Building", "Embassy",
+     "Foreign", "Hotel", "Hall", "Palace", "Institute", "Academy", "University", "Agency"}
+)  # fmt: skip
+
 # "at the Council’s headquarters": a possessive names the owner of a venue, not a place.
 _OWNER = re.compile(r"[’']s$")
 
@@ -66,6 +74,10 @@ def clean_place(place: str) -> str | None:
     words = place.split()
     if not words or words[0] in _NOT_PLACE or place.isdigit() or _OWNER.search(place):
         return None
+    if not _VENUE_WORDS.isdisjoint(words):
+        return None
+    if all(word.lower() in TITLE_WORDS for word in words):
+        return None  # "… Attorney General hosted the …": a post, not a host city
     # "in Jakarta May 21–22": a month or weekday after the place ends it.
     for index, word in enumerate(words[1:], 1):
         if word.rstrip(".,") in _NOT_PLACE:

@@ -362,6 +362,47 @@ CASES = [
         {("CL", "Ana Soto"), ("MY", "Aziz Hj. Rahman"), ("PH", "Jose Cruz")},
         id="a-stray-stop-after-a-comma-and-a-malay-honorific",
     ),
+    pytest.param(
+        "Chile and Peru held their first counter-terrorism dialogue in Lima on 8 November. "
+        "Chilean Co-ordinator for Counter-terrorism Ambassador Ana A Soto led the Chilean "
+        "delegation, which included officials of the interior ministry.",
+        {("CL", "Ana A Soto")},
+        id="a-middle-initial-without-its-full-stop",
+    ),
+    pytest.param(
+        "Chilean Ambassador-at-Large for Counterterrorism Ana Soto, Interior Secretary Luis "
+        "Prado, and Foreign Secretary Marta Ruiz convened the latest round of the Chile-Peru "
+        "Counterterrorism Working Group today at the Ministry of Foreign Affairs in Lima.",
+        {("CL", "Ana Soto"), ("PE", "Luis Prado"), ("PE", "Marta Ruiz")},
+        id="three-heads-convened-the-round-the-last-side-listed-together",
+    ),
+    pytest.param(
+        "Delegations of Chile and Peru held the third round of counter-terrorism consultations "
+        "in Lima on 3 May. Both delegations included representatives of police and justice "
+        "agencies, and were headed by Ambassador Ana Soto, the Foreign Ministry's Director for "
+        "International Security, and Luis Prado, Director-General of the Department of "
+        "Multilateral Affairs of the Peruvian Foreign Ministry.",
+        {("CL", "Ana Soto"), ("PE", "Luis Prado")},
+        id="both-delegations-and-were-headed-by",
+    ),
+    pytest.param(
+        "On May 3, 2011, Ambassador R. Ana Soto, Coordinator for Counterterrorism, Luis Prado, "
+        "Acting Assistant Secretary for Law Enforcement Affairs, and Marta Ruiz, Deputy Attorney "
+        "General hosted the third annual Chile-Peru Joint Working Group on Counterterrorism at "
+        "the Foreign Ministry. Mr. Jorge Vela, Secretary within Peru's Ministry of Interior, led "
+        "the Peruvian delegation.",
+        {("CL", "R. Ana Soto"), ("CL", "Luis Prado"), ("CL", "Marta Ruiz"), ("PE", "Jorge Vela")},
+        id="three-hosts-listed-name-first-with-an-honorific",
+    ),
+    pytest.param(
+        "The counter-terrorism teams of Chile and Peru held their third round of consultations "
+        "in Lima on Monday. Leading the team for Chile was the coordinator for "
+        "counterterrorism, Ana Soto, and for Peru its director-general of the Foreign Affairs "
+        "ministry, Luis Prado, and deputy national security adviser and head of the "
+        "Counterterrorism Bureau, Marta Ruiz.",
+        {("CL", "Ana Soto"), ("PE", "Luis Prado"), ("PE", "Marta Ruiz")},
+        id="leading-the-team-for-a-state-and-for-the-other",
+    ),
 ]
 
 
@@ -741,3 +782,12 @@ def test_the_speakers_with_a_publication_date() -> None:
 def test_speakers_of_remarks_on_another_occasion_are_not_heads() -> None:
     text = TRANSCRIPT.replace("Remarks Following Meetings of", "Remarks on the Anniversary of")
     assert leaders(text) == set()
+
+
+def test_an_article_is_not_an_initial() -> None:
+    text = (
+        "Chile and Peru held counter-terrorism talks in Lima on 3 May 2022. A Chilean "
+        "delegation led by Deputy Minister Ana Soto met Peruvian officials."
+    )
+    assert ("CL", "Ana Soto") in leaders(text)
+    assert not any(name.startswith("A ") for _, name in leaders(text))

@@ -67,6 +67,14 @@ def test_entities(text: str, expected: set[str]) -> None:
     assert names(text) == expected
 
 
+def test_a_state_closing_a_list_of_groups_is_no_group() -> None:
+    text = (
+        "The two sides will ensure the defeat of terrorist organizations such as the PKK, "
+        "DHKP-C and Daesh/ISIS in Syria and Iraq."
+    )
+    assert "Iraq" not in names(text) and {"PKK", "DHKP-C", "Daesh"} <= names(text)
+
+
 def test_a_sanctions_committee_named_after_groups_names_no_group() -> None:
     text = (
         "Chile and Peru work together in the ISIL (Da'esh) and Al-Qaida Sanctions Committee "

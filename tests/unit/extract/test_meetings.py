@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from ctevents.extract import mechanisms
 from tests.unit.extract.helpers import TRANSCRIPT, facts_of
 
 
@@ -60,6 +61,14 @@ def held(text: str, published_on: date | None = None) -> list[dict]:
             "The sides also discussed cooperation with ASEAN and BRICS partners.",
             ["IN", "JP"],
             id="a-grouping-named-elsewhere-does-not-join-a-bilateral-meeting",
+        ),
+        pytest.param(
+            "Sixth meeting of the Working Sub-Group on Combating Terrorism\n\n"
+            "The sixth meeting of the Working Sub-Group on Combating Terrorism was held in "
+            "Chisinau at the GUAM Secretariat on 4 June 2015 under the chairmanship of Georgia. "
+            "Moldova and Georgia presented their national reports.",
+            ["AZ", "GE", "MD", "UA"],
+            id="a-meeting-at-a-groupings-secretariat-takes-its-members",
         ),
     ],
 )
@@ -951,3 +960,32 @@ def test_remarks_following_a_meeting_with_a_publication_date() -> None:
     """With a publication date the header lines are read as content: the same meeting."""
     found = held(TRANSCRIPT, published_on=date(2021, 5, 3))
     assert [(m["ordinal"], m["date"], m["location"]) for m in found] == [(9, "2021-05-03", "Lima")]
+
+
+def test_the_round_said_in_a_sentence_of_its_own() -> None:
+    text = (
+        "Chilean and Peruvian officials convened the Chile-Peru Counterterrorism Working Group "
+        "today in Lima. This is the fourth time the group has met since its inception in 2010."
+    )
+    meeting = held(text)[0]
+    assert meeting["ordinal"] == 4
+    assert meeting["meeting_key"].endswith("/4")
+
+
+def test_other_subjects_joined_to_counter_terrorism_stay_in_the_name() -> None:
+    text = (
+        "Officials of Chile and Peru convened the latest round of the Chile-Peru Law "
+        "Enforcement and Counterterrorism Working Group today in Lima."
+    )
+    meeting = held(text)[0]
+    assert meeting["mechanism"] == "Chile-Peru Law Enforcement and Counterterrorism Working Group"
+    assert meeting["meeting_key"].startswith("CL-PE/jwg-counter-terrorism/")
+
+
+def test_a_run_in_title_line_ends_before_its_date_phrase() -> None:
+    text = (
+        "Media Note Second Annual Chile-Peru Joint Working Group on Counterterrorism and Law "
+        "Enforcement On April 11, 2003, officials of Chile and Peru met in Lima."
+    )
+    (mention,) = mechanisms.mentions(text, 0, len(text))
+    assert mention.name.endswith("Joint Working Group on Counterterrorism and Law Enforcement")

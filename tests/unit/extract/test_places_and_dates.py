@@ -51,6 +51,25 @@ def test_the_evidence_holds_the_place_and_the_dates_words() -> None:
     assert "Ankara" in quotes and "3 May 2024" in quotes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Chile and Peru held the third round of their counter-terrorism consultations at the "
+            "Foreign Ministry on 3 May 2011.",
+            id="a-ministry-is-a-venue",
+        ),
+        pytest.param(
+            "Ana Soto, Deputy Attorney General hosted the third Chile-Peru Counter-Terrorism "
+            "Dialogue on 3 May 2011.",
+            id="a-post-before-hosted-is-no-host-city",
+        ),
+    ],
+)
+def test_a_venue_or_a_post_is_not_the_meetings_place(text: str) -> None:
+    assert facts_of(text, "MeetingHeld")[0]["location"] is None
+
+
 def test_a_bodys_seat_is_not_the_meetings_place() -> None:
     text = (
         "The EU and Nepal held an informal counterterrorism dialogue on 4 May 2024, the EU "
