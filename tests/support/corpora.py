@@ -116,6 +116,17 @@ CORPORA = (
         (0.56, 0.917),
         real=True,
     ),
+    Corpus(
+        "extract_blind10",
+        "real official statements, blind set 11",
+        8,
+        # 1.11.0 on arrival 0.522 / 0.900 (1.10.0 the same), the blind figure; 1.12.0 with
+        # rules written from the set's misses 0.696 / 1.0: no longer blind
+        0.696,
+        1.0,
+        (0.522, 0.9),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

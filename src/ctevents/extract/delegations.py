@@ -113,7 +113,7 @@ ELLIPTIC_LED_THE = re.compile(
 HEADS_HELD = re.compile(
     r",?\s+(?:held|co-?chaired|chaired|co-?led|led|conducted|convened)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
     # "… co-chaired the exchange at the EEAS", "… held discussions on …"
-    r"(?:[\w-]+\s+){0,8}?(?:talks|consultations?|dialogue|meeting|session|round|exchanges?|"
+    r"(?:[\w-]+\s+){0,8}?(?:talks?|consultations?|dialogue|meeting|session|round|exchanges?|"
     r"discussions)\b"
     # reported speech: "TITLE A said after talks with TITLE B that …" (the other head after
     # "with", read by the caller)
@@ -140,9 +140,7 @@ _LED_RESPECTIVELY = re.compile(r"^.*?\b(?:led|headed)\s+respectively\s+by\s+", r
 # A person is named by two capitalised words at least ("Ambassador Sato", "Mr. Rao").
 _TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*\s+[A-Z]")
 _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
-_MEETING_WORD = re.compile(
-    r"talks|consultation|dialogue|meeting|session|round|exchange|discussions"
-)
+_MEETING_WORD = re.compile(r"talk|consultation|dialogue|meeting|session|round|exchange|discussions")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
@@ -385,7 +383,7 @@ _CHUNK_END = re.compile(
     # "The co-chairs, A and B, reviewed …": the clause's verb after the list
     r"|,\s+(?:[a-z]+ed)\b(?!\s+by\b)"
     r"|\s+(?:reviewed|discussed|exchanged|agreed|noted|welcomed|signed|attended|expressed|"
-    r"stressed|underlined|reaffirmed|emphasi[sz]ed)\b"
+    r"stressed|underlined|reaffirmed|emphasi[sz]ed|visited|arrived|travell?ed)\b"
     r"|,?\s+(?:and|while|whereas)\s+(?:that|those)\s+of\b"
     # "… said after talks with B that both sides …": the reported clause
     r"|\s+that\s+(?:both|the|their|they|it|he|she|his|her|we)\b"
@@ -563,8 +561,9 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         return lists[chunk]
 
     def add(party: str, official: Official, sentence: Sentence) -> None:
-        if " " not in official.name:
-            # "chaired by Dr. Matiang’i and Mr. Wallace": a person named before in full
+        if " " not in official.name or official.name[0].islower():
+            # "chaired by Dr. Matiang’i and Mr. Wallace", "… Coordinator de Kerchove": the
+            # surname (with its particle) of a person named before in full
             known = _known_person(text[: sentence.start], official.name)
             if known is None:
                 return
@@ -663,10 +662,16 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     text, s, match.start() + len(match.group().split()[0])
                 )
                 side_words = re.sub(r"\s*\b(?:delegation|side|team)s?\b.*$", "", side_words)
+                officials = officials_in(_chunk(text, match.end(), e))
                 if _BOTH_SIDES.search(side_words) or plural:
-                    officials = officials_in(_chunk(text, match.end(), e))
                     for both, official in _assign(officials, parties):
                         add(both, official, sentence)
+                else:
+                    # "A delegation led by EU Counter-terrorism Coordinator A visited …": the
+                    # side the head's title names
+                    for official in officials:
+                        if official.party in parties:
+                            add(official.party, official, sentence)
                 continue
             for official in officials_in(_chunk(text, match.end(), e)):
                 add(party, official, sentence)

@@ -82,7 +82,7 @@ _CT_SUBJECT = (
     r"[‘'\"“]?(?:security\s+and\s+)?"
     # "consultations on international cooperation in countering terrorism"
     r"(?:(?:international\s+)?cooperation\s+(?:in|on)\s+)?"
-    r"(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?(?:\s+cooperation)?|"
+    r"(?:(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?)(?:\s+cooperation)?|"
     r"(?:issues\s+of\s+)?(?:countering|combating|"
     r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
     # "consultations on countering the terrorist threat", "talks on the fight against terrorism"
@@ -108,7 +108,8 @@ LOWER_MECHANISM = re.compile(
     r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?[Tt]errorism|[Cc]ounter[Tt]errorism"
     r"|[Aa]nti-?[Tt]error(?:ism)?)"
     rf"\s+(?P<pretype>{_LOWER_TYPES})"
-    rf"|(?P<type>{_LOWER_TYPES})\s+on\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
+    # "a dialogue aimed at combating terrorism"
+    rf"|(?P<type>{_LOWER_TYPES})\s+(?:on|aimed\s+at)\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 LOWER_MECHANISM = fast(LOWER_MECHANISM)
@@ -268,7 +269,8 @@ _ORDINAL_AFTER = re.compile(
     # set off by commas ("The … Group, formerly known as the …, held its eighth session")
     r"(?:\s*\([A-Z][\w-]{1,10}\))?"
     r"(?:,\s+(?:formerly|previously|once)\s+(?:known\s+as|called|named)\s+[^,;]{1,100},)?"
-    r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its|met\s+for\s+its)\s+"
+    # "… Working Group met for the fifth time since 2000"
+    r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its|met\s+for\s+(?:its|the))\s+"
 )
 
 
@@ -479,7 +481,9 @@ def _joined_parents(text: str, found: list[MechanismMention]) -> list[MechanismM
 
 # Lower-case words that qualify a mechanism, right before it ("high-level political").
 _LOWER_QUALIFIERS = re.compile(
-    r"(?<![\w-])(?:(?:[a-z]+-level|political|strategic|bilateral|ministerial|senior)\s+){1,3}$"
+    # "trilateral vice-ministerial consultation on …", "an ad hoc dialogue on …"
+    r"(?<![\w-])(?:(?:[a-z]+-level|political|strategic|bilateral|trilateral|(?:vice-)?ministerial"
+    r"|senior|ad\s+hoc)\s+){1,3}$"
 )
 # The words naming who a lower-case mechanism belongs to, right before it.
 _OWNER = re.compile(r"(?<![\w-])(?:[A-Z][\w–-]*\s+){1,2}$")

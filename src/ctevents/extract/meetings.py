@@ -57,8 +57,9 @@ NEXT = fast(
         # "The 13th meeting … will be held in India", "the tenth round … will be hosted by Japan"
         rf"|\b{_MEETING_NOUN}\b[^.;]{{0,90}}?\b{_FUTURE_VERB}"
         # "agreed to hold the second meeting …", "Australia will host the seventh Dialogue"
-        rf"|\b(?:(?:agreed|decided)\s+to|will|would|shall)\s+(?:hold|host|convene)\s+the\s+"
-        rf"(?:[\w-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
+        # "agreed to hold a third round in the U.S.": an article before the round's ordinal
+        rf"|\b(?:(?:agreed|decided)\s+to|will|would|shall)\s+(?:hold|host|convene)\s+"
+        rf"(?:the|an?(?=\s+{ORDINAL_TEXT}\b))\s+(?:[\w-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
         r"|\blook(?:s|ed)?\s+forward\s+to\s+(?:convening|hosting|holding)\b"
         # An announcement: "… will hold a two-day counter-terrorism dialogue", "will
         # participate in a U.S.-Russia Counterterrorism Dialogue", "officials will meet here

@@ -162,7 +162,12 @@ def members(
     )
     if grouping:
         return grouping
-    body = _GROUPING_BODY.search(text, sentence_start, sentence_end)
+    seated = text.find("Secretariat", sentence_start, sentence_end) >= 0
+    body = (
+        _GROUPING_BODY.search(text, sentence_start, sentence_end)
+        if seated or text.find("ember", sentence_start, sentence_end) >= 0
+        else None
+    )
     if body:
         return MEMBERS[_key(body.group("name"))]
     window = max(sentence_start, name_start - 60)

@@ -84,14 +84,10 @@ class Official:
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|az|bin|ibn|abu)-(?=[A-Z])")
 
 
-# A middle initial without its full stop ("Nathan A Sales"): "A" is otherwise an article.
-_BARE_INITIAL = re.compile(r"[A-Z]")
-
-
 def _is_name_token(token: str) -> bool:
     bare = token.strip(",")
-    if _BARE_INITIAL.fullmatch(bare):
-        return True
+    if len(bare) == 1 and "A" <= bare <= "Z":
+        return True  # a middle initial without its stop ("Nathan A Sales"), "A" included
     if "-" in bare and bare[0].islower():
         bare = _JOINED_PARTICLE.sub("", bare)
     if not bare or not bare[0].isupper() or bare.lower() in TITLE_WORDS or gazetteer.code_for(bare):
@@ -299,8 +295,10 @@ def parse_official(chunk: str) -> Official | None:
             or tokens[-1].lower() in _PARTICLES
         ):
             run.insert(0, tokens.pop())
+        particles: list[str] = []
         while run and run[0].lower() in _PARTICLES:
-            tokens.append(run.pop(0))
+            particles.append(run.pop(0))
+        tokens.extend(particles)
         # "… Department of the FCDO Jonathan Allen": an office's initials after "the" or "of"
         # end the title; a surname in capitals ("Ambassador KOBAYASHI Kenji") follows a title.
         while (
@@ -342,9 +340,12 @@ def parse_official(chunk: str) -> Official | None:
                 tokens.extend(run[:size])
                 run = run[size:]
                 break
-        if len(run) < 2 and not (run and leading):
-            return None
-        if not _name_run(run):
+        surname = len(run) == 1 and particles and tokens and tokens[-len(particles) :] == particles
+        if surname and len(tokens) > len(particles) and _name_run(run):
+            # "… Coordinator de Kerchove": a surname with its particle, after the title
+            tokens = tokens[: -len(particles)]
+            run = [*particles, *run]
+        elif (len(run) < 2 and not (run and leading)) or not _name_run(run):
             return None
         name = " ".join(run)
         rest = " ".join(tokens)

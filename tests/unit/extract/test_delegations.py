@@ -403,6 +403,28 @@ CASES = [
         {("CL", "Ana Soto"), ("PE", "Luis Prado"), ("PE", "Marta Ruiz")},
         id="leading-the-team-for-a-state-and-for-the-other",
     ),
+    pytest.param(
+        "Vice-Foreign Minister Luis Prado and Ana Soto, coordinator for counterterrorism at the "
+        "Chilean Foreign Ministry, co-chaired the talk. Chile and Peru held their second "
+        "counter-terrorism consultation in Lima on Tuesday.",
+        {("CL", "Ana Soto"), ("PE", "Luis Prado")},
+        id="co-chaired-the-talk",
+    ),
+    pytest.param(
+        "The first EU-Peru dialogue on counter-terrorism was held in Lima on 11 July 2019. A "
+        "delegation led by EU Counter-terrorism Coordinator Gilles de Kerchove visited Peru "
+        "for the dialogue.",
+        {("EU", "Gilles de Kerchove")},
+        id="a-delegation-led-by-a-head-whose-title-names-the-side",
+    ),
+    pytest.param(
+        "The first EU-Peru dialogue on counter-terrorism was held in Lima on 11 July 2019, "
+        "attended by EU Counter-terrorism Coordinator Gilles de Kerchove. The dialogue, "
+        "co-Chaired by Foreign Affairs Acting Secretary Luis A. Prado and EU Counter-terrorism "
+        "Coordinator de Kerchove, covered recent counter-terrorism measures.",
+        {("EU", "Gilles de Kerchove"), ("PE", "Luis A. Prado")},
+        id="a-surname-with-its-particle-after-the-title",
+    ),
 ]
 
 

@@ -989,3 +989,52 @@ def test_a_run_in_title_line_ends_before_its_date_phrase() -> None:
     )
     (mention,) = mechanisms.mentions(text, 0, len(text))
     assert mention.name.endswith("Joint Working Group on Counterterrorism and Law Enforcement")
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal", "mechanism"),
+    [
+        pytest.param(
+            "The Chile-Peru Joint Working Group on Counterterrorism met for the fifth time since "
+            "January 2000 in Lima July 11-12, and issued a joint statement.",
+            5,
+            "Chile-Peru Joint Working Group on Counterterrorism",
+            id="met-for-the-nth-time",
+        ),
+        pytest.param(
+            "Chile and Peru held the 14th meeting in the framework of a dialogue aimed at "
+            "combating terrorism in Lima on 9 May 2024.",
+            14,
+            "dialogue aimed at combating terrorism",
+            id="a-dialogue-aimed-at-its-subject",
+        ),
+        pytest.param(
+            "Officials of Chile, Peru and Bolivia were in Lima on 7 November 2017 for the "
+            "Chile-Peru-Bolivia trilateral vice-ministerial consultation on counter-terrorism "
+            "and security, which was held for the first time.",
+            None,
+            "trilateral vice-ministerial consultation on counter-terrorism and security",
+            id="lower-case-qualifiers-stay-in-the-name",
+        ),
+        pytest.param(
+            "The first EU-Peru ad hoc dialogue on counter-terrorism cooperation was held in Lima "
+            "on 11 July 2019.",
+            1,
+            "ad hoc dialogue on counter-terrorism cooperation",
+            id="an-ad-hoc-dialogue-on-cooperation",
+        ),
+    ],
+)
+def test_rounds_and_names_in_other_words(text: str, ordinal: int | None, mechanism: str) -> None:
+    (meeting,) = held(text)
+    assert meeting["ordinal"] == ordinal
+    assert meeting["mechanism"].endswith(mechanism)
+
+
+def test_a_third_round_agreed_in_a_state() -> None:
+    text = (
+        "Chile and Peru held their second counter-terrorism consultation in Lima on Tuesday. "
+        "They agreed to hold a third round in the U.S. at an appropriate time."
+    )
+    (upcoming,) = facts_of(text, "NextMeetingScheduled")
+    assert (upcoming["ordinal"], upcoming["location"]) == (3, "U.S.")
