@@ -127,6 +127,17 @@ CORPORA = (
         (0.522, 0.9),
         real=True,
     ),
+    Corpus(
+        "extract_blind11",
+        "real official statements, blind set 12",
+        8,
+        # 1.12.0 on arrival, the blind figure (1.10.0 scored 0.381 / 0.833); no rule written
+        # from its misses
+        0.522,
+        0.882,
+        (0.522, 0.882),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
