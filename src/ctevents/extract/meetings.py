@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from ctevents.extract import dates, gazetteer, multilateral, noise, parties, places
 from ctevents.extract.cues import cue as cue_of
@@ -374,6 +375,13 @@ _RELATION_SUBJECTS = re.compile(
 )
 
 
+# "the Saudi-US Strategic Dialogue", "the … Strategic Security Consultation", "the Bilateral
+# Strategic Dialogue": a strategic mechanism, whose subject is the whole relation unless its
+# name or the statement says terrorism ("the working group of the … Strategic Dialogue" is a
+# group of its own).
+_STRATEGIC = re.compile(r"^(?:(?!\bof\s).)*\b[Ss]trategic\b")
+
+
 def _general_dialogue(reading: Reading) -> bool:
     """Whether the statement reports a dialogue on the whole relation, not on terrorism."""
     key = ("general-dialogue",)
@@ -418,7 +426,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 continue  # "under an agreement reached during the X, …": an earlier meeting
             if mention.compound and not _terrorism_leads(reading):
                 continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
-            if mention.kind == "dialogue-strategic" and _general_dialogue(reading):
+            strategic = _STRATEGIC.search(mention.name) and "terror" not in mention.kind
+            if strategic and _general_dialogue(reading):
                 continue  # a strategic dialogue with no subject, on the whole relation
             if _is_next(reading, sentence, mention) and not _JUST_HELD.search(sentence.text):
                 announced.add(mention.kind)
@@ -491,6 +500,16 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         meetings[0].passages.extend(generic)
     for meeting in meetings:
         _finish(reading, meeting)
+    if announced and reading.reference:
+        # "… will hold the dialogue this week. The first round … was held on March 6, 2023":
+        # a statement announcing a round recalls the rounds long past as background.
+        meetings = [m for m in meetings if not _long_past(m.date, reading.reference)]
+    for meeting in meetings:
+        # "… amid the developments in Afghanistan": a third state is what the talks were
+        # about, not where they were held (a meeting abroad is placed by its city)
+        state = gazetteer.code_for(meeting.location) if meeting.location else None
+        if state and state not in meeting.parties:
+            meeting.location = None
     if meetings and meetings[0].location is None and not meetings[0].virtual:
         meetings[0].location = _venue(reading)
     for meeting in meetings:
@@ -693,6 +712,22 @@ def _merged_by_key(meetings: list[Meeting]) -> list[Meeting]:
         kept.date = kept.date or meeting.date
         kept.location = kept.location or meeting.location
     return list(by_key.values())
+
+
+# A round held this long before the statement's date is not the news it reports.
+_PAST = timedelta(days=60)
+
+
+def _long_past(edtf: str | None, reference: date) -> bool:
+    """Whether a meeting dated `edtf` (a day, or a range starting on one) ended long before
+    `reference`."""
+    if not edtf or "X" in edtf:
+        return False
+    day = edtf.rpartition("/")[2]
+    try:
+        return date.fromisoformat(day) < reference - _PAST
+    except ValueError:
+        return False  # a month or a year: too coarse to tell
 
 
 def _stated_round(reading: Reading) -> int | None:

@@ -1038,3 +1038,53 @@ def test_a_third_round_agreed_in_a_state() -> None:
     )
     (upcoming,) = facts_of(text, "NextMeetingScheduled")
     assert (upcoming["ordinal"], upcoming["location"]) == (3, "U.S.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The first Chile-Peru Strategic Dialogue was held in Lima on 3 May 2005. The "
+            "ministers reviewed the whole relationship: trade, energy, education and the fight "
+            "against terrorism.",
+            id="a-strategic-dialogue-on-the-whole-relation",
+        ),
+        pytest.param(
+            "The 10th Chile-Peru Strategic Security Consultation was held in Lima on 6 June "
+            "2014. The sides discussed the economy, energy cooperation and anti-terrorism.",
+            id="a-strategic-security-consultation-on-many-subjects",
+        ),
+    ],
+)
+def test_a_strategic_mechanism_on_the_whole_relation_is_not_of_the_genre(text: str) -> None:
+    assert held(text) == []
+
+
+def test_a_working_group_of_a_strategic_dialogue_is_a_group_of_its_own() -> None:
+    text = (
+        "Security Working Group of the Chile-Peru Strategic Dialogue\n\n"
+        "On July 3, 2019, Chile and Peru convened a working group of the Chile-Peru Strategic "
+        "Dialogue in Lima to expand security cooperation, including counter-terrorism. The "
+        "Strategic Dialogue also covers trade and energy."
+    )
+    (meeting,) = held(text)
+    assert meeting["mechanism"] == "working group of the Chile-Peru Strategic Dialogue"
+    assert meeting["location"] == "Lima"
+
+
+def test_a_third_state_the_talks_were_about_is_not_their_place() -> None:
+    text = (
+        "The 8th meeting of the Chile-Peru Joint Working Group on Counter-terrorism was held "
+        "amid recent developments in Bolivia on 30 January 2019."
+    )
+    assert held(text)[0]["location"] is None
+
+
+def test_a_round_long_past_recalled_beside_one_announced_is_background() -> None:
+    text = (
+        "Chile and Peru will hold their counterterrorism dialogue in Lima this week. The first "
+        "round of the Chile-Peru Counterterrorism Dialogue was held on March 6, 2023, at the "
+        "Ministry of Foreign Affairs in Santiago."
+    )
+    assert held(text, published_on=date(2024, 5, 7)) == []
+    assert len(held(text, published_on=date(2023, 3, 8))) == 1
