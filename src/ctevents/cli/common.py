@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -88,15 +89,25 @@ def iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def niceness(value: str) -> int:
-    """A `nice` increment for a background worker: 0 (as the caller) to 19 (yields most)."""
-    try:
-        nice = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if not 0 <= nice <= 19:
-        raise argparse.ArgumentTypeError(f"{nice} is out of range: use 0 to 19")
-    return nice
+def whole_number(
+    low: int, high: int, noun: str = "whole number", note: str = ""
+) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else a one-line error."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a {noun}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number} is out of range: use {low} to {high}{note}")
+        return number
+
+    return parse
+
+
+# A `nice` increment for a background worker: 0 (as the caller) to 19 (yields most).
+niceness = whole_number(0, 19)
 
 
 def type_list(value: str) -> list[str]:

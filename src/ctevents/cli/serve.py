@@ -15,6 +15,7 @@ from ctevents.cli.common import (
     niceness,
     open_store,
     printable,
+    whole_number,
 )
 
 WRITE_TOKEN_ENV = "CTEVENTS_WRITE_TOKEN"
@@ -24,14 +25,7 @@ WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 DEFAULT_FOLD_NICE = 10
 
 
-def port_number(value: str) -> int:
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is out of range: use 0 to 65535 (0: any free)")
-    return port
+port_number = whole_number(0, 65535, "port number", " (0: any free)")
 
 
 def host_address(value: str) -> str:
