@@ -34,6 +34,8 @@ _ANAPHOR = re.compile(
     r"|\bsigned\s+with\s+(?:his|her|their)\s+[A-Z][\w-]+\s+counterparts?\b"
     # "A and B signed on behalf of X and Y respectively" after the MoU is named
     r"|\bsigned\s+on\s+behalf\s+of\b[^.;]+\brespectively\b"
+    # "Signing for Chile was …" after the MoU is named
+    r"|\b[Ss]igning\s+for\s+(?:the\s+)?[A-Z]"
 )
 # "A, TITLE, and B, TITLE, signed on behalf of X and Y respectively": each for the side in
 # the same place of the second list.
@@ -57,8 +59,13 @@ _BACKGROUND = re.compile(
 # Its first characters stated (see `starts`): the same matches, sooner.
 _BACKGROUND = fast(_BACKGROUND)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# "an MoU on Monday to …": a day after "on" is the signing's date, never the subject.
-_NOT_A_DAY = rf"(?!{_WEEKDAY}\b|\d)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+# "an MoU on Monday to …", "an MoU on July 23": a day after "on" is the signing's date,
+# never the subject.
+_NOT_A_DAY = rf"(?!{_WEEKDAY}\b|{_MONTH}\s+\d|\d)"
 SUBJECT = re.compile(
     # "the MoU between the League of Arab States and the Government of Peru on …"
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+between\s+[^.;]{{1,160}}?\s+and\s+[^.;]{{1,80}}?)?"
@@ -77,12 +84,21 @@ PURPOSE = re.compile(
     r"\d+|the\s+\d+|[A-Z][a-z]+\s+\d+)|during|at\s+the|in\s+[A-Z]\w*|on\s+the\s+sidelines|"
     r"officials\s+said|the\s+\w+\s+said)\b|$)"
 )
+# "signed a Counterterrorism Cooperation Initiative (CCI) Memorandum of Understanding",
+# "signed an anti-terrorism cooperation MoU": the subject named before the memorandum.
+SUBJECT_BEFORE = re.compile(
+    r"\b(?:signed|inked|concluded)\s+(?:an?|the)\s+"
+    r"(?P<subject>(?:(?!(?:new|historic|bilateral|trilateral|landmark|important)\s)"
+    r"[\w()’'-]+\s+){1,5}?)"
+    r"(?:(?i:memorandum)\s+(?i:of)\s+(?i:understanding)|MoU|MOU)\b"
+)
+_TOPICAL = re.compile(r"terror|secur|crime|cooperation|[A-Z]", re.I)
 BETWEEN = re.compile(
     r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z].+?)\s+and\s+(?:the\s+)?(?P<b>[A-Z].+?)"
     r"(?=[.,;]|\s+(?:on|in|at|during|was|were)\s|$)"
 )
 SIGNED_BY_THEM = re.compile(
-    rf"\s+(?:signed|inked)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"\s+(?:signed|inked)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()-]+\s+){{0,5}}?"
     rf"(?:{_MOU}|Memorandum|memorandum|agreement|document)\b"
 )
 # "A, TITLE, signed with his Iraqi counterpart, B, in Baghdad, … a Memorandum …": the second
@@ -98,6 +114,20 @@ ALONG_WITH = re.compile(
     r"(?P<sides>[A-Z][\w-]+(?:(?:,\s*|,?\s+and\s+)[A-Z][\w-]+)*)\s+counterparts,?\s+"
     r"(?P<who>[^;.]+?)(?:,?\s+respectively)?(?=,?\s+(?:in|at|on)\s|[.;]|$)"
 )
+# "Signing for Chile was TITLE, A, and signing for Peru was TITLE, B": each for the state
+# named after "for".
+SIGNING_FOR = re.compile(
+    r"\b[Ss]igning\s+for\s+(?:the\s+)?(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
+    r"(?:was|were)\s+"
+)
+# "A signed the document along with Chinese Foreign Minister B and their Afghan counterpart
+# C": the others by their own titles.
+ALONG_WITH_OFFICIALS = re.compile(
+    r"\b(?:along|together)\s+with\s+(?P<who>[A-Z][^;.]+?|(?:his|her|their)\s+[^;.]+?)"
+    r"(?=,?\s+(?:in|at|on)\s|[.;]|$)"
+)
+# "A, who is leading the Pakistani delegation at the dialogue, signed": not a title
+_WHO_CLAUSE = re.compile(r",?\s+who\s+(?:is|was)\b.*$", re.S)
 _PLACE_AFTER = re.compile(r",?\s+(?:in|at)\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 SIGNED_BY = re.compile(
     rf"(?:\b(?:{_MOU}|[Mm]emorandum|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
@@ -183,7 +213,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             and not dates.first_day(reading.dates(s, e, reading.reference))
         ):
             continue
-        subject_match = SUBJECT.search(text, s, e)
+        subject_match = SUBJECT.search(text, s, e) or _subject_before(text, s, e)
         purpose = None if subject_match else PURPOSE.search(text, s, e)
         if subject_match or purpose:
             subject = (subject_match or purpose).group("subject").strip()  # type: ignore[union-attr]
@@ -218,6 +248,12 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             mou.parties = grouped
         _assign_signatories(mou)
     return list(found.values())
+
+
+def _subject_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The subject named before the memorandum, when it says what the memorandum is on."""
+    found = SUBJECT_BEFORE.search(text, start, end)
+    return found if found and _TOPICAL.search(found.group("subject")) else None
 
 
 def _grouped_parties(bodies: list[str]) -> tuple[str, ...] | None:
@@ -386,6 +422,32 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         if place and mou.location is None:
             mou.location = place.group("place")
         chunk = None
+    signing_for = list(SIGNING_FOR.finditer(text, s, e)) if "igning for" in sentence.text else []
+    for index, match in enumerate(signing_for if not mou.signatories else ()):
+        stop = signing_for[index + 1].start() if index + 1 < len(signing_for) else e
+        part = re.sub(r"[\s,]*(?:and)?[\s,.]*$", "", text[match.end() : stop])
+        side = gazetteer.code_for(match.group("side"))
+        for official in split_officials(part)[:1]:
+            mou.signatories.append(
+                Signatory(name=official.name, title=official.title, party=side or official.party)
+            )
+        chunk = None
+    with_others = ALONG_WITH_OFFICIALS.search(text, s, e) if "with" in sentence.text else None
+    signed = (
+        _SIGNED.search(text, s, with_others.start())
+        if with_others and not mou.signatories
+        else None
+    )
+    if with_others and signed:
+        clause = _WHO_CLAUSE.sub("", _after_frame(text[s : signed.start()]).strip(" ,"))
+        first = split_officials(clause)[:1]
+        others = split_officials(with_others.group("who"))
+        if first and others:
+            for official in [*first, *others]:
+                mou.signatories.append(
+                    Signatory(name=official.name, title=official.title, party=official.party)
+                )
+            chunk = None
     respectively = RESPECTIVELY.search(text, s, e) if "respectively" in sentence.text else None
     if respectively and not mou.signatories:
         sides = re.split(r",\s*(?:and\s+)?|\s+and\s+", respectively.group("sides"))

@@ -188,3 +188,48 @@ _TALKS = "The first Chile-Peru Counter-Terrorism Consultations were held in Lima
 )
 def test_agreements_and_pacts_signed_count_as_memoranda(text: str, subjects: list[str]) -> None:
     assert [m["subject"] for m in facts_of(text, "MoUSigned")] == subjects
+
+
+def test_the_subject_named_before_the_memorandum_and_a_month_after_on() -> None:
+    text = (
+        "Chilean Ambassador to Peru Ana Soto and Peruvian Interior Secretary Luis Prado signed "
+        "a Counterterrorism Cooperation Initiative (CCI) Memorandum of Understanding on July 23, "
+        "marking the latest effort between Chile and Peru on counterterrorism."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "Counterterrorism Cooperation Initiative (CCI)"
+    signed = {(s["party"], s["name"]) for s in mou["signatories"]}
+    assert signed == {("CL", "Ana Soto"), ("PE", "Luis Prado")}
+
+
+def test_a_lower_case_subject_before_the_memorandum() -> None:
+    text = (
+        "Chile, Peru and Bolivia signed an anti-terrorism cooperation Memorandum of "
+        "Understanding on Saturday during the second trilateral ministerial dialogue in Lima."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "anti-terrorism cooperation"
+
+
+def test_signing_for_each_state() -> None:
+    text = (
+        "Chile and Peru recently signed a Memorandum of Understanding on the Exchange of "
+        "Terrorist Screening Information. Signing for Chile was the Director of the National "
+        "Screening Center, Ana Soto, and signing for Peru was the Director General of the "
+        "National Intelligence Service, Luis Prado."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    signed = {(s["party"], s["name"]) for s in mou["signatories"]}
+    assert signed == {("CL", "Ana Soto"), ("PE", "Luis Prado")}
+
+
+def test_signed_along_with_others_named_by_their_titles() -> None:
+    text = (
+        "Chile, Peru and Bolivia signed an anti-terrorism cooperation Memorandum of "
+        "Understanding on Saturday in Lima. Foreign Minister Ana Soto, who is leading the "
+        "Chilean delegation at the dialogue, signed the document along with Peruvian Foreign "
+        "Minister Luis Prado and their Bolivian counterpart Marta Ruiz."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    signed = {(s["party"], s["name"]) for s in mou["signatories"]}
+    assert signed == {("CL", "Ana Soto"), ("PE", "Luis Prado"), ("BO", "Marta Ruiz")}
