@@ -92,7 +92,8 @@ SUBJECT_BEFORE = re.compile(
     r"[\w()’'-]+\s+){1,5}?)"
     r"(?:(?i:memorandum)\s+(?i:of)\s+(?i:understanding)|MoU|MOU)\b"
 )
-_TOPICAL = re.compile(r"terror|secur|crime|cooperation|[A-Z]", re.I)
+# What makes the words before a memorandum its subject: a topic of the genre, or a name.
+_TOPICAL = re.compile(r"(?i:terror|secur|crime|cooperation)|[A-Z]")
 BETWEEN = re.compile(
     r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z].+?)\s+and\s+(?:the\s+)?(?P<b>[A-Z].+?)"
     r"(?=[.,;]|\s+(?:on|in|at|during|was|were)\s|$)"

@@ -233,3 +233,12 @@ def test_signed_along_with_others_named_by_their_titles() -> None:
     (mou,) = facts_of(text, "MoUSigned")
     signed = {(s["party"], s["name"]) for s in mou["signatories"]}
     assert signed == {("CL", "Ana Soto"), ("PE", "Luis Prado"), ("BO", "Marta Ruiz")}
+
+
+def test_words_before_a_memorandum_that_say_nothing_of_it_are_no_subject() -> None:
+    text = (
+        "Chile and Peru signed a long awaited memorandum of understanding on Monday to "
+        "strengthen cooperation against terrorism."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "strengthen cooperation against terrorism"
