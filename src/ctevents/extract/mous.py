@@ -68,7 +68,9 @@ _MONTH = (
 _NOT_A_DAY = rf"(?!{_WEEKDAY}\b|{_MONTH}\s+\d|\d)"
 SUBJECT = re.compile(
     # "the MoU between the League of Arab States and the Government of Peru on …"
-    rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+between\s+[^.;]{{1,160}}?\s+and\s+[^.;]{{1,80}}?)?"
+    # "the memorandum (MoU) with the financial intelligence unit of … concerning …"
+    rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+between\s+[^.;]{{1,160}}?\s+and\s+[^.;]{{1,80}}?"
+    r"|\s+with\s+(?:the\s+)?[^.;,]{1,120}?(?=\s+(?:concerning|regarding|relating\s+to)\s))?"
     r"\s+(?:on|for|regarding|concerning|relating\s+to|"
     rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
     r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
@@ -272,10 +274,26 @@ def _grouped_parties(bodies: list[str]) -> tuple[str, ...] | None:
     return tuple(sorted(codes)) if grouped and len(codes) > 2 else None
 
 
+# "Kuwait News Agency (KUNA)": the agency that reports the signing is no party to it.
+_AGENCY_AFTER = re.compile(r"\s+(?:News|Press)\s+Agency\b")
+# "Place: Canberra, Australia", "… signed in Canberra, Australia", "in the capital of
+# Australia": where it was signed.
+_PLACE_BEFORE = re.compile(
+    r"(?:(?:\b[Ii]n|\b[Aa]t|\bPlace:)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,"
+    r"|\b(?:in|at)\s+the\s+capital\s+(?:city\s+)?of)\s*$"
+)
+
+
 def _countries(reading: Reading, start: int, end: int) -> tuple[str, ...]:
-    """Two or more countries named in the sentence, in the order named."""
+    """Two or more countries named in the sentence as signing, in the order named (not the
+    place of signing, nor a news agency's country)."""
+    text = reading.text
     codes: list[str] = []
-    for mention in gazetteer.mentions(reading.text, start, end):
+    for mention in gazetteer.mentions(text, start, end):
+        if _AGENCY_AFTER.match(text, mention.end) or _PLACE_BEFORE.search(
+            text, max(start, mention.start - 40), mention.start
+        ):
+            continue
         if mention.code not in codes:
             codes.append(mention.code)
     return tuple(codes) if len(codes) >= 2 else ()

@@ -28,6 +28,8 @@ _NAME_TOKEN = re.compile(
     rf"^(?:[{_UPPER_LETTER}][{_LOWER_LETTER}'’]*[{_LOWER_LETTER}]"
     rf"(?:[-'’][A-Za-z{_LOWER_LETTER}][{_LOWER_LETTER}]*)*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z]"
     r"|[A-Z][A-Z'’-]{1,15}"
+    # "LoGerfo", "McDonald", "DeSantis": a surname with a capital inside
+    r"|[A-Z][a-z]{1,2}[A-Z][a-z]+"
     # "O'Rourke", "D’Souza-Lee": a capital after the apostrophe
     rf"|[{_UPPER_LETTER}]['’][{_UPPER_LETTER}][{_LOWER_LETTER}]+(?:-[{_UPPER_LETTER}][{_LOWER_LETTER}]+)*)$"
 )

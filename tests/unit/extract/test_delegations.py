@@ -425,6 +425,13 @@ CASES = [
         {("EU", "Gilles de Kerchove"), ("PE", "Luis A. Prado")},
         id="a-surname-with-its-particle-after-the-title",
     ),
+    pytest.param(
+        "Chile and Peru held a counter-terrorism dialogue in Lima on Tuesday. Chilean Foreign "
+        "Ministry’s Coordinator for Counterterrorism Ana LoGerfo and Luis McDonald, Peru’s "
+        "special secretary for the United Nations, co-chaired the dialogue.",
+        {("CL", "Ana LoGerfo"), ("PE", "Luis McDonald")},
+        id="surnames-with-a-capital-inside",
+    ),
 ]
 
 

@@ -242,3 +242,37 @@ def test_words_before_a_memorandum_that_say_nothing_of_it_are_no_subject() -> No
     )
     (mou,) = facts_of(text, "MoUSigned")
     assert mou["subject"] == "strengthen cooperation against terrorism"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "(MENAFN- Kuwait News Agency (KUNA)) LIMA, Aug 15 (KUNA) -- Chile and Peru signed a "
+            "MoU on security cooperation and the combat against terrorism, said the Chilean "
+            "minister on Thursday.",
+            id="the-agency-that-reports-it",
+        ),
+        pytest.param(
+            "The Financial Intelligence Unit of Chile has signed the memorandum of understanding "
+            "(MoU) with the financial intelligence unit of Peru concerning the exchange of "
+            "information on money laundering, at the annual meeting in the capital of Australia, "
+            "Canberra, on 19 August 2019.",
+            id="the-place-of-signing",
+        ),
+    ],
+)
+def test_a_state_that_only_reports_or_hosts_the_signing_is_no_party(text: str) -> None:
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["parties"] == ["CL", "PE"]
+    assert mou["subject"]
+
+
+def test_the_subject_after_the_counterpart_signed_with() -> None:
+    text = (
+        "The Financial Intelligence Unit of Chile has signed the memorandum of understanding "
+        "(MoU) with the financial intelligence unit of Peru concerning cooperation in the "
+        "exchange of information on money laundering."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "cooperation in the exchange of information on money laundering"
