@@ -162,6 +162,17 @@ CORPORA = (
         (0.552, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind14",
+        "real official statements, blind set 15",
+        6,
+        # 1.15.0 on arrival, the blind figure (1.10.0 scored the same); no rule written from
+        # its misses
+        0.444,
+        0.8,
+        (0.444, 0.8),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
