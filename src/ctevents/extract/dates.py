@@ -34,10 +34,13 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# The names in full, as patterns: other rules tell a date from a name or a subject by them.
+MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
 )
+WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s*(?:-|–|—|to|and|&)\s*"
@@ -45,7 +48,7 @@ _DASH = r"\s*(?:-|–|—|to|and|&)\s*"
 # (Japanese releases) belongs to the day; `_day` keeps only its digits.
 _NOTE = r"(?:\s*\((?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)(?:day)?\.?\))?"
 # A weekday naming each end of a range: "from Monday, 3 June to Wednesday, 5 June".
-_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WEEKDAY = rf"(?:{WEEKDAY_NAMES},?\s+)?"
 
 # Every branch opens with a word boundary before a digit, a month or weekday's capital, or
 # "today"/"yesterday": so a match starts only after a non-word character and at one of
@@ -70,14 +73,13 @@ DATE = re.compile(
     rf"(?:,?\s+(?P<y1>{_YEAR}))?\b"
     # December 12-13, 2022 / December 12 and 13 / July 24, 2023
     rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY}{_NOTE})(?:{_DASH}(?P<d4>{_DAY}{_NOTE}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"
-    # December 2022
-    # "in May 2018", "due in May, 2018"
+    # December 2022 / "due in May, 2018"
     rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b"
     # on Tuesday and Wednesday: two days running, a range
-    r"|\b(?P<wd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"\s*(?:and|-|–|—|to)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|\b(?P<wd1>{WEEKDAY_NAMES})"
+    rf"\s*(?:and|-|–|—|to)\s*(?P<wd2>{WEEKDAY_NAMES})\b"
     # on Monday / last Tuesday
-    r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|\b(?P<weekday>{WEEKDAY_NAMES})\b"
     # "Today, consultations … were held": capitalised opening a sentence too
     r"|\b(?P<today>[Tt]oday|[Yy]esterday)\b"
     rf"|\b(?P<year>{_YEAR})\b"

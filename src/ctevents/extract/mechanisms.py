@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ctevents.extract import gazetteer
+from ctevents.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ctevents.extract.ordinals import ROMAN_WORD, ordinals, roman_value
 from ctevents.extract.starts import fast
 
@@ -41,10 +42,7 @@ _QUAL = (
 )
 _COMPOUND = re.compile(rf"{_SECURITY_JOINED}")
 # "the Security Mechanism on Thursday": a day or month after "on" is a date, not a subject.
-_DAY_WORDS = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b"
-)
+_DAY_WORDS = rf"(?:{WEEKDAY_NAMES}|{MONTH_NAMES})\b"
 _NOT_A_DAY = rf"(?!{_DAY_WORDS})"
 # "Dialogue on Countering the Financing of Terrorism": an article before a capital is kept.
 # "Working Group on Countering Threats from Afghanistan": a source named after "from".

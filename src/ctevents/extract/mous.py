@@ -58,11 +58,7 @@ _BACKGROUND = re.compile(
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 _BACKGROUND = fast(_BACKGROUND)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)"
-)
+_WEEKDAY, _MONTH = dates.WEEKDAY_NAMES, dates.MONTH_NAMES
 # "an MoU on Monday to …", "an MoU on July 23": a day after "on" is the signing's date,
 # never the subject.
 _NOT_A_DAY = rf"(?!{_WEEKDAY}\b|{_MONTH}\s+\d|\d)"
@@ -73,7 +69,7 @@ SUBJECT = re.compile(
     r"|\s+with\s+(?:the\s+)?[^.;,]{1,120}?(?=\s+(?:concerning|regarding|relating\s+to)\s))?"
     r"\s+(?:on|for|regarding|concerning|relating\s+to|"
     rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
-    r"(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|the\s+\d)|"
+    rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|\d|the\s+\d)|"
     r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
     r"(?:along|together)\s+with)\b|[,.;]|$)"
 )
@@ -82,7 +78,7 @@ SUBJECT = re.compile(
 PURPOSE = re.compile(
     rf"\b(?:{_MOU})\s+(?:on\s+{_WEEKDAY}\s+)?(?:aimed\s+at|aiming\s+to|to|that\s+will)\s+"
     r"(?P<subject>[a-z].+?)"
-    r"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    rf"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:{_WEEKDAY}|"
     r"\d+|the\s+\d+|[A-Z][a-z]+\s+\d+)|during|at\s+the|in\s+[A-Z]\w*|on\s+the\s+sidelines|"
     r"officials\s+said|the\s+\w+\s+said)\b|$)"
 )
