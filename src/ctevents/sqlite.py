@@ -17,6 +17,7 @@ from uuid import UUID
 import eventsourcing.sqlite
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
 
+from ctevents.memo import Memo
 from ctevents.persistence import (
     HeadNotifications,
     LogReader,
@@ -56,7 +57,7 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
         )
         self.head_statement = f"SELECT MAX(rowid) FROM {table}"
         # Stored stream id → `str(UUID)`: a log holds far fewer streams than events.
-        self.stream_strings = _StreamStrings()
+        self.stream_strings: Memo[str, str] = Memo(lambda stored: str(UUID(stored)))
 
     def stream_positions(self, stream: UUID) -> list[int]:
         with self.datastore.transaction(commit=False) as cursor:
@@ -85,14 +86,6 @@ class SQLiteLogRecorder(LogRecorder, SQLiteApplicationRecorder):
 
     def log_reader(self) -> LogReader:
         return SQLiteLogReader(self)
-
-
-class _StreamStrings(dict[str, str]):
-    """Stored stream id (the UUID's hex) → `str(UUID)`, filled on first use."""
-
-    def __missing__(self, stored: str) -> str:
-        stream = self[stored] = str(UUID(stored))
-        return stream
 
 
 class SQLiteLogReader(LogReader):

@@ -17,6 +17,7 @@ import orjson
 
 from ctevents import sse
 from ctevents.codec import CHAIN, RECORDED_AT, type_name_of
+from ctevents.memo import Memo
 
 # What follows the payload in stored bytes: `"recorded_at":"…"` then maybe `,"chain":"…"`.
 _TRAILER = re.compile(
@@ -78,28 +79,17 @@ def _split(state: bytes) -> tuple[bytes, bytes]:
 Row = tuple[int, str, str, int, bytes]  # `Store.log_rows`: position, stream, topic, version, state
 
 
-class _TypeNames(dict[str, bytes]):
-    """Stored topic → wire type name as bytes, filled on first use."""
-
-    def __missing__(self, topic: str) -> bytes:
-        name = self[topic] = type_name_of(topic).encode()
-        return name
+# Stored topic → wire type name as bytes.
+_TYPES: Memo[str, bytes] = Memo(lambda topic: type_name_of(topic).encode())
 
 
-class _StreamBytes(dict[Any, bytes]):
-    """Stream id as a row holds it → `str(UUID)` as bytes, filled on first use (a log
-    holds far fewer streams than events)."""
-
-    def __init__(self, texts: Mapping[Any, str] | None) -> None:
-        super().__init__()
-        self.texts = texts
-
-    def __missing__(self, stream: Any) -> bytes:
-        encoded = self[stream] = (stream if self.texts is None else self.texts[stream]).encode()
-        return encoded
+def _stream_bytes(texts: Mapping[Any, str] | None) -> Memo[Any, bytes]:
+    """Stream id as a row holds it → `str(UUID)` as bytes (through `texts`, if given)."""
+    if texts is None:
+        return Memo(str.encode)
+    return Memo(lambda stream: texts[stream].encode())
 
 
-_TYPES = _TypeNames()
 # Stored state ends `,"recorded_at":"…"}` or `,"recorded_at":"…","chain":"…"}`: the key
 # is looked for in this many trailing bytes only.
 _TRAILER_SPAN = 256
@@ -129,7 +119,7 @@ def encode_rows(
     `streams` converts the rows' stream ids to `str(UUID)` (`LogReader.streams`), when
     they are stored otherwise.
     """
-    types, stream_bytes_of, sse_form = _TYPES, _StreamBytes(streams), form == "sse"
+    types, stream_bytes_of, sse_form = _TYPES, _stream_bytes(streams), form == "sse"
     head, end = _HEADS[form], _ENDS[form]
     key, chain_key, span = _KEY, _CHAIN_KEY, _TRAILER_SPAN
     parts: list[Any] = []
