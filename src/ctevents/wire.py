@@ -95,6 +95,9 @@ def _stream_bytes(texts: Mapping[Any, str] | None) -> Memo[Any, bytes]:
 _TRAILER_SPAN = 256
 _KEY = b"," + _TRAILER_KEY
 _CHAIN_KEY = b',"' + CHAIN.encode() + b'":"'
+# Offsets in the trailer: the `recorded_at` value's opening quote after the key's start,
+# and the chain value's first byte after the `recorded_at` value's closing quote.
+_VALUE_QUOTE, _CHAIN_VALUE = len(_KEY) - 1, 1 + len(_CHAIN_KEY)
 # Each event as the parts before and after its payload: the payload is not formatted
 # into a string of its own, only joined into the page.
 _ENVELOPE_HEAD = b'{"position":%d,"type":"%s","stream":"%s","version":%d,"recorded_at":%s,"data":'
@@ -122,11 +125,12 @@ def encode_rows(
     types, stream_bytes_of, sse_form = _TYPES, _stream_bytes(streams), form == "sse"
     head, end = _HEADS[form], _ENDS[form]
     key, chain_key, span = _KEY, _CHAIN_KEY, _TRAILER_SPAN
+    value_quote, chain_value = _VALUE_QUOTE, _CHAIN_VALUE
     parts: list[Any] = []
     extend = parts.extend
     for position, stream, topic, version, state in rows:
         at = state.rfind(key, -span)
-        closing = state.find(b'"', at + 16)  # the end of the `recorded_at` value
+        closing = state.find(b'"', at + value_quote + 1)  # the end of the `recorded_at` value
         last = len(state) - 2
         if (
             at > 0
@@ -135,13 +139,13 @@ def encode_rows(
                 closing == last  # no chain link
                 or (
                     state.startswith(chain_key, closing + 1)
-                    and state.find(b'"', closing + 11) == last
+                    and state.find(b'"', closing + chain_value) == last
                     and state.find(b"\\", closing) < 0
                 )
             )
         ):
             data = state[:at]
-            recorded_at = state[at + 15 : closing + 1]
+            recorded_at = state[at + value_quote : closing + 1]
         else:  # an empty payload, or bytes written some other way
             full, recorded_at = _split(state)
             data = full[:-1]
