@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Iterable, Sequence
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -12,7 +14,7 @@ from ctevents.projections import dialogues, meetings, people, sources
 from ctevents.projections.catalog import MODELS
 from ctevents.projections.digest import digest
 from ctevents.projections.engine import ProjectionEngine
-from ctevents.projections.model import Contribution
+from ctevents.projections.model import Contribution, ReadModel
 from ctevents.projections.storage import log_bytes, read_model_bytes
 from ctevents.projections.stored import unpack
 from ctevents.projections.views import CONTRIBUTIONS, ViewStore, open_views
@@ -29,21 +31,16 @@ STORAGE_RATIO = 1.5
 
 
 def test_replay_equals_the_engine_on_a_generated_log(store_url: str) -> None:
-    with Store(store_url) as store:
+    with Store(store_url) as store, closing(open_views(store.location)) as views:
         head = generate(store, 3000)
-        views = open_views(store.location)
-        try:
-            # Small batches: the incremental model is built across many batch boundaries.
-            ProjectionEngine(store, views, MODELS, batch_size=97).catch_up()
-            incremental = {m.name: digest(views, m) for m in MODELS}
-            results = rebuild(store, views, MODELS)
-            assert {r.projection: r.digest for r in results} == incremental
-            assert {m.name: digest(views, m) for m in MODELS} == incremental
-            assert all(r.position == head and not r.fell_back for r in results)
-            # A second replay of the same log gives the same digests.
-            assert {r.projection: r.digest for r in rebuild(store, views, MODELS)} == incremental
-        finally:
-            views.close()
+        # Small batches: the incremental model is built across many batch boundaries.
+        incremental = _folded_live(store, views, MODELS, batch_size=97)
+        results = rebuild(store, views, MODELS)
+        assert _digests(results) == incremental
+        assert {m.name: digest(views, m) for m in MODELS} == incremental
+        assert all(r.position == head and not r.fell_back for r in results)
+        # A second replay of the same log gives the same digests.
+        assert _digests(rebuild(store, views, MODELS)) == incremental
 
 
 def test_live_equals_replay_on_5000_statements_and_storage_fits(store_url: str) -> None:
@@ -52,21 +49,16 @@ def test_live_equals_replay_on_5000_statements_and_storage_fits(store_url: str) 
     Storage is measured after the replay, whose tables hold no dead versions of rows
     (PostgreSQL keeps those of the engine's upserts until a vacuum).
     """
-    with Store(store_url) as store:
+    with Store(store_url) as store, closing(open_views(store.location)) as views:
         head = generate(store, 0, statements=STATEMENTS)
-        views = open_views(store.location)
-        try:
-            # Batches of 4,000: the live models are built across 16 batch boundaries, and
-            # the test's run time stays bounded (each batch rebuilds every touched row).
-            ProjectionEngine(store, views, MODELS, batch_size=4000).catch_up()
-            live = {m.name: digest(views, m) for m in MODELS}
-            results = rebuild(store, views, MODELS)
-            assert {r.projection: r.digest for r in results} == live
-            assert all(r.position == head and not r.fell_back for r in results)
-            ratio = read_model_bytes(views, MODELS) / log_bytes(store)
-            assert ratio <= STORAGE_RATIO, f"read models are {ratio:.2f}× the log"
-        finally:
-            views.close()
+        # Batches of 4,000: the live models are built across 16 batch boundaries, and
+        # the test's run time stays bounded (each batch rebuilds every touched row).
+        live = _folded_live(store, views, MODELS, batch_size=4000)
+        results = rebuild(store, views, MODELS)
+        assert _digests(results) == live
+        assert all(r.position == head and not r.fell_back for r in results)
+        ratio = read_model_bytes(views, MODELS) / log_bytes(store)
+        assert ratio <= STORAGE_RATIO, f"read models are {ratio:.2f}× the log"
 
 
 def test_two_fold_processes_build_what_one_does(
@@ -75,19 +67,14 @@ def test_two_fold_processes_build_what_one_does(
     """`processes=2`: the models split between this process and a forked one (SQLite; on
     PostgreSQL its pool's threads keep the pass in one process), the same digests."""
     monkeypatch.setattr(fold_processes, "FORK_FROM", 0)  # a short log, to keep the test quick
-    with Store(store_url) as store:
+    with Store(store_url) as store, closing(open_views(store.location)) as views:
         head = generate(store, 3000)
-        views = open_views(store.location)
-        try:
-            ProjectionEngine(store, views, MODELS, batch_size=500).catch_up()
-            live = {m.name: digest(views, m) for m in MODELS}
-            forks = store.kind == "sqlite" and threading.active_count() == 1
-            assert fold_processes.can_fork(2, head, 2) == forks
-            results = rebuild(store, views, MODELS, processes=2)
-            assert {r.projection: r.digest for r in results} == live
-            assert all(r.position == head and not r.fell_back for r in results)
-        finally:
-            views.close()
+        live = _folded_live(store, views, MODELS, batch_size=500)
+        forks = store.kind == "sqlite" and threading.active_count() == 1
+        assert fold_processes.can_fork(2, head, 2) == forks
+        results = rebuild(store, views, MODELS, processes=2)
+        assert _digests(results) == live
+        assert all(r.position == head and not r.fell_back for r in results)
 
 
 @pytest.mark.parametrize("processes", [1, 2])
@@ -111,36 +98,41 @@ def test_a_model_whose_handler_fails_falls_back_to_the_engine_alone(
             dialogues.MODEL, handlers={**dialogues.MODEL.handlers, MeetingHeld: meeting_held}
         )
         models = [meetings.MODEL, broken, people.MODEL, sources.MODEL]
-        views = open_views(store.location)
-        try:
-            ProjectionEngine(store, views, models, batch_size=1000).catch_up()
-            live = {m.name: digest(views, m) for m in models}
+        with closing(open_views(store.location)) as views:
+            live = _folded_live(store, views, models, batch_size=1000)
             results = rebuild(store, views, models, processes=processes)
-            assert {r.projection: r.digest for r in results} == live
+            assert _digests(results) == live
             assert {r.projection for r in results if r.fell_back} == {"dialogues"}
-        finally:
-            views.close()
 
 
 def test_sources_keep_each_contribution_once_in_its_row(store_url: str) -> None:
     """The sources model stores no contributions (live or replayed): each row gives back the
     contribution it was built from, and that builds the same row again."""
-    with Store(store_url) as store:
+    with Store(store_url) as store, closing(open_views(store.location)) as views:
         generate(store, 3000)
-        views = open_views(store.location)
-        try:
-            ProjectionEngine(store, views, [sources.MODEL], batch_size=300).catch_up()
-            assert _count(views, views.table(sources.MODEL, CONTRIBUTIONS)) == 0
-            rows = _stored_rows(views, views.table(sources.MODEL))
-            assert rows and any(r["retracted"] for r in rows) and any(r["superseded"] for r in rows)
-            for row in rows:
-                key = row["source_id"]
-                doc = sources.contribution_of_row(key, row)
-                assert sources.build(key, [Contribution(key, doc)]) == row
-            rebuild(store, views, [sources.MODEL])
-            assert _count(views, views.table(sources.MODEL, CONTRIBUTIONS)) == 0
-        finally:
-            views.close()
+        ProjectionEngine(store, views, [sources.MODEL], batch_size=300).catch_up()
+        assert _count(views, views.table(sources.MODEL, CONTRIBUTIONS)) == 0
+        rows = _stored_rows(views, views.table(sources.MODEL))
+        assert rows and any(r["retracted"] for r in rows) and any(r["superseded"] for r in rows)
+        for row in rows:
+            key = row["source_id"]
+            doc = sources.contribution_of_row(key, row)
+            assert sources.build(key, [Contribution(key, doc)]) == row
+        rebuild(store, views, [sources.MODEL])
+        assert _count(views, views.table(sources.MODEL, CONTRIBUTIONS)) == 0
+
+
+def _folded_live(
+    store: Store, views: ViewStore, models: Sequence[ReadModel], batch_size: int
+) -> dict[str, str]:
+    """The models folded by the live engine in batches of `batch_size`: their digests."""
+    ProjectionEngine(store, views, models, batch_size=batch_size).catch_up()
+    return {m.name: digest(views, m) for m in models}
+
+
+def _digests(results: Iterable[Any]) -> dict[str, str]:
+    """A replay's digests by model."""
+    return {r.projection: r.digest for r in results}
 
 
 def _count(views: ViewStore, table: str) -> int:
