@@ -7,6 +7,7 @@ background; a future one ("will sign") has not happened; both yield nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ctevents.events import Signatory
@@ -357,6 +358,40 @@ def _assign_signatories(mou: MoU) -> None:
     ]
 
 
+_LIST_TAIL = re.compile(r"[\s,]*(?:and)?[\s,.]*$")
+
+
+def _one_per_side(
+    text: str,
+    matches: list[re.Match[str]],
+    end: int,
+    side_of: Callable[[str, re.Match[str]], str | None],
+) -> list[Signatory]:
+    """ "on behalf of X by A, and on behalf of Y by B", "Signing for X was A, and signing
+    for Y was B": the first official after each match, up to the next, signs for the side
+    `side_of` reads in the match (else the side their title names)."""
+    signed = []
+    for index, match in enumerate(matches):
+        stop = matches[index + 1].start() if index + 1 < len(matches) else end
+        side = side_of(text, match)
+        for official in split_officials(_LIST_TAIL.sub("", text[match.end() : stop]))[:1]:
+            signed.append(
+                Signatory(name=official.name, title=official.title, party=side or official.party)
+            )
+    return signed
+
+
+def _named_in_side(text: str, match: re.Match[str]) -> str | None:
+    """The first state named in the match's side ("the State of Qatar")."""
+    named = gazetteer.mentions(text, match.start("side"), match.end("side"))
+    return named[0].code if named else None
+
+
+def _side_named(text: str, match: re.Match[str]) -> str | None:
+    """The state the match's side is, named whole."""
+    return gazetteer.code_for(match.group("side"))
+
+
 def _after_frame(clause: str) -> str:
     """The signatories' clause without an opening phrase ("On Monday, A and B …")."""
     return re.sub(r"^(?:On\s+[^,]{1,40},\s*)", "", clause)
@@ -391,15 +426,7 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         chunk = _FRAME.split(text[by.end() : e], maxsplit=1)[0]
     if _SIGNED.search(text, s, e) and not mou.signatories:
         behalf = list(ON_BEHALF.finditer(text, s, e))
-        for index, match in enumerate(behalf):
-            named = gazetteer.mentions(text, match.start("side"), match.end("side"))
-            stop = behalf[index + 1].start() if index + 1 < len(behalf) else e
-            part = re.sub(r"[\s,]*(?:and)?[\s,.]*$", "", text[match.end() : stop])
-            for official in split_officials(part)[:1]:
-                party = named[0].code if named else official.party
-                mou.signatories.append(
-                    Signatory(name=official.name, title=official.title, party=party)
-                )
+        mou.signatories.extend(_one_per_side(text, behalf, e, _named_in_side))
     with_ = SIGNED_WITH.search(text, s, e)
     if with_ and not mou.signatories:
         clause = text[s : with_.start()]
@@ -438,14 +465,8 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
             mou.location = place.group("place")
         chunk = None
     signing_for = list(SIGNING_FOR.finditer(text, s, e)) if "igning for" in sentence.text else []
-    for index, match in enumerate(signing_for if not mou.signatories else ()):
-        stop = signing_for[index + 1].start() if index + 1 < len(signing_for) else e
-        part = re.sub(r"[\s,]*(?:and)?[\s,.]*$", "", text[match.end() : stop])
-        side = gazetteer.code_for(match.group("side"))
-        for official in split_officials(part)[:1]:
-            mou.signatories.append(
-                Signatory(name=official.name, title=official.title, party=side or official.party)
-            )
+    if signing_for and not mou.signatories:
+        mou.signatories.extend(_one_per_side(text, signing_for, e, _side_named))
         chunk = None
     with_others = ALONG_WITH_OFFICIALS.search(text, s, e) if "with" in sentence.text else None
     signed = (
