@@ -132,6 +132,7 @@ def test_errors_are_one_line(sqlite_url: str) -> None:
         "busy port": (taken, "cannot listen"),
         "port out of range": (ctevents("serve", "--port", "70000"), "out of range"),
         "niceness out of range": (ctevents("serve", "--fold-nice", "20"), "out of range"),
+        "extraction niceness": (ctevents("serve", "--extract-nice", "-3"), "out of range"),
         "niceness not a number": (ctevents("project", "--nice", "low"), "not a whole number"),
         "bad schema": (
             ctevents("status", "--store", "postgresql://u:Sup3rS3cret@127.0.0.1:1/db?schema=a;b"),

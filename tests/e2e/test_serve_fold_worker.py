@@ -1,4 +1,5 @@
-"""`ctevents serve` folds in a worker it supervises: restarted if killed, stopped with it."""
+"""`ctevents serve` folds in a worker it supervises: restarted if killed, stopped with it;
+its background processes yield the CPU to its event loop."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from ctevents.cli.serve import DEFAULT_FOLD_NICE
+from ctevents.cli.serve import DEFAULT_EXTRACT_NICE, DEFAULT_FOLD_NICE
 from tests.support.feed_fixtures import free_port
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
@@ -99,6 +100,37 @@ def test_the_folding_worker_is_restarted_when_killed_and_stopped_with_the_server
         server.wait(30)
     assert server.returncode == 0, log.read_text()
     _wait(lambda: not Path(f"/proc/{second}").exists(), "the worker to stop with the server")
+
+
+def test_extraction_runs_below_the_priority_of_the_event_loop(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store",
+         sqlite_url],
+        stdout=subprocess.DEVNULL, stderr=(tmp_path / "serve.log").open("wb"),
+    )  # fmt: skip
+    try:
+        _wait(lambda: _accepts(port), "the server")
+        _post(f"http://127.0.0.1:{port}", SEEDS[0].read_text())  # starts the extraction pool
+        nice = _niceness(server.pid) + DEFAULT_EXTRACT_NICE
+
+        def extraction_niceness() -> list[int]:
+            return [
+                _niceness(child)
+                for child, command in _children(server.pid)
+                if "spawn_main" in command  # the pool's processes, not the folding worker
+            ]
+
+        _wait(lambda: extraction_niceness() != [], "the extraction processes")
+        _wait(
+            lambda: set(extraction_niceness()) == {nice},
+            f"every extraction process at niceness {nice} (now {extraction_niceness()})",
+        )
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def _niceness(pid: int) -> int:

@@ -9,7 +9,8 @@ from ctevents.feed import GATHER_MAX, GATHER_MIN, GATHER_RATIO, gathering
 
 def test_the_pause_is_a_multiple_of_the_delivery_cpu_within_bounds() -> None:
     assert gathering(0.0) == GATHER_MIN
-    assert gathering(0.01) == GATHER_RATIO * 0.01
+    between = (GATHER_MIN + GATHER_MAX) / 2 / GATHER_RATIO  # a delivery whose pause is inside
+    assert gathering(between) == GATHER_RATIO * between
     assert gathering(10.0) == GATHER_MAX
 
 

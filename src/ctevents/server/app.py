@@ -37,6 +37,7 @@ RESOURCE_MODULES: tuple[ModuleType, ...] = (
 )
 
 EXTRACT_PROCESSES = web.AppKey("extract_processes", int)
+EXTRACT_NICE = web.AppKey("extract_nice", int)
 
 # Room for multipart/JSON framing around a document of MAX_BYTES; the exact limit on
 # the document itself is enforced where it is read.
@@ -48,7 +49,7 @@ async def open_log(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     store = await asyncio.to_thread(Store, settings.store_url)
     processes = app[EXTRACT_PROCESSES]
-    extraction = extraction_pool(processes) if processes else None
+    extraction = extraction_pool(processes, app[EXTRACT_NICE]) if processes else None
     watcher = LogWatcher(
         store, wakers=wakers_for(store, settings.poll_interval), extraction=extraction
     )
@@ -73,13 +74,16 @@ def create_app(
     resources: Sequence[ModuleType] = RESOURCE_MODULES,
     *,
     extract_processes: int = 0,
+    extract_nice: int = 0,
 ) -> web.Application:
-    """`extract_processes` > 0 runs extraction in that many processes (as `serve` does)."""
+    """`extract_processes` > 0 runs extraction in that many processes (as `serve` does),
+    `extract_nice` above the server's niceness."""
     app = web.Application(
         client_max_size=CLIENT_MAX_SIZE, middlewares=[json_errors, same_site_only, store_guard]
     )
     app[SETTINGS] = settings
     app[EXTRACT_PROCESSES] = extract_processes
+    app[EXTRACT_NICE] = extract_nice
     app[RESOURCES] = tuple(resources)
     app[PROJECTION_HEALTH] = {}
     app.cleanup_ctx.append(open_log)
