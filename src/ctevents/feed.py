@@ -42,10 +42,11 @@ NOTIFIED_POLL_INTERVAL = 2.0
 # write is a system call per subscriber (on loopback, the receiver's TCP work too).
 # The pause is GATHER_RATIO times the CPU time the last delivery took the event loop's
 # thread, within bounds: below GATHER_MAX, delivering takes at most 1 / (1 + GATHER_RATIO)
-# of the loop's CPU whatever the number of subscribers (see `gathering`). A shorter pause
-# buys latency with writes: at 1,000 subscribers on 2 cores, a ratio of 0.5 against 2
-# gave fan-out p99 ~240 against ~500 ms and ~110 against ~125 sources/s (docs/feed.md).
-GATHER_MIN, GATHER_MAX, GATHER_RATIO = 0.005, 0.1, 0.5
+# of the loop's CPU whatever the number of subscribers (see `gathering`). GATHER_MAX is a
+# quarter of the 100 ms a subscriber should wait at most: with 1,000 subscribers on 2
+# cores a delivery costs ~36 ms of CPU, and a pause of twice that (the bound was 100 ms)
+# put fan-out p99 at ~500 ms; with 25 ms, ~250 ms (docs/feed.md, sixth round).
+GATHER_MIN, GATHER_MAX, GATHER_RATIO = 0.005, 0.025, 2.0
 # Ingests at once through `record`. The database takes one write at a time anyway; a
 # writer waiting for its turn holds a pooled connection, and with as many writers as
 # connections (15) the tail's reads waited behind them, and every subscriber with them.

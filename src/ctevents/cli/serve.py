@@ -24,8 +24,8 @@ WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 # that feeds subscribers and to the writes, and catches up (in larger batches) when idle.
 DEFAULT_FOLD_NICE = 10
 # Extraction is most of a write's CPU: below the event loop's priority, it waits while the
-# loop hands new events to subscribers (at 1,000 subscribers on 2 cores, fan-out p99 fell
-# from ~500 to ~300 ms; docs/feed.md), and the writes slow down only when cores are short.
+# loop hands new events to subscribers (at 200 subscribers on 2 cores, fan-out p99 fell
+# from ~100 to ~55 ms; docs/feed.md, sixth round); writes slow down only when cores are short.
 DEFAULT_EXTRACT_NICE = 10
 
 
