@@ -5,8 +5,9 @@ For each store and subscriber count, a fresh log, then:
 1. `ctevents serve` starts (on PostgreSQL, two of them on one schema), folding its read
    models and ledger as it always does; the log is seeded with `--seed` statements;
 2. SSE subscribers connect from position 0, spread over client processes (so the load
-   generator is not the bottleneck; each reports its event loop's lag), and catch up;
-   the servers' RSS is read before and after they connect (per idle subscriber);
+   generator is not the bottleneck; each reports its event loop's lag and its share of a
+   core), in two waves, and catch up; the servers' RSS is read before and after each wave
+   (per idle subscriber: what the second wave adds);
 3. `--writers` concurrent writers POST real statements (the extraction corpora, each
    made unique) for `--duration` seconds; one subscriber in twenty drops its
    connection half way and resumes with Last-Event-ID;

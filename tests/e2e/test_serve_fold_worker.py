@@ -71,16 +71,9 @@ def _post(url: str, text: str) -> None:
 def test_the_folding_worker_is_restarted_when_killed_and_stopped_with_the_server(
     sqlite_url: str, tmp_path: Path
 ) -> None:
-    port = free_port()
     log = tmp_path / "serve.log"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store",
-         sqlite_url],
-        stdout=subprocess.DEVNULL, stderr=log.open("wb"),
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    server, url = _serve(sqlite_url, log)
     try:
-        _wait(lambda: _accepts(port), "the server")
         _wait(lambda: len(_workers(server.pid)) == 1, "the folding worker")
         (first,) = _workers(server.pid)
         # Folding is background work: the worker yields the cores to the server.
@@ -105,15 +98,9 @@ def test_the_folding_worker_is_restarted_when_killed_and_stopped_with_the_server
 def test_extraction_runs_below_the_priority_of_the_event_loop(
     sqlite_url: str, tmp_path: Path
 ) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store",
-         sqlite_url],
-        stdout=subprocess.DEVNULL, stderr=(tmp_path / "serve.log").open("wb"),
-    )  # fmt: skip
+    server, url = _serve(sqlite_url, tmp_path / "serve.log")
     try:
-        _wait(lambda: _accepts(port), "the server")
-        _post(f"http://127.0.0.1:{port}", SEEDS[0].read_text())  # starts the extraction pool
+        _post(url, SEEDS[0].read_text())  # starts the extraction pool
         nice = _niceness(server.pid) + DEFAULT_EXTRACT_NICE
 
         def extraction_niceness() -> list[int]:
@@ -133,6 +120,23 @@ def test_extraction_runs_below_the_priority_of_the_event_loop(
         server.wait(30)
 
 
+def _serve(store: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`ctevents serve` on a free port, its stderr to `log`: the process and its URL, once it
+    accepts connections."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store", store],
+        stdout=subprocess.DEVNULL, stderr=log.open("wb"),
+    )  # fmt: skip
+    try:
+        _wait(lambda: _accepts(port), "the server")
+    except BaseException:
+        server.kill()
+        server.wait(30)
+        raise
+    return server, f"http://127.0.0.1:{port}"
+
+
 def _niceness(pid: int) -> int:
     return os.getpriority(os.PRIO_PROCESS, pid)
 
@@ -148,15 +152,9 @@ def _accepts(port: int) -> bool:
 def test_a_server_killed_with_sigkill_leaves_no_process_behind(
     sqlite_url: str, tmp_path: Path
 ) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "ctevents.cli", "serve", "--port", str(port), "--store",
-         sqlite_url],
-        stdout=subprocess.DEVNULL, stderr=(tmp_path / "serve.log").open("wb"),
-    )  # fmt: skip
+    server, url = _serve(sqlite_url, tmp_path / "serve.log")
     try:
-        _wait(lambda: _accepts(port), "the server")
-        _post(f"http://127.0.0.1:{port}", SEEDS[0].read_text())  # the extraction pool is busy
+        _post(url, SEEDS[0].read_text())  # the extraction pool is busy
         children = [child for child, _ in _children(server.pid)]
         assert len(children) >= 2  # the folding worker and the extraction processes
     finally:
