@@ -15,6 +15,9 @@ from itertools import pairwise
 
 # A line ends its sentence (or is a header) when it ends with a stop, a colon or a bracket.
 _CLOSED = re.compile(r"[.!?:;)\]][\"”’')\]]*\s*$")
+# A line ending in a word that never ends a sentence or a heading ("… the Egyptian Ministry
+# of\nForeign Affairs …"): the break is inside a sentence, however short the line.
+_OPEN_END = re.compile(r"\b(?:of|the|an?|and|to|for|with|from|between|by)\s*$")
 # The widest a wrapped text runs; lines of prose copy as published run far longer.
 _MAX_WIDTH = 100
 # A line is full when a word of this length or less would have overrun the width.
@@ -42,6 +45,8 @@ def _continues(line: str, following: str, width: int) -> bool:
     first = following.lstrip()[:1]
     if first.islower() or (line.rstrip().endswith(",") and first.isalnum()):
         # "… noted their readiness to counter effectively\nthis challenge", "… of July 26,\n2002"
+        return True
+    if _OPEN_END.search(line) and (first.isalpha() or first in '“"‘'):
         return True
     # A full line runs on into a capitalised word ("… led by U.S. Deputy Secretary of State
     # Richard\nArmitage and …"), never into a date line, a figure or a bracket.

@@ -6,6 +6,8 @@ and archived releases are.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ctevents.extract.wrapping import unwrap
 from tests.unit.extract.helpers import facts_of, leaders
 
@@ -61,3 +63,27 @@ def test_facts_read_across_the_breaks_and_quote_the_text_as_given() -> None:
     assert meetings and meetings[0]["location"] == "Ottawa"
     # facts_of checks every quote against the text as given, line breaks included
     assert any("\n" in item["quote"] for item in meetings[0]["evidence"])
+
+
+# A cable wrapped at about sixty characters, under header lines wider than its body: a short
+# line that ends in "of" or "the" still breaks a sentence.
+CABLE = (
+    "Classified By: Counselor for Political and Economic Affairs, for reasons\n"
+    "1. Summary: On March 3, the Jordanian Ministry of\n"
+    "Foreign Affairs hosted the second meeting of the\n"
+    "U.S.-Jordan Counterterrorism Joint Working Group. The\n"
+    "delegations reviewed border security and terrorist\n"
+    "financing, and agreed to meet again next year.\n"
+)
+
+
+def test_a_line_ending_in_a_word_that_ends_no_sentence_runs_on() -> None:
+    joined = unwrap(CABLE)
+    assert "Ministry of Foreign Affairs hosted the second meeting of the U.S.-Jordan" in joined
+    assert "Working Group. The delegations" in joined
+    assert "for reasons\n1. Summary" in joined  # "reasons" may end a line of its own
+
+
+def test_a_date_on_the_line_before_the_break_reaches_the_meeting() -> None:
+    meetings = facts_of(CABLE, "MeetingHeld", published_on=date(2009, 5, 20))
+    assert [m["date"] for m in meetings] == ["2009-03-03"]
