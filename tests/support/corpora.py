@@ -174,6 +174,17 @@ CORPORA = (
         (0.444, 0.8),
         real=True,
     ),
+    Corpus(
+        "extract_blind15",
+        "real official statements of a nearby genre (no meeting), blind set 16",
+        2,
+        # 1.16.0 on arrival, the blind figure (1.15.0 scored the same); no rule written from
+        # the set's misses
+        1.0,
+        1.0,
+        (1.0, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
