@@ -193,107 +193,35 @@ class Plan:
     drop_at: float | None = None  # when to drop the connection once and resume
 
 
-class SseReader(asyncio.Protocol):
-    """One SSE subscriber on a bare HTTP/1.1 connection: de-chunks the body and notes the
-    position of each whole frame as it arrives.
-
-    A bare protocol rather than aiohttp's client: these processes share the two cores with
-    the server they measure, and aiohttp's stream reader costs a task wake-up and several
-    Python calls per chunk received, for every subscriber, on every delivery.
-    """
-
-    def __init__(self, got: Received, plan: Plan) -> None:
-        self.got, self.plan = got, plan
-        self.closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self.transport: asyncio.Transport | None = None
-        self.head = b""  # the response's head, until it is whole
-        self.in_body = False
-        self.chunked = False
-        self.raw = b""  # chunked framing not yet decoded
-        self.left = 0  # bytes of the current chunk still to come
-        self.body = b""  # decoded bytes after the last whole frame
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport  # type: ignore[assignment]
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if not self.closed.done():
-            self.closed.set_result(None)
-
-    def data_received(self, data: bytes) -> None:
-        now = time.monotonic()
-        if not self.in_body:
-            data = self.head + data
-            end = data.find(b"\r\n\r\n")
-            if end < 0:
-                self.head = data
-                return
-            head, data = data[:end].lower(), data[end + 4 :]
-            if not head.startswith(b"http/1.1 200"):
-                self.transport.close()  # type: ignore[union-attr]
-                return
-            self.in_body, self.chunked = True, b"transfer-encoding: chunked" in head
-        body = self.body + (self._dechunk(data) if self.chunked else data)
-        cut = body.rfind(b"\n\n") + 2  # only whole frames; the rest waits
-        if cut > 1:
-            # findall and map run in C: a loop over matches in Python took half again as long.
-            ids = EVENT_ID.findall(body, 0, cut)
-            self.got.positions.extend(map(int, ids))
-            self.got.times.append(now)
-            self.got.counts.append(len(ids))
-            body = body[cut:]
-        self.body = body
-        if self.plan.drop_at is not None and now >= self.plan.drop_at:
-            self.plan.drop_at = None
-            self.transport.close()  # type: ignore[union-attr]
-
-    def _dechunk(self, data: bytes) -> bytes:
-        raw = self.raw + data if self.raw else data
-        parts, pos, end = [], 0, len(raw)
-        while pos < end:
-            if self.left:
-                take = min(self.left, end - pos)
-                parts.append(raw[pos : pos + take])
-                pos += take
-                self.left -= take
-                continue
-            eol = raw.find(b"\r\n", pos)
-            if eol < 0:
-                break
-            line, pos = raw[pos:eol], eol + 2
-            if line:  # a chunk's size (an empty line ends the chunk before it)
-                self.left = int(line.split(b";", 1)[0], 16)
-                if not self.left:
-                    self.transport.close()  # type: ignore[union-attr]
-                    break
-        self.raw = raw[pos:]
-        return b"".join(parts)
-
-
-async def subscribe(url: str, got: Received, plan: Plan, stop: asyncio.Event) -> None:
+async def subscribe(
+    session: aiohttp.ClientSession, url: str, got: Received, plan: Plan, stop: asyncio.Event
+) -> None:
     """Reads SSE from 0 until `stop`; drops once at `plan.drop_at` and resumes (Last-Event-ID)."""
-    loop = asyncio.get_running_loop()
-    host, port = url.removeprefix("http://").split(":")
+    headers: dict[str, str] = {}
     while not stop.is_set():
-        resume = f"Last-Event-ID: {got.positions[-1]}\r\n" if got.positions else ""
-        request = (
-            f"GET /events?format=sse&after=0 HTTP/1.1\r\nHost: {host}:{port}\r\n"
-            f"Accept: text/event-stream\r\n{resume}\r\n"
-        ).encode()
-        reader: SseReader | None = None
         try:
-            transport, reader = await loop.create_connection(
-                lambda: SseReader(got, plan), host, int(port)
-            )
-            transport.write(request)
-            await reader.closed
-        except OSError:
-            pass
-        finally:
-            if reader is not None and reader.transport is not None:
-                reader.transport.close()
-        if not stop.is_set() and not (reader and reader.in_body):
-            await asyncio.sleep(0.2)  # refused or answered with an error: try again shortly
+            async with session.get(f"{url}/events?format=sse&after=0", headers=headers) as r:
+                rest = b""
+                async for data in r.content.iter_any():
+                    now = time.monotonic()
+                    data = rest + data
+                    cut = data.rfind(b"\n\n") + 2  # only whole frames; the rest waits
+                    if cut > 1:
+                        # findall and map run in C: a loop over the matches in Python took
+                        # half again as long, in processes that share the server's cores.
+                        ids = EVENT_ID.findall(data, 0, cut)
+                        got.positions.extend(map(int, ids))
+                        got.times.append(now)
+                        got.counts.append(len(ids))
+                        data = data[cut:]
+                    rest = data
+                    if plan.drop_at is not None and now >= plan.drop_at:
+                        plan.drop_at = None
+                        break
+        except (aiohttp.ClientError, TimeoutError):
+            await asyncio.sleep(0.2)
+        if got.positions:
+            headers = {"Last-Event-ID": str(got.positions[-1])}
 
 
 async def measure_lag(lags: array, stop: asyncio.Event) -> None:
@@ -314,38 +242,42 @@ async def _client(urls: list[str], drop_after: list[float | None], conn: Any) ->
     got = [Received() for _ in urls]
     plans = [Plan() for _ in urls]
     lags: array = array("d")
-    lagging = asyncio.create_task(measure_lag(lags, stop))
-    tasks = [
-        asyncio.create_task(subscribe(url, g, plan, stop))
-        for url, g, plan in zip(urls, got, plans, strict=True)
-    ]
-    conn.send(("started", len(tasks)))
-    busy_since = (time.monotonic(), time.process_time())
-    while True:
-        message = await loop.run_in_executor(None, conn.recv)
-        kind = message[0]
-        if kind == "progress":  # how far the slowest subscriber has got
-            conn.send(min((g.positions[-1] if g.positions else 0) for g in got))
-        elif kind == "churn":
-            now = time.monotonic()
-            for plan, after in zip(plans, drop_after, strict=True):
-                plan.drop_at = None if after is None else now + after
-            busy_since = (now, time.process_time())
-            conn.send("ok")
-        elif kind == "lag-reset":
-            del lags[:]
-            conn.send("ok")
-        elif kind == "finish":
-            # The share of a core this process used from the writers' start to here.
-            cores = (time.process_time() - busy_since[1]) / (time.monotonic() - busy_since[0])
-            _, answered, servers_of, server_urls, expected = message
-            stop.set()
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, lagging, return_exceptions=True)
-            answer = report(urls, got, answered, servers_of, server_urls, expected, lags)
-            conn.send(answer | {"cores": cores})
-            return
+    connector = aiohttp.TCPConnector(limit=0)
+    timeout = aiohttp.ClientTimeout(total=None, sock_connect=30)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+        lagging = asyncio.create_task(measure_lag(lags, stop))
+        tasks = [
+            asyncio.create_task(subscribe(session, url, g, plan, stop))
+            for url, g, plan in zip(urls, got, plans, strict=True)
+        ]
+        conn.send(("started", len(tasks)))
+        busy_since = (time.monotonic(), time.process_time())
+        while True:
+            message = await loop.run_in_executor(None, conn.recv)
+            kind = message[0]
+            if kind == "progress":  # how far the slowest subscriber has got
+                conn.send(min((g.positions[-1] if g.positions else 0) for g in got))
+            elif kind == "churn":
+                now = time.monotonic()
+                for plan, after in zip(plans, drop_after, strict=True):
+                    plan.drop_at = None if after is None else now + after
+                busy_since = (now, time.process_time())
+                conn.send("ok")
+            elif kind == "lag-reset":
+                del lags[:]
+                conn.send("ok")
+            elif kind == "finish":
+                # The share of a core this process used from the writers' start to here.
+                elapsed = time.monotonic() - busy_since[0]
+                cores = (time.process_time() - busy_since[1]) / elapsed
+                _, answered, servers_of, server_urls, expected = message
+                stop.set()
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, lagging, return_exceptions=True)
+                answer = report(urls, got, answered, servers_of, server_urls, expected, lags)
+                conn.send(answer | {"cores": cores})
+                return
 
 
 def report(

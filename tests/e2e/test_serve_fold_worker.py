@@ -113,7 +113,7 @@ def test_extraction_runs_below_the_priority_of_the_event_loop(
         _wait(lambda: extraction_niceness() != [], "the extraction processes")
         _wait(
             lambda: set(extraction_niceness()) == {nice},
-            f"every extraction process at niceness {nice} (now {extraction_niceness()})",
+            f"every extraction process at niceness {nice}",
         )
     finally:
         server.terminate()
