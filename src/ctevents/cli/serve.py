@@ -21,8 +21,11 @@ from ctevents.cli.common import (
 WRITE_TOKEN_ENV = "CTEVENTS_WRITE_TOKEN"
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 # Folding is background work: on a busy machine it yields the cores to the event loop
-# that feeds subscribers and to the writes, and catches up (in larger batches) when idle.
-DEFAULT_FOLD_NICE = 10
+# that feeds subscribers and to the writes' extraction (which yields to the loop too, at
+# DEFAULT_EXTRACT_NICE), and catches up (in larger batches) when idle. At 10, level with the
+# extraction, it took a core's share from the writes: 0.60 of the 1-subscriber rate at 200
+# subscribers against 0.70 at 19 (docs/feed.md, sixth round).
+DEFAULT_FOLD_NICE = 19
 # Extraction is most of a write's CPU: below the event loop's priority, it waits while the
 # loop hands new events to subscribers (at 200 subscribers on 2 cores, fan-out p99 fell
 # from ~100 to ~55 ms; docs/feed.md, sixth round); writes slow down only when cores are short.
