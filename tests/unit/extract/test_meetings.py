@@ -122,6 +122,17 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             "2023, officials exchanged notes on terrorist designations.",
             id="a-background-reference",
         ),
+        pytest.param(
+            "The first Chile-Peru Strategic Dialogue was held in Lima on 3 May 2005. The "
+            "ministers reviewed the whole relationship: trade, energy, education and the fight "
+            "against terrorism.",
+            id="a-strategic-dialogue-on-the-whole-relation",
+        ),
+        pytest.param(
+            "The 10th Chile-Peru Strategic Security Consultation was held in Lima on 6 June "
+            "2014. The sides discussed the economy, energy cooperation and anti-terrorism.",
+            id="a-strategic-security-consultation-on-many-subjects",
+        ),
     ],
 )
 def test_not_a_meeting_held(text: str) -> None:
@@ -1038,26 +1049,6 @@ def test_a_third_round_agreed_in_a_state() -> None:
     )
     (upcoming,) = facts_of(text, "NextMeetingScheduled")
     assert (upcoming["ordinal"], upcoming["location"]) == (3, "U.S.")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(
-            "The first Chile-Peru Strategic Dialogue was held in Lima on 3 May 2005. The "
-            "ministers reviewed the whole relationship: trade, energy, education and the fight "
-            "against terrorism.",
-            id="a-strategic-dialogue-on-the-whole-relation",
-        ),
-        pytest.param(
-            "The 10th Chile-Peru Strategic Security Consultation was held in Lima on 6 June "
-            "2014. The sides discussed the economy, energy cooperation and anti-terrorism.",
-            id="a-strategic-security-consultation-on-many-subjects",
-        ),
-    ],
-)
-def test_a_strategic_mechanism_on_the_whole_relation_is_not_of_the_genre(text: str) -> None:
-    assert held(text) == []
 
 
 def test_a_working_group_of_a_strategic_dialogue_is_a_group_of_its_own() -> None:
