@@ -185,6 +185,18 @@ CORPORA = (
         (1.0, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind16",
+        "a real official statement, blind set 17",
+        1,
+        # 1.16.0 on arrival, the blind figure: its memorandum found with no subject and a
+        # title run on ("…, today at the Pentagon"). 1.17.0 with rules written from the set's
+        # misses: 1.0 / 1.0, no longer blind
+        1.0,
+        1.0,
+        (0.0, 0.667),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

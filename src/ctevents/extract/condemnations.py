@@ -43,6 +43,9 @@ _OBJECT_END = re.compile(
     r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
     r"reiterated)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
+    # "While condemning X, both sides reaffirmed …": the main clause after the participle's
+    r"|,\s+(?:both|the(?:\s+two)?)\s+(?:sides|countries|delegations|parties|ministers|leaders)"
+    r"\s+(?:\w+ly\s+)?[a-z]+ed\b"
     # "condemned X as criminal and unjustifiable": the judgement passed, not a thing condemned
     r"|\s+as\s+(?:criminal|unjustifiable|unjustified|unacceptable|abhorrent|heinous|"
     r"barbaric|cowardly|inhuman|reprehensible)\b"
@@ -70,9 +73,14 @@ class Condemnation:
     passages: list[Sentence] = field(default_factory=list)
 
 
-# "in Jammu and Kashmir", "of Iraq and Syria": an "and" between the capitalised words of a
-# place after a preposition joins one name, not two things condemned.
-_PLACE_AND = re.compile(r"\b(?:in|at|near|of|from)\s+[A-Z][\w-]*\s+and\s+[A-Z]")
+# "in Jammu and Kashmir", "of Iraq and Syria", "attacks in Sri Lanka and New Zealand": an
+# "and" between the capitalised words of places after a preposition joins them in one thing
+# condemned, not two.
+_PLACE_AND = re.compile(
+    r"\b(?:in|at|near|of|from)\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*\s+and\s+[A-Z]"
+)
+# "on 17 and 18 February": two days of one date.
+_DAYS_AND = re.compile(r"\d\s+and\s+\d")
 
 
 def _split_and(piece: str) -> list[str]:
@@ -80,6 +88,8 @@ def _split_and(piece: str) -> list[str]:
     for match in re.finditer(r"\s+and\s+", piece):
         joined = _PLACE_AND.search(piece, max(0, match.start() - 40), match.end() + 1)
         if joined and joined.end() == match.end() + 1:
+            continue
+        if _DAYS_AND.match(piece, match.start() - 1):
             continue
         parts.append(piece[position : match.start()])
         position = match.end()
@@ -111,7 +121,8 @@ def _items(phrase: str) -> list[str]:
         items.extend(p.strip(" ,.") for p in _split_and(piece) if p.strip(" ,."))
     # "Condemning A, both sides condemned B": a clause with its own verb is not a thing
     # condemned (its object is read from that verb).
-    items = [item for item in items if not _OWN_VERB.search(item)]
+    # "… in A and B on 17 and 18 May, respectively": the adverb is not a thing condemned.
+    items = [item for item in items if not _OWN_VERB.search(item) and item != "respectively"]
     return [_QUOTES.sub("", re.sub(r"^and\s+", "", item)) for item in items]
 
 

@@ -73,10 +73,13 @@ CHAIRED_THE = re.compile(
 # Its first characters stated (see `starts`): the same matches, sooner.
 CHAIRED_THE = fast(CHAIRED_THE)
 LED_THE_SIDE = re.compile(
-    r"\s+(?:led|headed|represented|(?:will|would)\s+(?:lead|head|represent))\s+(?:the|a)\s+"
+    r"\s+(?:led|headed|represented|(?:will|would)\s+(?:lead|head|represent))\s+(?:(?:the|a)\s+"
     r"(?:(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
     # "A, TITLE, led the delegation of Chile": the side after "of"
     r"|(?:delegation|team)\s+of\s+(?P<of>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))"
+    # "A, TITLE, led Chile's delegation": the side in the possessive, no article
+    r"|(?P<own>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:delegation|side|team)\b)"
 )
 # "Led by A and B, the Indian and the U.S. delegations …", "Led by A, TITLE at Pakistan's
 # …, and B, TITLE at the UK's …, the discussions focused on …": the heads open the sentence.
@@ -713,7 +716,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     add(party, official, sentence)
         previous = s  # where the clause of the next "… led the X side" may begin
         for match in LED_THE_SIDE.finditer(text, s, e):
-            side = "side" if match.group("side") else "of"
+            side = next(group for group in ("side", "of", "own") if match.group(group))
             party = _side_party(text, match.start(side), match.end(side))
             begin = previous
             previous = match.end()

@@ -23,12 +23,15 @@ from ctevents.extract.segment import Sentence, content_start
 from ctevents.extract.starts import fast
 
 _LAUNCHED = r"launched(?=\s+(?:today|here|yesterday|the|their|an?)\b)"
+# "The … Consultations resulted in an agreement": a meeting that produced something was held
+# ("the Group has resulted in …" speaks of the mechanism over the years).
+_RESULTED = r"(?<!has\s)(?<!have\s)resulted\s+in"
 HELD = fast(
     re.compile(
         r"\b(?:held|hold|met|meet|took\s+place|convened|conducted|meeting|session|round|co-?chaired|"
         # "A and B launched today in Lima the Chile-Peru Security Dialogue": its first session
         # ("the Dialogue, launched in 2011," is background: no object, no "today")
-        rf"chaired|concluded|hosted|edition|talks|opened|{_LAUNCHED})\b"
+        rf"chaired|concluded|hosted|edition|talks|opened|{_LAUNCHED}|{_RESULTED})\b"
         # "During the … Consultations in Moscow on 4 June, the sides discussed …"
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|jwg|"
         r"committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,",
@@ -154,7 +157,7 @@ _RECALLED = re.compile(
 STRONG_HELD = fast(
     re.compile(
         r"\b(?:held|met|took\s+place|convened|conducted|co-?chaired|chaired|concluded|hosted|"
-        rf"opened|{_LAUNCHED})\b"
+        rf"opened|{_LAUNCHED}|{_RESULTED})\b"
         # "During the … Consultations …, the sides discussed …": what was done there
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|"
         r"jwg|committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b",
@@ -236,10 +239,33 @@ _ROUND_BETWEEN = fast(
 )
 
 
+# "The counterterrorism teams of the United States and Israel met in Washington": the
+# meeting named by who met, their subject before them.
+_TEAMS_MET = fast(
+    re.compile(
+        r"\b(?P<name>(?:[Cc]ounter-?\s?terrorism|[Aa]nti-?terrorism)\s+(?:teams|officials|experts))\s+"
+        r"of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+and\s+(?:the\s+)?"
+        r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:met|held\s+talks)\b"
+    )
+)
+
+
 def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
     """Meetings named only by their kind in `sentence`, as counter-terrorism mechanisms."""
     found: list[MechanismMention] = []
     low = sentence.text.lower()
+    if " met" in low or " held talks" in low:
+        for match in _TEAMS_MET.finditer(text, sentence.start, sentence.end):
+            found.append(
+                MechanismMention(
+                    start=match.start("name"),
+                    end=match.end("name"),
+                    name=match.group("name"),
+                    kind=kind_of("talks", "Counter Terrorism", ""),
+                    ordinal=None,
+                    has_subject=True,
+                )
+            )
     if " between " in low and "terror" in low:
         # "the 7th session of the strategic bilateral dialogue between A and B": a general
         # dialogue unless its sentence reports it on terrorism
@@ -415,7 +441,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             found = _mentions(reading, sentence.start, sentence.end)
         if not found and reading.search(_GENERIC, sentence) and not _next_in(reading, sentence):
             generic.append(sentence)
-        if not found and typed is not None and sentence.start in typed:
+        if not found and (
+            (typed is not None and sentence.start in typed) or " met " in sentence.text
+        ):
             for mention in _bare_mentions(text, sentence):
                 pair = parties.sentence_parties(text, sentence.start, sentence.end)
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
@@ -829,12 +857,27 @@ _ATTACK = fast(_ATTACK)
 _FOLLOWED = re.compile(r"\bfollowed\s+(?P<when>on\s+[^,;.]{1,40}?)\s+by\b")
 
 
+# "The X resulted in … holding the next round in Bishkek in 2025": what follows is the next
+# meeting's, not the one held.
+_NEXT_AFTER = re.compile(r"\bnext\s+(?:\w+\s+)?(?:round|meeting|session|edition)\b", re.I)
+
+
+def _before_next(text: str, passage: Sentence, anchor: int | None) -> int:
+    """Where a passage stops speaking of the meeting named at `anchor`: at a next meeting
+    named after it, else at the passage's end."""
+    if anchor is None:
+        return passage.end
+    found = _NEXT_AFTER.search(text, anchor, passage.end)
+    return found.start() if found else passage.end
+
+
 def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, int]:
     """The part of a passage whose dates are this meeting's: the day after "followed on" for
-    the meeting named after it, the words before "followed" for the one before it."""
+    the meeting named after it, the words before "followed" for the one before it, and
+    nothing after a next meeting named after it."""
     followed = _FOLLOWED.search(text, passage.start, passage.end) if anchor is not None else None
     if followed is None or anchor is None:
-        return passage.start, passage.end
+        return passage.start, _before_next(text, passage, anchor)
     if anchor >= followed.end():
         return followed.start("when"), followed.end("when")
     return passage.start, followed.start()
@@ -894,7 +937,8 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
                 if stay:
                     return stay
             return None
-        found = places.place_in(text, passage.start, passage.end)
+        end = _before_next(text, passage, meeting.anchors.get(passage.start))
+        found = places.place_in(text, passage.start, end)
         # "took place today at the Palacio San Martín" under a BUENOS AIRES dateline: the
         # city, not the venue
         today = found and reading.dateline.city and _TODAY.search(passage.text)

@@ -77,7 +77,9 @@ SUBJECT = re.compile(
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
 PURPOSE = re.compile(
-    rf"\b(?:{_MOU})\s+(?:on\s+{_WEEKDAY}\s+)?(?:aimed\s+at|aiming\s+to|to|that\s+will)\s+"
+    # "… that promotes closer counterterrorism collaboration": the purpose in a relative clause
+    rf"\b(?:{_MOU})\s+(?:on\s+{_WEEKDAY}\s+)?(?:aimed\s+at|aiming\s+to|to|that\s+will|"
+    r"that\s+(?:aims|seeks)\s+to|that(?=\s+[a-z]+s\s))\s+"
     r"(?P<subject>[a-z].+?)"
     rf"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:{_WEEKDAY}|"
     r"\d+|the\s+\d+|[A-Z][a-z]+\s+\d+)|during|at\s+the|in\s+[A-Z]\w*|on\s+the\s+sidelines|"

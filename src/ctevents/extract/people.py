@@ -228,10 +228,18 @@ _POSTNOMINALS = re.compile(
 )
 
 
+# "A, TITLE, today at the Pentagon signed …": when and where follow the title, not part of it.
+_WHEN_AFTER = re.compile(
+    r",?\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b.*$"
+)
+
+
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
     if "(" in chunk:
         chunk = _RETIRED.sub("", chunk)
+    if "today" in chunk or "yesterday" in chunk or "this " in chunk or "tonight" in chunk:
+        chunk = _WHEN_AFTER.sub("", chunk)
     chunk = _POSTNOMINALS.sub("", chunk)
     chunk = chunk.strip(" ,;.")
     if not chunk:

@@ -75,3 +75,25 @@ def test_to_denounce_is_to_condemn() -> None:
 def test_a_principle_in_the_passive_names_no_one_condemning() -> None:
     text = OPENING + "Terrorism must be unanimously denounced everywhere, the statement said."
     assert facts_of(text, "CondemnationIssued") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condemned"),
+    [
+        pytest.param(
+            "While condemning the deadly terrorist attacks in South Sudan and Burkina Faso, the "
+            "two sides agreed that terrorism has no religion.",
+            ["the deadly terrorist attacks in South Sudan and Burkina Faso"],
+            id="places-of-two-words-joined-and-the-main-clause-after-the-participle",
+        ),
+        pytest.param(
+            "The two sides strongly condemned the bombings in Arica and Iquique on 2 and 4 May "
+            "2024, respectively, which killed six people.",
+            ["the bombings in Arica and Iquique on 2 and 4 May 2024"],
+            id="two-days-of-one-date-and-respectively",
+        ),
+    ],
+)
+def test_condemned_exactly(sentence: str, condemned: list[str]) -> None:
+    found = facts_of(OPENING + sentence, "CondemnationIssued")
+    assert found and found[0]["condemned"] == condemned

@@ -432,6 +432,13 @@ CASES = [
         {("CL", "Ana LoGerfo"), ("PE", "Luis McDonald")},
         id="surnames-with-a-capital-inside",
     ),
+    pytest.param(
+        "Croatia and India held the first Counter-Terrorism Dialogue in Zagreb on 2 May 2024. "
+        "Ivana Horvat, director for security policy at the Ministry of Foreign Affairs, led "
+        "Croatia’s delegation, while Joint Secretary Arun Mehta headed India's team.",
+        {("HR", "Ivana Horvat"), ("IN", "Arun Mehta")},
+        id="led-the-states-delegation-in-the-possessive",
+    ),
 ]
 
 

@@ -223,6 +223,13 @@ def test_a_header_date_line_dates_today() -> None:
             "BIMSTEC joint working group",
             id="a-lower-case-mechanism-keeps-its-owner",
         ),
+        pytest.param(
+            "The counter-terrorism experts of Ghana and the Netherlands met in Accra on 5 March "
+            "2024 to review their cooperation.",
+            ["GH", "NL"],
+            "counter-terrorism experts",
+            id="named-by-who-met-and-their-subject",
+        ),
     ],
 )
 def test_lower_case_and_unnamed_mechanisms(
@@ -1079,3 +1086,26 @@ def test_a_round_long_past_recalled_beside_one_announced_is_background() -> None
     )
     assert held(text, published_on=date(2024, 5, 7)) == []
     assert len(held(text, published_on=date(2023, 3, 8))) == 1
+
+
+def test_a_meeting_that_resulted_in_something_was_held_and_the_next_ones_details_stay_its() -> None:
+    text = (
+        "Deputy ministers of Armenia and Greece discussed countering terrorism. The "
+        "Armenian-Greek Interdepartmental Consultations on Counter-Terrorism resulted in an "
+        "agreement on training and in holding the next round in Athens in 2026."
+    )
+    meetings = held(text)
+    assert [m["mechanism"] for m in meetings] == [
+        "Armenian-Greek Interdepartmental Consultations on Counter-Terrorism"
+    ]
+    assert meetings[0]["location"] is None and meetings[0]["date"] is None
+    (next_meeting,) = facts_of(text, "NextMeetingScheduled")
+    assert (next_meeting["location"], next_meeting["date"]) == ("Athens", "2026")
+
+
+def test_a_mechanism_that_has_resulted_in_something_over_the_years_is_not_a_meeting_held() -> None:
+    text = (
+        "The Armenia-Greece Consultations on Counter-Terrorism have resulted in closer "
+        "cooperation since 2015, the ministry said."
+    )
+    assert held(text) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.unit.extract.helpers import facts_of
@@ -276,3 +278,16 @@ def test_the_subject_after_the_counterpart_signed_with() -> None:
     )
     (mou,) = facts_of(text, "MoUSigned")
     assert mou["subject"] == "cooperation in the exchange of information on money laundering"
+
+
+def test_a_purpose_in_a_relative_clause_and_a_title_before_today() -> None:
+    text = (
+        "Lena Berg, Director of Security Policy at Sweden's Ministry of Justice, and Tomás "
+        "Silva, Chile's Undersecretary of the Interior, today in Santiago signed a memorandum "
+        "of understanding that promotes closer counter-terrorism training between the two "
+        "countries."
+    )
+    (mou,) = facts_of(text, "MoUSigned", date(2024, 5, 2))
+    assert "counter-terrorism training" in mou["subject"]
+    titles = {s["name"]: s["title"] for s in mou["signatories"]}
+    assert titles["Tomás Silva"] == "Chile's Undersecretary of the Interior"
