@@ -43,6 +43,9 @@ _OBJECT_END = re.compile(
     r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
     r"reiterated)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
+    # "…, expressing sorrow for …, extending condolences …": what the condemning side also did
+    r"|,\s+(?:and\s+)?(?:expressing|extending|offering|conveying|adding|stressing|calling|"
+    r"noting|reiterating|reaffirming|underlining|urging)\b"
     # "While condemning X, both sides reaffirmed …": the main clause after the participle's
     r"|,\s+(?:both|the(?:\s+two)?)\s+(?:sides|countries|delegations|parties|ministers|leaders)"
     r"\s+(?:\w+ly\s+)?[a-z]+ed\b"

@@ -25,11 +25,11 @@ SIDE_LED_BY = fast(
         re.I,
     )
 )
-# "…, and the Canadian side by NAME", "…, the Chinese delegation by NAME": the verb of the
-# first clause is understood.
+# "…, and the Canadian side by NAME", "…, the Chinese delegation by NAME", "…, the Chinese
+# one - by NAME": the verb of the first clause is understood.
 ELLIPTIC_SIDE = re.compile(
     r"(?:,?\s+(?:and|while|whereas)|;|,)\s+(?:the\s+|a\s+)?(?P<side>(?:[\w.’'-]+\s+){1,3}?)"
-    r"(?:delegation|side|team)\s+(?:was\s+|were\s+)?by\s+"
+    r"(?:delegation|side|team|one)\s+(?:[-–—]\s+)?(?:was\s+|were\s+)?by\s+"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 ELLIPTIC_SIDE = fast(ELLIPTIC_SIDE)
@@ -361,7 +361,7 @@ _BETWEEN_SHAPES: tuple[Shape, ...] = (Shape(MEETING_BETWEEN, ("between",), "afte
 _CHUNK_END = re.compile(
     r",?\s+(?:and|while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,3}?"
     r"(?:delegation|side|team)\b"
-    r"|,\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,3}?(?:delegation|side|team)\s+by\b"
+    r"|,\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,3}?(?:delegation|side|team|one)\s+(?:[-–—]\s+)?by\b"
     r"|,?\s+(?:and|while|whereas)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:['’]s?)?\s+by\b"
     # "… at both meetings", "… at all the sessions"
     r"|\s+at\s+(?:both|all\s+(?:the\s+)?|the\s+two)\s+\w+"

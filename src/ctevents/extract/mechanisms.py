@@ -18,7 +18,7 @@ from ctevents.extract.starts import fast
 
 # Lower-case words allowed inside a mechanism's subject ("… on counter-terrorism").
 _SUBJECT_WORDS = (
-    r"counter[- ]?terrorism|counterterrorism|terrorism|countering|combating|violent|"
+    r"counter[- ]?terrorism|counterterrorism|terrorism|countering|combating|fighting|violent|"
     r"extremism|de-?radicali[sz]ation|radicali[sz]ation|security|cyber|cooperation|"
     r"international|and|of|&"
 )
@@ -81,8 +81,9 @@ _CT_SUBJECT = (
     # "consultations on international cooperation in countering terrorism"
     r"(?:(?:international\s+)?cooperation\s+(?:in|on)\s+)?"
     r"(?:(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?)(?:\s+cooperation)?|"
+    # "the ad hoc group on fighting terrorism": to fight is to combat
     r"(?:issues\s+of\s+)?(?:countering|combating|"
-    r"combatting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
+    r"combatting|fighting)\s+(?:international\s+)?terrorism(?:\s+and\s+(?:violent\s+)?extremism)?|"
     # "consultations on countering the terrorist threat", "talks on the fight against terrorism"
     r"(?:countering|combating)\s+the\s+terrorist\s+threats?|the\s+fight\s+against\s+terrorism|"
     # "working group on combating new challenges and threats": terrorism first among them in

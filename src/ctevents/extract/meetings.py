@@ -57,12 +57,14 @@ NEXT = fast(
         # invitation of", which says why a meeting held took place)
         rf"|\binvit(?<!at the invit)(?<!on the invit)(?:ed|es|ing|ations?)\b[^.;]{{0,120}}?"
         rf"\bto\s+(?:hold|host|convene|co-?chair|attend)\s+(?:[\w.-]+\s+){{0,8}}?{_MEETING_NOUN}s?\b"
-        r"|\b(?:agreed|decided)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)"
+        r"|\b(?:agreed|decided|consented)\s+to\s+(?:hold|convene|meet)\s+(?:again|the\s+next)"
         # "The 13th meeting … will be held in India", "the tenth round … will be hosted by Japan"
         rf"|\b{_MEETING_NOUN}\b[^.;]{{0,90}}?\b{_FUTURE_VERB}"
         # "agreed to hold the second meeting …", "Australia will host the seventh Dialogue"
-        # "agreed to hold a third round in the U.S.": an article before the round's ordinal
-        rf"|\b(?:(?:agreed|decided)\s+to|will|would|shall)\s+(?:hold|host|convene)\s+"
+        # "agreed to hold a third round in the U.S.": an article before the round's ordinal;
+        # "consented to organise the 10th meeting …"
+        rf"|\b(?:(?:agreed|decided|consented)\s+to|will|would|shall)\s+"
+        rf"(?:hold|host|convene|organi[sz]e)\s+"
         rf"(?:the|an?(?=\s+{ORDINAL_TEXT}\b))\s+(?:[\w-]+\s+){{0,6}}?{_MEETING_NOUN}\b"
         r"|\blook(?:s|ed)?\s+forward\s+to\s+(?:convening|hosting|holding)\b"
         # An announcement: "… will hold a two-day counter-terrorism dialogue", "will
@@ -78,7 +80,7 @@ NEXT = fast(
 )
 # Before a mechanism named as the next one: "agreed to hold the second meeting of the …".
 _FUTURE_BEFORE = re.compile(
-    r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene|meet|participate\s+in)\b"
+    r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene|meet|organi[sz]e|participate\s+in)\b"
     r"|\bwill\s+(?:meet|lead)\b[^.;,]{0,80}?\bfor\b|\bforward\s+to\s+"
     r"(?:convening|hosting|holding)\b)(?:\s+[\w’'.-]+){0,7}\s*$",
     re.I,
@@ -187,7 +189,7 @@ _TYPED = cue_of(TYPE_WORDS)
 # "meeting … will be held" branch looks ninety characters ahead of every meeting noun.
 _NEXT_WORDS = fast(
     re.compile(
-        r"\b(?:next|will|shall|would|forward|agreed|decided|participate|invit(?:ed|es|ing|ations?)"
+        r"\b(?:next|will|shall|would|forward|agreed|decided|consented|participate|invit(?:ed|es|ing|ations?)"
         r"|(?:is|are|scheduled|expected|slated|due|planned|set)\s+to)\b",
         re.I,
     )

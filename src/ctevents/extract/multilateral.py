@@ -61,7 +61,10 @@ _LISTED_STATE = re.compile(
     r"(?:^|,\s*|\band\s+)(Jordan|Chad|Georgia|Niger|Guinea)\b(?!\s+[A-Z])(?=\s*(?:,|and\b|$))"
 )
 _JOINED = re.compile(r"^\s*(?:[-–—/]|,\s*|,?\s+and\s+)\s*$")
-_SEVERAL = re.compile(r"\b(?:[Tt]rilateral|[Tt]ripartite|[Tt]hree-way|[Tt]hree\s+countries)\b")
+_SEVERAL = re.compile(
+    r"\b(?:[Tt]rilateral|[Tt]ripartite|[Tt]hree-way|[Tt]hree\s+countries"
+    r"|[Qq]uadrilateral|[Ff]our-way|[Ff]our\s+countries)\b"
+)
 _COUNT = {"trilateral": 3, "tripartite": 3, "three-way": 3, "three countries": 3}
 
 
@@ -177,13 +180,18 @@ def members(
         chained = _chain(text, window, name_end)
         if len(chained) >= 3:
             return tuple(sorted(chained))
-    several = _SEVERAL.search(text, max(sentence_start, name_start - 30), name_end)
+    # "… Joint Working Group Meeting for Quadrilateral Cooperation and Coordination
+    # Mechanism …": the grouping the mechanism belongs to may follow its name closely
+    several = _SEVERAL.search(
+        text, max(sentence_start, name_start - 30), min(sentence_end, name_end + 30)
+    )
     if not several:
         return None
     listed = _chain(text, sentence_start, sentence_end)
     if len(listed) >= 3:
         return tuple(sorted(listed))
-    if document_counts and len(document_counts) >= 3:
-        top = [code for code, _ in document_counts.most_common(3)]
+    size = 4 if several.group().lower().startswith(("quad", "four")) else 3
+    if document_counts and len(document_counts) >= size:
+        top = [code for code, _ in document_counts.most_common(size)]
         return tuple(sorted(top))
     return None

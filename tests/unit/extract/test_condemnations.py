@@ -92,6 +92,12 @@ def test_a_principle_in_the_passive_names_no_one_condemning() -> None:
             ["the bombings in Arica and Iquique on 2 and 4 May 2024"],
             id="two-days-of-one-date-and-respectively",
         ),
+        pytest.param(
+            "The two sides condemned the attack on the Arica ferry, expressing sorrow for the "
+            "victims and extending condolences to their families.",
+            ["the attack on the Arica ferry"],
+            id="what-the-side-also-did-after-a-comma",
+        ),
     ],
 )
 def test_condemned_exactly(sentence: str, condemned: list[str]) -> None:

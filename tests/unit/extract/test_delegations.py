@@ -439,6 +439,13 @@ CASES = [
         {("HR", "Ivana Horvat"), ("IN", "Arun Mehta")},
         id="led-the-states-delegation-in-the-possessive",
     ),
+    pytest.param(
+        "Greece and India held their second Counter-Terrorism Dialogue in Athens on 2 May "
+        "2024. The Greek delegation was headed by Deputy Foreign Minister Nikos Pappas, the "
+        "Indian one - by Secretary (West) Meera Rao.",
+        {("GR", "Nikos Pappas"), ("IN", "Meera Rao")},
+        id="the-other-one-by-after-a-dash",
+    ),
 ]
 
 

@@ -70,6 +70,12 @@ def held(text: str, published_on: date | None = None) -> list[dict]:
             ["AZ", "GE", "MD", "UA"],
             id="a-meeting-at-a-groupings-secretariat-takes-its-members",
         ),
+        pytest.param(
+            "The Third Working Group Meeting for the Quadrilateral Mechanism on Counter "
+            "Terrorism of Iran, Iraq, Syria and Russia was held in Baghdad on 4 May 2024.",
+            ["IQ", "IR", "RU", "SY"],
+            id="a-quadrilateral-mechanism-named-after-its-working-group-takes-the-four",
+        ),
     ],
 )
 def test_multilateral_parties(text: str, parties: list[str]) -> None:
@@ -229,6 +235,13 @@ def test_a_header_date_line_dates_today() -> None:
             ["GH", "NL"],
             "counter-terrorism experts",
             id="named-by-who-met-and-their-subject",
+        ),
+        pytest.param(
+            "The fourth session of the Indian-Egyptian expert group on fighting terrorism took "
+            "place in Cairo on 2 May 2024.",
+            ["EG", "IN"],
+            "expert group on fighting terrorism",
+            id="to-fight-terrorism-is-to-combat-it",
         ),
     ],
 )
@@ -1109,3 +1122,13 @@ def test_a_mechanism_that_has_resulted_in_something_over_the_years_is_not_a_meet
         "cooperation since 2015, the ministry said."
     )
     assert held(text) == []
+
+
+def test_consenting_to_organise_the_next_meeting_schedules_it() -> None:
+    text = (
+        "The fifth meeting of the Ghana-Togo Joint Working Group on Counter-Terrorism was held "
+        "in Lome on 3 May 2024. The sides also consented to organise the sixth meeting of the "
+        "Ghana-Togo Joint Working Group on Counter-Terrorism in Accra in 2025."
+    )
+    (scheduled,) = facts_of(text, "NextMeetingScheduled")
+    assert (scheduled["ordinal"], scheduled["location"], scheduled["date"]) == (6, "Accra", "2025")
