@@ -71,8 +71,9 @@ def held(text: str, published_on: date | None = None) -> list[dict]:
             id="a-meeting-at-a-groupings-secretariat-takes-its-members",
         ),
         pytest.param(
-            "The Third Working Group Meeting for the Quadrilateral Mechanism on Counter "
-            "Terrorism of Iran, Iraq, Syria and Russia was held in Baghdad on 4 May 2024.",
+            "The Second Joint Working Group Meeting for Quadrilateral Cooperation Mechanism in "
+            "Counter Terrorism by Iran-Iraq-Syria-Russia Armed Forces was held in Baghdad on 4 "
+            "May 2024.",
             ["IQ", "IR", "RU", "SY"],
             id="a-quadrilateral-mechanism-named-after-its-working-group-takes-the-four",
         ),
