@@ -11,7 +11,12 @@ second of log:
   counted): fresh tables, fast pass, tail, swap, digests; its wall time, and its CPU
   time (on a shared machine wall time moves with the others' load far more), a second
   fold process's included (`--processes 2`, see docs/replay.md);
-and then the read models' storage beside the log's (`projections.storage`).
+and then the read models' storage beside the log's (`projections.storage`), and, on
+SQLite, what storing the rows the replay built costs on its own, all of it in C: each
+document of the four models packed again as `projections.stored.pack` packs it (orjson,
+zlib at level 1) and every row inserted into fresh tables of an in-memory database. Set
+beside the time a replay at 0.25 of the floor may take, it shows how much of that time the
+stored rows alone leave to reading, folding and merging.
 
     .venv/bin/python benchmarks/replay_speed.py [--events N] [--postgres DSN] [--sqlite-only]
                                                 [--processes 2]
@@ -38,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ctevents.projections.catalog import MODELS
 from ctevents.projections.storage import log_bytes, read_model_bytes
-from ctevents.projections.views import open_views
+from ctevents.projections.stored import canonical, pack, unpacked_json
+from ctevents.projections.views import open_views, views_path
 
 from ctevents.cli import build_parser
 from ctevents.cli import main as ctevents
@@ -100,6 +106,45 @@ def storage(url: str) -> tuple[int, int]:
             views.close()
 
 
+def storing_alone(url: str) -> tuple[float, float, int]:
+    """Seconds to pack the live read models' documents again and to insert their rows into
+    an in-memory database, and the documents' JSON bytes (SQLite only)."""
+    import sqlite3
+
+    with Store(url) as store:
+        assert store.location.sqlite_path is not None
+        path = views_path(store.location.sqlite_path)
+    source = sqlite3.connect(path)
+    tables = [
+        name for (name,) in source.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    ]
+    contents = {}
+    for name in tables:
+        columns = [row[1] for row in source.execute(f'PRAGMA table_info("{name}")')]
+        contents[name] = (columns, source.execute(f'SELECT * FROM "{name}"').fetchall())
+    source.close()
+    documents = [
+        orjson.loads(unpacked_json(row[columns.index(column)]))
+        for columns, rows in contents.values()
+        for column in ("row", "doc")
+        if column in columns
+        for row in rows
+    ]
+    started = time.process_time()
+    packed = [pack(document) for document in documents]
+    packing = time.process_time() - started
+    target = sqlite3.connect(":memory:")
+    started = time.process_time()
+    for name, (columns, rows) in contents.items():
+        target.execute(f'CREATE TABLE "{name}" ({", ".join(columns)})')
+        marks = ", ".join("?" * len(columns))
+        target.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)
+    target.commit()
+    inserting = time.process_time() - started
+    del packed
+    return packing, inserting, sum(len(canonical(d)) for d in documents)
+
+
 def run(url: str, events: int, processes: int) -> None:
     with Store(url) as store:
         started = time.perf_counter()
@@ -124,6 +169,15 @@ def run(url: str, events: int, processes: int) -> None:
     )
     for result in results:
         print(f"    {result['projection']:<10} digest {result['digest'][:16]}…")
+    if kind == "sqlite":
+        packing, inserting, size = storing_alone(url)
+        allowed = floor_seconds / 0.25
+        print(
+            f"  storing the rows alone ({size / 1e6:.1f} MB of JSON, CPU): packing "
+            f"{packing:.2f} s, inserting {inserting:.2f} s; a replay at 0.25 of the floor may "
+            f"take {allowed:.2f} s "
+            f"in all: these two alone are {(packing + inserting) / allowed:.2f} of it"
+        )
 
 
 def main() -> None:
