@@ -410,6 +410,12 @@ _RELATION_SUBJECTS = re.compile(
 _STRATEGIC = re.compile(r"^(?:(?!\bof\s).)*\b[Ss]trategic\b")
 
 
+def _names_terrorism(reading: Reading) -> bool:
+    """Whether the statement speaks of terrorism or extremism at all: a mechanism whose name
+    gives no subject is of the genre only in a statement that does."""
+    return "terror" in reading.lowered or "extremis" in reading.lowered
+
+
 def _general_dialogue(reading: Reading) -> bool:
     """Whether the statement reports a dialogue on the whole relation, not on terrorism."""
     key = ("general-dialogue",)
@@ -459,6 +465,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             strategic = _STRATEGIC.search(mention.name) and "terror" not in mention.kind
             if strategic and _general_dialogue(reading):
                 continue  # a strategic dialogue with no subject, on the whole relation
+            if not mention.has_subject and not _names_terrorism(reading):
+                continue  # "the UK-Bahrain Joint Working Group" in a statement silent on it
             if _is_next(reading, sentence, mention) and not _JUST_HELD.search(sentence.text):
                 announced.add(mention.kind)
                 continue

@@ -140,6 +140,12 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             "2014. The sides discussed the economy, energy cooperation and anti-terrorism.",
             id="a-strategic-security-consultation-on-many-subjects",
         ),
+        pytest.param(
+            "The sixth meeting of the Norway-Oman Joint Working Group took place in Oslo on 4 "
+            "May 2024, chaired by the two deputy ministers, who reviewed trade, fisheries and "
+            "education.",
+            id="a-working-group-with-no-subject-in-a-statement-silent-on-terrorism",
+        ),
     ],
 )
 def test_not_a_meeting_held(text: str) -> None:
@@ -1133,3 +1139,11 @@ def test_consenting_to_organise_the_next_meeting_schedules_it() -> None:
     )
     (scheduled,) = facts_of(text, "NextMeetingScheduled")
     assert (scheduled["ordinal"], scheduled["location"], scheduled["date"]) == (6, "Accra", "2025")
+
+
+def test_a_working_group_with_no_subject_in_a_statement_on_terrorism_is_still_held() -> None:
+    text = (
+        "The sixth meeting of the Norway-Oman Joint Working Group took place in Oslo on 4 May "
+        "2024. The sides reviewed the threat of terrorism in the region."
+    )
+    assert [m["ordinal"] for m in held(text)] == [6]
