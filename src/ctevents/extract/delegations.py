@@ -146,7 +146,9 @@ _MET_WITH = re.compile(r"\bmet\b[^.;]{0,40}?\bwith\s+(?:the\s+)?")
 _MEETING_WORD = re.compile(r"talk|consultation|dialogue|meeting|session|round|exchange|discussions")
 # A date or time phrase opening a sentence: "On January 19, 2022, …", "Earlier today, …".
 _OPENING_PHRASE = re.compile(
-    r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|Earlier\s+(?:today|this\s+week)|Today|"
+    # "During the two-day Dialogue, A and B held …": when, not who
+    r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|During\s+[^,]{1,50}?"
+    r"|Earlier\s+(?:today|this\s+week)|Today|"
     r"Meanwhile|Separately|According\s+to\s+(?:the\s+)?[\w.’' -]{1,40}?)\s*,\s*"
     # a dateline run into the sentence: "Washington, DC - …"
     r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+"
@@ -381,8 +383,9 @@ _CHUNK_END = re.compile(
     r"|,?\s+in\s+the\s+presence\s+of\b"
     # "chaired by A and B, under the third … Dialogue": the frame, not a name
     r"|,\s+(?:under|within|as\s+part\s+of|on\s+the\s+sidelines\s+of)\b"
-    # "… led by A, TITLE, will be arriving …": the clause's own verb
-    r"|,\s+(?:will|would|shall|has|have|had)\b"
+    # "… led by A, TITLE, will be arriving …", "the delegation, led by A, were fruitful":
+    # the clause's own verb
+    r"|,\s+(?:will|would|shall|has|have|had|was|were|is|are)\b"
     # "The co-chairs, A and B, reviewed …": the clause's verb after the list
     r"|,\s+(?:[a-z]+ed)\b(?!\s+by\b)"
     r"|\s+(?:reviewed|discussed|exchanged|agreed|noted|welcomed|signed|attended|expressed|"

@@ -51,7 +51,9 @@ _FROM = rf"from(?=\s+(?:the\s+)?{_NOT_A_DAY}[A-Z])"
 # title line ends where a date phrase opens the text.
 _DATE_OPENS = rf"(?!(?:On|In|From)\s+(?:\d|{_DAY_WORDS}))"
 _SUBJECT_WORD = rf"[‘'\"“]?(?:{_DATE_OPENS}{_CAP}|{_SUBJECT_WORDS}|the(?=\s+[A-Z])|{_FROM})"
-_SUBJECT = rf"{_SUBJECT_WORD}(?:(?:,|\s)+{_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
+# "… on Counter-Terrorism, Security and Law Enforcement": a comma joins subjects, but not
+# before "the" ("… on Counter-Terrorism, the Foreign Ministry said": who said it).
+_SUBJECT = rf"{_SUBJECT_WORD}(?:(?:\s*,(?!\s*the\s)\s*|\s+){_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
     # "the Working Sub-Group on Combating Terrorism" of a regional organisation
@@ -101,14 +103,21 @@ _LOWER_TYPES = (
     r"consultations?(?:\s+meetings?)?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
     r"|ad[\s-]hoc\s+group|expert\s+group|meeting"
 )
+# "Algeria and the United States": two capitalised names joined by "and".
+_TWO_STATES = (
+    r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+and\s+(?:the\s+)?[A-Z][\w.-]*"
+    r"(?:\s+[A-Z][\w.-]*){0,2}"
+)
 LOWER_MECHANISM = re.compile(
     # "Counter-terrorism talks between A and B were held": capitalised opening a sentence.
     # "Political Counter-Terrorism dialogue": a capitalised subject before a lower-case type.
     r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?[Tt]errorism|[Cc]ounter[Tt]errorism"
     r"|[Aa]nti-?[Tt]error(?:ism)?)"
     rf"\s+(?P<pretype>{_LOWER_TYPES})"
-    # "a dialogue aimed at combating terrorism"
-    rf"|(?P<type>{_LOWER_TYPES})\s+(?:on|aimed\s+at)\s+(?P<subject>{_CT_SUBJECT}))(?![\w-])"
+    # "a dialogue aimed at combating terrorism", "the fourth annual bilateral dialogue between
+    # Algeria and the United States on security and the fight against terrorism"
+    rf"|(?P<type>{_LOWER_TYPES})(?:\s+between\s+{_TWO_STATES})?\s+(?:on|aimed\s+at)\s+"
+    rf"(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 LOWER_MECHANISM = fast(LOWER_MECHANISM)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ctevents.extract import gazetteer
 from ctevents.extract.lexicon import COURTESIES, POSTS, RANKS, STYLES, TITLE_WORDS
@@ -478,7 +479,22 @@ def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
     "TITLE NAME" items is split at its commas."""
-    return _split(chunk, lists, {}, {})
+    found = _split(chunk, lists, {}, {})
+    if "counterpart" in chunk and len(found) > 1:
+        found = _counterparts_titled(chunk, found)
+    return found
+
+
+def _counterparts_titled(chunk: str, found: list[Official]) -> list[Official]:
+    """ "National Security Adviser A and his Nigerian counterpart B": B holds the same post,
+    so B takes A's title when the list gives B none."""
+    result = [found[0]]
+    for before, official in pairwise(found):
+        plain = official.title is None and before.title is not None
+        if plain and re.search(rf"counterparts?\s*,?\s+{re.escape(official.name)}", chunk):
+            official = Official(official.name, before.title, official.party)
+        result.append(official)
+    return result
 
 
 def _parsed(chunk: str, memo: dict[str, Official | None]) -> Official | None:

@@ -446,6 +446,20 @@ CASES = [
         {("GR", "Nikos Pappas"), ("IN", "Meera Rao")},
         id="the-other-one-by-after-a-dash",
     ),
+    pytest.param(
+        "The second Ghana-Togo Counter-Terrorism Dialogue was held in Lome on 3 May 2024. The "
+        "minister said the talks with the Ghanaian delegation, led by Minister of Regional "
+        "Integration and Border Affairs Kwame Mensah, were fruitful.",
+        {("GH", "Kwame Mensah")},
+        id="the-delegation-led-by-a-head-before-the-clauses-verb",
+    ),
+    pytest.param(
+        "The second Ghana-Kenya Counter-Terrorism Dialogue concluded today in Accra. During the "
+        "two-day Dialogue, National Security Adviser Kofi Asante and his Kenyan counterpart "
+        "Otieno Kamau held in-depth discussions.",
+        {("GH", "Kofi Asante"), ("KE", "Otieno Kamau")},
+        id="a-counterpart-after-an-opening-during-phrase",
+    ),
 ]
 
 
@@ -834,3 +848,16 @@ def test_an_article_is_not_an_initial() -> None:
     )
     assert ("CL", "Ana Soto") in leaders(text)
     assert not any(name.startswith("A ") for _, name in leaders(text))
+
+
+def test_a_counterpart_holds_the_same_post() -> None:
+    text = (
+        "The second Ghana-Kenya Counter-Terrorism Dialogue concluded today in Accra. During the "
+        "two-day Dialogue, National Security Adviser Kofi Asante and his Kenyan counterpart "
+        "Otieno Kamau held in-depth discussions."
+    )
+    titles = {f["name"]: f["title"] for f in facts_of(text, "DelegationLed", date(2024, 5, 3))}
+    assert titles == {
+        "Kofi Asante": "National Security Adviser",
+        "Otieno Kamau": "National Security Adviser",
+    }

@@ -250,6 +250,14 @@ def test_a_header_date_line_dates_today() -> None:
             "expert group on fighting terrorism",
             id="to-fight-terrorism-is-to-combat-it",
         ),
+        pytest.param(
+            "At the end of the third annual bilateral dialogue between Ghana and the United "
+            "Kingdom on security and the fight against terrorism, held on 4 May 2024 in Accra, "
+            "the two sides issued a statement.",
+            ["GB", "GH"],
+            "bilateral dialogue between Ghana and the United Kingdom on security",
+            id="a-lower-case-dialogue-between-two-states-on-its-subject",
+        ),
     ],
 )
 def test_lower_case_and_unnamed_mechanisms(
@@ -1147,3 +1155,13 @@ def test_a_working_group_with_no_subject_in_a_statement_on_terrorism_is_still_he
         "2024. The sides reviewed the threat of terrorism in the region."
     )
     assert [m["ordinal"] for m in held(text)] == [6]
+
+
+def test_a_subject_ends_before_who_said_it() -> None:
+    text = (
+        "The meeting, held in Accra on 3 May 2024, was the fourth of the Ghana-Togo Joint "
+        "Working Group on Counter-Terrorism, the Foreign Ministry said."
+    )
+    assert [m["mechanism"] for m in held(text)] == [
+        "Ghana-Togo Joint Working Group on Counter-Terrorism"
+    ]
