@@ -32,13 +32,15 @@ _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "DK": ("Danish",),
     "ET": ("Ethiopian",),
     "FI": ("Finnish",),
+    "GE": ("Georgian",),  # the state's name itself is skipped (a US state's too)
     "GH": ("Ghanaian",),
     "GR": ("Greek",),
     "HU": ("Hungarian",),
     "IQ": ("Iraqi",),
     "IE": ("Irish",),
     "JO": ("Jordanian",),
-    "KG": ("Kyrgyz", "Kyrgyzstani"),
+    # "Kirghizia", "Kirghiz": the older spellings, still in wire copy
+    "KG": ("Kyrgyz", "Kyrgyzstani", "Kirghizia", "Kirghiz", "Kirgizia", "Kirgiz"),
     "KW": ("Kuwaiti",),
     "LA": ("Lao", "Laotian", "Laos"),
     "LB": ("Lebanese",),

@@ -80,7 +80,9 @@ NEXT = fast(
 )
 # Before a mechanism named as the next one: "agreed to hold the second meeting of the …".
 _FUTURE_BEFORE = re.compile(
+    # "This will be preceded on 13 June by an inaugural Working Group on …": one to come too
     r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene|meet|organi[sz]e|participate\s+in)\b"
+    r"|\b(?:will|would|shall)\s+be\s+(?:preceded|followed)\b"
     r"|\bwill\s+(?:meet|lead)\b[^.;,]{0,80}?\bfor\b|\bforward\s+to\s+"
     r"(?:convening|hosting|holding)\b)(?:\s+[\w’'.-]+){0,7}\s*$",
     re.I,

@@ -24,7 +24,7 @@ _MOU = (
     # "signed an agreement on combating terrorism", "a pact to fight organised crime": an
     # agreement or pact signed, named by its subject or purpose, is counted as a memorandum
     r"|(?i:agreement|pact|accord)(?=\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
-    r"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b))"
+    r"in\s+the\s+(?:field|area)s?\s+of|in\s+which)\s+(?!behalf\b))"
 )
 MOU = re.compile(rf"\b(?:{_MOU})\b")
 # "The memorandum was signed …" after an MoU is named: that MoU again.
@@ -78,8 +78,10 @@ SUBJECT = re.compile(
 # replaced by an "MoU on …" named later.
 PURPOSE = re.compile(
     # "… that promotes closer counterterrorism collaboration": the purpose in a relative clause
+    # "a cooperation pact in which they agree to work together to fight terrorism"
     rf"\b(?:{_MOU})\s+(?:on\s+{_WEEKDAY}\s+)?(?:aimed\s+at|aiming\s+to|to|that\s+will|"
-    r"that\s+(?:aims|seeks)\s+to|that(?=\s+[a-z]+s\s))\s+"
+    r"that\s+(?:aims|seeks)\s+to|that(?=\s+[a-z]+s\s)|in\s+which\s+(?:they|both\s+sides|"
+    r"the\s+(?:two\s+)?(?:sides|countries|parties))\s+(?:agree|agreed|pledge|pledged|commit)\s+to)\s+"
     r"(?P<subject>[a-z].+?)"
     rf"(?=,|;|\.\s|\.$|\s+(?:on\s+(?:{_WEEKDAY}|"
     r"\d+|the\s+\d+|[A-Z][a-z]+\s+\d+)|during|at\s+the|in\s+[A-Z]\w*|on\s+the\s+sidelines|"
@@ -175,7 +177,10 @@ class MoU:
 # ("signed a security pact to …", "an agreement on … was signed"), never in "reached
 # agreement on the need to …, and signed the minutes".
 _SIGNED_AGREEMENT = re.compile(
-    r"\b(?:signed|inked|concluded)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:agreement|pact|accord)\b"
+    # "signed in Dushanbe an agreement on …": the place or day may come first
+    r"\b(?:signed|inked|concluded)\s+(?:(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+"
+    r"|on\s+[A-Z][a-z]+\s+|today\s+|yesterday\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:agreement|pact|accord)\b"
     r"|\b(?:agreement|pact|accord)\b[^.;]{0,120}?\b(?:was|were)\s+(?:signed|inked|concluded)\b",
     re.I,
 )

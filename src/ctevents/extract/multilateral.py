@@ -147,6 +147,18 @@ def _chain(text: str, start: int, end: int) -> list[str]:
     return best
 
 
+def group_in_lead(text: str, sentences: list[tuple[int, int]]) -> tuple[str, ...] | None:
+    """ "Azerbaijani, Georgian and Turkish foreign ministers … following the trilateral
+    meeting": three or more states listed together in a lead sentence that calls the
+    meeting trilateral (or quadrilateral) are the statement's parties."""
+    for start, end in sentences:
+        if _SEVERAL.search(text, start, end):
+            listed = _chain(text, start, end)
+            if len(listed) >= 3:
+                return tuple(sorted(listed))
+    return None
+
+
 def members(
     text: str,
     sentence_start: int,

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ctevents.extract import gazetteer
+from ctevents.extract import gazetteer, multilateral
 from ctevents.extract.segment import Sentence
 
 _JOIN = re.compile(r"^\s*(?:[-–—/]|,?\s+and\s+(?:the\s+)?|\s*&\s*)\s*$")
@@ -29,7 +29,11 @@ def pairs_in(text: str, start: int, end: int) -> list[tuple[str, str]]:
 
 
 def document_parties(text: str, sentences: list[Sentence]) -> tuple[str, ...]:
-    """The pair the statement is about: the most often written pair, earliest first."""
+    """The pair the statement is about: the most often written pair, earliest first; or the
+    group its lead lists as meeting together (`multilateral.group_in_lead`)."""
+    group = multilateral.group_in_lead(text, [(s.start, s.end) for s in sentences[:3]])
+    if group:
+        return group
     counts: Counter[tuple[str, str]] = Counter()
     first_seen: dict[tuple[str, str], int] = {}
     for sentence in sentences:

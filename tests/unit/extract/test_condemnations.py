@@ -103,3 +103,12 @@ def test_a_principle_in_the_passive_names_no_one_condemning() -> None:
 def test_condemned_exactly(sentence: str, condemned: list[str]) -> None:
     found = facts_of(OPENING + sentence, "CondemnationIssued")
     assert found and found[0]["condemned"] == condemned
+
+
+def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
+    text = (
+        "Chilean, Peruvian and Argentine foreign ministers signed a joint statement after their "
+        "trilateral meeting in Lima. The ministers condemned the bombing in Arica."
+    )
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == ["AR", "CL", "PE"]

@@ -146,6 +146,11 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             "education.",
             id="a-working-group-with-no-subject-in-a-statement-silent-on-terrorism",
         ),
+        pytest.param(
+            "Fiji will host the regional security committee in Suva on 14 June 2024. This will "
+            "be preceded on 13 June by an inaugural Working Group on Counter-Terrorism.",
+            id="a-meeting-that-will-precede-another-is-to-come",
+        ),
     ],
 )
 def test_not_a_meeting_held(text: str) -> None:

@@ -291,3 +291,35 @@ def test_a_purpose_in_a_relative_clause_and_a_title_before_today() -> None:
     assert "counter-terrorism training" in mou["subject"]
     titles = {s["name"]: s["title"] for s in mou["signatories"]}
     assert titles["Tomás Silva"] == "Chile's Undersecretary of the Interior"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "subject_has"),
+    [
+        pytest.param(
+            "The heads of the security services of Armenia and Kazakhstan signed in Yerevan an "
+            "agreement on cooperation in the fight against terrorism.",
+            ["AM", "KZ"],
+            "fight against terrorism",
+            id="the-place-between-the-verb-and-the-agreement",
+        ),
+        pytest.param(
+            "Chile and Peru on Tuesday signed a cooperation pact in which they agree to work "
+            "together to fight terrorism and organised crime.",
+            ["CL", "PE"],
+            "fight terrorism",
+            id="a-pact-and-what-the-sides-agree-to-in-it",
+        ),
+        pytest.param(
+            "China and Kirghizia have signed an agreement on cooperation in the fight against "
+            "terrorism and separatism.",
+            ["CN", "KG"],
+            "fight against terrorism",
+            id="an-older-spelling-of-a-state",
+        ),
+    ],
+)
+def test_agreements_signed(text: str, parties: list[str], subject_has: str) -> None:
+    (mou,) = facts_of(text, "MoUSigned", date(2024, 5, 2))
+    assert mou["parties"] == parties
+    assert subject_has in mou["subject"]
