@@ -13,7 +13,7 @@ OPENING = (
 
 
 @pytest.mark.parametrize(
-    ("sentence", "phrases"),
+    ("sentence", "condemned"),
     [
         pytest.param(
             "The two sides condemned terrorism in all its form and manifestation and stressed "
@@ -33,14 +33,30 @@ OPENING = (
             ["all forms, means and manifestations of terrorism"],
             id="nouns-sharing-one-complement-are-one-thing",
         ),
+        pytest.param(
+            "While condemning the deadly terrorist attacks in South Sudan and Burkina Faso, the "
+            "two sides agreed that terrorism has no religion.",
+            ["the deadly terrorist attacks in South Sudan and Burkina Faso"],
+            id="places-of-two-words-joined-and-the-main-clause-after-the-participle",
+        ),
+        pytest.param(
+            "The two sides strongly condemned the bombings in Arica and Iquique on 2 and 4 May "
+            "2024, respectively, which killed six people.",
+            ["the bombings in Arica and Iquique on 2 and 4 May 2024"],
+            id="two-days-of-one-date-and-respectively",
+        ),
+        pytest.param(
+            "The two sides condemned the attack on the Arica ferry, expressing sorrow for the "
+            "victims and extending condolences to their families.",
+            ["the attack on the Arica ferry"],
+            id="what-the-side-also-did-after-a-comma",
+        ),
     ],
 )
-def test_condemned(sentence: str, phrases: list[str]) -> None:
+def test_condemned(sentence: str, condemned: list[str]) -> None:
     found = facts_of(OPENING + sentence, "CondemnationIssued")
     assert found
-    condemned = " | ".join(found[0]["condemned"])
-    for phrase in phrases:
-        assert phrase in condemned
+    assert found[0]["condemned"] == condemned
     assert found[0]["parties"] == ["CL", "IN"]
 
 
@@ -75,34 +91,6 @@ def test_to_denounce_is_to_condemn() -> None:
 def test_a_principle_in_the_passive_names_no_one_condemning() -> None:
     text = OPENING + "Terrorism must be unanimously denounced everywhere, the statement said."
     assert facts_of(text, "CondemnationIssued") == []
-
-
-@pytest.mark.parametrize(
-    ("sentence", "condemned"),
-    [
-        pytest.param(
-            "While condemning the deadly terrorist attacks in South Sudan and Burkina Faso, the "
-            "two sides agreed that terrorism has no religion.",
-            ["the deadly terrorist attacks in South Sudan and Burkina Faso"],
-            id="places-of-two-words-joined-and-the-main-clause-after-the-participle",
-        ),
-        pytest.param(
-            "The two sides strongly condemned the bombings in Arica and Iquique on 2 and 4 May "
-            "2024, respectively, which killed six people.",
-            ["the bombings in Arica and Iquique on 2 and 4 May 2024"],
-            id="two-days-of-one-date-and-respectively",
-        ),
-        pytest.param(
-            "The two sides condemned the attack on the Arica ferry, expressing sorrow for the "
-            "victims and extending condolences to their families.",
-            ["the attack on the Arica ferry"],
-            id="what-the-side-also-did-after-a-comma",
-        ),
-    ],
-)
-def test_condemned_exactly(sentence: str, condemned: list[str]) -> None:
-    found = facts_of(OPENING + sentence, "CondemnationIssued")
-    assert found and found[0]["condemned"] == condemned
 
 
 def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
