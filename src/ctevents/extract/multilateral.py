@@ -65,7 +65,16 @@ _SEVERAL = re.compile(
     r"\b(?:[Tt]rilateral|[Tt]ripartite|[Tt]hree-way|[Tt]hree\s+countries"
     r"|[Qq]uadrilateral|[Ff]our-way|[Ff]our\s+countries)\b"
 )
-_COUNT = {"trilateral": 3, "tripartite": 3, "three-way": 3, "three countries": 3}
+# How many states each word for a grouping speaks of.
+_COUNT = {
+    "trilateral": 3,
+    "tripartite": 3,
+    "three-way": 3,
+    "three countries": 3,
+    "quadrilateral": 4,
+    "four-way": 4,
+    "four countries": 4,
+}
 
 
 def _key(name: str) -> str:
@@ -202,7 +211,7 @@ def members(
     listed = _chain(text, sentence_start, sentence_end)
     if len(listed) >= 3:
         return tuple(sorted(listed))
-    size = 4 if several.group().lower().startswith(("quad", "four")) else 3
+    size = _COUNT[re.sub(r"\s+", " ", several.group().lower())]
     if document_counts and len(document_counts) >= size:
         top = [code for code, _ in document_counts.most_common(size)]
         return tuple(sorted(top))

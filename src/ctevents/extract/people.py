@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ctevents.extract import gazetteer
 from ctevents.extract.lexicon import COURTESIES, POSTS, RANKS, STYLES, TITLE_WORDS
@@ -489,7 +488,8 @@ def _counterparts_titled(chunk: str, found: list[Official]) -> list[Official]:
     """ "National Security Adviser A and his Nigerian counterpart B": B holds the same post,
     so B takes A's title when the list gives B none."""
     result = [found[0]]
-    for before, official in pairwise(found):
+    for official in found[1:]:
+        before = result[-1]
         plain = official.title is None and before.title is not None
         if plain and re.search(rf"counterparts?\s*,?\s+{re.escape(official.name)}", chunk):
             official = Official(official.name, before.title, official.party)
