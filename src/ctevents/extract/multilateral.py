@@ -156,15 +156,20 @@ def _chain(text: str, start: int, end: int) -> list[str]:
     return best
 
 
+def _listed_group(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """Three or more states joined in one run in text[start:end], sorted; None if fewer."""
+    listed = _chain(text, start, end)
+    return tuple(sorted(listed)) if len(listed) >= 3 else None
+
+
 def group_in_lead(text: str, sentences: list[tuple[int, int]]) -> tuple[str, ...] | None:
     """ "Azerbaijani, Georgian and Turkish foreign ministers … following the trilateral
     meeting": three or more states listed together in a lead sentence that calls the
     meeting trilateral (or quadrilateral) are the statement's parties."""
     for start, end in sentences:
-        if _SEVERAL.search(text, start, end):
-            listed = _chain(text, start, end)
-            if len(listed) >= 3:
-                return tuple(sorted(listed))
+        group = _listed_group(text, start, end) if _SEVERAL.search(text, start, end) else None
+        if group:
+            return group
     return None
 
 
@@ -208,9 +213,9 @@ def members(
     )
     if not several:
         return None
-    listed = _chain(text, sentence_start, sentence_end)
-    if len(listed) >= 3:
-        return tuple(sorted(listed))
+    listed = _listed_group(text, sentence_start, sentence_end)
+    if listed:
+        return listed
     size = _COUNT[re.sub(r"\s+", " ", several.group().lower())]
     if document_counts and len(document_counts) >= size:
         top = [code for code, _ in document_counts.most_common(size)]
