@@ -47,7 +47,8 @@ CORPORA = (
         "extract_blind3",
         "real official statements, Asia and Oceania",
         20,
-        0.871,
+        # 1.21.0 reads the ministerial council on law and security (0.871 before)
+        0.889,
         1.0,
         (0.491, 0.957),
         real=True,
@@ -65,8 +66,9 @@ CORPORA = (
         "extract_blind5",
         "real official statements, blind sets 5 and 6",
         15,
-        # rules written from these sets' misses (1.8.0: 0.792; 1.9.0: 0.844): no longer blind
-        0.844,
+        # rules written from these sets' misses (1.8.0: 0.792; 1.9.0: 0.844): no longer blind;
+        # 1.21.0 reads the ministerial council on law and security
+        0.939,
         1.0,
         (0.511, 0.912),
         real=True,

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer, noise
 from ctevents.extract.cues import cue as cue_of
+from ctevents.extract.lexicon import TITLE_WORDS
+from ctevents.extract.people import parse_official
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
@@ -142,14 +144,39 @@ _OWN_VERB = re.compile(r"\b(?:condemned|condemns|condemn)\b", re.I)
 _WORD = re.compile(r"\b[A-Z][\w’'-]+")
 
 
-def _who(subject: str, parties: tuple[str, ...], officials: dict[str, str]) -> tuple[str, ...]:
+# The capitalised words written just before a name ("South African President Jacob ").
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,8}$")
+
+
+def _introduced_side(text: str, word: str, parties: tuple[str, ...]) -> str | None:
+    """The side of the person `word` names, from where the statement introduces them with a
+    title that gives it ("South African President Jacob Zuma … Zuma condemned …")."""
+    if word.lower() in TITLE_WORDS or gazetteer.code_for(word):
+        return None
+    for mention in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = _CAPITALISED_RUN.search(text, max(0, mention.start() - 100), mention.start())
+        if before is None:
+            continue
+        official = parse_official(text[before.start() : mention.end()])
+        if official and official.party in parties and official.name.endswith(word):
+            return official.party
+    return None
+
+
+def _who(
+    subject: str, parties: tuple[str, ...], officials: dict[str, str], text: str = ""
+) -> tuple[str, ...]:
     if _BOTH.search(subject):
         return parties
     named = tuple(sorted({m.code for m in gazetteer.mentions(subject)}))
     if named:
         return named
     # "Ambassador Kobayashi condemned …": a leader named alone speaks for their side.
-    sides = {officials[w.lower()] for w in _WORD.findall(subject) if w.lower() in officials}
+    words = _WORD.findall(subject)
+    sides = {officials[w.lower()] for w in words if w.lower() in officials}
+    if not sides and text:
+        # a person who led no delegation, introduced elsewhere with their side's title
+        sides = {side for w in words if (side := _introduced_side(text, w, parties))}
     return tuple(sides) if len(sides) == 1 else parties
 
 
@@ -182,7 +209,7 @@ def find(
             items = _items(phrase)
             if not items:
                 continue
-            who = _who(subject, parties, officials)
+            who = _who(subject, parties, officials, text)
             if not who:
                 continue
             strongly = bool(STRONGLY.search(text, clause_start, verb.end()) or strongest)

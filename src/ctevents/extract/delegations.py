@@ -79,7 +79,9 @@ LED_THE_SIDE = re.compile(
     r"|(?:delegation|team)\s+of\s+(?P<of>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))"
     # "A, TITLE, led Chile's delegation": the side in the possessive, no article
     r"|(?P<own>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:delegation|side|team)\b)"
+    r"(?:delegation|side|team)\b"
+    # "A, TITLE, led Indonesia, and B, TITLE, led Australia": the state itself the object
+    r"|(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?=\s*[,;.]|\s+(?:and|at|in|to)\s))"
 )
 # "Led by A and B, the Indian and the U.S. delegations …", "Led by A, TITLE at Pakistan's
 # …, and B, TITLE at the UK's …, the discussions focused on …": the heads open the sentence.
@@ -149,6 +151,10 @@ _OPENING_PHRASE = re.compile(
     # "During the two-day Dialogue, A and B held …": when, not who
     r"^(?:(?:(?:On|on|From|Between)\s+[^,]{1,30}?(?:,\s*\d{4})?|During\s+[^,]{1,50}?"
     r"|Earlier\s+(?:today|this\s+week)|Today|"
+    # "On the occasion of the renewal of …, the Deputy Director General …, A, and …": why
+    # or where, not who
+    r"(?:On|At|In|As)\s+the\s+(?:occasion|sidelines|margins|invitation|framework)\s+of\s+[^,]{1,100}?|"
+    r"As\s+part\s+of\s+[^,]{1,100}?|"
     r"Meanwhile|Separately|According\s+to\s+(?:the\s+)?[\w.’' -]{1,40}?)\s*,\s*"
     # a dateline run into the sentence: "Washington, DC - …"
     r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+"
@@ -216,7 +222,8 @@ _BOTH_SIDES = re.compile(
 _PLURAL_SIDES = re.compile(r"\s*(?:[Tt]he\s+)?(?:delegations|sides|teams)")
 RESPECTIVE = re.compile(
     # "led their respective interagency delegations", "led respective inter-Agency delegations"
-    r",?\s+(?:led|headed|co-?led)\s+(?:(?:their|the)\s+(?:respective\s+|two\s+|countries['’]\s+)?"
+    # "A, TITLE, and B, TITLE, leading their respective delegations, shared …"
+    r",?\s+(?:led|headed|co-?led|leading|heading)\s+(?:(?:their|the)\s+(?:respective\s+|two\s+|countries['’]\s+)?"
     r"|respective\s+)(?:[\w/-]+\s+){0,2}?(?:delegations|sides|teams)\b"
     # "A, TITLE, and B, TITLE will represent respective sides"
     r"|,?\s+(?:will|would)\s+(?:represent|lead|head)\s+(?:their\s+|the\s+)?respective\s+"
@@ -719,7 +726,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     add(party, official, sentence)
         previous = s  # where the clause of the next "… led the X side" may begin
         for match in LED_THE_SIDE.finditer(text, s, e):
-            side = next(group for group in ("side", "of", "own") if match.group(group))
+            side = next(g for g in ("side", "of", "own", "state") if match.group(g))
             party = _side_party(text, match.start(side), match.end(side))
             begin = previous
             previous = match.end()

@@ -63,7 +63,10 @@ _TYPES = (
     r"Ad[\s-]+[Hh]oc\s+Group|Expert\s+Group|"
     # "the Chile-Peru-Bolivia Trilateral Meeting on Counter-Terrorism": a meeting named by
     # its subject (which must be of the genre, as for the groups)
-    r"Meeting(?=\s+on\s)"
+    r"Meeting(?=\s+on\s)|"
+    # "the Indonesia-Australia Ministerial Council on Law and Security": a council of
+    # ministers named by its subject (a "Security Council" is an institution, never a round)
+    r"(?:Ministerial|Joint)\s+Council(?=\s+on\s)"
 )
 # Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
 _GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
@@ -142,6 +145,8 @@ _TYPE_SLUG = {
     "ad hoc group": "group",
     "ad-hoc group": "group",
     "expert group": "group",
+    "ministerial council": "council",
+    "joint council": "council",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _TERROR = re.compile(r"terroris", re.I)

@@ -23,7 +23,9 @@ _MOU = (
     r"|(?i:memorandum)(?=\s+on\s+(?!behalf\b))"
     # "signed an agreement on combating terrorism", "a pact to fight organised crime": an
     # agreement or pact signed, named by its subject or purpose, is counted as a memorandum
-    r"|(?i:agreement|pact|accord)(?=\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
+    # ("an agreement with the United Kingdom on law enforcement": the other side first)
+    r"|(?i:agreement|pact|accord)(?=\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+on\s"
+    r"|\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
     r"in\s+the\s+(?:field|area)s?\s+of|in\s+which)\s+(?!behalf\b))"
 )
 MOU = re.compile(rf"\b(?:{_MOU})\b")
@@ -67,7 +69,8 @@ SUBJECT = re.compile(
     # "the MoU between the League of Arab States and the Government of Peru on …"
     # "the memorandum (MoU) with the financial intelligence unit of … concerning …"
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+between\s+[^.;]{{1,160}}?\s+and\s+[^.;]{{1,80}}?"
-    r"|\s+with\s+(?:the\s+)?[^.;,]{1,120}?(?=\s+(?:concerning|regarding|relating\s+to)\s))?"
+    # "an agreement with the United Kingdom on law enforcement …"
+    r"|\s+with\s+(?:the\s+)?[^.;,]{1,120}?(?=\s+(?:concerning|regarding|relating\s+to|on)\s))?"
     r"\s+(?:on|for|regarding|concerning|relating\s+to|"
     rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
     rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|\d|the\s+\d)|"

@@ -100,3 +100,26 @@ def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
     )
     (found,) = facts_of(text, "CondemnationIssued")
     assert found["parties"] == ["AR", "CL", "PE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "Chile and Peru signed two memoranda on police cooperation during the visit of "
+            "Peruvian President Luis Vega to Santiago. Vega condemned the rise of terrorism "
+            "in the region.",
+            ["PE"],
+            id="a-person-introduced-with-their-sides-title-speaks-for-it",
+        ),
+        pytest.param(
+            "Chile and Peru signed two memoranda on police cooperation in Santiago. "
+            "Luis Vega condemned the rise of terrorism in the region.",
+            ["CL", "PE"],
+            id="a-person-whose-side-is-never-given-leaves-both",
+        ),
+    ],
+)
+def test_one_person_who_led_no_delegation_condemns(text: str, parties: list[str]) -> None:
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == parties

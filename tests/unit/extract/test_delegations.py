@@ -861,3 +861,43 @@ def test_a_counterpart_holds_the_same_post() -> None:
         "Kofi Asante": "National Security Adviser",
         "Otieno Kamau": "National Security Adviser",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CHILE_PERU + "Deputy Foreign Minister Ana Torres led Chile, and Vice Minister of "
+            "the Interior Luis Vega led Peru.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="a-head-led-the-state-itself",
+        ),
+        pytest.param(
+            _CHILE_PERU + "The Director for Security of the Chilean Ministry of Foreign Affairs, "
+            "Ana Torres, and the Director for Counter-Terrorism of the Peruvian Ministry of the "
+            "Interior, Luis Vega, leading their respective delegations, shared their experience.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="leading-their-respective-delegations",
+        ),
+        pytest.param(
+            _CHILE_PERU + "On the occasion of the renewal of the partnership between the two "
+            "countries, the Director for Security of the Chilean Ministry of Foreign Affairs, "
+            "Ana Torres, and the Director for Counter-Terrorism of the Peruvian Ministry of the "
+            "Interior, Luis Vega, led their respective delegations.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="an-opening-phrase-of-occasion-is-no-title",
+        ),
+        pytest.param(
+            _CHILE_PERU + "Ana Torres, who has led Chile since 2022, opened the meeting.",
+            set(),
+            id="a-state-led-for-years-is-no-delegation",
+        ),
+    ],
+)
+def test_heads_who_led_a_state_or_their_respective_delegations(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert leaders(text) == expected
+    if expected:
+        titles = [f["title"] for f in facts_of(text, "DelegationLed")]
+        assert not any(t.startswith(("On ", "the ")) for t in titles)

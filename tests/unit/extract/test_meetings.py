@@ -1170,3 +1170,25 @@ def test_a_subject_ends_before_who_said_it() -> None:
     assert [m["mechanism"] for m in held(text)] == [
         "Ghana-Togo Joint Working Group on Counter-Terrorism"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On 4 May 2023 the Chilean Minister of the Interior and the Peruvian Minister of "
+            "Justice met in Lima for the third meeting of the Chile-Peru Ministerial Council on "
+            "Justice and Security. Ministers agreed to cooperate further to counter terrorism.",
+            [("Chile-Peru Ministerial Council on Justice and Security", 3, "Lima")],
+            id="a-council-of-ministers-named-by-its-subject",
+        ),
+        pytest.param(
+            "The United Nations Security Council on Monday condemned the attack in Lima, which "
+            "Chile and Peru called an act of terrorism.",
+            [],
+            id="a-security-council-is-an-institution",
+        ),
+    ],
+)
+def test_a_ministerial_council(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert [(m["mechanism"], m["ordinal"], m["location"]) for m in held(text)] == expected

@@ -323,3 +323,22 @@ def test_agreements_signed(text: str, parties: list[str], subject_has: str) -> N
     (mou,) = facts_of(text, "MoUSigned", date(2024, 5, 2))
     assert mou["parties"] == parties
     assert subject_has in mou["subject"]
+
+
+def test_an_agreement_with_the_other_state_on_its_subject() -> None:
+    text = (
+        "Chile has signed an agreement with Peru on police cooperation to combat terrorism and "
+        "organised crime."
+    )
+    (found,) = facts_of(text, "MoUSigned")
+    assert found["parties"] == ["CL", "PE"]
+    assert found["subject"] == "police cooperation to combat terrorism and organised crime"
+
+
+def test_an_agreement_with_an_official_names_no_subject_by_the_title() -> None:
+    # "for the Interior" belongs to the official's title, not to the agreement
+    text = _TALKS + (
+        "The minister signed the new agreement with Peruvian Vice Minister for the Interior "
+        "Luis Vega."
+    )
+    assert facts_of(text, "MoUSigned") == []
