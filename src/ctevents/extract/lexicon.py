@@ -26,7 +26,8 @@ POSTS = r"Ambassador|Amb|Prof"
 # "Police Lieutenant General", "Police Commissioner General", "Brigadier General (Pol.)":
 # a service written before or bracketed after the rank belongs to the rank.
 RANKS = (
-    r"(?:Police\s+)?(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?)\s+Gen(?:eral|\.)?"
+    # ("Lieutenant-General": the hyphen as often as the space)
+    r"(?:Police\s+)?(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?)[\s-]+Gen(?:eral|\.)?"
     r"|Commissioner[\s-]+General)(?:\s+\((?:Pol|Police|Ret|Retd|rtd)\.?\))?"
     r"|(?:Police\s+)?(?:General|Gen\.?|Colonel|Col\.?)"  # "Police General A" (Thailand)
     r"|(?:Rear|Vice)\s+Admiral|Admiral|Adm\.?|Air\s+(?:Vice\s+|Chief\s+)?Marshal|Commodore"

@@ -39,6 +39,15 @@ _ANAPHOR = re.compile(
     r"|\bsigned\s+on\s+behalf\s+of\b[^.;]+\brespectively\b"
     # "Signing for Chile was …" after the MoU is named
     r"|\b[Ss]igning\s+for\s+(?:the\s+)?[A-Z]"
+    # "A, TITLE, was in Lima last week to sign the agreement with B, TITLE" after it is named
+    r"|\bto\s+sign\s+the\s+(?:agreement|memorandum|MoU|MOU|accord|pact)\s+with\b"
+)
+# "A, TITLE, was in Lima over the weekend to sign the agreement with B, TITLE": a signing the
+# statement has reported, told as the purpose of a visit gone by.
+CAME_TO_SIGN = re.compile(
+    r",?\s+(?:was|were|travell?ed|came|arrived|flew)\b[^.;]{0,80}?\bto\s+sign\s+the\s+"
+    r"(?:agreement|memorandum|MoU|MOU|accord|pact)\s+with\s+(?P<who>[^;.]+?)"
+    r"(?=,?\s+(?:in|at|on)\s+[A-Z]|[.;]|$)"
 )
 # "A, TITLE, and B, TITLE, signed on behalf of X and Y respectively": each for the side in
 # the same place of the second list.
@@ -209,6 +218,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
         named_at += [m.start() for m in _ANAPHOR.finditer(text, named_at[0])]
     for sentence in sentences_at(reading, sorted(named_at)):
         s, e = sentence.start, sentence.end
+        visit = CAME_TO_SIGN.search(text, s, e) if last and not last.signatories else None
+        if last and visit:
+            _signed_on_a_visit(text, s, visit, last)
+            last.passages.append(sentence)
+            continue
         named = MOU.search(sentence.text) or (last and _ANAPHOR.search(sentence.text))
         if not named or not SIGNED.search(sentence.text):
             continue
@@ -400,6 +414,17 @@ def _named_in_side(text: str, match: re.Match[str]) -> str | None:
 def _side_named(text: str, match: re.Match[str]) -> str | None:
     """The state the match's side is, named whole."""
     return gazetteer.code_for(match.group("side"))
+
+
+def _signed_on_a_visit(text: str, start: int, visit: re.Match[str], mou: MoU) -> None:
+    """The visitor (the clause's subject) and the official they signed with, each for the
+    side their title names, else the side the other does not hold."""
+    visitors = split_officials(_after_frame(text[start : visit.start()]))[:1]
+    hosts = split_officials(visit.group("who"))[:1]
+    for official in [*visitors, *hosts]:
+        mou.signatories.append(
+            Signatory(name=official.name, title=official.title, party=official.party)
+        )
 
 
 def _after_frame(clause: str) -> str:

@@ -342,3 +342,16 @@ def test_an_agreement_with_an_official_names_no_subject_by_the_title() -> None:
         "Luis Vega."
     )
     assert facts_of(text, "MoUSigned") == []
+
+
+def test_the_signatories_of_a_visit_made_to_sign() -> None:
+    text = (
+        "Chile has signed an agreement with Peru on police cooperation against terrorism. "
+        "The Chilean Deputy Minister of the Interior, Ana Torres, was in Lima last week to sign "
+        "the agreement with the Minister of Justice, Lieutenant-General Luis Vega."
+    )
+    (found,) = facts_of(text, "MoUSigned")
+    assert found["signatories"] == [
+        {"name": "Ana Torres", "title": "Chilean Deputy Minister of the Interior", "party": "CL"},
+        {"name": "Luis Vega", "title": "Minister of Justice", "party": "PE"},
+    ]
