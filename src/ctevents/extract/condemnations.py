@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ctevents.extract import gazetteer, noise
+from ctevents.extract import entities, gazetteer, noise
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.lexicon import TITLE_WORDS
 from ctevents.extract.people import parse_official
@@ -134,6 +134,20 @@ def _items(phrase: str) -> list[str]:
 _QUOTES = re.compile(r"[“”\"]")
 
 
+# What a condemnation of the genre condemns: terrorism, violence, an attack or act, or a
+# group (in capitals, "the LTTE", or of the lexicon, "Hizballah"). "The occupation of the
+# territories" is not.
+_OF_VIOLENCE = re.compile(
+    r"(?i:terror|attack|bomb|violen|extremis|kill|massacre|atrocit|hostage|assassinat|blast|"
+    r"explosi|murder|shoot|hijack|incident|\bacts?\b|crime|perpetrat|sponsor|financ|radical|"
+    r"group|outfit|militan|insurgen|beheading|abduct|kidnap)|\b[A-Z]{2,6}\b"
+)
+
+
+def _of_the_genre(item: str) -> bool:
+    return bool(_OF_VIOLENCE.search(item)) or entities.names_a_group(item)
+
+
 # A verb in the passive with no agent after it states a principle, not who condemned.
 _PASSIVE = re.compile(r"\b(?:be|is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _AGENT = re.compile(r"\s+by\b")
@@ -207,8 +221,8 @@ def find(
             if strongest:
                 phrase = phrase[: strongest.start()] + phrase[strongest.end() :]
             items = _items(phrase)
-            if not items:
-                continue
+            if not items or not any(_of_the_genre(item) for item in items):
+                continue  # "condemned the occupation of the territories": not of the genre
             who = _who(subject, parties, officials, text)
             if not who:
                 continue

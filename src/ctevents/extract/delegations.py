@@ -307,6 +307,13 @@ MEETING_BETWEEN = fast(
 CHAIRED_WITH = re.compile(
     r"\b(?:that|which)\s+(?:he|she)\s+(?:co-?chaired|chaired(?:\s+jointly)?|co-?led)\s+with\s+"
 )
+# "A, at the invitation of the UAE, went to Abu Dhabi to co-chair the second meeting of …
+# with TITLE B": the one who travelled and the one they chaired it with.
+WENT_TO_CHAIR = re.compile(
+    r"(?:,\s+at\s+the\s+invitation\s+of\s+[^,;]{1,80},)?\s+(?:went|travel(?:l)?ed|came|flew)\s+"
+    r"to\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+to\s+(?:co-?chair|chair|co-?lead)\s+the\s+"
+    r"[^.;]{1,200}?\s+with\s+(?=[A-Z]|the\s)"
+)
 _SUBJECT_AFTER = re.compile(
     r",\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:[a-z]+ed|said|says|told)\b"
 )
@@ -690,6 +697,16 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 add(party, official, sentence)
         if "chaired" in low and " with " in low:
             chaired_with(sentence)
+        for match in (
+            WENT_TO_CHAIR.finditer(text, s, e)
+            if " to co-chair " in low or " to chair " in low
+            else ()
+        ):
+            visitor = officials_in(_after_opening(text[s : match.start()]))
+            host = officials_in(_chunk(text, match.end(), e))
+            if len(visitor) == 1 and len(host) == 1:
+                for party, official in _assign([*visitor, *host], parties):
+                    add(party, official, sentence)
         if led and "met" in low:
             # "The US delegation, led by A, met over a full day with B, TITLE, who hosted the
             # delegation": the head met is the other side's.

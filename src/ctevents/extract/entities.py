@@ -38,7 +38,10 @@ LEXICON: dict[str, str] = {
     "iscap": r"ISCAP|Islamic\s+State\s+Central\s+Africa(?:\s+Province)?",
     "is-somalia": r"ISIS-Somalia|ISIL-Somalia|Islamic\s+State(?:\s+in)?\s+Somalia(?:\s+Province)?",
     "ansar-al-islam": r"Ansar\s+al[\s-]Islam(?!\s+Bangladesh)",
+    # "IS and Al-Qaeda", "IS fighters": the short form only where it names the group
     "isis": r"ISIS|ISIL|Daesh|Da['’]esh|DAESH"
+    r"|IS(?=\s+(?:militants?|fighters?|terrorists?|jihadists?|affiliates?|and\s+[Aa]l[\s-]*Qa))"
+    r"|(?<=Qaeda and )IS|(?<=Qaida and )IS"
     r"|Islamic\s+[Ss]tate(?:\s+(?:of|in)\s+(?:Iraq\s+and\s+(?:the\s+)?(?:Syria|Levant|al-Sham)"
     r"|Syria\s+and\s+Iraq))?",
     "let": rf"Lashkar{_S}e{_S}Ta(?:y{{1,2}})?[ai]ba|Lashkar{_S}e{_S}Toiba|Lashkar-e-Tayyaba|LeT",
@@ -127,7 +130,10 @@ LIST_CUE = re.compile(
     re.I,
 )
 _LIST_ITEM = re.compile(
-    r"^(?:the\s+)?(?P<name>[A-Z][\w’'`ʼ-]*(?:\s+[A-Za-z][\w’'`ʼ-]*){0,4})" + _ALIAS + r"$"
+    # "Pakistan-based Jaish-e-Mohammad": where a group is based is no part of its name
+    r"^(?:the\s+)?(?:[A-Z][\w’'-]*-(?:based|backed|linked)\s+)?(?P<name>[A-Z][\w’'`ʼ-]*(?:\s+[A-Za-z][\w’'`ʼ-]*){0,4})"
+    + _ALIAS
+    + r"$"
 )
 # "NAME (ABBR)" where the abbreviation spells the name's initials: a group when the sentence
 # speaks of groups, threats or terrorists ("the threat posed by the Balochistan Liberation
@@ -238,6 +244,11 @@ def _lexicon_hits(
             continue
         kept.append(hit)
     return kept
+
+
+def names_a_group(phrase: str) -> bool:
+    """Whether `phrase` names a group of the lexicon ("Hizballah", "Boko Haram")."""
+    return any(pattern.search(phrase) for _, pattern in _COMPILED)
 
 
 # A group's name as the name of a UN sanctions body ("the Al-Qaida Sanctions Committee", "the

@@ -229,7 +229,39 @@ def _all_mentions(text: str) -> list[PlaceMention]:
         code = NAME_TO_CODE[surface]
         adjective = _is_adjective(surface, code)
         found.append(PlaceMention(match.start(), match.end(), code, surface, adjective))
+    if _SKIPPED.search(text):
+        found = sorted([*found, *_skipped_states(text, found)], key=lambda m: m.start)
     return found
+
+
+# The skipped names ("Chad Wolf", "Michael Jordan", "Atlanta, Georgia") name the state where
+# the text joins them to a state it names ("Nigeria and Chad", "Jordan-Egypt") or brackets
+# them after a person ("President Idriss Deby Itno (Chad)").
+_SKIPPED = re.compile(r"(?<![\w.-])(?:Chad|Jordan|Niger|Guinea|Georgia)(?![\w-])(?!\s+[A-Z])")
+_SKIPPED_CODES = {"Chad": "TD", "Jordan": "JO", "Niger": "NE", "Guinea": "GN", "Georgia": "GE"}
+_JOINED_BEFORE = re.compile(r"(?:\s*[-–/&]\s*|,?\s+and\s+(?:the\s+)?|,\s+)$")
+_JOINED_AFTER = re.compile(r"(?:\s*[-–/&]\s*|,?\s+and\s+(?:the\s+)?|,\s+)")
+
+
+def _skipped_states(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    ends = {m.end: m for m in found}
+    starts = {m.start: m for m in found}
+    taken = [(m.start, m.end) for m in found]
+    states = []
+    for match in _SKIPPED.finditer(text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in taken):
+            continue  # inside a longer name ("Papua New Guinea")
+        bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+        before = _JOINED_BEFORE.search(text, max(0, start - 8), start)
+        after = _JOINED_AFTER.match(text, end)
+        joined = (before is not None and before.start() in ends) or (
+            after is not None and after.end() in starts
+        )
+        if bracketed or joined:
+            surface = match.group()
+            states.append(PlaceMention(start, end, _SKIPPED_CODES[surface], surface, False))
+    return states
 
 
 @lru_cache(maxsize=1024)

@@ -103,7 +103,8 @@ _CT_SUBJECT = (
 # "a bilateral meeting on counter-terrorism", "an expert-level meeting on countering
 # terrorism", "a consultation meeting on counter-terrorism": a meeting is a consultation.
 _LOWER_TYPES = (
-    r"consultations?(?:\s+meetings?)?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
+    # "the bilateral consultation mechanism on counterterrorism": a standing mechanism
+    r"consultations?(?:\s+(?:meetings?|mechanism))?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
     r"|ad[\s-]hoc\s+group|expert\s+group|meeting"
 )
 # "Algeria and the United States": two capitalised names joined by "and".
@@ -251,7 +252,7 @@ def _slug(words: str) -> str:
 def kind_of(type_name: str, qualifier: str, subject: str) -> str:
     # "joint working group"; "consultation meeting" is a consultation, "meeting" one too.
     written = re.sub(r"\s+", " ", type_name.lower())
-    written = re.sub(r"(?<=\w) meetings?$", "", written)
+    written = re.sub(r"(?<=\w) (?:meetings?|mechanism)$", "", written)
     type_slug = _TYPE_SLUG.get(written) or _TYPE_SLUG[re.sub(r"s$", "", written)]
     if type_name.upper().startswith("CT") or type_name.upper().endswith("-CT"):
         qualifier = qualifier or "Counter Terrorism"

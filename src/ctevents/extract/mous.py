@@ -19,7 +19,7 @@ from ctevents.extract.starts import fast
 
 # "a Memorandum on information exchange": a memorandum named by its subject alone.
 _MOU = (
-    r"(?i:memorandum|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
+    r"(?i:memorandums?|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
     r"|(?i:memorandum)(?=\s+on\s+(?!behalf\b))"
     # "signed an agreement on combating terrorism", "a pact to fight organised crime": an
     # agreement or pact signed, named by its subject or purpose, is counted as a memorandum
@@ -85,6 +85,14 @@ SUBJECT = re.compile(
     rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|\d|the\s+\d)|"
     r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
     r"(?:along|together)\s+with)\b|[,.;]|$)"
+)
+# "an MoU was also signed for cooperation in the field of marine industry": the subject after
+# the passive verb.
+SUBJECT_AFTER_SIGNED = re.compile(
+    rf"\b(?:{_MOU})\s+(?:was|were)\s+(?:also\s+)?(?:signed|inked|concluded)\s+"
+    r"(?:on|for|regarding|concerning|in\s+the\s+(?:field|area)s?\s+of)\s+"
+    rf"{_NOT_A_DAY}(?P<subject>[a-z].+?)"
+    r"(?=[,;]|\.\s|\.$|$|\s+(?:between|by|in\s+[A-Z]|at\s+the|during|on\s+the)\b)"
 )
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
@@ -237,7 +245,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             and not dates.first_day(reading.dates(s, e, reading.reference))
         ):
             continue
-        subject_match = SUBJECT.search(text, s, e) or _subject_before(text, s, e)
+        subject_match = (
+            SUBJECT.search(text, s, e)
+            or _subject_before(text, s, e)
+            or SUBJECT_AFTER_SIGNED.search(text, s, e)
+        )
         purpose = None if subject_match else PURPOSE.search(text, s, e)
         if subject_match or purpose:
             subject = (subject_match or purpose).group("subject").strip()  # type: ignore[union-attr]
@@ -432,9 +444,14 @@ def _after_frame(clause: str) -> str:
     return re.sub(r"^(?:On\s+[^,]{1,40},\s*)", "", clause)
 
 
+_MEETING_BEFORE = re.compile(r"\b(?:meeting|talks|discussions|consultations|visit)\s*$", re.I)
+
+
 def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     text, s, e = reading.text, sentence.start, sentence.end
     between = BETWEEN.search(text, s, e)
+    if between and _MEETING_BEFORE.search(text, max(s, between.start() - 30), between.start()):
+        between = None  # "signed at a meeting between A and B": who met, not who signed
     if between and not mou.bodies:
         bodies = [between.group("a").strip(), between.group("b").strip()]
         if not all(gazetteer.code_for(b) for b in bodies):

@@ -143,9 +143,10 @@ _AT_SEAT = re.compile(
 
 # "visited Moscow for the 12th …", "travelled to Moscow … for", "led a delegation to visit
 # Indonesia and held …": where a delegation went for the meeting.
+# "went to Abu Dhabi to co-chair the second meeting …": the same, to chair it.
 VISITED = re.compile(
-    rf"\b(?:visited|travel(?:l)?ed\s+to|to\s+visit|arrived\s+in|delegation\s+to)\s+{_PLACE}"
-    r"(?=[^.;]{0,80}?\b(?:for|and\s+held|to\s+(?:attend|hold|participate))\b)"
+    rf"\b(?:visited|travel(?:l)?ed\s+to|went\s+to|to\s+visit|arrived\s+in|delegation\s+to)\s+{_PLACE}"
+    r"(?=[^.;]{0,80}?\b(?:for|and\s+held|to\s+(?:attend|hold|participate|co-?chair|chair))\b)"
 )
 
 

@@ -123,3 +123,56 @@ def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
 def test_one_person_who_led_no_delegation_condemns(text: str, parties: list[str]) -> None:
     (found,) = facts_of(text, "CondemnationIssued")
     assert found["parties"] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            OPENING + "The two sides condemned the occupation of the border territories.",
+            [],
+            id="a-thing-condemned-that-is-no-violence-is-not-of-the-genre",
+        ),
+        pytest.param(
+            OPENING + "The two sides condemned the kidnapping of aid workers.",
+            [["the kidnapping of aid workers"]],
+            id="violence-without-the-word-terrorism-still-is",
+        ),
+        pytest.param(
+            OPENING + "The two sides condemned Hizballah.",
+            [["Hizballah"]],
+            id="a-group-of-the-lexicon-named-alone",
+        ),
+    ],
+)
+def test_what_a_condemnation_of_the_genre_condemns(text: str, expected: list[list[str]]) -> None:
+    assert [f["condemned"] for f in facts_of(text, "CondemnationIssued")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "Nigeria and Chad held talks on security. The two presidents strongly condemned the "
+            "attacks by Boko Haram.",
+            ["NG", "TD"],
+            id="a-state-whose-name-is-also-a-first-name-joined-to-a-state",
+        ),
+        pytest.param(
+            "The two Heads of State, Muhammadu Buhari (Nigeria) and Idriss Deby (Chad), strongly "
+            "condemned the attacks by Boko Haram.",
+            ["NG", "TD"],
+            id="bracketed-after-a-person",
+        ),
+    ],
+)
+def test_states_named_like_people(text: str, parties: list[str]) -> None:
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == parties
+
+
+def test_a_person_named_like_a_state_is_no_state() -> None:
+    from ctevents.extract import gazetteer
+
+    text = "Acting Secretary Chad Wolf met officials of Nigeria and Georgia Smith of Peru."
+    assert [m.code for m in gazetteer.mentions(text)] == ["NG", "PE"]

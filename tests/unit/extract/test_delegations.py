@@ -901,3 +901,12 @@ def test_heads_who_led_a_state_or_their_respective_delegations(
     if expected:
         titles = [f["title"] for f in facts_of(text, "DelegationLed")]
         assert not any(t.startswith(("On ", "the ")) for t in titles)
+
+
+def test_a_head_who_went_to_co_chair_with_the_host() -> None:
+    text = (
+        "On 4 May 2023, Deputy Foreign Minister Ana Torres of Chile, at the invitation of Peru, "
+        "went to Lima to co-chair the third meeting of the Chile-Peru Counter-Terrorism "
+        "Consultations with Director General of Security of Peru Luis Vega."
+    )
+    assert leaders(text) == {("CL", "Ana Torres"), ("PE", "Luis Vega")}

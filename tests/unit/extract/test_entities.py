@@ -159,3 +159,33 @@ def test_a_group_in_a_sanctions_bodys_name_is_not_named(text: str, names: list[s
 )
 def test_groups_named_by_their_role(text: str, names: list[str]) -> None:
     assert sorted(e["name"] for e in facts_of(text, "TerroristEntityNamed")) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The minister warned that IS and Al-Qaeda were seeking new ground in the region.",
+            {"IS", "Al-Qaeda"},
+            id="the-short-form-beside-another-group",
+        ),
+        pytest.param(
+            "Officials discussed the return of IS fighters to the region.",
+            {"IS"},
+            id="the-short-form-before-its-members",
+        ),
+        pytest.param(
+            "WHAT IS NEXT FOR THE DIALOGUE ON TERRORISM",
+            set(),
+            id="a-capitalised-verb-is-no-group",
+        ),
+        pytest.param(
+            "They vowed action against terror groups such as Yemen-based Ansar Beit and "
+            "Lashkar-e-Taiba.",
+            {"Ansar Beit", "Lashkar-e-Taiba"},
+            id="where-a-group-is-based-is-no-part-of-its-name",
+        ),
+    ],
+)
+def test_short_forms_and_bases(text: str, expected: set[str]) -> None:
+    assert names(text) == expected

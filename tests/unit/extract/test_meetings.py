@@ -1192,3 +1192,14 @@ def test_a_subject_ends_before_who_said_it() -> None:
 )
 def test_a_ministerial_council(text: str, expected: list[tuple[str, int, str]]) -> None:
     assert [(m["mechanism"], m["ordinal"], m["location"]) for m in held(text)] == expected
+
+
+def test_a_consultation_mechanism_in_lower_case_and_the_city_gone_to_chair_it() -> None:
+    text = (
+        "On 4 May 2023, Deputy Foreign Minister Ana Torres went to Lima to co-chair the third "
+        "meeting of the bilateral consultation mechanism on counterterrorism and "
+        "deradicalization cooperation with Director General of Security of Peru Luis Vega."
+    )
+    (meeting,) = held(text)
+    assert meeting["mechanism"] == "bilateral consultation mechanism on counterterrorism"
+    assert (meeting["ordinal"], meeting["date"], meeting["location"]) == (3, "2023-05-04", "Lima")

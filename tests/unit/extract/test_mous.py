@@ -355,3 +355,14 @@ def test_the_signatories_of_a_visit_made_to_sign() -> None:
         {"name": "Ana Torres", "title": "Chilean Deputy Minister of the Interior", "party": "CL"},
         {"name": "Luis Vega", "title": "Minister of Justice", "party": "PE"},
     ]
+
+
+def test_the_subject_after_the_passive_verb_and_who_met_are_no_bodies() -> None:
+    text = (
+        "Two memorandums of understanding were signed at a meeting between Chilean Foreign "
+        "Minister Ana Torres and Peruvian Foreign Minister Luis Vega. An MoU was also signed "
+        "for cooperation in the field of port security."
+    )
+    (found,) = facts_of(text, "MoUSigned")
+    assert found["subject"] == "cooperation in the field of port security"
+    assert found["bodies"] == []
