@@ -175,8 +175,10 @@ _BODY_HEAD = re.compile(
     r"\b(?:Unit|Ministry|Agency|Bureau|Department|Centre|Center|Service|Police|Office|"
     r"Commission|Authority|Council|Directorate|Academy|Institute)\b"
 )
+# ("an agreement for South Africa's investment in the Lapsset project": a project, no place)
 SIGNED_AT = re.compile(
-    r"\bsigned\b[^.;]{0,80}?\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*)"
+    r"\bsigned\b[^.;]{0,80}?\b(?:at|in)\s+(?:the\s+)?(?P<place>(?>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*))"
+    r"(?!\s+(?:project|programme|program|corridor|initiative|scheme|plan|process)\b)"
 )
 # Each stated with its possible first characters (see `starts`): the same matches, sooner.
 MOU, SIGNED, SUBJECT, SIGNED_AT = fast(MOU), fast(SIGNED), fast(SUBJECT), fast(SIGNED_AT)

@@ -366,3 +366,9 @@ def test_the_subject_after_the_passive_verb_and_who_met_are_no_bodies() -> None:
     (found,) = facts_of(text, "MoUSigned")
     assert found["subject"] == "cooperation in the field of port security"
     assert found["bodies"] == []
+
+
+def test_a_project_named_after_in_is_no_place_of_signing() -> None:
+    text = _TALKS + "They signed an agreement on investment in the Ilo Port project."
+    (found,) = facts_of(text, "MoUSigned")
+    assert found["location"] is None
