@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ctevents.extract import entities, gazetteer, noise
+from ctevents.extract import entities, gazetteer, multilateral, noise
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.lexicon import TITLE_WORDS
 from ctevents.extract.people import parse_official
@@ -45,6 +45,9 @@ _OBJECT_END = re.compile(
     r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
     r"reiterated)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
+    # "… condemnation of X and their commitment to assist …": a second thing expressed
+    r"|,?\s+and\s+(?:their|its|his|her|our)\s+(?:commitment|determination|resolve|support|"
+    r"solidarity|condolences|sympathy|readiness|willingness)\b"
     # "…, expressing sorrow for …, extending condolences …": what the condemning side also did
     r"|,\s+(?:and\s+)?(?:expressing|extending|offering|conveying|adding|stressing|calling|"
     r"noting|reiterating|reaffirming|underlining|urging)\b"
@@ -59,7 +62,8 @@ _OBJECT_END = re.compile(
 # Its first characters stated (see `starts`): the same matches, sooner.
 _OBJECT_END = fast(_OBJECT_END)
 _ITEM_SPLIT = re.compile(
-    r",\s*(?:including|and|as\s+well\s+as|such\s+as|especially|particularly)?\s*"
+    # ("on September 11, 2001": the year after a day's comma is no thing condemned)
+    r",(?!\s*(?:19|20)\d\d\b)\s*(?:including|and|as\s+well\s+as|such\s+as|especially|particularly)?\s*"
     r"|\s+(?:including|as\s+well\s+as|such\s+as|especially|particularly)\s+"
 )
 _STRONGEST = re.compile(r"\s*,?\s*in\s+the\s+strongest\s+(?:possible\s+)?terms", re.I)
@@ -67,7 +71,12 @@ _STRONGEST = re.compile(r"\s*,?\s*in\s+the\s+strongest\s+(?:possible\s+)?terms",
 VERB, STRONGLY = fast(VERB), fast(STRONGLY)
 _VERB = cue_of(VERB)
 # Fixed phrases whose "and" does not separate two things condemned.
-_KEEP_AND = re.compile(r"forms?\s+and\s+manifestations?|perpetrators\s+and\s+sponsors", re.I)
+_KEEP_AND = re.compile(
+    r"forms?\s+and\s+manifestations?|perpetrators\s+and\s+sponsors|"
+    # the genre's pair: "terrorism and violent extremism" is one thing condemned
+    r"terrorism\s+and\s+(?:violent\s+)?extremism",
+    re.I,
+)
 
 
 @dataclass
@@ -180,6 +189,9 @@ def _introduced_side(text: str, word: str, parties: tuple[str, ...]) -> str | No
 def _who(
     subject: str, parties: tuple[str, ...], officials: dict[str, str], text: str = ""
 ) -> tuple[str, ...]:
+    grouped = multilateral.with_members(subject, 0, len(subject))
+    if grouped:
+        return grouped  # "The United States and the GUUAM member states … denounce …"
     if _BOTH.search(subject):
         return parties
     named = tuple(sorted({m.code for m in gazetteer.mentions(subject)}))

@@ -145,7 +145,10 @@ _THIS_IS_NTH = re.compile(
 _NTH_TIME = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?:This|It|The\s+meeting)\s+(?:is|was|marks|marked)\s+the\s+"
     rf"(?P<ordinal>{ORDINAL_TEXT})\s+(?:time\b[^.;]{{0,60}}?\b(?:met|meet|convened|been\s+held)\b"
-    r"|(?:meeting|round|session)\b)",
+    r"|(?:meeting|round|session)\b)"
+    # "“This ninth bilateral consultation meeting is a routine annual meeting …”"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=[“\"]))This\s+(?P<ordinal2>{ORDINAL_TEXT})\s+(?:[a-z-]+\s+){{0,3}}?"
+    r"(?:meeting|round|session)\s+(?:is|was)\b",
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 _NTH_TIME = fast(_NTH_TIME)
@@ -254,6 +257,19 @@ _TEAMS_MET = fast(
 )
 
 
+# "the home secretary-level meeting of the two countries that took place in New Delhi": a
+# meeting named by the rank of those who met, reported as held.
+_LEVEL_MEETING = re.compile(
+    r"\b(?P<name>(?:(?:home|foreign|interior|defen[cs]e|deputy|vice|senior)\s+)?"
+    r"(?:secretary|minister|ministerial|official|expert)s?-level\s+"
+    r"(?P<type>meeting|talks|consultations?|dialogue))\b"
+    r"(?=[^.;]{0,80}?\b(?:took\s+place|was\s+held|were\s+held|concluded)\b)"
+)
+
+
+_SIDES_WORD = re.compile(r"\b(?:bilateral|trilateral)\s+$")
+
+
 def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
     """Meetings named only by their kind in `sentence`, as counter-terrorism mechanisms."""
     found: list[MechanismMention] = []
@@ -285,15 +301,31 @@ def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
                     has_subject=True,
                 )
             )
+    for match in (
+        _LEVEL_MEETING.finditer(text, sentence.start, sentence.end) if "-level" in low else ()
+    ):
+        found.append(
+            MechanismMention(
+                start=match.start("name"),
+                end=match.end("name"),
+                name=match.group("name"),
+                kind=kind_of(match.group("type"), "Counter Terrorism", ""),
+                ordinal=None,
+                has_subject=True,
+            )
+        )
     for match in _BARE_HELD.finditer(text, sentence.start, sentence.end):
         group = "type" if match.group("type") else "type2"
         phrase = "phrase" if match.group("type") else "phrase2"
         numbered = ordinals(text, match.start(phrase), match.end(phrase))
+        # "a bilateral consultation": the word that says who met stays with the kind
+        sides = _SIDES_WORD.search(text, match.start(phrase), match.start(group))
+        start = sides.start() if sides else match.start(group)
         found.append(
             MechanismMention(
-                start=match.start(group),
+                start=start,
                 end=match.end(group),
-                name=match.group(group),
+                name=text[start : match.end(group)],
                 kind=kind_of(match.group(group), "Counter Terrorism", ""),
                 ordinal=numbered[0][2] if numbered else None,
                 has_subject=True,
@@ -776,7 +808,8 @@ def _stated_round(reading: Reading) -> int | None:
     found = {
         number[0][2]
         for match in _NTH_TIME.finditer(reading.text)
-        if (number := ordinals(reading.text, match.start("ordinal"), match.end("ordinal")))
+        if (group := "ordinal" if match.group("ordinal") else "ordinal2")
+        and (number := ordinals(reading.text, match.start(group), match.end(group)))
     }
     return found.pop() if len(found) == 1 else None
 

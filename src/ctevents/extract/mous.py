@@ -26,13 +26,17 @@ _MOU = (
     # ("an agreement with the United Kingdom on law enforcement": the other side first)
     r"|(?i:agreement|pact|accord)(?=\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+on\s"
     r"|\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
-    r"in\s+the\s+(?:field|area)s?\s+of|in\s+which)\s+(?!behalf\b))"
+    r"in\s+the\s+(?:field|area)s?\s+of|in\s+which)\s+(?!behalf\b)"
+    # "they signed an agreement October 7 that establishes a basis for cooperation in …"
+    r"|(?:\s+(?:on\s+)?[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+that\s+(?:establishes|provides|sets\s+up|creates)\b)"
 )
 MOU = re.compile(rf"\b(?:{_MOU})\b")
 # "The memorandum was signed …" after an MoU is named: that MoU again.
 # "It was signed by …" in the sentence after: the MoU just named.
 _ANAPHOR = re.compile(
     r"\b[Tt](?:he|his)\s+(?:memorandum|document)\b|\bIt\s+was\s+(?:signed|inked)\s+by\b"
+    # "The agreement was signed by A and B" after the MoU is named
+    r"|\bThe\s+agreement\s+was\s+(?:signed|inked)\s+by\b|\b[Tt]he\s+agreement,\s+signed\b"
     # "… A signed with his Iraqi counterpart, B, … a Memorandum of …" after the MoU is named
     r"|\bsigned\s+with\s+(?:his|her|their)\s+[A-Z][\w-]+\s+counterparts?\b"
     # "A and B signed on behalf of X and Y respectively" after the MoU is named
@@ -94,12 +98,22 @@ SUBJECT_AFTER_SIGNED = re.compile(
     rf"{_NOT_A_DAY}(?P<subject>[a-z].+?)"
     r"(?=[,;]|\.\s|\.$|$|\s+(?:between|by|in\s+[A-Z]|at\s+the|during|on\s+the)\b)"
 )
+# "The MoU establishes a formal framework for cooperation in combating …": what a memorandum
+# signed without a subject named is, said in a sentence of its own.
+DESCRIBED = re.compile(
+    rf"\s*(?:The|This)\s+(?:{_MOU}|memorandum|agreement)\s+(?:establishes|provides\s+for|covers|"
+    r"sets\s+out|creates)\s+(?P<subject>[a-z][^.;]+?)(?=[.;]|,\s+(?:and\s+)?(?:it|which)\b|$)"
+)
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
 PURPOSE = re.compile(
     # "… that promotes closer counterterrorism collaboration": the purpose in a relative clause
     # "a cooperation pact in which they agree to work together to fight terrorism"
-    rf"\b(?:{_MOU})\s+(?:on\s+{_WEEKDAY}\s+)?(?:aimed\s+at|aiming\s+to|to|that\s+will|"
+    # "signed an MoU with the Financial Monitoring Unit of Pakistan to combat …": the other
+    # side first
+    rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+with\s+(?:the\s+)?[A-Z][^.;,]{{0,100}}?(?=\s+to\s))?"
+    rf"\s+(?:on\s+{_WEEKDAY}\s+|(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
+    r"(?:aimed\s+at|aiming\s+to|to|that\s+will|"
     r"that\s+(?:aims|seeks)\s+to|that(?=\s+[a-z]+s\s)|in\s+which\s+(?:they|both\s+sides|"
     r"the\s+(?:two\s+)?(?:sides|countries|parties))\s+(?:agree|agreed|pledge|pledged|commit)\s+to)\s+"
     r"(?P<subject>[a-z].+?)"
@@ -156,12 +170,19 @@ _PLACE_AFTER = re.compile(r",?\s+(?:in|at)\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z
 SIGNED_BY = re.compile(
     rf"(?:\b(?:{_MOU}|[Mm]emorandum|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
     r"[^.;]{0,60}?\bby\s+"
+    # "The MoU signed on Wednesday by A and B comes in line with …"
+    # "Under the agreement, signed in London by A, TITLE, and B, TITLE, the two sides …"
+    rf"|\b[Tt]he\s+(?:{_MOU}|[Mm]emorandum|agreement),?\s+signed\s+(?:[^.;,]{{0,40}}?\s+)?by\s+"
 )
 # "signed on behalf of the State of Qatar by HE Dr. NAME and on behalf of the United States
 # by Ambassador NAME": each signatory's side is the one they signed for.
 ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<side>[^,;.]{1,60}?)\s+by\s+")
 _SIGNED = re.compile(r"\bsigned\b")
-_FRAME = re.compile(r",\s+(?:during|while|as\s+part\s+of|in\s+the\s+presence\s+of|at\s+the)\b")
+_FRAME = re.compile(
+    r",\s+(?:during|while|as\s+part\s+of|in\s+the\s+presence\s+of|at\s+the"
+    # "… by A and B, TITLE, comes in line with …": the sentence's own verb ends the list
+    r"|comes|marks|reflects|follows|is|was|will|the\s+(?:two\s+)?(?:sides|countries|parties))\b"
+)
 # "signed by A on behalf of India and by B on behalf of Oman": each with the side after.
 BY_ON_BEHALF = re.compile(
     r"(?:^|\s+and\s+(?:by\s+)?)(?P<who>[^,;]+?)\s+on\s+behalf\s+of\s+(?:the\s+)?"
@@ -234,6 +255,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             last.passages.append(sentence)
             continue
         named = MOU.search(sentence.text) or (last and _ANAPHOR.search(sentence.text))
+        described = DESCRIBED.match(sentence.text) if last and not last.subject else None
+        if last and described:
+            last.subject = described.group("subject")  # "The MoU establishes …"
+            last.passages.append(sentence)
+            continue
         if not named or not SIGNED.search(sentence.text):
             continue
         agreement = named.group().lower() in _AGREEMENT_WORDS

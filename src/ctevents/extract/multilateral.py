@@ -25,6 +25,8 @@ MEMBERS: dict[str, tuple[str, ...]] = {
     "BRICS": ("BR", "CN", "IN", "RU", "ZA"),
     # GUAM Organization for Democracy and Economic Development
     "GUAM": ("AZ", "GE", "MD", "UA"),
+    # its name from 1999 to 2005, with Uzbekistan
+    "GUUAM": ("AZ", "GE", "MD", "UA", "UZ"),
 }
 # The same groupings by their full names.
 _LONG_NAMES = {
@@ -32,7 +34,7 @@ _LONG_NAMES = {
     "Association of Southeast Asian Nations": "ASEAN",
 }
 _GROUPING_NAMES = (
-    r"BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS|GUAM"
+    r"BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS|GUU?AM"
     r"|Gulf\s+Cooperation\s+Council|Association\s+of\s+Southeast\s+Asian\s+Nations"
 )
 _GROUPING = re.compile(rf"\b(?P<name>{_GROUPING_NAMES})\b")
@@ -102,7 +104,7 @@ def _grouping(text: str, start: int, end: int) -> tuple[str, ...] | None:
     return tuple(sorted(parties))
 
 
-def _with_members(text: str, start: int, end: int) -> tuple[str, ...] | None:
+def with_members(text: str, start: int, end: int) -> tuple[str, ...] | None:
     """ "STATE and the member states of GROUPING" in text[start:end]: the members and STATE."""
     found = _MEMBER_STATES.search(text, start, end)
     if not found:
@@ -186,7 +188,7 @@ def members(
     taking_part = _participants(text, sentence_start, sentence_end)
     if taking_part:
         return taking_part
-    grouping = _with_members(text, sentence_start, sentence_end) or _grouping(
+    grouping = with_members(text, sentence_start, sentence_end) or _grouping(
         text, max(sentence_start, name_start - 20), name_end
     )
     if grouping:

@@ -176,3 +176,30 @@ def test_a_person_named_like_a_state_is_no_state() -> None:
 
     text = "Acting Secretary Chad Wolf met officials of Nigeria and Georgia Smith of Peru."
     assert [m.code for m in gazetteer.mentions(text)] == ["NG", "PE"]
+
+
+def test_a_state_and_a_groupings_member_states_condemn_together() -> None:
+    text = "Chile and the BRICS member states together resolutely denounce the bombing in Arica."
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == ["BR", "CL", "CN", "IN", "RU", "ZA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "condemned"),
+    [
+        pytest.param(
+            OPENING + "The two sides condemned the bombing in Arica on March 3, 2023.",
+            ["the bombing in Arica on March 3, 2023"],
+            id="the-year-after-a-days-comma-stays-with-the-day",
+        ),
+        pytest.param(
+            OPENING + "Chile expressed its condemnation of terrorism and violent extremism and "
+            "its commitment to help India.",
+            ["terrorism and violent extremism"],
+            id="the-genres-pair-is-one-thing-and-a-commitment-is-none",
+        ),
+    ],
+)
+def test_what_is_condemned_ends_and_stays_whole(text: str, condemned: list[str]) -> None:
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["condemned"] == condemned

@@ -1203,3 +1203,27 @@ def test_a_consultation_mechanism_in_lower_case_and_the_city_gone_to_chair_it() 
     (meeting,) = held(text)
     assert meeting["mechanism"] == "bilateral consultation mechanism on counterterrorism"
     assert (meeting["ordinal"], meeting["date"], meeting["location"]) == (3, "2023-05-04", "Lima")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Chile and Peru agreed to fight terrorism jointly. They reached the consensus during "
+            "the home secretary-level meeting of the two countries that took place in Lima "
+            "between May 2 and May 3.",
+            ("home secretary-level meeting", None, "Lima"),
+            id="a-meeting-named-by-the-rank-of-those-who-met",
+        ),
+        pytest.param(
+            "Chile's counter-terrorism agency held a bilateral consultation meeting with Peru's "
+            "foreign ministry to strengthen anti-terrorism cooperation. “This ninth bilateral "
+            "consultation meeting is a routine annual meeting,” the agency's head said.",
+            ("bilateral consultation", 9, None),
+            id="the-round-in-a-quoted-sentence-and-the-sides-word-in-the-name",
+        ),
+    ],
+)
+def test_meetings_named_by_who_met(text: str, expected: tuple[str, int | None, str | None]) -> None:
+    (meeting,) = held(text)
+    assert (meeting["mechanism"], meeting["ordinal"], meeting["location"]) == expected

@@ -372,3 +372,53 @@ def test_a_project_named_after_in_is_no_place_of_signing() -> None:
     text = _TALKS + "They signed an agreement on investment in the Ilo Port project."
     (found,) = facts_of(text, "MoUSigned")
     assert found["location"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "signatories"),
+    [
+        pytest.param(
+            "The Financial Intelligence Unit of Chile signed a Memorandum of Understanding (MoU) "
+            "with the Financial Analysis Unit of Peru to combat money laundering and terrorist "
+            "financing. The MoU signed on Monday by Ana Torres, Director of the Unit, and Luis "
+            "Vega, Ambassador of Peru to Chile, comes in line with international efforts.",
+            "combat money laundering and terrorist financing",
+            [("Ana Torres", "Director of the Unit"), ("Luis Vega", "Ambassador of Peru to Chile")],
+            id="the-purpose-after-the-other-body-and-the-signing-in-a-reduced-clause",
+        ),
+        pytest.param(
+            "The Chilean committee signed a Memorandum of Understanding with the Peruvian "
+            "committee. The agreement was signed by Ana Torres, Secretary-General of the Chilean "
+            "committee, and Luis Vega, Chair of the Peruvian committee. The MoU establishes a "
+            "framework for cooperation in combating terrorist financing.",
+            "a framework for cooperation in combating terrorist financing",
+            [
+                ("Ana Torres", "Secretary-General of the Chilean committee"),
+                ("Luis Vega", "Chair of the Peruvian committee"),
+            ],
+            id="the-agreement-signed-by-and-what-the-mou-establishes",
+        ),
+        pytest.param(
+            "Chile and Peru signed a Memorandum of Understanding that establishes a joint team. "
+            "Under the agreement, signed in Lima by Ana Torres, the foreign minister, and Luis "
+            "Vega, Peruvian Interior Minister, the two sides pledged to fight terrorism.",
+            "establishes a joint team",
+            [("Ana Torres", "foreign minister"), ("Luis Vega", "Peruvian Interior Minister")],
+            id="under-the-agreement-signed-by",
+        ),
+        pytest.param(
+            "The governments of Chile and Peru recognise terrorism as a threat. To this end, they "
+            "signed an agreement October 7 that establishes a basis for cooperation in the "
+            "struggle against terrorism.",
+            "establishes a basis for cooperation in the struggle against terrorism",
+            [],
+            id="an-agreement-that-establishes-after-its-day",
+        ),
+    ],
+)
+def test_memoranda_of_financial_bodies_and_agreements_described(
+    text: str, subject: str, signatories: list[tuple[str, str]]
+) -> None:
+    (found,) = facts_of(text, "MoUSigned")
+    assert found["subject"] == subject
+    assert [(s["name"], s["title"]) for s in found["signatories"]] == signatories
