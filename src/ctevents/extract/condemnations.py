@@ -19,7 +19,7 @@ from ctevents.extract.starts import fast
 VERB = re.compile(
     r"\bcondemn(?:ed|s|ing)?\b|\bdenounc(?:e|ed|es|ing)\b"
     r"|\b(?:(?:their|its|his|her|the|a)\s+)?(?:(?:strong(?:est)?|unequivocal|firm|unreserved|"
-    r"vehement|utmost|deep)\s+)?condemnation\s+(?:of|for)\b",
+    r"vehement|utmost|deep)\s+)?(?:joint\s+)?(?:condemnation|denunciation)\s+(?:of|for)\b",
     re.I,
 )
 STRONGLY = re.compile(
@@ -27,7 +27,7 @@ STRONGLY = re.compile(
     re.I,
 )
 _BOTH = re.compile(
-    r"\b(?:both|two|they|sides|jointly|together|the\s+leaders|countries|"
+    r"\b(?:both|two|they|sides|jointly|joint|together|the\s+leaders|countries|"
     # "The participants reaffirmed …, again condemning …": everyone at the meeting
     r"(?:the\s+)?participants)\b",
     re.I,
@@ -48,8 +48,11 @@ _OBJECT_END = re.compile(
     # "… condemnation of X and their commitment to assist …": a second thing expressed
     r"|,?\s+and\s+(?:their|its|his|her|our)\s+(?:commitment|determination|resolve|support|"
     r"solidarity|condolences|sympathy|readiness|willingness)\b"
+    # "… in all its forms emphasizing the need for …": a participle after the thing condemned
+    r"|\s+(?:emphasi[sz]ing|stressing|underlining|underscoring)\s+(?:the|that)\b"
     # "…, expressing sorrow for …, extending condolences …": what the condemning side also did
     r"|,\s+(?:and\s+)?(?:expressing|extending|offering|conveying|adding|stressing|calling|"
+    r"spotlighting|highlighting|"
     r"noting|reiterating|reaffirming|underlining|urging)\b"
     # "While condemning X, both sides reaffirmed …": the main clause after the participle's
     r"|,\s+(?:both|the(?:\s+two)?)\s+(?:sides|countries|delegations|parties|ministers|leaders)"

@@ -42,7 +42,10 @@ LEXICON: dict[str, str] = {
     "isis": r"ISIS|ISIL|Daesh|Da['’]esh|DAESH"
     r"|IS(?=\s+(?:militants?|fighters?|terrorists?|jihadists?|affiliates?|and\s+[Aa]l[\s-]*Qa))"
     r"|(?<=Qaeda and )IS|(?<=Qaida and )IS"
-    r"|Islamic\s+[Ss]tate(?:\s+(?:of|in)\s+(?:Iraq\s+and\s+(?:the\s+)?(?:Syria|Levant|al-Sham)"
+    # ("to establish an Islamic state in the region": in lower case a group only when quoted or
+    # called one, "the 'Islamic state' group")
+    r"|Islamic\s+(?:State|state(?=\s+(?:of|in)\s+(?:Iraq|Syria)|[\"”’']|\s+(?:group|militants?|"
+    r"fighters?|terrorists?)\b))(?:\s+(?:of|in)\s+(?:Iraq\s+and\s+(?:the\s+)?(?:Syria|Levant|al-Sham)"
     r"|Syria\s+and\s+Iraq))?",
     "let": rf"Lashkar{_S}e{_S}Ta(?:y{{1,2}})?[ai]ba|Lashkar{_S}e{_S}Toiba|Lashkar-e-Tayyaba|LeT",
     "jud": r"Jamaat[\s-]*ud[\s-]*Dawa|Jama['’]at[\s-]*ud[\s-]*Da['’]?wah",
@@ -77,7 +80,7 @@ LEXICON: dict[str, str] = {
     "abu-sayyaf": r"Abu\s+Sayyaf(?:\s+Group)?",
     "maute": r"Dawlah\s+Islamiyah(?:[\s-]+Maute\s+Group)?|Maute\s+Group",
     "jad": r"Jamaah\s+Ansharut\s+Daulah|Jemaah\s+Anshorut\s+Daulah",
-    "ji": r"Jemaah\s+Islamiyah|Jemaah\s+Islamiya",
+    "ji": r"Jemaah\s+Islamiyah|Jemaah\s+Islamiya|Jemaah\s+Islamiah",
     "ntj": r"National\s+Thowheeth\s+Jama['’]?ath|National\s+Tawheed\s+Jamaath|NTJ",
     "ltte": r"LTTE|Liberation\s+Tigers\s+of\s+Tamil\s+Eelam",
     "pkk": r"PKK|Kurdistan\s+Workers['’]?\s+Party",

@@ -234,8 +234,24 @@ _WHEN_AFTER = re.compile(
 )
 
 
+# "Saudi Arabia’s Ahmad Al-Eisa": a state in the possessive before a name is the side.
+_OWNER = re.compile(r"(?:the\s+)?(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})[’']s\s+")
+
+
 def parse_official(chunk: str) -> Official | None:
     """One official from "TITLE NAME", "NAME, TITLE" or "TITLE, NAME"; None if no name."""
+    found = _parse_official(chunk)
+    if found is not None and ("’s " in found.name or "'s " in found.name):
+        # the possessive read into the name: the state is the side, the rest the person
+        owner = _OWNER.match(chunk.strip())
+        code = gazetteer.code_for(owner.group("state")) if owner else None
+        rest = _parse_official(chunk.strip()[owner.end() :]) if owner and code else None
+        if rest is not None:
+            return Official(rest.name, rest.title, rest.party or code)
+    return found
+
+
+def _parse_official(chunk: str) -> Official | None:
     if "(" in chunk:
         chunk = _RETIRED.sub("", chunk)
     if "today" in chunk or "yesterday" in chunk or "this " in chunk or "tonight" in chunk:

@@ -20,7 +20,13 @@ from ctevents.extract.dates import _MONTH, MONTHS, DateMention, date_mentions
 from ctevents.extract.segment import Sentence, content_start, paragraphs, sentences
 
 # A news agency in brackets: its initials ("(PTI)", "(UzA)", "(TASS)") or its name ("(Bakhtar)").
-_AGENCY = r"\((?:[A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z][a-z]{2,11})\)"
+# "(PTI)", "(Bernama)", "(UrduPoint / Pakistan Point News - 20th Feb, 2025)": an agency, with
+# its partner and the day after a dash
+_AGENCY = (
+    r"\((?:[A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z][a-z]{2,11}"
+    r"|[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3}(?:[ \t]*/[ \t]*[^()\n/]{1,60})?[ \t]+[-–][ \t]+"
+    r"[^()\n]{1,40})\)"
+)
 
 
 def _when(prefix: str) -> str:
@@ -41,7 +47,7 @@ _UPPER = re.compile(
     r"[ \t]*(?P<city>[A-Z][A-Z’'.-]+(?:[ \t]+[A-Z][A-Z’'.-]+){0,3})"
     r"(?:[ \t]*\[[A-Z][\w ]+\])?"
     rf"(?:,[ \t]*(?:{_when('')}))?"
-    rf"(?:[ \t]*(?P<agency>{_AGENCY}))?"
+    rf"(?:,?[ \t]*(?P<agency>{_AGENCY}))?"
     r"(?:" + _SEPARATOR + r"|(?(agency)[ \t]+|(?!))|[ \t]*$)",
     re.M,
 )

@@ -203,3 +203,27 @@ def test_a_state_and_a_groupings_member_states_condemn_together() -> None:
 def test_what_is_condemned_ends_and_stays_whole(text: str, condemned: list[str]) -> None:
     (found,) = facts_of(text, "CondemnationIssued")
     assert found["condemned"] == condemned
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "condemned"),
+    [
+        pytest.param(
+            OPENING + "The agenda opened with a strong joint denunciation of terrorism in all its "
+            "manifestations, spotlighting attacks across the border.",
+            ["CL", "IN"],
+            ["terrorism in all its manifestations"],
+            id="a-joint-denunciation-and-what-it-spotlights",
+        ),
+        pytest.param(
+            OPENING + "Chile strongly condemned terrorism in all its forms emphasizing the need "
+            "for cooperation.",
+            ["CL"],
+            ["terrorism in all its forms"],
+            id="a-participle-without-a-comma-ends-the-thing-condemned",
+        ),
+    ],
+)
+def test_denunciations_and_their_ends(text: str, parties: list[str], condemned: list[str]) -> None:
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert (found["parties"], found["condemned"]) == (parties, condemned)

@@ -910,3 +910,12 @@ def test_a_head_who_went_to_co_chair_with_the_host() -> None:
         "Consultations with Director General of Security of Peru Luis Vega."
     )
     assert leaders(text) == {("CL", "Ana Torres"), ("PE", "Luis Vega")}
+
+
+def test_a_state_in_the_possessive_before_a_name_is_the_side() -> None:
+    text = (
+        "The third session of the Chile-Saudi Arabia Security Working Group on Counter-Terrorism "
+        "was held in Riyadh on 4 May 2023. Co-chaired by Chile’s Ana Torres and Saudi Arabia’s "
+        "Ahmad Al-Eisa from the Ministry of Interior, the meeting reviewed cooperation."
+    )
+    assert leaders(text) == {("CL", "Ana Torres"), ("SA", "Ahmad Al-Eisa")}

@@ -189,3 +189,27 @@ def test_groups_named_by_their_role(text: str, names: list[str]) -> None:
 )
 def test_short_forms_and_bases(text: str, expected: set[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The suspects wanted to establish an Islamic state in the region.",
+            set(),
+            id="an-islamic-state-in-lower-case-is-a-common-noun",
+        ),
+        pytest.param(
+            'They agreed on common approaches to the "Islamic state" group.',
+            {"Islamic state"},
+            id="in-lower-case-quoted-and-called-a-group",
+        ),
+        pytest.param(
+            "Members of Jemaah Islamiah were arrested.",
+            {"Jemaah Islamiah"},
+            id="another-spelling-of-jemaah-islamiyah",
+        ),
+    ],
+)
+def test_islamic_state_and_spellings(text: str, expected: set[str]) -> None:
+    assert names(text) == expected

@@ -1227,3 +1227,12 @@ def test_a_consultation_mechanism_in_lower_case_and_the_city_gone_to_chair_it() 
 def test_meetings_named_by_who_met(text: str, expected: tuple[str, int | None, str | None]) -> None:
     (meeting,) = held(text)
     assert (meeting["mechanism"], meeting["ordinal"], meeting["location"]) == expected
+
+
+def test_a_dateline_with_the_agency_and_its_partner_in_brackets() -> None:
+    text = (
+        "BRUSSELS, (Urdu News / Pakistan Point News - 20th Feb, 2025) Pakistan and the European "
+        "Union held their ninth Counter-Terrorism Dialogue here on Thursday."
+    )
+    (meeting,) = held(text)
+    assert meeting["location"] == "Brussels"
