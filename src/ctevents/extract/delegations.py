@@ -155,6 +155,8 @@ _OPENING_PHRASE = re.compile(
     # or where, not who
     r"(?:On|At|In|As)\s+the\s+(?:occasion|sidelines|margins|invitation|framework)\s+of\s+[^,]{1,100}?|"
     r"As\s+part\s+of\s+[^,]{1,100}?|"
+    # "Condemning terrorism in all its forms, A, TITLE, and B, TITLE, emphasised …"
+    r"(?:Condemning|Welcoming|Noting|Recalling|Reaffirming|Recognising|Recognizing)\s+[^,]{1,150}?|"
     r"Meanwhile|Separately|According\s+to\s+(?:the\s+)?[\w.’' -]{1,40}?)\s*,\s*"
     # a dateline run into the sentence: "Washington, DC - …"
     r"|[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3}\s+[-–—]\s+"
@@ -313,6 +315,11 @@ WENT_TO_CHAIR = re.compile(
     r"(?:,\s+at\s+the\s+invitation\s+of\s+[^,;]{1,80},)?\s+(?:went|travel(?:l)?ed|came|flew)\s+"
     r"to\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+to\s+(?:co-?chair|chair|co-?lead)\s+the\s+"
     r"[^.;]{1,200}?\s+with\s+(?=[A-Z]|the\s)"
+)
+# The verb after the officials who speak of the talks, as the subject of their sentence.
+_SPOKE = re.compile(
+    r",?\s+(?:discussed|emphasi[sz]ed|stressed|expressed|underlined|underscored|reaffirmed|"
+    r"highlighted|reviewed|exchanged|briefed)\b"
 )
 _SUBJECT_AFTER = re.compile(
     r",\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:[a-z]+ed|said|says|told)\b"
@@ -915,6 +922,19 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             add(party, head, sentence)
     for party, official, line in _transcript_speakers(reading, parties):
         add(party, official, line)
+    if not leaders and len(parties) == 2:
+        # No sentence says who led: the officials the statement has speak of the talks, each
+        # titled with a side's name, are its heads ("TITLE OF INDIA A and TITLE OF SINGAPORE B
+        # emphasised …"), at most one for each side.
+        for sentence in reading.sentences:
+            verb = _SPOKE.search(sentence.text)
+            if verb is None:
+                continue
+            subject = _after_opening(sentence.text[: verb.start()])
+            for official in officials_in(subject) if _TWO_CAPITALS.search(subject) else ():
+                taken = {party for party, _ in leaders}
+                if official.party in parties and official.party not in taken:
+                    add(official.party, official, sentence)
     return list(leaders.values())
 
 

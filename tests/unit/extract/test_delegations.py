@@ -919,3 +919,30 @@ def test_a_state_in_the_possessive_before_a_name_is_the_side() -> None:
         "Ahmad Al-Eisa from the Ministry of Interior, the meeting reviewed cooperation."
     )
     assert leaders(text) == {("CL", "Ana Torres"), ("SA", "Ahmad Al-Eisa")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            _CHILE_PERU + "Condemning terrorism in all its forms, Ana Torres, Director for "
+            "Security at the Ministry of Foreign Affairs of Chile and Mr Luis Vega, Deputy "
+            "Secretary at the Ministry of the Interior of Peru, emphasised the need to act.",
+            {("CL", "Ana Torres"), ("PE", "Luis Vega")},
+            id="no-head-said-to-lead-the-officials-of-each-side-who-spoke",
+        ),
+        pytest.param(
+            _CHILE_PERU + "Chilean Deputy Minister Ana Torres led the Chilean delegation. "
+            "Peruvian Vice Minister Luis Vega and Chilean Director Rosa Diaz discussed training.",
+            {("CL", "Ana Torres")},
+            id="a-head-said-to-lead-leaves-the-others-who-spoke",
+        ),
+        pytest.param(
+            _CHILE_PERU + "Analysts discussed the results at length.",
+            set(),
+            id="people-without-a-side-are-no-heads",
+        ),
+    ],
+)
+def test_heads_when_no_sentence_says_who_led(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected
