@@ -298,7 +298,9 @@ _OTHER_SUBJECT = re.compile(
     r"Consular|Space|Nuclear|Commercial|Migration|Parliamentary|Ministerial|2\+2|"
     r"Non-?[Pp]roliferation|Disarmament|Arms\s+Control|"
     # "India-Bhutan Foreign Office Consultations": the ministries' general review
-    r"Foreign\s+Office)\b",
+    r"Foreign\s+Office|"
+    # "the U.S.-Kyrgyz Republic Annual Bilateral Consultations": the whole relation, yearly
+    r"Annual\s+Bilateral)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.

@@ -83,7 +83,8 @@ SUBJECT = re.compile(
     # "the memorandum (MoU) with the financial intelligence unit of … concerning …"
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+between\s+[^.;]{{1,160}}?\s+and\s+[^.;]{{1,80}}?"
     # "an agreement with the United Kingdom on law enforcement …"
-    r"|\s+with\s+(?:the\s+)?[^.;,]{1,120}?(?=\s+(?:concerning|regarding|relating\s+to|on)\s))?"
+    r"|\s+with\s+(?:the\s+)?[^.;,]{1,120}?(?=\s+(?:concerning|regarding|relating\s+to|on|"
+    r"in\s+the\s+(?:field|area)s?\s+of)\s))?"
     r"\s+(?:on|for|regarding|concerning|relating\s+to|"
     rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
     rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|\d|the\s+\d)|"
@@ -182,6 +183,8 @@ _FRAME = re.compile(
     r",\s+(?:during|while|as\s+part\s+of|in\s+the\s+presence\s+of|at\s+the"
     # "… by A and B, TITLE, comes in line with …": the sentence's own verb ends the list
     r"|comes|marks|reflects|follows|is|was|will|the\s+(?:two\s+)?(?:sides|countries|parties))\b"
+    # "… Secretary of the SCRF, on 23 May 2017 in Zavidovo": when and where, not a title
+    rf"|,\s+on\s+(?:the\s+)?(?:\d|{_MONTH}|{_WEEKDAY})"
 )
 # "signed by A on behalf of India and by B on behalf of Oman": each with the side after.
 BY_ON_BEHALF = re.compile(
@@ -310,7 +313,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
         grouped = _grouped_parties(mou.bodies)
         if grouped:
             mou.parties = grouped
-        _assign_signatories(mou)
+        _assign_signatories(mou, text)
     return list(found.values())
 
 
@@ -380,10 +383,30 @@ _ENVOY_TO = re.compile(
 )
 
 
-def _assign_signatories(mou: MoU) -> None:
+# "the Security Council of the Russian Federation (SCRF)", "the National Security Council
+# (NSC) of the Philippines": a body's abbreviation defined beside the state it belongs to.
+_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'-]*)){1,8}?)\s+\((?P<abbr>[A-Z]{2,8})\)"
+    r"(?P<after>\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"
+)
+
+
+def _defined_marks(text: str, parties: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(abbreviation, party) for every body the text names with its state and abbreviation."""
+    marks = []
+    for match in _DEFINED.finditer(text):
+        named = gazetteer.mentions(match.group("name") + (match.group("after") or ""))
+        codes = [m.code for m in named if m.code in parties]
+        if len(set(codes)) == 1:
+            marks.append((match.group("abbr"), codes[0]))
+    return marks
+
+
+def _assign_signatories(mou: MoU, text: str) -> None:
     """Each signatory's party from their own title: the country it names, else the signing
     body it names ("FIU-IND Director" signs for the body "Financial Intelligence Unit-India
-    (FIU-IND)"), else the parties in the order the text names them."""
+    (FIU-IND)", "Secretary of the SCRF" for the body the text calls so), else the parties in
+    the order the text names them."""
     if not mou.signatories:
         return
     marks: list[tuple[str, str]] = []  # (name or abbreviation of a body, its party)
@@ -393,6 +416,8 @@ def _assign_signatories(mou: MoU) -> None:
             continue
         marks.append((re.sub(r"\s*\([^()]*\)", "", body).strip(), party))
         marks.extend((m.group("abbr"), party) for m in _ABBREVIATION.finditer(body))
+    if "(" in text:
+        marks.extend(_defined_marks(text, mou.parties))
     assigned: list[str | None] = []
     for signatory in mou.signatories:
         title = signatory.title or ""

@@ -1236,3 +1236,11 @@ def test_a_dateline_with_the_agency_and_its_partner_in_brackets() -> None:
     )
     (meeting,) = held(text)
     assert meeting["location"] == "Brussels"
+
+
+def test_annual_bilateral_consultations_are_the_whole_relation() -> None:
+    text = (
+        "The third U.S.-Chile Annual Bilateral Consultations were held in Santiago on 4 May 2023. "
+        "The delegations discussed trade, energy and counterterrorism cooperation."
+    )
+    assert held(text) == []

@@ -422,3 +422,26 @@ def test_memoranda_of_financial_bodies_and_agreements_described(
     (found,) = facts_of(text, "MoUSigned")
     assert found["subject"] == subject
     assert [(s["name"], s["title"]) for s in found["signatories"]] == signatories
+
+
+def test_a_signing_body_named_by_its_abbreviation_gives_the_side() -> None:
+    text = (
+        "The Memorandum of Understanding between the National Security Council (NSC) of Chile "
+        "and the Security Council of the Republic of Peru (SCRP) entered into force. The MOU "
+        "was signed by National Security Adviser Luis Vega and Mr. Ana Torres, Secretary of the "
+        "SCRP, on 23 May 2017 in Cusco, to strengthen cooperation against terrorism."
+    )
+    (found,) = facts_of(text, "MoUSigned")
+    assert found["signatories"] == [
+        {"name": "Luis Vega", "title": "National Security Adviser", "party": "CL"},
+        {"name": "Ana Torres", "title": "Secretary of the SCRP", "party": "PE"},
+    ]
+
+
+def test_the_subject_after_the_counterpart_in_the_field_of() -> None:
+    text = (
+        "The Chilean Minister of the Interior signed a memorandum of understanding (MoU) with his "
+        "Peruvian counterpart in the field of security cooperation, in Lima, on Monday."
+    )
+    (found,) = facts_of(text, "MoUSigned")
+    assert found["subject"] == "security cooperation"
