@@ -104,7 +104,7 @@ _CT_SUBJECT = (
 # terrorism", "a consultation meeting on counter-terrorism": a meeting is a consultation.
 _LOWER_TYPES = (
     # "the bilateral consultation mechanism on counterterrorism": a standing mechanism
-    r"consultations?(?:\s+(?:meetings?|mechanism))?|dialogue|talks|committee|(?:joint\s+)?working\s+group"
+    r"consultations?(?:\s+(?:meetings?|mechanism))?|dialogue|talks|(?:joint\s+)?committee|(?:joint\s+)?working\s+group"
     r"|ad[\s-]hoc\s+group|expert\s+group|meeting"
 )
 # "Algeria and the United States": two capitalised names joined by "and".
@@ -115,8 +115,10 @@ _TWO_STATES = (
 LOWER_MECHANISM = re.compile(
     # "Counter-terrorism talks between A and B were held": capitalised opening a sentence.
     # "Political Counter-Terrorism dialogue": a capitalised subject before a lower-case type.
-    r"(?<![\w-])(?:(?P<pre>[Cc]ounter[- ]?[Tt]errorism|[Cc]ounter[Tt]errorism"
-    r"|[Aa]nti-?[Tt]error(?:ism)?)"
+    # ("the first interagency counter terrorism talks": who took part stays in the name)
+    r"(?<![\w-])(?:(?P<pre>(?:(?:interagency|inter-agency|bilateral|trilateral)\s+)?"
+    r"(?:[Cc]ounter[- ]?[Tt]errorism|[Cc]ounter[Tt]errorism"
+    r"|[Aa]nti-?[Tt]error(?:ism)?))"
     rf"\s+(?P<pretype>{_LOWER_TYPES})"
     # "a dialogue aimed at combating terrorism", "the fourth annual bilateral dialogue between
     # Algeria and the United States on security and the fight against terrorism"
@@ -139,6 +141,7 @@ _TYPE_SLUG = {
     "consultation": "consultations",
     "meeting": "consultations",
     "committee": "committee",
+    "joint committee": "committee",
     "joint commission": "joint-commission",
     "talks": "talks",
     # "the High-Level Security Mechanism": a standing mechanism named as such.

@@ -922,12 +922,19 @@ def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, i
     nothing after a next meeting named after it."""
     followed = _FOLLOWED.search(text, passage.start, passage.end) if anchor is not None else None
     if followed is None or anchor is None:
-        return passage.start, _before_next(text, passage, anchor)
+        # "Following the minister's visit to Algiers on 11-12 November, the second meeting …
+        # met in London on 29-30 November": the opening phrase dates what came before
+        prior = _PRIOR_EVENT.match(text, passage.start, passage.end)
+        start = (
+            prior.end() if prior and (anchor is None or anchor >= prior.end()) else passage.start
+        )
+        return start, _before_next(text, passage, anchor)
     if anchor >= followed.end():
         return followed.start("when"), followed.end("when")
     return passage.start, followed.start()
 
 
+_PRIOR_EVENT = re.compile(r"\s*(?:Following|After)\s[^,;]{1,200},\s*")
 _TODAY = re.compile(r"\btoday\b", re.I)
 _AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$")
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)

@@ -40,15 +40,20 @@ def document_parties(text: str, sentences: list[Sentence]) -> tuple[str, ...]:
         for pair in pairs_in(text, sentence.start, sentence.end):
             counts[pair] += 1
             first_seen.setdefault(pair, sentence.start)
-    if counts:
-        best = max(counts, key=lambda pair: (counts[pair], -first_seen[pair]))
-        return best
-    # No pair written together: the two countries named most often.
     singles: Counter[str] = Counter()
     for sentence in sentences:
         for mention in gazetteer.mentions(text, sentence.start, sentence.end):
             singles[mention.code] += 1
     top = [code for code, _ in singles.most_common(2)]
+    if counts:
+        best = max(counts, key=lambda pair: (counts[pair], -first_seen[pair]))
+        # "… the Prime Minister of Turkey and … the Prime Minister of Australia …" named over
+        # and over, "Iraq and Syria" once as a subject: the two named most are the sides
+        passing = counts[best] == 1 and not set(best) & set(top)
+        if passing and len(top) == 2 and min(singles[code] for code in top) >= 3:
+            return tuple(sorted(top))  # type: ignore[return-value]
+        return best
+    # No pair written together: the two countries named most often.
     return tuple(sorted(top)) if len(top) == 2 else ()
 
 

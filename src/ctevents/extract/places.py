@@ -81,7 +81,8 @@ def clean_place(place: str) -> str | None:
     # "in Jakarta May 21–22": a month or weekday after the place ends it.
     for index, word in enumerate(words[1:], 1):
         if word.rstrip(".,") in _NOT_PLACE:
-            place = " ".join(words[:index])
+            # ("Turkey in November": the preposition before the month goes with it)
+            place = re.sub(r"(?:\s+(?:in|on|at|of|and|from))+$", "", " ".join(words[:index]))
             break
     # Keep a place's own words only, not a following clause.
     if place.isupper() and len(place) > 3:

@@ -1244,3 +1244,41 @@ def test_annual_bilateral_consultations_are_the_whole_relation() -> None:
         "The delegations discussed trade, energy and counterterrorism cooperation."
     )
     assert held(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Following the minister's two-day visit to Lima on 11-12th November, the second "
+            "meeting of the Chile-Peru joint committee on counter-terrorism met in Santiago for "
+            "two days of talks on 29-30th November 2010.",
+            (
+                "Chile-Peru joint committee on counter-terrorism",
+                ["CL", "PE"],
+                "2010-11-29/2010-11-30",
+                "Santiago",
+            ),
+            id="the-opening-phrase-dates-what-came-before",
+        ),
+        pytest.param(
+            "Joint Statement with the Prime Minister of the Republic of Chile. The Prime Minister "
+            "of Chile met the Prime Minister of Peru to counter terrorism. Peru welcomed Chile's "
+            "efforts against groups in Bolivia and Ecuador. Peru thanked Chile. The Prime "
+            "Ministers welcomed the "
+            "first interagency counter terrorism talks held in Chile in November 2014.",
+            ("interagency counter terrorism talks", ["CL", "PE"], "2014-11", "Chile"),
+            id="the-sides-named-most-over-a-pair-named-in-passing",
+        ),
+    ],
+)
+def test_dates_sides_and_places_read_past_the_first_words(
+    text: str, expected: tuple[str, list[str], str, str]
+) -> None:
+    (meeting,) = held(text)
+    assert (
+        meeting["mechanism"],
+        meeting["parties"],
+        meeting["date"],
+        meeting["location"],
+    ) == expected
