@@ -201,7 +201,9 @@ _BODY_HEAD = re.compile(
 )
 # ("an agreement for South Africa's investment in the Lapsset project": a project, no place)
 SIGNED_AT = re.compile(
-    r"\bsigned\b[^.;]{0,80}?\b(?:at|in)\s+(?:the\s+)?(?P<place>(?>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and))*))"
+    # ("in Dar es Salaam": a particle between the capitalised words of one name)
+    r"\bsigned\b[^.;]{0,80}?\b(?:at|in)\s+(?:the\s+)?(?P<place>(?>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and"
+    r"|(?:es|el|al|la|de|del|da|do)(?=(?:\s+(?:es|el|al|la|de|del|da|do))*\s+[A-Z])))*))"
     r"(?!\s+(?:project|programme|program|corridor|initiative|scheme|plan|process)\b)"
 )
 # Each stated with its possible first characters (see `starts`): the same matches, sooner.
@@ -497,6 +499,8 @@ def _after_frame(clause: str) -> str:
     return re.sub(r"^(?:On\s+[^,]{1,40},\s*)", "", clause)
 
 
+_SAID = re.compile(r"\b(?:said|says|stated|announced)\s+(?:that\s+)?")
+_AUXILIARY_END = re.compile(r",?\s+(?:have|has|had)\s*$")
 _MEETING_BEFORE = re.compile(r"\b(?:meeting|talks|discussions|consultations|visit)\s*$", re.I)
 
 
@@ -525,6 +529,11 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     by_them = SIGNED_BY_THEM.search(text, s, e)
     if by_them:
         chunk = text[s : by_them.start()]
+        # "This was announced by A, who said the police chiefs, B and C, have signed …": the
+        # signers are the subject of the reported clause, not the one who reported it
+        said = list(_SAID.finditer(chunk))
+        if said:
+            chunk = _AUXILIARY_END.sub("", chunk[said[-1].end() :])
     by = SIGNED_BY.search(text, s, e)
     if by:
         # "… signed by A, TITLE, and B, TITLE, during a visit by …": the frame is no title.

@@ -11,7 +11,8 @@ from ctevents.extract.lexicon import TITLE_WORDS
 from ctevents.extract.starts import fast
 
 _PLACE = (
-    r"(?P<place>(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|da|of))*"
+    r"(?P<place>(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|da|of"
+    r"|(?:es|el|al|la|del|do)(?=(?:\s+(?:es|el|al|la|de|del|da|do))*\s+[A-ZÀ-Ý])))*"
     r"(?:,\s*D\.?C\.?)?)"
 )
 PLACE_AFTER_IN = re.compile(rf"\b(?:in|at)\s+{_PLACE}")

@@ -445,3 +445,17 @@ def test_the_subject_after_the_counterpart_in_the_field_of() -> None:
     )
     (found,) = facts_of(text, "MoUSigned")
     assert found["subject"] == "security cooperation"
+
+
+def test_signers_in_a_reported_clause_and_a_place_with_a_particle() -> None:
+    text = (
+        "Chilean and Peruvian police forces have signed a Memorandum of Understanding (MoU) "
+        "aimed at building cooperation to curb terrorism. This was announced by Chile’s "
+        "Inspector General of Police Ana Torres, who said the police chiefs of Chile and Peru, "
+        "Ana Torres and Luis Vega, have signed the document in Puerto de la Cruz at the "
+        "Ministry of the Interior."
+    )
+    (found,) = facts_of(text, "MoUSigned")
+    assert found["location"] == "Puerto de la Cruz"
+    assert [s["name"] for s in found["signatories"]] == ["Ana Torres", "Luis Vega"]
+    assert not any("announced" in (s["title"] or "") for s in found["signatories"])
