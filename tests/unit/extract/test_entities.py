@@ -185,15 +185,6 @@ def test_groups_named_by_their_role(text: str, names: list[str]) -> None:
             {"Ansar Beit", "Lashkar-e-Taiba"},
             id="where-a-group-is-based-is-no-part-of-its-name",
         ),
-    ],
-)
-def test_short_forms_and_bases(text: str, expected: set[str]) -> None:
-    assert names(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         pytest.param(
             "The suspects wanted to establish an Islamic state in the region.",
             set(),
@@ -211,5 +202,5 @@ def test_short_forms_and_bases(text: str, expected: set[str]) -> None:
         ),
     ],
 )
-def test_islamic_state_and_spellings(text: str, expected: set[str]) -> None:
+def test_short_forms_spellings_and_bases(text: str, expected: set[str]) -> None:
     assert names(text) == expected

@@ -344,17 +344,40 @@ def test_an_agreement_with_an_official_names_no_subject_by_the_title() -> None:
     assert facts_of(text, "MoUSigned") == []
 
 
-def test_the_signatories_of_a_visit_made_to_sign() -> None:
-    text = (
-        "Chile has signed an agreement with Peru on police cooperation against terrorism. "
-        "The Chilean Deputy Minister of the Interior, Ana Torres, was in Lima last week to sign "
-        "the agreement with the Minister of Justice, Lieutenant-General Luis Vega."
-    )
+@pytest.mark.parametrize(
+    ("text", "signatories"),
+    [
+        pytest.param(
+            "Chile has signed an agreement with Peru on police cooperation against terrorism. "
+            "The Chilean Deputy Minister of the Interior, Ana Torres, was in Lima last week to "
+            "sign the agreement with the Minister of Justice, Lieutenant-General Luis Vega.",
+            [
+                {
+                    "name": "Ana Torres",
+                    "title": "Chilean Deputy Minister of the Interior",
+                    "party": "CL",
+                },
+                {"name": "Luis Vega", "title": "Minister of Justice", "party": "PE"},
+            ],
+            id="a-visit-made-to-sign",
+        ),
+        pytest.param(
+            "The Memorandum of Understanding between the National Security Council (NSC) of "
+            "Chile and the Security Council of the Republic of Peru (SCRP) entered into force. "
+            "The MOU was signed by National Security Adviser Luis Vega and Mr. Ana Torres, "
+            "Secretary of the SCRP, on 23 May 2017 in Cusco, to strengthen cooperation against "
+            "terrorism.",
+            [
+                {"name": "Luis Vega", "title": "National Security Adviser", "party": "CL"},
+                {"name": "Ana Torres", "title": "Secretary of the SCRP", "party": "PE"},
+            ],
+            id="a-signing-body-named-by-its-abbreviation-gives-the-side",
+        ),
+    ],
+)
+def test_signatories_and_their_sides(text: str, signatories: list[dict[str, str]]) -> None:
     (found,) = facts_of(text, "MoUSigned")
-    assert found["signatories"] == [
-        {"name": "Ana Torres", "title": "Chilean Deputy Minister of the Interior", "party": "CL"},
-        {"name": "Luis Vega", "title": "Minister of Justice", "party": "PE"},
-    ]
+    assert found["signatories"] == signatories
 
 
 def test_the_subject_after_the_passive_verb_and_who_met_are_no_bodies() -> None:
@@ -422,20 +445,6 @@ def test_memoranda_of_financial_bodies_and_agreements_described(
     (found,) = facts_of(text, "MoUSigned")
     assert found["subject"] == subject
     assert [(s["name"], s["title"]) for s in found["signatories"]] == signatories
-
-
-def test_a_signing_body_named_by_its_abbreviation_gives_the_side() -> None:
-    text = (
-        "The Memorandum of Understanding between the National Security Council (NSC) of Chile "
-        "and the Security Council of the Republic of Peru (SCRP) entered into force. The MOU "
-        "was signed by National Security Adviser Luis Vega and Mr. Ana Torres, Secretary of the "
-        "SCRP, on 23 May 2017 in Cusco, to strengthen cooperation against terrorism."
-    )
-    (found,) = facts_of(text, "MoUSigned")
-    assert found["signatories"] == [
-        {"name": "Luis Vega", "title": "National Security Adviser", "party": "CL"},
-        {"name": "Ana Torres", "title": "Secretary of the SCRP", "party": "PE"},
-    ]
 
 
 def test_the_subject_after_the_counterpart_in_the_field_of() -> None:
