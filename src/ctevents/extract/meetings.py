@@ -270,67 +270,51 @@ _LEVEL_MEETING = re.compile(
 _SIDES_WORD = re.compile(r"\b(?:bilateral|trilateral)\s+$")
 
 
+def _counter_terrorism(
+    text: str, start: int, end: int, type_name: str, ordinal: int | None = None
+) -> MechanismMention:
+    """`text[start:end]`, a meeting named by its kind alone, read as a counter-terrorism one."""
+    return MechanismMention(
+        start=start,
+        end=end,
+        name=text[start:end],
+        kind=kind_of(type_name, "Counter Terrorism", ""),
+        ordinal=ordinal,
+        has_subject=True,
+    )
+
+
+def _first_ordinal(text: str, start: int, end: int) -> int | None:
+    numbered = ordinals(text, start, end)
+    return numbered[0][2] if numbered else None
+
+
 def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
     """Meetings named only by their kind in `sentence`, as counter-terrorism mechanisms."""
     found: list[MechanismMention] = []
     low = sentence.text.lower()
     if " met" in low or " held talks" in low:
         for match in _TEAMS_MET.finditer(text, sentence.start, sentence.end):
-            found.append(
-                MechanismMention(
-                    start=match.start("name"),
-                    end=match.end("name"),
-                    name=match.group("name"),
-                    kind=kind_of("talks", "Counter Terrorism", ""),
-                    ordinal=None,
-                    has_subject=True,
-                )
-            )
+            found.append(_counter_terrorism(text, *match.span("name"), "talks"))
     if " between " in low and "terror" in low:
         # "the 7th session of the strategic bilateral dialogue between A and B": a general
         # dialogue unless its sentence reports it on terrorism
         for match in _ROUND_BETWEEN.finditer(text, sentence.start, sentence.end):
-            numbered = ordinals(text, match.start("ordinal3"), match.end("ordinal3"))
-            found.append(
-                MechanismMention(
-                    start=match.start("type3"),
-                    end=match.end("type3"),
-                    name=match.group("type3"),
-                    kind=kind_of(match.group("type3").split()[-1], "Counter Terrorism", ""),
-                    ordinal=numbered[0][2] if numbered else None,
-                    has_subject=True,
-                )
-            )
+            ordinal = _first_ordinal(text, *match.span("ordinal3"))
+            kind = match.group("type3").split()[-1]
+            found.append(_counter_terrorism(text, *match.span("type3"), kind, ordinal))
     for match in (
         _LEVEL_MEETING.finditer(text, sentence.start, sentence.end) if "-level" in low else ()
     ):
-        found.append(
-            MechanismMention(
-                start=match.start("name"),
-                end=match.end("name"),
-                name=match.group("name"),
-                kind=kind_of(match.group("type"), "Counter Terrorism", ""),
-                ordinal=None,
-                has_subject=True,
-            )
-        )
+        found.append(_counter_terrorism(text, *match.span("name"), match.group("type")))
     for match in _BARE_HELD.finditer(text, sentence.start, sentence.end):
         group = "type" if match.group("type") else "type2"
         phrase = "phrase" if match.group("type") else "phrase2"
-        numbered = ordinals(text, match.start(phrase), match.end(phrase))
+        ordinal = _first_ordinal(text, *match.span(phrase))
         # "a bilateral consultation": the word that says who met stays with the kind
         sides = _SIDES_WORD.search(text, match.start(phrase), match.start(group))
         start = sides.start() if sides else match.start(group)
-        found.append(
-            MechanismMention(
-                start=start,
-                end=match.end(group),
-                name=text[start : match.end(group)],
-                kind=kind_of(match.group(group), "Counter Terrorism", ""),
-                ordinal=numbered[0][2] if numbered else None,
-                has_subject=True,
-            )
-        )
+        found.append(_counter_terrorism(text, start, match.end(group), match.group(group), ordinal))
     return found
 
 
