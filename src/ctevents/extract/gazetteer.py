@@ -245,8 +245,8 @@ _JOINED_AFTER = re.compile(r"(?:\s*[-–/&]\s*|,?\s+and\s+(?:the\s+)?|,\s+)")
 
 def _skipped_states(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """The skipped names in `text` that name a state, given the states already `found`."""
-    ends = {m.end: m for m in found}
-    starts = {m.start: m for m in found}
+    ends = {m.end for m in found}
+    starts = {m.start for m in found}
     taken = [(m.start, m.end) for m in found]
     states = []
     for match in _SKIPPED.finditer(text):

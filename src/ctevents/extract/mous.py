@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ctevents.events import Signatory
 from ctevents.extract import dates, gazetteer, multilateral, noise
 from ctevents.extract.people import split_officials
+from ctevents.extract.places import PARTICLES
 from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
@@ -203,7 +204,7 @@ _BODY_HEAD = re.compile(
 SIGNED_AT = re.compile(
     # ("in Dar es Salaam": a particle between the capitalised words of one name)
     r"\bsigned\b[^.;]{0,80}?\b(?:at|in)\s+(?:the\s+)?(?P<place>(?>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and"
-    r"|(?:es|el|al|la|de|del|da|do)(?=(?:\s+(?:es|el|al|la|de|del|da|do))*\s+[A-Z])))*))"
+    rf"|(?:{PARTICLES})(?=(?:\s+(?:{PARTICLES}))*\s+[A-Z])))*))"
     r"(?!\s+(?:project|programme|program|corridor|initiative|scheme|plan|process)\b)"
 )
 # Each stated with its possible first characters (see `starts`): the same matches, sooner.

@@ -10,9 +10,12 @@ from ctevents.extract.dates import MONTHS, WEEKDAYS
 from ctevents.extract.lexicon import TITLE_WORDS
 from ctevents.extract.starts import fast
 
+# Particles between the capitalised words of one place's name ("Dar es Salaam", "Puerto de
+# la Cruz"): each counts only where more particles, then a capitalised word, follow it.
+PARTICLES = r"es|el|al|la|de|del|da|do"
 _PLACE = (
     r"(?P<place>(?:the\s+)?[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|da|of"
-    r"|(?:es|el|al|la|del|do)(?=(?:\s+(?:es|el|al|la|de|del|da|do))*\s+[A-ZÀ-Ý])))*"
+    rf"|(?:{PARTICLES})(?=(?:\s+(?:{PARTICLES}))*\s+[A-ZÀ-Ý])))*"
     r"(?:,\s*D\.?C\.?)?)"
 )
 PLACE_AFTER_IN = re.compile(rf"\b(?:in|at)\s+{_PLACE}")
