@@ -19,7 +19,9 @@ from ctevents.extract.starts import fast
 VERB = re.compile(
     r"\bcondemn(?:ed|s|ing)?\b|\bdenounc(?:e|ed|es|ing)\b"
     r"|\b(?:(?:their|its|his|her|the|a)\s+)?(?:(?:strong(?:est)?|unequivocal|firm|unreserved|"
-    r"vehement|utmost|deep)\s+)?(?:joint\s+)?(?:condemnation|denunciation)\s+(?:of|for)\b",
+    r"vehement|utmost|deep)\s+)?(?:joint\s+)?(?:condemnation|denunciation)"
+    # "Egypt's strong condemnation and complete rejection of all forms of violence"
+    r"(?:\s+and\s+(?:(?:complete|total|firm|absolute|categorical)\s+)?rejection)?\s+(?:of|for)\b",
     re.I,
 )
 STRONGLY = re.compile(
@@ -61,6 +63,11 @@ _OBJECT_END = re.compile(
     r"|\s+as\s+(?:criminal|unjustifiable|unjustified|unacceptable|abhorrent|heinous|"
     r"barbaric|cowardly|inhuman|reprehensible)\b"
     r"|,?\s+(?:India|the\s+\w+|it|the\s+(?:statement|ministry|MEA))\s+said\b"
+    # "…, saying the government strongly condemned the attack, and that its people will …":
+    # a second thing reported
+    r"|,?\s+and\s+that\b"
+    # "…, News.Az reports": the agency that reports it
+    r"|,\s+(?:[A-Z][\w.-]*\s+){1,3}(?:reports|reported|informs|informed)\b"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 _OBJECT_END = fast(_OBJECT_END)
@@ -77,7 +84,9 @@ _VERB = cue_of(VERB)
 _KEEP_AND = re.compile(
     r"forms?\s+and\s+manifestations?|perpetrators\s+and\s+sponsors|"
     # the genre's pair: "terrorism and violent extremism" is one thing condemned
-    r"terrorism\s+and\s+(?:violent\s+)?extremism",
+    r"terrorism\s+and\s+(?:violent\s+)?extremism"
+    # "all forms of violence and terrorism": the forms are of both
+    r"|\bforms\s+of\s+[a-z]+\s+and\s+[a-z]+$",
     re.I,
 )
 
@@ -174,24 +183,96 @@ _WORD = re.compile(r"\b[A-Z][\w’'-]+")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,8}$")
 
 
+# Where a title may begin before a name: the sentence's start, a clause's, or a list's
+# ("… including Colombia's foreign minister, Fernando A, and …").
+_TITLE_MAY_BEGIN = re.compile(r"(?:^|[.;:]\s|\bincluding\s|\bwith\s|\band\s|,\s)")
+
+
 def _introduced_side(text: str, word: str, parties: tuple[str, ...]) -> str | None:
     """The side of the person `word` names, from where the statement introduces them with a
-    title that gives it ("South African President Jacob Zuma … Zuma condemned …")."""
+    title that gives it: before the name ("South African President Jacob Zuma … Zuma
+    condemned …", "Colombia's foreign minister, Fernando A"), or after it ("B, UK Secretary
+    of State for …")."""
     if word.lower() in TITLE_WORDS or gazetteer.code_for(word):
         return None
     for mention in re.finditer(rf"\b{re.escape(word)}\b", text):
-        before = _CAPITALISED_RUN.search(text, max(0, mention.start() - 100), mention.start())
-        if before is None:
-            continue
-        official = parse_official(text[before.start() : mention.end()])
-        if official and official.party in parties and official.name.endswith(word):
-            return official.party
+        # within the mention's sentence, at most 100 characters back
+        stop = max(text.rfind(". ", 0, mention.start()), text.rfind("\n", 0, mention.start()))
+        begin = max(0, mention.start() - 100, stop + 1)
+        # the whole name: "Lee" may be the first of "Lee Hsien Loong"
+        end = _NAME_GOES_ON.match(text, mention.end()).end()  # type: ignore[union-attr]
+        before = _CAPITALISED_RUN.search(text, begin, mention.start())
+        starts = [before.start()] if before else []
+        starts += [m.end() for m in _TITLE_MAY_BEGIN.finditer(text, begin, mention.start())][::-1]
+        spans = [(start, end) for start in starts]
+        if before is not None:
+            # the title after the name, to one of its next commas ("B, UK Secretary of State
+            # for Foreign, Commonwealth …")
+            commas = [end + m.start() for m in re.finditer(",", text[end : end + 120])]
+            spans += [(before.start(), stop) for stop in commas[1:4]]
+        for start, stop in spans:
+            official = parse_official(text[start:stop])
+            if official and official.party in parties and word in official.name.split():
+                return official.party
     return None
+
+
+_NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w’'-]+)*")
+
+
+# The clause of the verb inside a longer subject: what follows a reporting verb ("…, saying
+# the Pakistani government strongly condemned …", "A noted that Azerbaijan condemns …").
+_REPORTED = re.compile(
+    r"\b(?:saying|said|says|adding|added|noting|noted|stating|stated|stressing|stressed)\s+"
+    r"(?:that\s+)?|\bthat\s+"
+)
+# An opening phrase before the subject ("Addressing a joint press meet, Mr A condemned …",
+# "During the phone call, B expressed …"): it names no one who condemned.
+_OPENING = re.compile(
+    r"^\s*(?:[A-Z][a-z]+ing|During|At|In|On|After|Following|While|Speaking|Ahead\s+of)\b"
+    r"[^,;]{0,120},\s+"
+)
+# A relative clause about the subject ("A, who was himself a hostage of …, condemned").
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]+,?")
+# "The minister expressed X and condemned Y": the subject is the words before the first
+# verb of the first clause.
+_FIRST_VERB = re.compile(
+    r"\s+(?:(?:also|again|further|then)\s+)?(?:[a-z]{3,}ed|said|met|held|spoke|took|gave|"
+    r"is|was|were|are)\b"
+)
+
+
+def _subject_clauses(subject: str) -> list[str]:
+    """The subject of the verb from the narrowest reading to the whole words before it: after
+    a reporting verb, without an opening phrase or a relative clause, and, when the verb is
+    the second of its clause ("A expressed X and condemned Y"), the words before the first."""
+    narrow = subject
+    reported = list(_REPORTED.finditer(narrow))
+    if reported:
+        narrow = narrow[reported[-1].end() :]
+    narrow = _OPENING.sub("", narrow, count=1)
+    narrow = _RELATIVE.sub("", narrow)
+    if re.search(r"\band\s+(?:(?:also|strongly|firmly|\w+ly)\s+)?$", narrow):
+        first = _FIRST_VERB.search(narrow)
+        if first:
+            narrow = narrow[: first.start()]
+    return [narrow, subject] if narrow.strip() and narrow != subject else [subject]
 
 
 def _who(
     subject: str, parties: tuple[str, ...], officials: dict[str, str], text: str = ""
 ) -> tuple[str, ...]:
+    for clause in _subject_clauses(subject):
+        who = _who_in(clause, parties, officials, text)
+        if who is not None:
+            return who
+    return parties
+
+
+def _who_in(
+    subject: str, parties: tuple[str, ...], officials: dict[str, str], text: str
+) -> tuple[str, ...] | None:
+    """Who the words `subject` say condemned, or None when they do not tell."""
     grouped = multilateral.with_members(subject, 0, len(subject))
     if grouped:
         return grouped  # "The United States and the GUUAM member states … denounce …"
@@ -206,7 +287,7 @@ def _who(
     if not sides and text:
         # a person who led no delegation, introduced elsewhere with their side's title
         sides = {side for w in words if (side := _introduced_side(text, w, parties))}
-    return tuple(sides) if len(sides) == 1 else parties
+    return tuple(sides) if len(sides) == 1 else None
 
 
 def find(

@@ -81,7 +81,9 @@ LED_THE_SIDE = re.compile(
     r"|(?P<own>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:delegation|side|team)\b"
     # "A, TITLE, led Indonesia, and B, TITLE, led Australia": the state itself the object
-    r"|(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?=\s*[,;.]|\s+(?:and|at|in|to)\s))"
+    r"|(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?=\s*[,;.]|\s+(?:and|at|in|to)\s)"
+    # "A led Pakistan delegation while …": the side's name with no article (news copy)
+    r"|(?P<bare>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+(?:delegation|side|team)\b)"
 )
 # "Led by A and B, the Indian and the U.S. delegations …", "Led by A, TITLE at Pakistan's
 # …, and B, TITLE at the UK's …, the discussions focused on …": the heads open the sentence.
@@ -575,6 +577,10 @@ def _officials_with_known(
     return split(chunk)
 
 
+# "Ikram-Ul-Haq": a full name written as one hyphened word, not a surname alone.
+_HYPHENED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+){2,}")
+
+
 def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
     """Delegation leaders, one per person per side, with every passage naming them."""
     text = reading.text
@@ -588,7 +594,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         return lists[chunk]
 
     def add(party: str, official: Official, sentence: Sentence) -> None:
-        if " " not in official.name or official.name[0].islower():
+        alone = " " not in official.name and not _HYPHENED_NAME.fullmatch(official.name)
+        if alone or official.name[0].islower():
             # "chaired by Dr. Matiang’i and Mr. Wallace", "… Coordinator de Kerchove": the
             # surname (with its particle) of a person named before in full
             known = _known_person(text[: sentence.start], official.name)
@@ -750,7 +757,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     add(party, official, sentence)
         previous = s  # where the clause of the next "… led the X side" may begin
         for match in LED_THE_SIDE.finditer(text, s, e):
-            side = next(g for g in ("side", "of", "own", "state") if match.group(g))
+            side = next(g for g in ("side", "of", "own", "state", "bare") if match.group(g))
             party = _side_party(text, match.start(side), match.end(side))
             begin = previous
             previous = match.end()

@@ -84,13 +84,22 @@ _FUTURE_BEFORE = re.compile(
     r"(?:\bnext\b|\b(?:to|will|would|shall)\s+(?:hold|host|convene|meet|organi[sz]e|participate\s+in)\b"
     r"|\b(?:will|would|shall)\s+be\s+(?:preceded|followed)\b"
     r"|\bwill\s+(?:meet|lead)\b[^.;,]{0,80}?\bfor\b|\bforward\s+to\s+"
-    r"(?:convening|hosting|holding)\b)(?:\s+[\w’'.-]+){0,7}\s*$",
+    r"(?:convening|hosting|holding)\b"
+    # "A will lead the U.S. delegation to the Sixth Regular Session of …"
+    r"|\b(?:will|to)\s+(?:lead|head)\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+)?delegation\s+to\b)"
+    # ("… participate in the sixth regular session of the Organization of …": the words up
+    # to a long name)
+    r"(?:\s+[\w’'.-]+){0,10}\s*$",
     re.I,
 )
 # After one: "… of the JWG will be held in New Delhi", "… would take place in 2025", also
 # past a relative clause set off by commas ("The Dialogue, which opens with a workshop,
 # will take place in Hanoi").
-_FUTURE_AFTER = re.compile(rf"(?:,\s*which\b[^,;.]{{0,80}},)?[^,;.]{{0,60}}?\b{_FUTURE_VERB}", re.I)
+_FUTURE_AFTER = re.compile(
+    # ("… Committee Against Terrorism, which will take place in Lima")
+    rf"(?:,\s*which\b[^,;.]{{0,80}},)?(?:[^,;.]{{0,40}}?,\s*which\s+)?[^,;.]{{0,60}}?\b{_FUTURE_VERB}",
+    re.I,
+)
 BACKGROUND = fast(
     re.compile(
         r"\b(?:previous|last|earlier|preceding|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:meeting|round|session|edition)s?\b"
@@ -224,7 +233,8 @@ _NUMBERED_NOUN = fast(
 # Tuesday", "a round of Kyrgyz-Uzbek consultations was held": a meeting named by its kind
 # alone. It counts only in a statement about terrorism, which is then its subject.
 _BARE_HELD = re.compile(
-    r"\b(?:held|hosted|convened)\s+(?:a|an|the|their)\s+"
+    # "Tashkent hosted bilateral consultations between …": no article before a sides' word
+    r"\b(?:held|hosted|convened)\s+(?:(?:a|an|the|their)\s+|(?=(?:bilateral|trilateral)\s))"
     rf"(?P<phrase>(?:(?:regular|annual|routine|new|bilateral|{ORDINAL_TEXT})\s+)*"
     r"(?:round\s+of\s+(?:(?:their|bilateral|[A-Z][\w-]+)\s+){0,2})?"
     r"(?P<type>consultations?|talks|dialogue))\b"
@@ -234,6 +244,21 @@ _BARE_HELD = re.compile(
     rf"|\b(?:[Aa]|[Tt]he)\s+(?P<phrase2>(?:(?:regular|annual|routine|{ORDINAL_TEXT})\s+)*"
     r"round\s+of\s+(?:[A-Z][\w-]+\s+)?(?P<type2>consultations?|talks|dialogue))"
     r"\s+(?:was|were)\s+held\b"
+)
+# "Cuba and the United States held a technical meeting here in Havana to discuss collaboration
+# in fighting terrorism": a meeting named by its kind, held by two states for terrorism.
+_HELD_FOR_TERRORISM = re.compile(
+    r"\b(?:held|hosted|convened)\s+(?:a|an)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?P<type>meeting|talks|consultations?))\b"
+    r"(?=[^.;]{0,60}?\b(?:to\s+(?:discuss|review|address)|on|about)\s+[^.;]{0,60}?"
+    r"(?i:terror|extremis))"
+)
+# "The first consultations between secretaries of the Security Councils from A, B and C were
+# held in Astana": a meeting named by its kind and who met, reported as held.
+_BETWEEN_HELD = re.compile(
+    rf"\b(?:[Tt]he|[Aa])\s+(?P<phrase>(?:(?:{ORDINAL_TEXT}|bilateral|trilateral|regular|annual)\s+)*"
+    r"(?P<type>consultations?|talks|meeting))\s+(?P<between>between\s+[^.;]{1,160}?)"
+    r"(?=\s+(?:was|were)\s+held\b)"
 )
 # "in the 7th session of the strategic bilateral dialogue between A and B": a dialogue named
 # by its kind, its round and its two sides (in a sentence about terrorism).
@@ -307,6 +332,22 @@ def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
         _LEVEL_MEETING.finditer(text, sentence.start, sentence.end) if "-level" in low else ()
     ):
         found.append(_counter_terrorism(text, *match.span("name"), match.group("type")))
+    if "terror" in low or "extremis" in low:
+        for match in _HELD_FOR_TERRORISM.finditer(text, sentence.start, sentence.end):
+            # two states hold it ("Cuba and the United States held …"), not one government
+            # or a body chaired by one
+            held_by = {m.code for m in gazetteer.mentions(text, sentence.start, match.start())}
+            if len(held_by) >= 2:
+                found.append(_counter_terrorism(text, *match.span("phrase"), match.group("type")))
+    if " between " in low and " held" in low:
+        for match in _BETWEEN_HELD.finditer(text, sentence.start, sentence.end):
+            ordinal = _first_ordinal(text, *match.span("phrase"))
+            # the kind with who met: "consultations between secretaries of the Security
+            # Councils …" (its sides' words before it stay with it)
+            sides = _SIDES_WORD.search(text, match.start("phrase"), match.start("type"))
+            start = sides.start() if sides else match.start("type")
+            end = match.end("between")
+            found.append(_counter_terrorism(text, start, end, match.group("type"), ordinal))
     for match in _BARE_HELD.finditer(text, sentence.start, sentence.end):
         group = "type" if match.group("type") else "type2"
         phrase = "phrase" if match.group("type") else "phrase2"
@@ -471,7 +512,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             (typed is not None and sentence.start in typed) or " met " in sentence.text
         ):
             for mention in _bare_mentions(text, sentence):
-                pair = parties.sentence_parties(text, sentence.start, sentence.end)
+                # "consultations between the secretaries of A, B, C and D": all who met
+                named = {m.code for m in gazetteer.mentions(text, mention.start, mention.end)}
+                pair = tuple(sorted(named)) if len(named) > 2 else None
+                pair = pair or parties.sentence_parties(text, sentence.start, sentence.end)
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         names.extend(mention.name for mention in found)
         for mention in found:
@@ -814,9 +858,17 @@ def _new_meeting(candidate: _Candidate) -> Meeting:
 def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
     text = reading.text
     unresolved = False
+    said: str | None = None  # the day a statement about the meeting was made, if no other
     for passage in meeting.passages:
         start, end = _own_dates(text, passage, meeting.anchors.get(passage.start))
         found = reading.dates(start, end, reading.reference, reading.today)
+        # "… held a meeting in Havana, the Ministry announced Thursday": the day of the
+        # announcement, kept only if no passage dates the meeting itself
+        own = [m for m in found if not _SAID_ON.search(text, passage.start, m.start)]
+        if found and not own:
+            said = said or (dates.first_day(found) or found[0]).edtf
+            continue
+        found = own
         day = dates.first_day(found)
         if day is not None and day.edtf is not None:
             return day.edtf
@@ -851,7 +903,7 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         day = dates.first_day(found)
         if day is not None:
             return day.edtf
-    return None
+    return said
 
 
 # "May 2010:" on a line of its own, over what was done then (a report's "Dates Group
@@ -940,6 +992,17 @@ def _month_after(held: str | None, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
+def _days_after(held: str | None, edtf: str) -> str:
+    """A next meeting's days given without a year (`XXXX-03-22/XXXX-03-24`): their year is the
+    first on or after the meeting held (unknown when the meeting's year is)."""
+    if not held or not held[:4].isdigit():
+        return edtf
+    year = int(held[:4])
+    if edtf[5:10] < (held[5:10] if len(held) >= 10 else held[5:7]):
+        year += 1
+    return edtf.replace("XXXX", str(year))
+
+
 def _venue(reading: Reading) -> str | None:
     """Where "the meeting, held at …" or "the talks, which were held in …" says it was."""
     for sentence in reading.sentences:
@@ -951,6 +1014,9 @@ def _venue(reading: Reading) -> str | None:
         if found:
             return found
     return None
+
+
+_HERE_IN = re.compile(r"\bhere\s+in\s+[A-Z]")
 
 
 def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
@@ -965,7 +1031,9 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
         if _TO_COME.search(passage.text) and _JUST_HELD.search(passage.text):
             continue  # the place in "will hold the next round in Brussels after talks …"
         # "here" in any case: a passage without those letters is not searched.
-        if "here" in passage.text.lower() and places.HERE.search(passage.text):
+        # ("held a meeting here in Havana": the place is named after "here")
+        here = "here" in passage.text.lower() and places.HERE.search(passage.text)
+        if here and not _HERE_IN.search(passage.text):
             if reading.dateline.city:
                 return reading.dateline.city
             for other in reading.sentences:
@@ -1051,16 +1119,21 @@ def find_next(
             mentioned = reading.dates(cue_start, sentence.end, None)
             explicit = [m for m in mentioned if m.edtf and not m.relative]
             when = explicit[0].edtf if explicit else None
+            if when and when.startswith("XXXX-"):
+                # "from March 22-24" to come: the first such days on or after the meeting
+                # held, or the statement's own date
+                since = primary.date if primary and primary.date else reading.today
+                when = _days_after(since, when)
             if when is None and _NEXT_YEAR.search(text, cue_start, sentence.end):
                 # "… in Baghdad next year": the year after the meeting held, or after the
                 # statement's own date.
-                held = primary.date if primary and primary.date else reading.today
-                if held and held[:4].isdigit():
-                    when = str(int(held[:4]) + 1)
+                since = primary.date if primary and primary.date else reading.today
+                if since and since[:4].isdigit():
+                    when = str(int(since[:4]) + 1)
             alone = None if when else _MONTH_ALONE.search(text, cue_start, sentence.end)
             if alone:
-                held = primary.date if primary and primary.date else reading.today
-                when = _month_after(held, dates.MONTHS[alone.group("month").lower()])
+                since = primary.date if primary and primary.date else reading.today
+                when = _month_after(since, dates.MONTHS[alone.group("month").lower()])
         ordinal = mention.ordinal if mention else None
         if ordinal is None:
             ordinal = _ordinal_of_noun(text, sentence.start, sentence.end)

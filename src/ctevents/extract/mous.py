@@ -7,6 +7,7 @@ background; a future one ("will sign") has not happened; both yield nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,7 +30,12 @@ _MOU = (
     r"|\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
     r"in\s+the\s+(?:field|area)s?\s+of|in\s+which)\s+(?!behalf\b)"
     # "they signed an agreement October 7 that establishes a basis for cooperation in …"
-    r"|(?:\s+(?:on\s+)?[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+that\s+(?:establishes|provides|sets\s+up|creates)\b)"
+    r"|(?:\s+(?:on\s+)?[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+that\s+(?:establishes|provides|sets\s+up|creates)\b"
+    # "The agreement signed in Washington by A and B would …": named by who signed it
+    r"|\s+signed\s+(?:in|at|by|today|yesterday)\b)"
+    # "signed a refreshed security cooperation agreement": named by the topic before it
+    r"|(?:(?<=[Ss]ecurity\s)|(?<=[Cc]ooperation\s)|(?<=[Tt]errorism\s)|(?<=-[Tt]error\s))"
+    r"(?i:agreement|pact|accord)"
 )
 MOU = re.compile(rf"\b(?:{_MOU})\b")
 # "The memorandum was signed …" after an MoU is named: that MoU again.
@@ -70,7 +76,10 @@ _BACKGROUND = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:MoU|MOU|[Mm]emorandum)"
     # "since the signing of the … Memorandum of Understanding … on July 11, 2017"
     r"|\bsince\s+the\s+signing\b"
-    r"|\b(?:will|would|to)\s+(?:be\s+)?sign|\bproposed\b",
+    r"|\b(?:will|would|to)\s+(?:be\s+)?sign|\bproposed\b"
+    # "Ethiopia has signed a cooperation agreement with most African countries": a summary
+    r"|\bwith\s+(?:most|many|several|all|various|a\s+number\s+of)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:countries|states|nations|partners)\b",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -106,6 +115,30 @@ DESCRIBED = re.compile(
     rf"\s*(?:The|This)\s+(?:{_MOU}|memorandum|agreement)\s+(?:establishes|provides\s+for|covers|"
     r"sets\s+out|creates)\s+(?P<subject>[a-z][^.;]+?)(?=[.;]|,\s+(?:and\s+)?(?:it|which)\b|$)"
 )
+# "The MoU signed today by A and B strengthens the framework for combating terrorism", "The
+# agreement signed in Washington by A and B would strengthen the exchange of …": what an MoU
+# named without a subject does, said of it in any sentence about it.
+DOES = re.compile(
+    rf"\b[Tt](?:he|his)\s+(?:{_MOU}|memorandum|agreement)(?:\s*\((?:MoU|MOU)\))?"
+    # (the signers' titles may hold initials: "by U.S. Attorney General A")
+    r"(?:,?\s+signed\s+(?:[^.;]|(?<=\b[A-Z])\.){0,160}?,?)?\s+"
+    r"(?:(?:would|will|is\s+to|is\s+meant\s+to|is\s+intended\s+to)\s+)?"
+    r"(?:establish(?:es)?|strengthen(?:s)?|provides?\s+for|covers?|sets?\s+out|creates?|"
+    r"aims\s+to|seeks\s+to|allows\s+for|enables?|enhances?|boosts?)\s+"
+    r"(?P<subject>[a-z][^.;]+?)(?=[.;]|,\s+(?:and\s+)?(?:it|which|said|noted)\b|,\s+[A-Z]|"
+    r",\s+(?:the\s+)?[\w-]+\s+(?:said|noted|added|stated)\b|$)"
+)
+# "signed a memorandum of understanding with Cuban Interior Minister, Vice Admiral A, for
+# cooperation between …": the subject after the other signatory and their title.
+SUBJECT_AFTER_WITH = re.compile(
+    rf"\b(?:{_MOU})\s+with\s+[^.;]{{1,160}}?,\s+(?:for|on|concerning|regarding)\s+"
+    r"(?P<subject>[a-z][^.;,]+?)(?=[,.;]|\s+(?:in|at|during|on)\s+[A-Z]|$)"
+)
+# "… agreed to jointly prevent terrorism, human trafficking and organised crime. A memorandum
+# of understanding was signed by A and B": the purpose the sentence before gives.
+AGREED_TO = re.compile(
+    r"\bagreed\s+to\s+(?P<subject>(?:jointly\s+|further\s+)?[a-z][^.;]+?)(?=[.;]|,\s+(?:which|as|while)\b|$)"
+)
 # "signed a memorandum of understanding to strengthen cooperation in …": a weaker subject,
 # replaced by an "MoU on …" named later.
 PURPOSE = re.compile(
@@ -129,7 +162,7 @@ SUBJECT_BEFORE = re.compile(
     r"\b(?:signed|inked|concluded)\s+(?:an?|the)\s+"
     r"(?P<subject>(?:(?!(?:new|historic|bilateral|trilateral|landmark|important)\s)"
     r"[\w()’'-]+\s+){1,5}?)"
-    r"(?:(?i:memorandum)\s+(?i:of)\s+(?i:understanding)|MoU|MOU)\b"
+    r"(?P<noun>(?i:memorandum)\s+(?i:of)\s+(?i:understanding)|MoU|MOU|agreement|pact|accord)\b"
 )
 # What makes the words before a memorandum its subject: a topic of the genre, or a name.
 _TOPICAL = re.compile(r"(?i:terror|secur|crime|cooperation)|[A-Z]")
@@ -186,6 +219,8 @@ _FRAME = re.compile(
     r"|comes|marks|reflects|follows|is|was|will|the\s+(?:two\s+)?(?:sides|countries|parties))\b"
     # "… Secretary of the SCRF, on 23 May 2017 in Zavidovo": when and where, not a title
     rf"|,\s+on\s+(?:the\s+)?(?:\d|{_MONTH}|{_WEEKDAY})"
+    # "… by A and B would strengthen …": the verb of the sentence the list is subject in
+    r"|\s+(?:would|will|is\s+to|aims\s+to|seeks\s+to)\s+[a-z]"
 )
 # "signed by A on behalf of India and by B on behalf of Oman": each with the side after.
 BY_ON_BEHALF = re.compile(
@@ -230,7 +265,9 @@ _SIGNED_AGREEMENT = re.compile(
     r"\b(?:signed|inked|concluded)\s+(?:(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+"
     r"|on\s+[A-Z][a-z]+\s+|today\s+|yesterday\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:agreement|pact|accord)\b"
-    r"|\b(?:agreement|pact|accord)\b[^.;]{0,120}?\b(?:was|were)\s+(?:signed|inked|concluded)\b",
+    r"|\b(?:agreement|pact|accord)\b[^.;]{0,120}?\b(?:was|were)\s+(?:signed|inked|concluded)\b"
+    # "The agreement signed in Washington by A and B …"
+    r"|\b(?:agreement|pact|accord)\s+signed\s+(?:in|at|by|today|yesterday)\b",
     re.I,
 )
 _AGREEMENT_WORDS = frozenset({"agreement", "pact", "accord"})
@@ -285,6 +322,10 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             or SUBJECT_AFTER_SIGNED.search(text, s, e)
         )
         purpose = None if subject_match else PURPOSE.search(text, s, e)
+        if subject_match is None and purpose is None:
+            # "signed a refreshed security cooperation agreement": an agreement's topic before
+            # it, when nothing after it says what it is for
+            subject_match = _subject_before(text, s, e, agreement=True)
         if subject_match or purpose:
             subject = (subject_match or purpose).group("subject").strip()  # type: ignore[union-attr]
             key = _fold(subject)
@@ -313,6 +354,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
         mou.passages.append(sentence)
         _complete(reading, mou, sentence)
     for mou in found.values():
+        if not mou.subject:
+            _subject_told_elsewhere(reading, mou)
         grouped = _grouped_parties(mou.bodies)
         if grouped:
             mou.parties = grouped
@@ -320,10 +363,42 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
     return list(found.values())
 
 
-def _subject_before(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The subject named before the memorandum, when it says what the memorandum is on."""
-    found = SUBJECT_BEFORE.search(text, start, end)
-    return found if found and _TOPICAL.search(found.group("subject")) else None
+def _subject_told_elsewhere(reading: Reading, mou: MoU) -> None:
+    """The subject of an MoU its sentences name without one: what a sentence about it says it
+    does, the subject after the other signatory's title, or the purpose the two sides agreed
+    to in the sentence before it (whose date is then the signing's, if it had none)."""
+    text = reading.text
+    for sentence in mou.passages:
+        found = DOES.search(text, sentence.start, sentence.end) or SUBJECT_AFTER_WITH.search(
+            text, sentence.start, sentence.end
+        )
+        if found:
+            mou.subject = found.group("subject").strip()
+            return
+    if not mou.passages:
+        return
+    at = bisect_left(reading.starts, mou.passages[0].start)
+    before = reading.sentences[at - 1] if at > 0 else None
+    agreed = AGREED_TO.search(text, before.start, before.end) if before else None
+    if before is None or agreed is None or not _TOPICAL.search(agreed.group("subject")):
+        return
+    mou.subject = agreed.group("subject").strip()
+    mou.passages.insert(0, before)
+    if mou.date is None:
+        day = dates.first_day(reading.dates(before.start, before.end, reading.reference))
+        mou.date = day.edtf if day is not None else None
+
+
+def _subject_before(
+    text: str, start: int, end: int, agreement: bool = False
+) -> re.Match[str] | None:
+    """The subject named before the memorandum (or, with `agreement`, an agreement, pact or
+    accord), when it says what the memorandum is on."""
+    for found in SUBJECT_BEFORE.finditer(text, start, end):
+        if (found.group("noun").lower() in _AGREEMENT_WORDS) != agreement:
+            continue
+        return found if _TOPICAL.search(found.group("subject")) else None
+    return None
 
 
 def _grouped_parties(bodies: list[str]) -> tuple[str, ...] | None:
@@ -496,8 +571,9 @@ def _signed_on_a_visit(text: str, start: int, visit: re.Match[str], mou: MoU) ->
 
 
 def _after_frame(clause: str) -> str:
-    """The signatories' clause without an opening phrase ("On Monday, A and B …")."""
-    return re.sub(r"^(?:On\s+[^,]{1,40},\s*)", "", clause)
+    """The signatories' clause without an opening phrase ("On Monday, A and B …", "In
+    Nairobi, TITLE A …")."""
+    return re.sub(r"^\s*(?:(?:On|In|At)\s+[^,]{1,40},\s*)", "", clause)
 
 
 _SAID = re.compile(r"\b(?:said|says|stated|announced)\s+(?:that\s+)?")
@@ -529,7 +605,7 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     chunk = None
     by_them = SIGNED_BY_THEM.search(text, s, e)
     if by_them:
-        chunk = text[s : by_them.start()]
+        chunk = _after_frame(text[s : by_them.start()])
         # "This was announced by A, who said the police chiefs, B and C, have signed …": the
         # signers are the subject of the reported clause, not the one who reported it
         said = list(_SAID.finditer(chunk))
@@ -546,7 +622,7 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     if with_ and not mou.signatories:
         clause = text[s : with_.start()]
         clause = clause[clause.rfind(", ") + 2 :] if clause.count(",") > 2 else clause
-        clause = re.sub(r"^(?:According\s+to\s+[^,]+,\s*)", "", clause)
+        clause = _after_frame(re.sub(r"^(?:According\s+to\s+[^,]+,\s*)", "", clause))
         first = split_officials(clause)[:1]
         second = split_officials(with_.group("who"))[:1]
         side = gazetteer.code_for(with_.group("side"))
@@ -561,7 +637,7 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         chunk = None
     along = ALONG_WITH.search(text, s, e)
     if along and not mou.signatories:
-        clause = text[s : along.start()]
+        clause = _after_frame(text[s : along.start()])
         signed = _SIGNED.search(clause)
         first = split_officials(clause[: signed.start()] if signed else clause)[:1]
         sides = [gazetteer.code_for(w) for w in re.split(r",\s*|,?\s+and\s+", along["sides"])]

@@ -18,6 +18,9 @@ _FURNITURE = re.compile(
     r"follow us|share this|story continues|trending|recommended|related|listen to)\b",
     re.I,
 )
+# A line that is only an address, alone or after a label ("Source: https://…/uk-condemns-
+# attack"): the words in it are the page's, never a sentence of the statement.
+_ADDRESS_LINE = re.compile(r"(?:[\w ]{1,30}:\s*)?(?:https?://|www\.)\S+", re.I)
 # Words a line of the statement itself nearly always carries.
 _CONTENT_CUE = re.compile(
     r"terror|extrem|radicali|delegation|meeting|dialogue|working group|sides?\b|"
@@ -45,7 +48,7 @@ _CONTENT_CUE, _NEGATION = fast(_CONTENT_CUE), fast(_NEGATION)
 def is_furniture(line: str) -> bool:
     """A line that belongs to the page, not to the statement."""
     stripped = line.strip()
-    if _FURNITURE.match(stripped):
+    if _FURNITURE.match(stripped) or _ADDRESS_LINE.fullmatch(stripped):
         return True
     words = stripped.split()
     # A short line with no sentence end and no word of the genre is a promo or caption.

@@ -52,6 +52,17 @@ def document_parties(text: str, sentences: list[Sentence]) -> tuple[str, ...]:
         passing = counts[best] == 1 and not set(best) & set(top)
         if passing and len(top) == 2 and min(singles[code] for code in top) >= 3:
             return tuple(sorted(top))  # type: ignore[return-value]
+        # "The U.K. has signed agreements with Kenya and Somalia", then the U.K. named over
+        # and over: the state named most is a side, with the one of the pair named more
+        lead = top[0] if top else None
+        if (
+            counts[best] == 1
+            and lead not in best
+            and singles[lead] >= 3
+            and singles[lead] > max(singles[code] for code in best)
+        ):
+            other = max(best, key=lambda code: (singles[code], -best.index(code)))
+            return tuple(sorted((lead, other)))  # type: ignore[return-value]
         return best
     # No pair written together: the two countries named most often.
     return tuple(sorted(top)) if len(top) == 2 else ()

@@ -129,6 +129,20 @@ _NOT_CITY = frozenset(
         "for",
         "with",
         "by",
+        # news agencies: "Xinhua, June 10, 2016" is a credit line, not a city's dateline
+        "xinhua",
+        "reuters",
+        "afp",
+        "tass",
+        "bernama",
+        "yonhap",
+        "kyodo",
+        "anadolu",
+        "sputnik",
+        "interfax",
+        "andina",
+        "azertac",
+        "efe",
     ]
 )
 # A dateline is looked for on the first lines of the statement only.

@@ -26,6 +26,11 @@ _SLACK = 12
 # into a lower-case word (a stray break or two in prose is not wrapping).
 _MIN_BREAKS = 3
 _MIN_LOWER = 2
+# Lines that are no wrapped prose and so say nothing of the width: one token, such as an
+# address, alone or after a label ("Source: https://…"); and the leading `date YYYY-MM-DD`
+# that stands before a first line of copy.
+_ONE_TOKEN = re.compile(r"\s*(?:\w+:\s+)?\S+\s*")
+_DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -53,13 +58,20 @@ def _continues(line: str, following: str, width: int) -> bool:
     return len(line.rstrip()) >= width - _SLACK and (first.isalpha() or first in '“"‘')
 
 
+def _width(text: str, start: int, end: int) -> int:
+    """How much of the width the line at `start:end` takes as wrapped prose."""
+    if _ONE_TOKEN.fullmatch(text, start, end):
+        return 0
+    prefix = _DATE_PREFIX.match(text, start, end) if start == 0 else None
+    return end - (prefix.end() if prefix else start)
+
+
 def unwrap(text: str) -> str:
     """The text with the breaks inside wrapped sentences made spaces (same length)."""
     if "\n" not in text:
         return text
     spans = _lines(text)
-    lengths = [end - start for start, end in spans]
-    width = max(lengths, default=0)
+    width = max((_width(text, *span) for span in spans), default=0)
     if width > _MAX_WIDTH:
         return text
     joins: list[int] = []

@@ -216,3 +216,74 @@ def test_what_is_condemned_ends_and_stays_whole(text: str, condemned: list[str])
 def test_denunciations_and_their_ends(text: str, parties: list[str], condemned: list[str]) -> None:
     (found,) = facts_of(text, "CondemnationIssued")
     assert (found["parties"], found["condemned"]) == (parties, condemned)
+
+
+_CALL = (
+    "Chilean Foreign Minister Ana Tapia spoke by telephone with Peruvian Foreign Minister "
+    "Luis Vega on Monday. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "condemned"),
+    [
+        pytest.param(
+            _CALL + "Speaking at a joint press conference later, Tapia condemned the bombing in "
+            "Arica.",
+            ["CL"],
+            ["the bombing in Arica"],
+            id="an-opening-phrase-names-no-one-who-condemned",
+        ),
+        pytest.param(
+            _CALL + "During the call, Vega briefed Tapia on the inquiry into the blast in Tacna, "
+            "saying the Peruvian government strongly condemned the attack, and that its people "
+            "stood with Chile.",
+            ["PE"],
+            ["the attack"],
+            id="the-clause-after-a-reporting-verb-and-a-second-thing-reported",
+        ),
+        pytest.param(
+            "Ana Tapia, Chilean Minister of Foreign Affairs, and Luis Vega, Minister of Foreign "
+            "Affairs of Peru, discussed the bilateral relationship by phone. "
+            "Tapia expressed her strong condemnation of the attack on the border post.",
+            ["CL"],
+            ["the attack on the border post"],
+            id="a-person-introduced-with-the-title-after-the-name",
+        ),
+        pytest.param(
+            "The Peruvian deputy minister met senior officials in Santiago, including Chile's "
+            "interior minister, Ana Tapia, and the speaker of the Senate. Minister Tapia, who was "
+            "herself wounded in a bombing in 1991, condemned the attacks on Peru.",
+            ["CL"],
+            ["the attacks on Peru"],
+            id="a-relative-clause-and-a-title-before-a-comma-and-the-name",
+        ),
+        pytest.param(
+            "Chilean and Peruvian officials met in Lima. The Chilean minister voiced concern over "
+            "smuggling from Bolivia and condemned the attacks on Peru.",
+            ["CL"],
+            ["the attacks on Peru"],
+            id="the-subject-of-the-first-verb-when-condemned-is-the-second",
+        ),
+        pytest.param(
+            _CALL + "Vega reiterated Peru's strong condemnation and complete rejection of all "
+            "forms of violence and terrorism.",
+            ["PE"],
+            ["all forms of violence and terrorism"],
+            id="condemnation-and-rejection-of-all-forms-of-two-things",
+        ),
+        pytest.param(
+            "Chile and Peru reviewed their cooperation. Peru strongly condemned the bombing in "
+            "Arica, Radio Sur reports.\nSource: https://example.org/peru-condemns-the-bombing-"
+            "in-arica-and-chile-condemns",
+            ["PE"],
+            ["the bombing in Arica"],
+            id="an-agency-reporting-and-an-address-line-are-no-thing-condemned",
+        ),
+    ],
+)
+def test_who_condemned_among_more_words(
+    text: str, parties: list[str], condemned: list[str]
+) -> None:
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert (found["parties"], found["condemned"]) == (parties, condemned)

@@ -946,3 +946,12 @@ def test_a_state_in_the_possessive_before_a_name_is_the_side() -> None:
 )
 def test_heads_when_no_sentence_says_who_led(text: str, expected: set[tuple[str, str]]) -> None:
     assert leaders(text) == expected
+
+
+def test_a_side_without_its_article_and_a_name_of_hyphened_words() -> None:
+    text = (
+        "The 6th Chile-Peru Joint Security Commission meeting on counter-terrorism was held in "
+        "Lima on 5 May 2022. Retired General Luis Ramos-De-Vega led Peru delegation while the "
+        "Chilean delegation was led by Undersecretary Ana Tapia."
+    )
+    assert leaders(text) == {("PE", "Luis Ramos-De-Vega"), ("CL", "Ana Tapia")}

@@ -468,3 +468,78 @@ def test_signers_in_a_reported_clause_and_a_place_with_a_particle() -> None:
     assert found["location"] == "Puerto de la Cruz"
     assert [s["name"] for s in found["signatories"]] == ["Ana Torres", "Luis Vega"]
     assert not any("announced" in (s["title"] or "") for s in found["signatories"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Memorandum of Understanding (MoU) signed today by Chile and Peru strengthens the "
+            "existing framework for combating terrorism, the minister said.",
+            {"subject": "the existing framework for combating terrorism"},
+            id="what-the-memorandum-does-said-of-it",
+        ),
+        pytest.param(
+            "The Chilean minister signed a memorandum of understanding with Peruvian Interior "
+            "Minister, General Luis Vega, for cooperation between the police forces of both "
+            "countries.",
+            {"subject": "cooperation between the police forces of both countries"},
+            id="the-subject-after-the-other-signatory-and-their-title",
+        ),
+        pytest.param(
+            "On 14 May 2022, the intelligence services of Chile and Peru agreed to jointly prevent "
+            "terrorism and organised crime in the Andes. A memorandum of understanding was signed "
+            "by Chile's intelligence director Ana Tapia and Peru's intelligence director Luis "
+            "Vega.",
+            {
+                "subject": "jointly prevent terrorism and organised crime in the Andes",
+                "date": "2022-05-14",
+            },
+            id="the-purpose-agreed-in-the-sentence-before",
+        ),
+        pytest.param(
+            "The agreement signed in Lima by Chilean Interior Minister Ana Tapia and Peruvian "
+            "Justice Minister Luis Vega would strengthen the exchange of information on terrorist "
+            "suspects.",
+            {
+                "subject": "the exchange of information on terrorist suspects",
+                "location": "Lima",
+                "signatories": [
+                    {"name": "Ana Tapia", "title": "Chilean Interior Minister", "party": "CL"},
+                    {"name": "Luis Vega", "title": "Peruvian Justice Minister", "party": "PE"},
+                ],
+            },
+            id="an-agreement-named-by-who-signed-it-and-what-it-would-do",
+        ),
+    ],
+)
+def test_what_a_memorandum_is_for_told_elsewhere(text: str, expected: dict) -> None:
+    (mou,) = facts_of(text, "MoUSigned", date(2024, 5, 2))
+    assert {key: mou[key] for key in expected} == expected
+
+
+def test_an_agreement_named_by_its_topic_and_the_state_named_most() -> None:
+    text = (
+        "Chile has signed security agreements with Peru and Bolivia. In Lima, Defence Minister "
+        "Ana Tapia signed a refreshed security cooperation agreement following talks with "
+        "Peruvian ministers. Tapia said Chile counts Peru as a close partner, and Chile's "
+        "navy will train with Peru's. Chile will also send advisers to Bolivia, Chile's "
+        "defence ministry said."
+    )
+    (mou,) = facts_of(text, "MoUSigned", date(2024, 5, 2))
+    assert mou["parties"] == ["CL", "PE"]
+    assert "security cooperation" in mou["subject"]
+    assert [(s["name"], s["title"], s["party"]) for s in mou["signatories"]] == [
+        ("Ana Tapia", "Defence Minister", "CL")
+    ]
+
+
+def test_an_agreement_with_most_countries_is_a_summary() -> None:
+    text = (
+        "Chile and Peru signed a memorandum of understanding on border security on 4 May. "
+        "Tapia said that Chile has signed a cooperation agreement with most South American "
+        "countries to prevent terrorism."
+    )
+    assert [m["subject"] for m in facts_of(text, "MoUSigned", date(2024, 5, 6))] == [
+        "border security"
+    ]

@@ -87,3 +87,20 @@ def test_a_line_ending_in_a_word_that_ends_no_sentence_runs_on() -> None:
 def test_a_date_on_the_line_before_the_break_reaches_the_meeting() -> None:
     meetings = facts_of(CABLE, "MeetingHeld", published_on=date(2009, 5, 20))
     assert [m["date"] for m in meetings] == ["2009-03-03"]
+
+
+def test_an_address_line_and_a_leading_date_set_no_width() -> None:
+    # a source's address runs past the width of the wrapped copy; the leading date line adds
+    # its own words to the first line
+    text = (
+        " date 2024-03-24 (Andes Wire) On March 24, the President of Chile\n"
+        "Ana Tapia made a phone call to the President of Peru\n"
+        "Luis Vega, the wire reports.\n"
+        "President Tapia noted that Chile strongly condemns\n"
+        "this horrific act of terrorism, adding that the Chilean\n"
+        "people stand with the people of Peru.\n"
+        "Source: https://example.org/news/2024/03/24/president-tapia-makes-phone-call-"
+        "to-president-vega-of-peru\n"
+    )
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert (found["parties"], found["condemned"]) == (["CL"], ["this horrific act of terrorism"])
