@@ -318,6 +318,12 @@ WENT_TO_CHAIR = re.compile(
     r"to\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+to\s+(?:co-?chair|chair|co-?lead)\s+the\s+"
     r"[^.;]{1,200}?\s+with\s+(?=[A-Z]|the\s)"
 )
+# "The meeting was attended by …", "It was attended by …": who came to the meeting held.
+ATTENDED_BY = re.compile(
+    r"\b(?:[Tt]he\s+(?:meeting|session|talks|consultations?|conference)|It)\s+was\s+attended\s+by\s+"
+)
+# Where one attendee of a list ends and the next begins.
+_LIST_ITEM = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # The verb after the officials who speak of the talks, as the subject of their sentence.
 _SPOKE = re.compile(
     r",?\s+(?:discussed|emphasi[sz]ed|stressed|expressed|underlined|underscored|reaffirmed|"
@@ -335,7 +341,9 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]he)\s+(?:delegation
 CO_CHAIRED = re.compile(
     # "The meeting was chaired jointly by A, TITLE, and B"
     r"(?:\b(?:co-?chaired|jointly\s+chaired|co-?led|(?:chaired|led|headed)\s+jointly)"
-    r"|,\s+chaired)\s+by\s+",
+    r"|,\s+chaired)\s+by\s+"
+    # "held under the chairmanship of Russian and Chinese Deputy Foreign Ministers A and B"
+    r"|\bunder\s+the\s+(?:co-?)?chairmanship\s+of\s+",
     re.I,
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -893,7 +901,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 continue
             for official in officials_in(_chunk(text, match.end(), e)):
                 add(named[0].code, official, sentence)
-        for match in CO_CHAIRED.finditer(text, s, e) if by else ():
+        for match in CO_CHAIRED.finditer(text, s, e) if by or "chairmanship" in low else ():
             if any(side.end() == match.end() for side in led):
                 continue  # "the Indian side was co-led by …": one side, read above
             before = [side for side in led if side.end() < match.start()]
@@ -929,6 +937,24 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             add(party, head, sentence)
     for party, official, line in _transcript_speakers(reading, parties):
         add(party, official, line)
+    # "The meeting was attended by TITLE OF A NAME, TITLE OF B NAME, …": in a meeting of three
+    # or more states, each attendee whose title names a side heads that side, where no
+    # sentence said who led it (one a side; between two states the heads are named as such).
+    attended = len(parties) > 2 and "attended by" in reading.lowered
+    for sentence in reading.sentences if attended else ():
+        for match in ATTENDED_BY.finditer(text, sentence.start, sentence.end):
+            # (a quotation's close ends the list: "… B,” the council said")
+            listed = re.split(r"[\"”]", text[match.end() : sentence.end], maxsplit=1)[0]
+            for piece in _LIST_ITEM.split(listed):
+                official = parse_official(piece.strip(' ,.;"”'))
+                taken = {party for party, _ in leaders}
+                if (
+                    official is not None
+                    and official.party in parties
+                    and official.party not in taken
+                    and " " in official.name
+                ):
+                    add(official.party, official, sentence)
     if not leaders and len(parties) == 2:
         # No sentence says who led: the officials the statement has speak of the talks, each
         # titled with a side's name, are its heads ("TITLE OF INDIA A and TITLE OF SINGAPORE B

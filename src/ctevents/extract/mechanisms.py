@@ -66,12 +66,19 @@ _TYPES = (
     r"Meeting(?=\s+on\s)|"
     # "the Indonesia-Australia Ministerial Council on Law and Security": a council of
     # ministers named by its subject (a "Security Council" is an institution, never a round)
-    r"(?:Ministerial|Joint)\s+Council(?=\s+on\s)"
+    r"(?:Ministerial|Joint)\s+Council(?=\s+on\s)|"
+    # a grouping's standing counter-terrorism body and its council's meetings: "the Council
+    # of the Regional Anti-Terrorist Structure", "the SCO RATS Council"
+    r"(?:Regional\s+)?Anti-?[Tt]errorist\s+Structure(?:\s+Council)?|"
+    # "the 14th Meeting of Security Council Secretaries of the SCO Member States"
+    r"Meeting\s+of\s+(?:the\s+)?Security\s+Council\s+Secretaries"
 )
 # Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
 _GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
 MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
+    # "the 12th Joint Working Group Meeting on Counter Terrorism": the group's meeting
+    r"(?:\s+Meeting(?=\s+on\s))?"
     rf"(?:\s+(?:on|for)\s+{_NOT_A_DAY}(?P<subject>{_SUBJECT}))?"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -118,8 +125,10 @@ LOWER_MECHANISM = re.compile(
     # ("the first interagency counter terrorism talks": who took part stays in the name)
     r"(?<![\w-])(?:(?P<pre>(?:(?:interagency|inter-agency|bilateral|trilateral)\s+)?"
     r"(?:[Cc]ounter[- ]?[Tt]errorism|[Cc]ounter[Tt]errorism"
-    r"|[Aa]nti-?[Tt]error(?:ism)?))"
-    rf"\s+(?P<pretype>{_LOWER_TYPES})"
+    # ("the Russian-Chinese anti-terrorist working group")
+    r"|[Aa]nti-?[Tt]error(?:ism|ist)?))"
+    # ("the Russian-Egyptian counterterrorism group": a group named by its subject alone)
+    rf"\s+(?P<pretype>{_LOWER_TYPES}|group)"
     # "a dialogue aimed at combating terrorism", "the fourth annual bilateral dialogue between
     # Algeria and the United States on security and the fight against terrorism"
     rf"|(?P<type>{_LOWER_TYPES})(?:\s+between\s+{_TWO_STATES})?\s+(?:on|aimed\s+at)\s+"
@@ -146,11 +155,15 @@ _TYPE_SLUG = {
     "talks": "talks",
     # "the High-Level Security Mechanism": a standing mechanism named as such.
     "mechanism": "mechanism",
+    "group": "jwg",
     "ad hoc group": "group",
     "ad-hoc group": "group",
     "expert group": "group",
     "ministerial council": "council",
     "joint council": "council",
+    "regional anti-terrorist structure": "rats",
+    "anti-terrorist structure": "rats",
+    "meeting of security council secretaries": "security-council-secretaries",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _TERROR = re.compile(r"terroris", re.I)
@@ -256,6 +269,8 @@ def kind_of(type_name: str, qualifier: str, subject: str) -> str:
     # "joint working group"; "consultation meeting" is a consultation, "meeting" one too.
     written = re.sub(r"\s+", " ", type_name.lower())
     written = re.sub(r"(?<=\w) (?:meetings?|mechanism)$", "", written)
+    written = re.sub(r"(?<=structure) council$", "", written)
+    written = re.sub(r"antiterrorist", "anti-terrorist", written.replace(" the ", " "))
     type_slug = _TYPE_SLUG.get(written) or _TYPE_SLUG[re.sub(r"s$", "", written)]
     if type_name.upper().startswith("CT") or type_name.upper().endswith("-CT"):
         qualifier = qualifier or "Counter Terrorism"

@@ -592,6 +592,12 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     ]
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
     meetings = _without_earlier_rounds(_without_descriptions(meetings))
+    for meeting in meetings:
+        _with_listed_participants(reading, meeting)
+        if not meeting.parties:
+            # "the 19th SOMTC Working Group on Counter Terrorism", no state named, in a
+            # statement about the ASEAN countries: the grouping's members met
+            meeting.parties = multilateral.only_grouping(text) or ()
     _with_full_names(meetings, names)
     if len(meetings) == 1 and meetings[0].ordinal is None:
         meetings[0].ordinal = _stated_round(reading)
@@ -618,10 +624,32 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         quiet = meeting.location is None and not meeting.virtual
         if quiet and reading.dateline.city and any(_TODAY.search(p.text) for p in meeting.passages):
             meeting.location = reading.dateline.city
+    if meetings and meetings[0].location is None and not meetings[0].virtual:
+        # "JERUSALEM: … officials from India and Israel met here for …", then the round
+        # named: the lead's "here" is the dateline's city
+        lead = reading.sentences[:2]
+        if reading.dateline.city and any(_MET_HERE.search(s.text) for s in lead):
+            meetings[0].location = reading.dateline.city
     for meeting in meetings:
         if len(meeting.parties) < 2:
             _with_host(meeting, counts(), reading.source_id)
     return _merged_by_key(meetings)
+
+
+def _with_listed_participants(reading: Reading, meeting: Meeting) -> None:
+    """A meeting of three or more states whose report lists who took part, soon after
+    naming it ("… was held in Astana. Delegations from A, B, C and D attended."):
+    those states, with the host the sentence saying it was held names."""
+    first = meeting.passages[0]
+    at = bisect_left(reading.starts, first.start)
+    for sentence in reading.sentences[at : at + 5]:
+        listed = multilateral.listed_participants(reading.text, sentence.start, sentence.end)
+        if listed is None:
+            continue
+        text = reading.text
+        host = {m.code for m in gazetteer.mentions(text, first.start, first.end)}
+        meeting.parties = tuple(sorted(set(listed) | (host if len(host) == 1 else set())))
+        return
 
 
 def _from_headline(
@@ -1017,6 +1045,9 @@ def _venue(reading: Reading) -> str | None:
 
 
 _HERE_IN = re.compile(r"\bhere\s+in\s+[A-Z]")
+_MET_HERE = re.compile(
+    r"\b(?:met|meet|meets|held|hold|holds|talks|meeting)\s+(?:[\w-]+\s+){0,2}?here\b"
+)
 
 
 def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:

@@ -147,7 +147,8 @@ PURPOSE = re.compile(
     # "signed an MoU with the Financial Monitoring Unit of Pakistan to combat …": the other
     # side first
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+with\s+(?:the\s+)?[A-Z][^.;,]{{0,100}}?(?=\s+to\s))?"
-    rf"\s+(?:on\s+{_WEEKDAY}\s+|(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
+    # ("an MOU on Thursday (Nov 14) to deepen …": the day may be bracketed after the weekday)
+    rf"\s+(?:on\s+{_WEEKDAY}\s+(?:\([^()]{{1,16}}\)\s+)?|(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
     r"(?:aimed\s+at|aiming\s+to|to|that\s+will|"
     r"that\s+(?:aims|seeks)\s+to|that(?=\s+[a-z]+s\s)|in\s+which\s+(?:they|both\s+sides|"
     r"the\s+(?:two\s+)?(?:sides|countries|parties))\s+(?:agree|agreed|pledge|pledged|commit)\s+to)\s+"
@@ -221,6 +222,9 @@ _FRAME = re.compile(
     rf"|,\s+on\s+(?:the\s+)?(?:\d|{_MONTH}|{_WEEKDAY})"
     # "… by A and B would strengthen …": the verb of the sentence the list is subject in
     r"|\s+(?:would|will|is\s+to|aims\s+to|seeks\s+to)\s+[a-z]"
+    # "… by A and B at the Ministry of Home Affairs (MHA) headquarters": the venue
+    r"|\s+(?:at|in)\s+the\s+(?:[\w()’'-]+\s+){0,8}?(?:headquarters|premises|building|palace|"
+    r"ceremony|secretariat)\b"
 )
 # "signed by A on behalf of India and by B on behalf of Oman": each with the side after.
 BY_ON_BEHALF = re.compile(

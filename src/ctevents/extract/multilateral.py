@@ -27,6 +27,8 @@ MEMBERS: dict[str, tuple[str, ...]] = {
     "GUAM": ("AZ", "GE", "MD", "UA"),
     # its name from 1999 to 2005, with Uzbekistan
     "GUUAM": ("AZ", "GE", "MD", "UA", "UZ"),
+    # South Asian Association for Regional Cooperation
+    "SAARC": ("AF", "BD", "BT", "IN", "LK", "MV", "NP", "PK"),
 }
 # The same groupings by their full names.
 _LONG_NAMES = {
@@ -34,7 +36,7 @@ _LONG_NAMES = {
     "Association of Southeast Asian Nations": "ASEAN",
 }
 _GROUPING_NAMES = (
-    r"BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS|GUU?AM"
+    r"BIMSTEC|Quad|C5\s*\+\s*1|GCC|ASEAN|BRICS|GUU?AM|SAARC"
     r"|Gulf\s+Cooperation\s+Council|Association\s+of\s+Southeast\s+Asian\s+Nations"
 )
 _GROUPING = re.compile(rf"\b(?P<name>{_GROUPING_NAMES})\b")
@@ -102,6 +104,13 @@ def _grouping(text: str, start: int, end: int) -> tuple[str, ...] | None:
         if _PARTNER_JOINT.match(gap):
             parties.add(mention.code)
     return tuple(sorted(parties))
+
+
+def only_grouping(text: str) -> tuple[str, ...] | None:
+    """The members of the one grouping a statement names ("… collaboration among the ASEAN
+    countries"), None when it names none or several."""
+    names = {_key(m.group("name")) for m in _GROUPING.finditer(text)}
+    return MEMBERS[names.pop()] if len(names) == 1 else None
 
 
 def with_members(text: str, start: int, end: int) -> tuple[str, ...] | None:
@@ -172,6 +181,39 @@ def group_in_lead(text: str, sentences: list[tuple[int, int]]) -> tuple[str, ...
         group = _listed_group(text, start, end) if _SEVERAL.search(text, start, end) else None
         if group:
             return group
+    return None
+
+
+# "Delegations from the competent authorities of A, B and C … attended the event", "the
+# meeting included official delegations from A, B and C, as well as D in an observer role",
+# "The meeting was attended by TITLE of A NAME, TITLE of B NAME, …": the states that took
+# part, listed in a sentence of their own.
+_DELEGATIONS_LISTED = re.compile(
+    r"\b(?:[Dd]elegations?|representatives|officials)\s+(?:from|of)\s+(?P<list>[^.;]{1,400}?)"
+    r"\s+(?:attended|took\s+part|participated)\b"
+    r"|\bincluded\s+(?:the\s+)?(?:official\s+)?(?:delegations|representatives)\s+(?:from|of)\s+"
+    r"(?P<list2>[^.;]{1,400})"
+    r"|\b(?:was|were)\s+attended\s+by\s+(?P<list3>(?:[^.;]|\.(?!\s|$)){1,1200})"
+)
+# Who came but not as a party: "…, as well as Belarus and Mongolia in observer roles",
+# "…, along with representatives of the Executive Committee".
+_NOT_PARTIES = re.compile(
+    r",?\s+as\s+well\s+as\s+[^.;]{1,120}?\bobservers?\b|,\s+and\s+[^,.;]{1,80}?\bobservers?\b"
+    r"|,?\s+along\s+with\b"
+)
+
+
+def listed_participants(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """The states a sentence in `text[start:end]` lists as taking part, when three or more."""
+    for match in _DELEGATIONS_LISTED.finditer(text, start, end):
+        group = next(g for g in ("list", "list2", "list3") if match.group(g))
+        begin, stop = match.span(group)
+        guests = _NOT_PARTIES.search(text, begin, stop)
+        codes = {
+            m.code for m in gazetteer.mentions(text, begin, guests.start() if guests else stop)
+        }
+        if len(codes) >= 3:
+            return tuple(sorted(codes))
     return None
 
 

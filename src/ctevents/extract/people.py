@@ -494,10 +494,35 @@ def split_officials(chunk: str, lists: bool = True) -> list[Official]:
     """Officials in a list, split at "and" only where both sides read as officials: first
     at ", and" and ";", then at a bare "and"; never inside brackets. A list of three or more
     "TITLE NAME" items is split at its commas."""
+    shared = _SHARED_TITLE.match(chunk.strip(" ,.;"))
+    if shared:
+        return _each_with_the_shared_title(shared)
     found = _split(chunk, lists, {}, {})
     if "counterpart" in chunk and len(found) > 1:
         found = _counterparts_titled(chunk, found)
     return found
+
+
+# "Russian and Chinese Deputy Foreign Ministers A and B": one title in the plural shared by
+# two officials, each of the state named in the same place.
+_SHARED_TITLE = re.compile(
+    r"(?P<first>[A-Z][a-z]+)\s+and\s+(?P<second>[A-Z][a-z]+)\s+"
+    r"(?P<title>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*?(?:ies|s))\s+"
+    r"(?P<a>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+and\s+"
+    r"(?P<b>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})"
+)
+
+
+def _each_with_the_shared_title(match: re.Match[str]) -> list[Official]:
+    plural = match.group("title")
+    title = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+    officials = []
+    for state, name in (("first", "a"), ("second", "b")):
+        party = gazetteer.code_for(match.group(state))
+        officials.append(Official(match.group(name), f"{match.group(state)} {title}", party))
+    if not all(o.party for o in officials):
+        return _split(match.string, True, {}, {})
+    return officials
 
 
 def _counterparts_titled(chunk: str, found: list[Official]) -> list[Official]:

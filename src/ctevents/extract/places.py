@@ -32,7 +32,9 @@ HOSTED_THE = re.compile(
 # "held here", "held the 16th meeting of … here and …": the dateline's city.
 # "in the capital, Ankara", "in the Kenyan capital Nairobi": the city, not the country.
 IN_CAPITAL = re.compile(
-    rf"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+)?capital(?:\s+city)?,?\s+{_PLACE}"
+    rf"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:[’']s)?\s+)?capital(?:\s+city)?"
+    # "in Kazakhstan's capital of Astana"
+    rf"(?:,?\s+|\s+of\s+){_PLACE}"
 )
 # "held in the Egyptian capital on 2 May": the capital of the state named, from the table.
 CAPITAL_OF = re.compile(

@@ -955,3 +955,39 @@ def test_a_side_without_its_article_and_a_name_of_hyphened_words() -> None:
         "Chilean delegation was led by Undersecretary Ana Tapia."
     )
     assert leaders(text) == {("PE", "Luis Ramos-De-Vega"), ("CL", "Ana Tapia")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The first meeting of the Chile-Peru Joint Working Group on Counter-Terrorism was "
+            "held under the chairmanship of Chilean and Peruvian Deputy Foreign Ministers Ana "
+            "Tapia and Luis Vega in Lima.",
+            {("CL", "Ana Tapia"), ("PE", "Luis Vega")},
+            id="one-plural-title-shared-and-under-the-chairmanship-of",
+        ),
+        pytest.param(
+            "The 9th Meeting of Security Council Secretaries of the Andean States took place in "
+            "Quito on 3 May 2024. The meeting was attended by Deputy Security Adviser of the "
+            "Republic of Chile Ana Tapia, Presidential Aide and Security Council Secretary of the "
+            "Republic of Peru Luis Vega, Security Council Secretary of the Plurinational State of "
+            "Bolivia Juan Mamani and Director of the Executive Committee Rosa Quispe. Terrorism "
+            "was discussed.",
+            {("CL", "Ana Tapia"), ("PE", "Luis Vega"), ("BO", "Juan Mamani")},
+            id="attendees-of-a-meeting-of-several-states-titled-with-their-states",
+        ),
+    ],
+)
+def test_heads_of_shared_titles_and_of_meetings_of_several_states(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert leaders(text) == expected
+
+
+def test_attendees_of_a_meeting_of_two_states_are_not_heads() -> None:
+    text = (
+        "The 3rd Chile-Peru Counter-Terrorism Dialogue was held in Lima on 3 May 2024. The "
+        "meeting was attended by the Chilean Ambassador to Peru Rosa Quispe."
+    )
+    assert leaders(text) == set()

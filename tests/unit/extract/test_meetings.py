@@ -1346,3 +1346,73 @@ def test_days_to_come_take_the_year_of_the_statement() -> None:
     )
     (coming,) = facts_of(text, "NextMeetingScheduled", date(2024, 3, 14))
     assert coming["date"] == "2024-03-22/2024-03-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On 3 May 2024, the 21st meeting of the Council of the Regional Anti-Terrorist "
+            "Structure of the Andean Pact was held in Cusco, Peru. Delegations from the competent "
+            "bodies of the Republic of Chile, the Republic of Ecuador and the Plurinational State "
+            "of Bolivia, along with representatives of Colombia's police, attended the event.",
+            {"parties": ["BO", "CL", "EC", "PE"], "ordinal": 21, "location": "Cusco"},
+            id="a-groupings-anti-terrorist-structure-and-the-delegations-listed-with-the-host",
+        ),
+        pytest.param(
+            "The 9th Meeting of Security Council Secretaries of the Andean States took place in "
+            "Ecuador's capital of Quito on 3 May 2024. The meeting included official delegations "
+            "from Chile, Peru, and Bolivia, as well as Colombia and Panama in observer roles. "
+            "Terrorism and drug trafficking were discussed.",
+            {"parties": ["BO", "CL", "EC", "PE"], "ordinal": 9, "location": "Quito"},
+            id="security-council-secretaries-observers-left-out-and-a-capital-of",
+        ),
+        pytest.param(
+            "The 7th Senior Officials Meeting on Transnational Crime (SOMTC) Working Group on "
+            "Counter Terrorism took place on 18 May 2024 in Bali. It served to improve "
+            "collaboration among the ASEAN countries in combating terrorism.",
+            {"parties": ["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"], "ordinal": 7},
+            id="no-state-named-but-the-one-grouping-of-the-statement",
+        ),
+        pytest.param(
+            "The first meeting of the Chilean-Peruvian anti-terrorist working group was held in "
+            "Lima on 4 May 2024.",
+            {"parties": ["CL", "PE"], "ordinal": 1, "location": "Lima"},
+            id="a-lower-case-anti-terrorist-working-group",
+        ),
+        pytest.param(
+            "LIMA: Senior officials from Chile and Peru met here for wide-ranging talks. The "
+            "two-day meeting was the fifth round of the Chile-Peru joint working group on counter "
+            "terrorism.",
+            {"parties": ["CL", "PE"], "ordinal": 5, "location": "Lima"},
+            id="met-here-in-the-lead-under-a-dateline",
+        ),
+        pytest.param(
+            "Both sides welcomed the 12th Joint Working Group Meeting on Counter Terrorism held "
+            "on 17 December 2020 between Chile and Peru.",
+            {"mechanism": "Joint Working Group Meeting on Counter Terrorism", "ordinal": 12},
+            id="a-groups-meeting-on-its-subject-is-one-name",
+        ),
+    ],
+)
+def test_meetings_of_groupings_and_their_members(text: str, expected: dict) -> None:
+    (meeting,) = held(text, date(2024, 5, 20))
+    assert {key: meeting[key] for key in expected} == expected
+
+
+def test_a_meeting_of_a_grouping_table_member() -> None:
+    text = (
+        "The 4th meeting of the SAARC Working Group on Counter Terrorism was held in Colombo on "
+        "3 May 2024."
+    )
+    (meeting,) = held(text)
+    assert meeting["parties"] == ["AF", "BD", "BT", "IN", "LK", "MV", "NP", "PK"]
+
+
+def test_a_group_named_by_its_subject_meets_next() -> None:
+    text = (
+        "A meeting of the Chilean-Peruvian counterterrorism group will be held in Lima in the "
+        "near future, the Chilean foreign minister said."
+    )
+    (coming,) = facts_of(text, "NextMeetingScheduled", date(2024, 5, 2))
+    assert (coming["parties"], coming["location"]) == (["CL", "PE"], "Lima")

@@ -543,3 +543,18 @@ def test_an_agreement_with_most_countries_is_a_summary() -> None:
     assert [m["subject"] for m in facts_of(text, "MoUSigned", date(2024, 5, 6))] == [
         "border security"
     ]
+
+
+def test_a_purpose_after_a_bracketed_day_and_signers_before_the_venue() -> None:
+    text = (
+        "Chile and Peru signed a Memorandum of Understanding (MOU) on Thursday (May 2) to deepen "
+        "cooperation in combating transnational crimes. The MOU was signed by Chile's Minister of "
+        "the Interior Ana Tapia and Peru's Minister for Home Affairs and Law Luis Vega at the "
+        "Ministry of the Interior (MININT) headquarters."
+    )
+    (mou,) = facts_of(text, "MoUSigned", date(2024, 5, 4))
+    assert mou["subject"] == "deepen cooperation in combating transnational crimes"
+    assert [(s["name"], s["party"]) for s in mou["signatories"]] == [
+        ("Ana Tapia", "CL"),
+        ("Luis Vega", "PE"),
+    ]
