@@ -38,7 +38,8 @@ CORPORA = (
     Corpus("extract_heldout", "held out, written in the genre's manner", 30, 1.0),
     Corpus("extract_heldout2", "held out, written in the genre's manner", 20, 1.0),
     Corpus("extract_heldout3", "held out, written in the genre's manner", 25, 1.0),
-    Corpus("extract_heldout4", "held out, written in the genre's manner", 30, 0.988),
+    # 1.31.0 places the Turkey-Iraq mechanism's meeting where the lead says it was (0.988)
+    Corpus("extract_heldout4", "held out, written in the genre's manner", 30, 0.994),
     Corpus("extract_real", "real statements, development", 60, 0.987, 1.0, real=True),
     Corpus("extract_shapes", "the weak shapes of earlier rounds, own words", 18, 1.0, 1.0),
     Corpus("extract_blind1", "real official statements, once blind", 12, 1.0, 1.0, (0.542, 0.882)),

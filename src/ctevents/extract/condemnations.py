@@ -196,9 +196,10 @@ def _introduced_side(text: str, word: str, parties: tuple[str, ...]) -> str | No
     if word.lower() in TITLE_WORDS or gazetteer.code_for(word):
         return None
     for mention in re.finditer(rf"\b{re.escape(word)}\b", text):
-        # within the mention's sentence, at most 100 characters back
-        stop = max(text.rfind(". ", 0, mention.start()), text.rfind("\n", 0, mention.start()))
-        begin = max(0, mention.start() - 100, stop + 1)
+        # within the mention's sentence (an initial's stop ends none), at most 100 back
+        window = max(0, mention.start() - 100)
+        stops = [m.end() for m in _SENTENCE_STOP.finditer(text, window, mention.start())]
+        begin = stops[-1] if stops else window
         # the whole name: "Lee" may be the first of "Lee Hsien Loong"
         end = _NAME_GOES_ON.match(text, mention.end()).end()  # type: ignore[union-attr]
         before = _CAPITALISED_RUN.search(text, begin, mention.start())
@@ -217,6 +218,7 @@ def _introduced_side(text: str, word: str, parties: tuple[str, ...]) -> str | No
     return None
 
 
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])\.\s|\n")
 _NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w’'-]+)*")
 
 
@@ -245,7 +247,8 @@ _FIRST_VERB = re.compile(
 def _subject_clauses(subject: str) -> list[str]:
     """The subject of the verb from the narrowest reading to the whole words before it: after
     a reporting verb, without an opening phrase or a relative clause, and, when the verb is
-    the second of its clause ("A expressed X and condemned Y"), the words before the first."""
+    the second of its clause ("A expressed X and condemned Y"), only the words before the
+    first (the object of the first verb names no one who condemned)."""
     narrow = subject
     reported = list(_REPORTED.finditer(narrow))
     if reported:
@@ -255,17 +258,34 @@ def _subject_clauses(subject: str) -> list[str]:
     if re.search(r"\band\s+(?:(?:also|strongly|firmly|\w+ly)\s+)?$", narrow):
         first = _FIRST_VERB.search(narrow)
         if first:
-            narrow = narrow[: first.start()]
+            return [narrow[: first.start()]]
     return [narrow, subject] if narrow.strip() and narrow != subject else [subject]
 
 
+# When, after the subject: "A on Thursday held …".
+_WHEN_AFTER = re.compile(r"\s+(?:on|last|this|yesterday|today|earlier)\b.*$", re.S)
+# The dateline's words before the subject ("ISLAMABAD: Foreign Minister A …").
+_DATELINE_WORDS = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?::|\s+[-–—])\s*")
+
+
 def _who(
-    subject: str, parties: tuple[str, ...], officials: dict[str, str], text: str = ""
+    subject: str,
+    parties: tuple[str, ...],
+    officials: dict[str, str],
+    text: str = "",
+    home: str | None = None,
 ) -> tuple[str, ...]:
-    for clause in _subject_clauses(subject):
+    clauses = _subject_clauses(subject)
+    for clause in clauses:
         who = _who_in(clause, parties, officials, text)
         if who is not None:
             return who
+    # "ISLAMABAD: Foreign Minister A … condemned …": an official whose title names no state,
+    # in a statement datelined in a side's capital, is of that side
+    words = _WHEN_AFTER.sub("", _DATELINE_WORDS.sub("", clauses[0]))
+    official = parse_official(words.strip(" ,"))
+    if home in parties and official is not None and official.title and official.party is None:
+        return (home,)  # type: ignore[return-value]
     return parties
 
 
@@ -297,6 +317,8 @@ def find(
     `officials` maps each word of a delegation leader's name (lowered) to their side."""
     officials = officials or {}
     text = reading.text
+    city = reading.dateline.city
+    home = gazetteer.CAPITALS.get(city.title() if city and city.isupper() else city or "")
     merged: dict[tuple[str, ...], Condemnation] = {}
     for sentence in reading.candidates(_VERB):
         if noise.is_negated(sentence.text):
@@ -319,7 +341,7 @@ def find(
             items = _items(phrase)
             if not items or not any(_of_the_genre(item) for item in items):
                 continue  # "condemned the occupation of the territories": not of the genre
-            who = _who(subject, parties, officials, text)
+            who = _who(subject, parties, officials, text, home)
             if not who:
                 continue
             strongly = bool(STRONGLY.search(text, clause_start, verb.end()) or strongest)

@@ -68,8 +68,9 @@ DATE = re.compile(
     rf"|\b{_WEEKDAY}(?P<m6>{_MONTH})\s+(?P<d7>{_DAY}){_DASH}{_WEEKDAY}(?P<m7>{_MONTH})\s+(?P<d8>{_DAY})"
     rf"(?:,?\s+(?P<y5>{_YEAR}))?\b"
     # 12-13 December 2022 / 12 December / 12th of December, 2022 / a range before a comma:
-    # "21-22, January 2002"
-    rf"|\b(?P<d1>{_DAY}{_NOTE})(?:{_DASH}(?P<d2>{_DAY}{_NOTE}))?(?(d2),?)\s+(?:of\s+)?(?P<m1>{_MONTH})"
+    # "21-22, January 2002"; after an ordinal day: "11th, November, 2017"
+    rf"|\b(?P<d1>{_DAY}{_NOTE})(?:{_DASH}(?P<d2>{_DAY}{_NOTE}))?(?(d2),?|(?:(?<=[a-z]),)?)\s+"
+    rf"(?:of\s+)?(?P<m1>{_MONTH})"
     rf"(?:,?\s+(?P<y1>{_YEAR}))?\b"
     # December 12-13, 2022 / December 12 and 13 / July 24, 2023
     rf"|\b(?P<m2>{_MONTH})\s+(?P<d3>{_DAY}{_NOTE})(?:{_DASH}(?P<d4>{_DAY}{_NOTE}))?(?:,?\s+(?P<y2>{_YEAR}))?\b"

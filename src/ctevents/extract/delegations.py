@@ -295,8 +295,10 @@ FROM_SIDE = fast(
 # "The Dialogue … was led by A and B": the meeting's chairs, one per side, when two are named.
 MEETING_LED_BY = fast(
     re.compile(
-        r"\b(?:meeting|dialogue|talks|consultations?|session|round|group|JWG|committee)\s+"
-        r"(?:(?:on|for)\s+[\w\s-]{1,60}?\s+)?(?:was|were)\s+(?:co-?|jointly\s+)?(?:led|chaired|headed)"
+        r"\b(?:meeting|dialogue|talks|consultations?|session|round|group|JWG|committee)"
+        # ("The dialogue, led by A, TITLE, and B, TITLE, will conclude …": a reduced clause)
+        r"(?:\s+(?:on|for)\s+[\w\s-]{1,60}?)?(?:\s+(?:was|were)\s+|,\s+)(?:co-?|jointly\s+)?"
+        r"(?:led|chaired|headed)"
         r"(?:\s+jointly)?\s+by\s+",
         re.I,
     )

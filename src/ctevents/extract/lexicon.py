@@ -17,6 +17,8 @@ COURTESIES = (
 STYLES = (
     r"Datuk\s+Seri|Dato['’]?\s+Sri|Dato['’]?\s+Seri|Datuk|Dato['’]|Dato|Tan\s+Sri|Tun|Puan\s+Sri"
     r"|Pehin|Sheikh|Shaikh|Haji|Hajah"
+    # "Major-General Engineer A", "Eng. B": a professional style of the Gulf and Arab states
+    r"|Engineer|Eng\.|Engr\.?"
 )
 # Posts written as honorifics ("Ambassador Jane Doe"): the title when no other is given.
 POSTS = r"Ambassador|Amb|Prof"

@@ -497,6 +497,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     names: list[str] = []  # every mechanism the statement names, held or not
     # One scan for the mechanism type words spares most sentences the mechanism grammar.
     typed = reading.cued(_TYPED)
+    rounds = _rounds_of_the_kind(reading)
     for sentence in reading.sentences:
         if noise.is_negated(sentence.text) or reading.search(_BACKGROUND, sentence):
             continue
@@ -539,6 +540,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             pair = multilateral.members(
                 text, sentence.start, sentence.end, mention.start, mention.end, counts()
             ) or parties.sentence_parties(text, sentence.start, sentence.end, exclude)
+            if mention.ordinal is None and mention.kind.split("-")[0] in rounds:
+                # "the meeting of the X Joint Working Group and Designations Dialogue … This
+                # was the 16th meeting of the working group": the round its kind is given
+                mention = replace(mention, ordinal=rounds[mention.kind.split("-")[0]])
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
     if "terror" in reading.lowered:
         candidates.extend(_from_headline(reading, statement_parties, bool(candidates)))
@@ -630,10 +635,37 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         lead = reading.sentences[:2]
         if reading.dateline.city and any(_MET_HERE.search(s.text) for s in lead):
             meetings[0].location = reading.dateline.city
+    place = _lead_meeting_place(reading) if any(m.location is None for m in meetings) else None
+    for meeting in meetings:
+        # "… following a joint counterterrorism meeting in Washington, D.C. March 29", then
+        # the rounds named: where the lead says the meeting was
+        if meeting.location is None and not meeting.virtual:
+            meeting.location = place
     for meeting in meetings:
         if len(meeting.parties) < 2:
             _with_host(meeting, counts(), reading.source_id)
     return _merged_by_key(meetings)
+
+
+# "This was the 16th meeting of the working group": a round of a mechanism named before,
+# called by its kind in lower case.
+_ROUND_OF_THE_KIND = re.compile(
+    rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:meeting|session|round)\s+of\s+the\s+"
+    r"(?P<type>(?:joint\s+)?working\s+group|dialogue|consultations?|committee)\b(?!\s+(?:on|of|for)\s)"
+)
+
+
+def _rounds_of_the_kind(reading: Reading) -> dict[str, int]:
+    """The rounds the statement gives mechanisms by their kind alone, by the kind's slug."""
+    rounds: dict[str, int] = {}
+    if "of the" not in reading.lowered:
+        return rounds
+    for match in _ROUND_OF_THE_KIND.finditer(reading.text):
+        ordinal = _first_ordinal(reading.text, *match.span("ordinal"))
+        kind = kind_of(match.group("type"), "", "")
+        if ordinal is not None:
+            rounds.setdefault(kind, ordinal)
+    return rounds
 
 
 def _with_listed_participants(reading: Reading, meeting: Meeting) -> None:
@@ -893,6 +925,9 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         # "… held a meeting in Havana, the Ministry announced Thursday": the day of the
         # announcement, kept only if no passage dates the meeting itself
         own = [m for m in found if not _SAID_ON.search(text, passage.start, m.start)]
+        # "… is scheduled to last three days, and will conclude on Wednesday": a day to come
+        # is not the day it was held
+        own = [m for m in own if not _WILL_ON.search(text, passage.start, m.start)]
         if found and not own:
             said = said or (dates.first_day(found) or found[0]).edtf
             continue
@@ -927,7 +962,12 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
             continue
         found = reading.dates(passage.start, passage.end, reading.reference, reading.today)
         # "… BNPT head A said in a written statement on Wednesday": the statement's day.
-        found = [m for m in found if not _SAID_ON.search(text, passage.start, m.start)]
+        found = [
+            m
+            for m in found
+            if not _SAID_ON.search(text, passage.start, m.start)
+            and not _WILL_ON.search(text, passage.start, m.start)
+        ]
         day = dates.first_day(found)
         if day is not None:
             return day.edtf
@@ -951,6 +991,7 @@ def _month_heading(reading: Reading, passage: Sentence) -> str | None:
     return found[0].edtf if len(found) == 1 and found[0].precision == "month" else None
 
 
+_WILL_ON = re.compile(r"\bwill\s+(?:[a-z]+\s+){0,3}?(?:(?:on|by)\s+)?$")
 _SAID_ON = re.compile(
     r"\b(?:said|stated|told|announced)\s+(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|release|interview)\s+)?(?:on\s+)?(?:\w+,?\s+)?$"
@@ -1045,6 +1086,21 @@ def _venue(reading: Reading) -> str | None:
 
 
 _HERE_IN = re.compile(r"\bhere\s+in\s+[A-Z]")
+_MEETING_IN = re.compile(
+    r"\b(?:meeting|talks|dialogue|consultations?)\s+(?=(?:held\s+)?in\s+[A-Z])"
+)
+
+
+def _lead_meeting_place(reading: Reading) -> str | None:
+    """The place the statement's first sentence gives a meeting ("a meeting in Lima")."""
+    lead = reading.sentences[0] if reading.sentences else None
+    found = _MEETING_IN.search(reading.text, lead.start, lead.end) if lead else None
+    if lead is None or found is None or _TO_COME.search(lead.text):
+        return None
+    place = places.place_in(reading.text, found.end(), lead.end)
+    return place[0] if place else None
+
+
 _MET_HERE = re.compile(
     r"\b(?:met|meet|meets|held|hold|holds|talks|meeting)\s+(?:[\w-]+\s+){0,2}?here\b"
 )

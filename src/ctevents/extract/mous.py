@@ -21,7 +21,8 @@ from ctevents.extract.starts import fast
 
 # "a Memorandum on information exchange": a memorandum named by its subject alone.
 _MOU = (
-    r"(?i:memorandums?|memoranda)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
+    # ("a Memo of Understanding (MoU) on internal security")
+    r"(?i:memorandums?|memoranda|memos?)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
     r"|(?i:memorandum)(?=\s+on\s+(?!behalf\b))"
     # "signed an agreement on combating terrorism", "a pact to fight organised crime": an
     # agreement or pact signed, named by its subject or purpose, is counted as a memorandum
@@ -68,7 +69,8 @@ RESPECTIVELY = re.compile(
 # "Australia has concluded MOUs on counter-terrorism with Indonesia, Fiji, …": memoranda in
 # the plural, with no day given, are a summary of past agreements, not one signed.
 _PLURAL = re.compile(r"\b(?:[Mm]emoranda|MoUs|MOUs)\b")
-SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded)\b", re.I)
+# ("has entered into a Memorandum of Understanding with …")
+SIGNED = re.compile(r"\b(?:signed|signing|inked|exchanged|concluded|entered\s+into)\b", re.I)
 _BACKGROUND = re.compile(
     r"\bhad\s+(?:been\s+)?(?:signed|inked)|\bpreviously\b|\bearlier\s+signed"
     r"|\bsigned\b[^.;\d]{0,100}?\bin\s+(?:[A-Z][a-z]+,?\s+)?(?:19|20)\d\d\b"
@@ -97,7 +99,8 @@ SUBJECT = re.compile(
     r"in\s+the\s+(?:field|area)s?\s+of)\s))?"
     r"\s+(?:on|for|regarding|concerning|relating\s+to|"
     rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
-    rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|\d|the\s+\d)|"
+    # ("… on 11th, November, 2017": an ordinal day)
+    rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|\d+(?:st|nd|rd|th)?|the\s+\d+(?:st|nd|rd|th)?)|"
     r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
     r"(?:along|together)\s+with)\b|[,.;]|$)"
 )
@@ -127,6 +130,17 @@ DOES = re.compile(
     r"aims\s+to|seeks\s+to|allows\s+for|enables?|enhances?|boosts?)\s+"
     r"(?P<subject>[a-z][^.;]+?)(?=[.;]|,\s+(?:and\s+)?(?:it|which|said|noted)\b|,\s+[A-Z]|"
     r",\s+(?:the\s+)?[\w-]+\s+(?:said|noted|added|stated)\b|$)"
+)
+# "The key objective of the MoU is to exchange information …": what it is for, said of it.
+OBJECTIVE = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?:(?:key|main|chief|primary)\s+)?(?:objective|aim|purpose|goal)\s+of\s+"
+    rf"(?:the|this)\s+(?:{_MOU}|memorandum|agreement)\s+(?:is|was)\s+(?:to\s+)?"
+    r"(?P<subject>[a-z][^.;]+?)(?=[.;]|$)"
+)
+# "signed a Memorandum of Understanding, providing for law enforcement cooperation in …"
+PROVIDING = re.compile(
+    rf"\b(?:{_MOU}|memorandum|agreement),\s+(?:providing\s+for|covering|aimed\s+at|aiming\s+to)\s+"
+    r"(?P<subject>[a-z][^.;,]+)"
 )
 # "signed a memorandum of understanding with Cuban Interior Minister, Vice Admiral A, for
 # cooperation between …": the subject after the other signatory and their title.
@@ -372,9 +386,18 @@ def _subject_told_elsewhere(reading: Reading, mou: MoU) -> None:
     does, the subject after the other signatory's title, or the purpose the two sides agreed
     to in the sentence before it (whose date is then the signing's, if it had none)."""
     text = reading.text
-    for sentence in mou.passages:
-        found = DOES.search(text, sentence.start, sentence.end) or SUBJECT_AFTER_WITH.search(
-            text, sentence.start, sentence.end
+    # its own sentences, and the few after the first ("… signed an MoU with B.The key objective
+    # of the MoU is to …")
+    at = bisect_left(reading.starts, mou.passages[0].start) if mou.passages else 0
+    after = [s for s in reading.sentences[at + 1 : at + 4] if s not in mou.passages]
+    for sentence in [*mou.passages, *after]:
+        found = next(
+            (
+                match
+                for pattern in (DOES, SUBJECT_AFTER_WITH, OBJECTIVE, PROVIDING)
+                if (match := pattern.search(text, sentence.start, sentence.end))
+            ),
+            None,
         )
         if found:
             mou.subject = found.group("subject").strip()

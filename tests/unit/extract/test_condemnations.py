@@ -287,3 +287,27 @@ def test_who_condemned_among_more_words(
 ) -> None:
     (found,) = facts_of(text, "CondemnationIssued")
     assert (found["parties"], found["condemned"]) == (parties, condemned)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "LIMA: Foreign Minister Luis Vega on Thursday held a telephone conversation with "
+            "Foreign Minister of Chile Ana Tapia and condemned the bombing in Arica. Peru and "
+            "Chile share a long border.",
+            ["PE"],
+            id="an-official-with-no-state-under-a-capitals-dateline",
+        ),
+        pytest.param(
+            "Peruvian Interior Minister Luis Vega called on Acting Chilean Ambassador Ana M. "
+            "Tapia to discuss security. During the talks, Ms Tapia strongly condemned the "
+            "bombing in Lima.",
+            ["CL"],
+            id="an-initials-stop-ends-no-sentence",
+        ),
+    ],
+)
+def test_the_side_of_an_official(text: str, parties: list[str]) -> None:
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == parties

@@ -991,3 +991,25 @@ def test_attendees_of_a_meeting_of_two_states_are_not_heads() -> None:
         "meeting was attended by the Chilean Ambassador to Peru Rosa Quispe."
     )
     assert leaders(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The 3rd Chile-Peru Counter-Terrorism Dialogue is being held in Lima this week. The "
+            "dialogue, led by Ana Tapia, Chilean Deputy Minister, and Luis Vega, Peruvian Vice "
+            "Minister, will conclude on Wednesday.",
+            {("CL", "Ana Tapia"), ("PE", "Luis Vega")},
+            id="the-meeting-led-by-in-a-reduced-clause",
+        ),
+        pytest.param(
+            OPENING + " The Indian delegation was led by Major-General Engineer Ravi Menon, and "
+            "the Slovenian delegation by State Secretary Ana Novak.",
+            {("IN", "Ravi Menon"), ("SI", "Ana Novak")},
+            id="a-professional-style-after-the-rank-is-no-part-of-the-name",
+        ),
+    ],
+)
+def test_heads_in_reduced_clauses_and_styles(text: str, expected: set[tuple[str, str]]) -> None:
+    assert leaders(text) == expected

@@ -1416,3 +1416,28 @@ def test_a_group_named_by_its_subject_meets_next() -> None:
     )
     (coming,) = facts_of(text, "NextMeetingScheduled", date(2024, 5, 2))
     assert (coming["parties"], coming["location"]) == (["CL", "PE"], "Lima")
+
+
+def test_two_mechanisms_in_one_meeting_and_the_round_of_the_one_called_by_its_kind() -> None:
+    text = (
+        "Chile and Peru called for action against terrorist financing following a joint "
+        "counterterrorism meeting in Lima on 4 May 2024. In a statement released after the "
+        "meeting of the Chile-Peru Counterterrorism Joint Working Group and Designations "
+        "Dialogue, both sides underlined the need for action. This was the 9th meeting of the "
+        "working group and the third session of the Chile-Peru Designations Dialogue."
+    )
+    found = {(m["mechanism"], m["ordinal"], m["location"]) for m in held(text)}
+    assert found == {
+        ("Chile-Peru Counterterrorism Joint Working Group", 9, "Lima"),
+        ("Chile-Peru Designations Dialogue", 3, "Lima"),
+    }
+
+
+def test_a_day_to_come_is_not_the_day_a_meeting_began() -> None:
+    text = (
+        "Chile and Peru are holding the first meeting of the Chile-Peru Counter-Terrorism "
+        "Dialogue in Lima this week. The dialogue is scheduled to last three days, and will "
+        "conclude on Wednesday."
+    )
+    (meeting,) = held(text, date(2024, 5, 7))
+    assert meeting["date"] != "2024-05-01"

@@ -558,3 +558,47 @@ def test_a_purpose_after_a_bracketed_day_and_signers_before_the_venue() -> None:
         ("Ana Tapia", "CL"),
         ("Luis Vega", "PE"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "day"),
+    [
+        pytest.param(
+            "The Financial Analysis Unit of Chile has entered into a Memorandum of Understanding "
+            "(MoU) with the Financial Intelligence Unit of Peru (UIF) concerning cooperation in "
+            "the exchange of financial intelligence on 11th, November, 2017.",
+            "cooperation in the exchange of financial intelligence",
+            "2017-11-11",
+            id="entered-into-and-a-day-with-commas",
+        ),
+        pytest.param(
+            "The Financial Analysis Unit of Chile signed a Memorandum of Understanding (MoU) with "
+            "the Financial Intelligence Unit of Peru recently.The key objective of the MoU is to "
+            "exchange information on money laundering and terrorist financing.",
+            "exchange information on money laundering and terrorist financing",
+            None,
+            id="the-objective-of-the-memorandum-in-the-sentence-after",
+        ),
+        pytest.param(
+            "The governments of Chile and Peru have signed a Memorandum of Understanding, "
+            "providing for law enforcement cooperation in areas of both countries' security.",
+            "law enforcement cooperation in areas of both countries' security",
+            None,
+            id="a-participle-says-what-it-provides-for",
+        ),
+        pytest.param(
+            "Interior Minister Ana Tapia and her Peruvian counterpart Luis Vega signed in Lima a "
+            "Memo of Understanding (MoU) on internal security cooperation.",
+            "internal security cooperation",
+            None,
+            id="a-memo-of-understanding",
+        ),
+    ],
+)
+def test_memoranda_entered_into_and_their_objectives(
+    text: str, subject: str, day: str | None
+) -> None:
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == subject
+    if day:
+        assert mou["date"] == day
