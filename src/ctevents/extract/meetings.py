@@ -672,16 +672,14 @@ def _with_listed_participants(reading: Reading, meeting: Meeting) -> None:
     """A meeting of three or more states whose report lists who took part, soon after
     naming it ("… was held in Astana. Delegations from A, B, C and D attended."):
     those states, with the host the sentence saying it was held names."""
-    first = meeting.passages[0]
+    text, first = reading.text, meeting.passages[0]
     at = bisect_left(reading.starts, first.start)
     for sentence in reading.sentences[at : at + 5]:
-        listed = multilateral.listed_participants(reading.text, sentence.start, sentence.end)
-        if listed is None:
-            continue
-        text = reading.text
-        host = {m.code for m in gazetteer.mentions(text, first.start, first.end)}
-        meeting.parties = tuple(sorted(set(listed) | (host if len(host) == 1 else set())))
-        return
+        listed = multilateral.listed_participants(text, sentence.start, sentence.end)
+        if listed is not None:
+            host = {m.code for m in gazetteer.mentions(text, first.start, first.end)}
+            meeting.parties = tuple(sorted(set(listed) | (host if len(host) == 1 else set())))
+            return
 
 
 def _from_headline(
@@ -923,13 +921,15 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         start, end = _own_dates(text, passage, meeting.anchors.get(passage.start))
         found = reading.dates(start, end, reading.reference, reading.today)
         # "… held a meeting in Havana, the Ministry announced Thursday": the day of the
-        # announcement, kept only if no passage dates the meeting itself
-        own = [m for m in found if not _SAID_ON.search(text, passage.start, m.start)]
-        # "… is scheduled to last three days, and will conclude on Wednesday": a day to come
-        # is not the day it was held
-        own = [m for m in own if not _WILL_ON.search(text, passage.start, m.start)]
+        # announcement, kept only if no passage dates the meeting itself; "… and will
+        # conclude on Wednesday": a day to come is not the day it was held
+        told = [m for m in found if _SAID_ON.search(text, passage.start, m.start)]
+        own = [
+            m for m in found if m not in told and not _WILL_ON.search(text, passage.start, m.start)
+        ]
         if found and not own:
-            said = said or (dates.first_day(found) or found[0]).edtf
+            if told:
+                said = said or (dates.first_day(told) or told[0]).edtf
             continue
         found = own
         day = dates.first_day(found)
