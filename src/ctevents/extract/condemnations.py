@@ -21,7 +21,8 @@ VERB = re.compile(
     r"|\b(?:(?:their|its|his|her|the|a)\s+)?(?:(?:strong(?:est)?|unequivocal|firm|unreserved|"
     r"vehement|utmost|deep)\s+)?(?:joint\s+)?(?:condemnation|denunciation)"
     # "Egypt's strong condemnation and complete rejection of all forms of violence"
-    r"(?:\s+and\s+(?:(?:complete|total|firm|absolute|categorical)\s+)?rejection)?\s+(?:of|for)\b",
+    r"(?:\s+and\s+(?:(?:complete|total|firm|absolute|categorical)\s+)?(?:rejection|denunciation))?"
+    r"\s+(?:of|for)\b",
     re.I,
 )
 STRONGLY = re.compile(
@@ -29,6 +30,8 @@ STRONGLY = re.compile(
     re.I,
 )
 _BOTH = re.compile(
+    # "A joined B in condemning …": both
+    r"\bjoined\s+[^,;]{1,80}?\s+in\s*$|"
     r"\b(?:both|two|they|sides|jointly|joint|together|the\s+leaders|countries|"
     # "The participants reaffirmed …, again condemning …": everyone at the meeting
     r"(?:the\s+)?participants)\b",
@@ -234,8 +237,12 @@ _OPENING = re.compile(
     r"^\s*(?:[A-Z][a-z]+ing|During|At|In|On|After|Following|While|Speaking|Ahead\s+of)\b"
     r"[^,;]{0,120},\s+"
 )
-# A relative clause about the subject ("A, who was himself a hostage of …, condemned").
-_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]+,?")
+# A relative clause about the subject ("A, who was himself a hostage of …, condemned"), or a
+# phrase set off by commas after it ("A, in phone talks with her Israeli counterpart, B,
+# condemned …": whom the subject spoke to names no one who condemned).
+_RELATIVE = re.compile(
+    r",\s+(?:who|which)\s+[^,;]+,?|,\s+(?:in|during|at|after|while|on)\s+[^;]+,\s*$"
+)
 # "The minister expressed X and condemned Y": the subject is the words before the first
 # verb of the first clause.
 _FIRST_VERB = re.compile(

@@ -114,7 +114,16 @@ _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "IT": ("Italian",),
     "JP": ("Japanese",),
     "KE": ("Kenyan",),
-    "KR": ("South Korea", "Republic of Korea", "ROK", "South Korean", "Korean"),
+    # ("S. Korea condemns …": the headline's short form)
+    "KR": (
+        "South Korea",
+        "Republic of Korea",
+        "ROK",
+        "South Korean",
+        "Korean",
+        "S. Korea",
+        "S.Korea",
+    ),
     "KZ": ("Kazakh",),
     "LK": ("Sri Lankan",),
     "MM": ("Myanmar", "Burma"),

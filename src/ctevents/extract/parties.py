@@ -54,18 +54,31 @@ def document_parties(text: str, sentences: list[Sentence]) -> tuple[str, ...]:
             return tuple(sorted(top))  # type: ignore[return-value]
         # "The U.K. has signed agreements with Kenya and Somalia", then the U.K. named over
         # and over: the state named most is a side, with the one of the pair named more
+        # (only a pair of partners "with" it; a pair that is the subject stays the sides)
         lead = top[0] if top else None
         if (
             counts[best] == 1
             and lead not in best
             and singles[lead] >= 3
             and singles[lead] > max(singles[code] for code in best)
+            and _partners_with(text, first_seen[best], best)
         ):
             other = max(best, key=lambda code: (singles[code], -best.index(code)))
             return tuple(sorted((lead, other)))  # type: ignore[return-value]
         return best
     # No pair written together: the two countries named most often.
     return tuple(sorted(top)) if len(top) == 2 else ()
+
+
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+
+
+def _partners_with(text: str, start: int, pair: tuple[str, str]) -> bool:
+    """Whether the pair first written in the sentence at `start` follows "with"."""
+    for mention in gazetteer.mentions(text, start, len(text)):
+        if mention.code in pair:
+            return bool(_WITH_BEFORE.search(text, max(0, mention.start - 12), mention.start))
+    return False
 
 
 def sentence_parties(

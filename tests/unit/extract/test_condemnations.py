@@ -311,3 +311,42 @@ def test_who_condemned_among_more_words(
 def test_the_side_of_an_official(text: str, parties: list[str]) -> None:
     (found,) = facts_of(text, "CondemnationIssued")
     assert found["parties"] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param(
+            "Peruvian Prime Minister Luis Vega met President Ana Tapia in Santiago, Chile. Prime "
+            "Minister Vega joined President Tapia in condemning the recent terror attacks.",
+            ["CL", "PE"],
+            id="one-joined-the-other-in-condemning",
+        ),
+        pytest.param(
+            "Chilean Foreign Minister Ana Tapia, in phone talks with her Peruvian counterpart, "
+            "Luis Vega, condemned the attack on the embassy in Lima.",
+            ["CL"],
+            id="whom-the-subject-spoke-to-set-off-by-commas",
+        ),
+        pytest.param(
+            "S. Korea condemns bomb attack in Colombia\n"
+            "South Korea on Saturday condemned the bombing of a police academy in Bogota.",
+            ["KR"],
+            id="a-headlines-short-form-of-a-state",
+        ),
+    ],
+)
+def test_who_condemned_with_another_or_to_another(text: str, parties: list[str]) -> None:
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == parties
+
+
+def test_a_pair_that_is_the_subject_stays_the_sides() -> None:
+    # Peru is named most, but as what the two talked about, not as a side
+    text = (
+        "Chile and Bolivia held talks in La Paz on 4 May 2024. They strongly condemned "
+        "cross-border terrorism and called on Peru to act. Peru has long denied the charge. "
+        "Peru's government said Peru would respond, and Peru's army was put on alert."
+    )
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == ["BO", "CL"]
