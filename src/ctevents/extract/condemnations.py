@@ -269,6 +269,12 @@ def _subject_clauses(subject: str) -> list[str]:
     return [narrow, subject] if narrow.strip() and narrow != subject else [subject]
 
 
+# A body of government named with no state ("Khartoum — The Ministry of Foreign Affairs has
+# strongly condemned …"): the dateline's state, as an official with no state is.
+_OWN_BODY = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:Foreign|Interior)\s+)?(?:Ministry|Government|Presidency|Cabinet)\b"
+    r"(?:\s+of\s+(?:Foreign|External|Interior|Home)\s+Affairs)?\s*(?:has|have)?\s*(?:\w+ly)?$"
+)
 # When, after the subject: "A on Thursday held …".
 _WHEN_AFTER = re.compile(r"\s+(?:on|last|this|yesterday|today|earlier)\b.*$", re.S)
 # The dateline's words before the subject ("ISLAMABAD: Foreign Minister A …").
@@ -289,9 +295,10 @@ def _who(
             return who
     # "ISLAMABAD: Foreign Minister A … condemned …": an official whose title names no state,
     # in a statement datelined in a side's capital, is of that side
-    words = _WHEN_AFTER.sub("", _DATELINE_WORDS.sub("", clauses[0]))
-    official = parse_official(words.strip(" ,"))
-    if home in parties and official is not None and official.title and official.party is None:
+    words = _WHEN_AFTER.sub("", _DATELINE_WORDS.sub("", clauses[0])).strip(" ,")
+    official = parse_official(words)
+    titled = official is not None and official.title and official.party is None
+    if home in parties and (titled or _OWN_BODY.match(words)):
         return (home,)  # type: ignore[return-value]
     return parties
 

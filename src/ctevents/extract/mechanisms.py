@@ -71,7 +71,9 @@ _TYPES = (
     # of the Regional Anti-Terrorist Structure", "the SCO RATS Council"
     r"(?:Regional\s+)?Anti-?[Tt]errorist\s+Structure(?:\s+Council)?|"
     # "the 14th Meeting of Security Council Secretaries of the SCO Member States"
-    r"Meeting\s+of\s+(?:the\s+)?Security\s+Council\s+Secretaries"
+    r"Meeting\s+of\s+(?:the\s+)?Security\s+Council\s+Secretaries|"
+    # "the 12th High Security Commission": a standing commission on security alone
+    r"(?:High|Joint)\s+Security\s+Commission"
 )
 # Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
 _GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
@@ -164,6 +166,8 @@ _TYPE_SLUG = {
     "regional anti-terrorist structure": "rats",
     "anti-terrorist structure": "rats",
     "meeting of security council secretaries": "security-council-secretaries",
+    "high security commission": "security-commission",
+    "joint security commission": "security-commission",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _TERROR = re.compile(r"terroris", re.I)
@@ -330,7 +334,10 @@ _OWN_SUBJECT = re.compile(
 _OWN_SUBJECT = fast(_OWN_SUBJECT)
 # A body of an international organisation named in passing ("the UN Security Council
 # Counter-Terrorism Committee", "the 1267 Sanctions Committee") is not a meeting of states.
-_INSTITUTION = re.compile(r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction")
+# ("the CPC Central Committee": a party's organ, named in an official's title)
+_INSTITUTION = re.compile(
+    r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction|\bCentral\s+Committee\b"
+)
 # A committee of a legislature ("the House Armed Services Committee", "the Senate Select
 # Committee on Intelligence", "the Parliamentary Standing Committee on Home Affairs") is
 # where members of a parliament sit, not a meeting of states.

@@ -97,7 +97,8 @@ _FUTURE_BEFORE = re.compile(
 # will take place in Hanoi").
 _FUTURE_AFTER = re.compile(
     # ("… Committee Against Terrorism, which will take place in Lima")
-    rf"(?:,\s*which\b[^,;.]{{0,80}},)?(?:[^,;.]{{0,40}}?,\s*which\s+)?[^,;.]{{0,60}}?\b{_FUTURE_VERB}",
+    # ("… of the Joint Anti-Terror Mechanism with Pakistan, will be held on 24 October")
+    rf"(?:,\s*which\b[^,;.]{{0,80}},)?(?:[^,;.]{{0,40}}?,\s*(?:which\s+)?)?[^,;.]{{0,60}}?\b{_FUTURE_VERB}",
     re.I,
 )
 BACKGROUND = fast(
@@ -531,7 +532,12 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             if not mention.has_subject and not _names_terrorism(reading):
                 continue  # "the UK-Bahrain Joint Working Group" in a statement silent on it
             if _is_next(reading, sentence, mention) and not _JUST_HELD.search(sentence.text):
-                announced.add(mention.kind)
+                # ("… agreed to have the next meeting of the X in Tehran": a later round than
+                # any the statement reports held, which it does not unsay)
+                if not _NEXT_BEFORE.search(
+                    text, max(sentence.start, mention.start - 40), mention.start
+                ):
+                    announced.add(mention.kind)
                 continue
             if mention.ordinal is None and not reading.search(_HELD, sentence):
                 continue
@@ -991,6 +997,7 @@ def _month_heading(reading: Reading, passage: Sentence) -> str | None:
     return found[0].edtf if len(found) == 1 and found[0].precision == "month" else None
 
 
+_NEXT_BEFORE = re.compile(r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$", re.I)
 _WILL_ON = re.compile(r"\bwill\s+(?:[a-z]+\s+){0,3}?(?:(?:on|by)\s+)?$")
 _SAID_ON = re.compile(
     r"\b(?:said|stated|told|announced)\s+(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"

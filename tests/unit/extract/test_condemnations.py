@@ -350,3 +350,12 @@ def test_a_pair_that_is_the_subject_stays_the_sides() -> None:
     )
     (found,) = facts_of(text, "CondemnationIssued")
     assert found["parties"] == ["BO", "CL"]
+
+
+def test_a_ministry_with_no_state_under_a_capitals_dateline() -> None:
+    text = (
+        "Lima — The Ministry of Foreign Affairs has strongly condemned the terrorist attack on "
+        "the parliament of Chile on Wednesday. Peru stands with Chile."
+    )
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == ["PE"]

@@ -1431,3 +1431,36 @@ def test_a_day_to_come_is_not_the_day_a_meeting_began() -> None:
     )
     (meeting,) = held(text, date(2024, 5, 7))
     assert meeting["date"] != "2024-05-01"
+
+
+def test_a_commission_held_and_its_next_meeting() -> None:
+    text = (
+        "The agreement was signed at the 12th Chile-Peru High Security Commission meeting in "
+        "Lima. The two sides agreed to have the next meeting of the Chile-Peru High Security "
+        "Commission next April in Santiago, and discussed the threat of terrorism."
+    )
+    (meeting,) = held(text)
+    (coming,) = facts_of(text, "NextMeetingScheduled")
+    assert (meeting["ordinal"], meeting["location"]) == (12, "Lima")
+    assert coming["location"] == "Santiago"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The Special Session of the Joint Anti-Terror Mechanism with Peru, will be held on "
+            "24 October in Lima, the Chilean ministry said.",
+            id="a-session-to-come-after-a-comma",
+        ),
+        pytest.param(
+            "Chile and Peru signed a plan on police training against terrorism in Lima on 8 "
+            "November. A spokesman said the delegation led by Ana Tapia, who is also a member of "
+            "the Political Bureau of the Central Committee of the Socialist Party of Chile, met "
+            "President Luis Vega at the palace.",
+            id="a-partys-central-committee-in-a-title",
+        ),
+    ],
+)
+def test_not_held(text: str) -> None:
+    assert held(text, date(2024, 10, 20)) == []
