@@ -131,6 +131,38 @@ def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
             ["NG", "TD"],
             id="bracketed-after-a-person",
         ),
+        pytest.param(
+            "LIMA: Foreign Minister Luis Vega on Thursday held a telephone conversation with "
+            "Foreign Minister of Chile Ana Tapia and condemned the bombing in Arica. Peru and "
+            "Chile share a long border.",
+            ["PE"],
+            id="an-official-with-no-state-under-a-capitals-dateline",
+        ),
+        pytest.param(
+            "Peruvian Interior Minister Luis Vega called on Acting Chilean Ambassador Ana M. "
+            "Tapia to discuss security. During the talks, Ms Tapia strongly condemned the "
+            "bombing in Lima.",
+            ["CL"],
+            id="an-initials-stop-ends-no-sentence",
+        ),
+        pytest.param(
+            "Peruvian Prime Minister Luis Vega met President Ana Tapia in Santiago, Chile. Prime "
+            "Minister Vega joined President Tapia in condemning the recent terror attacks.",
+            ["CL", "PE"],
+            id="one-joined-the-other-in-condemning",
+        ),
+        pytest.param(
+            "Chilean Foreign Minister Ana Tapia, in phone talks with her Peruvian counterpart, "
+            "Luis Vega, condemned the attack on the embassy in Lima.",
+            ["CL"],
+            id="whom-the-subject-spoke-to-set-off-by-commas",
+        ),
+        pytest.param(
+            "S. Korea condemns bomb attack in Colombia\n"
+            "South Korea on Saturday condemned the bombing of a police academy in Bogota.",
+            ["KR"],
+            id="a-headlines-short-form-of-a-state",
+        ),
     ],
 )
 def test_the_side_that_condemns(text: str, parties: list[str]) -> None:
@@ -287,58 +319,6 @@ def test_who_condemned_among_more_words(
 ) -> None:
     (found,) = facts_of(text, "CondemnationIssued")
     assert (found["parties"], found["condemned"]) == (parties, condemned)
-
-
-@pytest.mark.parametrize(
-    ("text", "parties"),
-    [
-        pytest.param(
-            "LIMA: Foreign Minister Luis Vega on Thursday held a telephone conversation with "
-            "Foreign Minister of Chile Ana Tapia and condemned the bombing in Arica. Peru and "
-            "Chile share a long border.",
-            ["PE"],
-            id="an-official-with-no-state-under-a-capitals-dateline",
-        ),
-        pytest.param(
-            "Peruvian Interior Minister Luis Vega called on Acting Chilean Ambassador Ana M. "
-            "Tapia to discuss security. During the talks, Ms Tapia strongly condemned the "
-            "bombing in Lima.",
-            ["CL"],
-            id="an-initials-stop-ends-no-sentence",
-        ),
-    ],
-)
-def test_the_side_of_an_official(text: str, parties: list[str]) -> None:
-    (found,) = facts_of(text, "CondemnationIssued")
-    assert found["parties"] == parties
-
-
-@pytest.mark.parametrize(
-    ("text", "parties"),
-    [
-        pytest.param(
-            "Peruvian Prime Minister Luis Vega met President Ana Tapia in Santiago, Chile. Prime "
-            "Minister Vega joined President Tapia in condemning the recent terror attacks.",
-            ["CL", "PE"],
-            id="one-joined-the-other-in-condemning",
-        ),
-        pytest.param(
-            "Chilean Foreign Minister Ana Tapia, in phone talks with her Peruvian counterpart, "
-            "Luis Vega, condemned the attack on the embassy in Lima.",
-            ["CL"],
-            id="whom-the-subject-spoke-to-set-off-by-commas",
-        ),
-        pytest.param(
-            "S. Korea condemns bomb attack in Colombia\n"
-            "South Korea on Saturday condemned the bombing of a police academy in Bogota.",
-            ["KR"],
-            id="a-headlines-short-form-of-a-state",
-        ),
-    ],
-)
-def test_who_condemned_with_another_or_to_another(text: str, parties: list[str]) -> None:
-    (found,) = facts_of(text, "CondemnationIssued")
-    assert found["parties"] == parties
 
 
 def test_a_pair_that_is_the_subject_stays_the_sides() -> None:
