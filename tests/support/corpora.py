@@ -348,6 +348,16 @@ CORPORA = (
         (0.333, 0.667),
         real=True,
     ),
+    Corpus(
+        "extract_blind30",
+        "real official statements, blind set 39",
+        4,
+        # 1.33.0 on arrival, the blind figure: 0.6 / 1.0 (1.34.0 the same)
+        0.6,
+        1.0,
+        (0.6, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

@@ -48,7 +48,7 @@ _OBJECT_END = re.compile(
     r"expressed|noted|reaffirmed|urged|resolved|pledged|committed|welcomed|highlighted|"
     r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said|offered|"
     r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
-    r"reiterated)\b"
+    r"reiterated|signall?ed|indicated|announced)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
     # "… condemnation of X and their commitment to assist …": a second thing expressed
     r"|,?\s+and\s+(?:their|its|his|her|our)\s+(?:commitment|determination|resolve|support|"
@@ -106,7 +106,8 @@ class Condemnation:
 # "and" between the capitalised words of places after a preposition joins them in one thing
 # condemned, not two.
 _PLACE_AND = re.compile(
-    r"\b(?:in|at|near|of|from)\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*\s+and\s+[A-Z]"
+    # ("the attacks on New York and Washington")
+    r"\b(?:in|at|near|of|from|on)\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*\s+and\s+[A-Z]"
 )
 # "on 17 and 18 February": two days of one date.
 _DAYS_AND = re.compile(r"\d\s+and\s+\d")

@@ -219,6 +219,12 @@ def test_a_state_and_a_groupings_member_states_condemn_together() -> None:
             ["terrorism and violent extremism"],
             id="the-genres-pair-is-one-thing-and-a-commitment-is-none",
         ),
+        pytest.param(
+            "Peru condemned the attacks on Lima and Arica last week, and signaled it would "
+            "back the inquiry.",
+            ["the attacks on Lima and Arica last week"],
+            id="places-joined-after-on-and-a-second-verb-signaled",
+        ),
     ],
 )
 def test_what_is_condemned_ends_and_stays_whole(text: str, condemned: list[str]) -> None:
