@@ -930,9 +930,7 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         # announcement, kept only if no passage dates the meeting itself; "… and will
         # conclude on Wednesday": a day to come is not the day it was held
         told = [m for m in found if _SAID_ON.search(text, passage.start, m.start)]
-        own = [
-            m for m in found if m not in told and not _WILL_ON.search(text, passage.start, m.start)
-        ]
+        own = [m for m in found if not _another_day(text, passage.start, m.start)]
         if found and not own:
             if told:
                 said = said or (dates.first_day(told) or told[0]).edtf
@@ -968,12 +966,7 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
             continue
         found = reading.dates(passage.start, passage.end, reading.reference, reading.today)
         # "… BNPT head A said in a written statement on Wednesday": the statement's day.
-        found = [
-            m
-            for m in found
-            if not _SAID_ON.search(text, passage.start, m.start)
-            and not _WILL_ON.search(text, passage.start, m.start)
-        ]
+        found = [m for m in found if not _another_day(text, passage.start, m.start)]
         day = dates.first_day(found)
         if day is not None:
             return day.edtf
@@ -1003,6 +996,12 @@ _SAID_ON = re.compile(
     r"\b(?:said|stated|told|announced)\s+(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|release|interview)\s+)?(?:on\s+)?(?:\w+,?\s+)?$"
 )
+
+
+def _another_day(text: str, start: int, at: int) -> bool:
+    """Whether the day written at `at` is not the meeting's: the day a statement was made
+    ("announced Thursday") or one to come ("will conclude on Wednesday")."""
+    return bool(_SAID_ON.search(text, start, at) or _WILL_ON.search(text, start, at))
 
 
 _ATTACK = re.compile(r"\b(?:attacks?|bomb\w*|blasts?|condemn\w*|killed|massacre\w*)\b", re.I)
@@ -1057,26 +1056,15 @@ _MONTH_ALONE = re.compile(
 )
 
 
-def _month_after(held: str | None, month: int) -> str:
-    """A next meeting's month given alone: the first such month on or after the meeting held
-    (its year unknown, `XXXX`, when the meeting's year is)."""
-    if not held or not held[:4].isdigit():
-        return f"XXXX-{month:02d}"
-    year = int(held[:4])
-    if len(held) >= 7 and held[5:7].isdigit() and month < int(held[5:7]):
-        year += 1
-    return f"{year}-{month:02d}"
-
-
-def _days_after(held: str | None, edtf: str) -> str:
-    """A next meeting's days given without a year (`XXXX-03-22/XXXX-03-24`): their year is the
-    first on or after the meeting held (unknown when the meeting's year is)."""
+def _on_or_after(held: str | None, edtf: str) -> str:
+    """A next meeting's month or days given without a year (`XXXX-03`, `XXXX-03-22/XXXX-03-24`):
+    their year is the first on or after the meeting held (unknown when the meeting's year is)."""
     if not held or not held[:4].isdigit():
         return edtf
-    year = int(held[:4])
-    if edtf[5:10] < (held[5:10] if len(held) >= 10 else held[5:7]):
-        year += 1
-    return edtf.replace("XXXX", str(year))
+    # compare as far as both are written: a month with a day, days with a month alone
+    width = min(len(edtf), len(held), 10)
+    later = held[5:7].isdigit() and edtf[5:width] < held[5:width]
+    return edtf.replace("XXXX", str(int(held[:4]) + later))
 
 
 def _venue(reading: Reading) -> str | None:
@@ -1179,6 +1167,9 @@ def find_next(
         return []  # neither a meeting of the genre nor a word of its subject: not ours
     found: dict[str, NextMeeting] = {}
     primary = held[0] if held else None
+    # what a next meeting's date without a year is counted from: the meeting held, or the
+    # statement's own date
+    since = primary.date if primary and primary.date else reading.today
     for sentence in reading.sentences:
         cue = _next_in(reading, sentence)
         if not cue or noise.is_negated(sentence.text) or reading.search(_BACKGROUND, sentence):
@@ -1216,18 +1207,16 @@ def find_next(
             if when and when.startswith("XXXX-"):
                 # "from March 22-24" to come: the first such days on or after the meeting
                 # held, or the statement's own date
-                since = primary.date if primary and primary.date else reading.today
-                when = _days_after(since, when)
-            if when is None and _NEXT_YEAR.search(text, cue_start, sentence.end):
+                when = _on_or_after(since, when)
+            next_year = when is None and _NEXT_YEAR.search(text, cue_start, sentence.end)
+            if next_year and since and since[:4].isdigit():
                 # "… in Baghdad next year": the year after the meeting held, or after the
                 # statement's own date.
-                since = primary.date if primary and primary.date else reading.today
-                if since and since[:4].isdigit():
-                    when = str(int(since[:4]) + 1)
+                when = str(int(since[:4]) + 1)
             alone = None if when else _MONTH_ALONE.search(text, cue_start, sentence.end)
             if alone:
-                since = primary.date if primary and primary.date else reading.today
-                when = _month_after(since, dates.MONTHS[alone.group("month").lower()])
+                month = dates.MONTHS[alone.group("month").lower()]
+                when = _on_or_after(since, f"XXXX-{month:02d}")
         ordinal = mention.ordinal if mention else None
         if ordinal is None:
             ordinal = _ordinal_of_noun(text, sentence.start, sentence.end)
