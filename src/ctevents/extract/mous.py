@@ -385,10 +385,12 @@ def _subject_told_elsewhere(reading: Reading, mou: MoU) -> None:
     """The subject of an MoU its sentences name without one: what a sentence about it says it
     does, the subject after the other signatory's title, or the purpose the two sides agreed
     to in the sentence before it (whose date is then the signing's, if it had none)."""
+    if not mou.passages:
+        return
     text = reading.text
     # its own sentences, and the few after the first ("… signed an MoU with B.The key objective
     # of the MoU is to …")
-    at = bisect_left(reading.starts, mou.passages[0].start) if mou.passages else 0
+    at = bisect_left(reading.starts, mou.passages[0].start)
     after = [s for s in reading.sentences[at + 1 : at + 4] if s not in mou.passages]
     for sentence in [*mou.passages, *after]:
         found = next(
@@ -402,9 +404,6 @@ def _subject_told_elsewhere(reading: Reading, mou: MoU) -> None:
         if found:
             mou.subject = found.group("subject").strip()
             return
-    if not mou.passages:
-        return
-    at = bisect_left(reading.starts, mou.passages[0].start)
     before = reading.sentences[at - 1] if at > 0 else None
     agreed = AGREED_TO.search(text, before.start, before.end) if before else None
     if before is None or agreed is None or not _TOPICAL.search(agreed.group("subject")):
