@@ -655,9 +655,13 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
 
 # "This was the 16th meeting of the working group": a round of a mechanism named before,
 # called by its kind in lower case.
-_ROUND_OF_THE_KIND = re.compile(
-    rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:meeting|session|round)\s+of\s+the\s+"
-    r"(?P<type>(?:joint\s+)?working\s+group|dialogue|consultations?|committee)\b(?!\s+(?:on|of|for)\s)"
+# (scanned over the whole text: told its first characters, most offsets fail at once)
+_ROUND_OF_THE_KIND = fast(
+    re.compile(
+        rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:meeting|session|round)\s+of\s+the\s+"
+        r"(?P<type>(?:joint\s+)?working\s+group|dialogue|consultations?|committee)\b"
+        r"(?!\s+(?:on|of|for)\s)"
+    )
 )
 
 
