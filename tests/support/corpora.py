@@ -358,6 +358,17 @@ CORPORA = (
         (0.6, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind31",
+        "real official statements, blind set 40",
+        4,
+        # 1.34.0 on arrival, the blind figure: 0.333 / 0.5; 1.35.0 reads "we condemn" as the
+        # side the headline names, and a joint committee as no meeting of the genre
+        1.0,
+        1.0,
+        (0.333, 0.5),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

@@ -276,6 +276,8 @@ _OWN_BODY = re.compile(
     r"(?:[Tt]he\s+)?(?:(?:Foreign|Interior)\s+)?(?:Ministry|Government|Presidency|Cabinet)\b"
     r"(?:\s+of\s+(?:Foreign|External|Interior|Home)\s+Affairs)?\s*(?:has|have)?\s*(?:\w+ly)?$"
 )
+# A subject that is the speaker alone: "We condemn …", "I strongly condemn …".
+_FIRST_PERSON = re.compile(r"^\s*(?:We|I)\s+(?:(?:also|too|again|\w+ly)\s+)*$")
 # When, after the subject: "A on Thursday held …".
 _WHEN_AFTER = re.compile(r"\s+(?:on|last|this|yesterday|today|earlier)\b.*$", re.S)
 # The dateline's words before the subject ("ISLAMABAD: Foreign Minister A …").
@@ -334,7 +336,7 @@ def find(
     text = reading.text
     city = reading.dateline.city
     home = gazetteer.CAPITALS.get(city.title() if city and city.isupper() else city or "")
-    merged: dict[tuple[str, ...], Condemnation] = {}
+    found: list[tuple[tuple[str, ...] | None, str, list[str], bool, Sentence]] = []
     for sentence in reading.candidates(_VERB):
         if noise.is_negated(sentence.text):
             continue
@@ -356,18 +358,31 @@ def find(
             items = _items(phrase)
             if not items or not any(_of_the_genre(item) for item in items):
                 continue  # "condemned the occupation of the territories": not of the genre
-            who = _who(subject, parties, officials, text, home)
-            if not who:
+            # "We condemn …": the speaker, known only once the statement's other passages are
+            first_person = _FIRST_PERSON.match(_subject_clauses(subject)[0])
+            who = None if first_person else _who(subject, parties, officials, text, home)
+            if who is not None and not who:
                 continue
             strongly = bool(STRONGLY.search(text, clause_start, verb.end()) or strongest)
-            entry = merged.setdefault(who, Condemnation(who, [], False))
-            known = {_fold(i) for i in entry.condemned}
-            for item in items:
-                if _fold(item) not in known:
-                    entry.condemned.append(item)
-                    known.add(_fold(item))
-            entry.strongly = entry.strongly or strongly
-            entry.passages.append(sentence)
+            found.append((who, subject, items, strongly, sentence))
+    # "South Africa condemns the attack … We condemn in the strongest terms this cruel act":
+    # a statement that names one side condemning speaks for that side when it says "we".
+    speakers = {who for who, *_ in found if who is not None and len(who) == 1}
+    speaker = speakers.pop() if len(speakers) == 1 else None
+    merged: dict[tuple[str, ...], Condemnation] = {}
+    for who, subject, items, strongly, sentence in found:
+        if who is None:
+            who = speaker or _who(subject, parties, officials, text, home)
+            if not who:
+                continue
+        entry = merged.setdefault(who, Condemnation(who, [], False))
+        known = {_fold(i) for i in entry.condemned}
+        for item in items:
+            if _fold(item) not in known:
+                entry.condemned.append(item)
+                known.add(_fold(item))
+        entry.strongly = entry.strongly or strongly
+        entry.passages.append(sentence)
     return list(merged.values())
 
 

@@ -266,6 +266,20 @@ HEAD_OF_SIDE = fast(
         r"(?P<side>[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)\s+(?:delegation|side|team)\b"
     )
 )
+# "Head of the Iranian delegation Ali Karimi said …", "the head of the Pakistani delegation,
+# Interior Secretary B, told …": the post first, naming the side, then who holds it (a post
+# after a name and a comma is `HEAD_OF_SIDE`'s).
+HEAD_OF_SIDE_FIRST = fast(
+    re.compile(
+        # (in lower case after a comma, the post of the name before it: "A, head of …")
+        r"(?:\b(?:Head|Leader|Chief)|(?<!,\s)(?<!,\sthe\s)\b(?:head|leader|chief))\s+of\s+the\s+"
+        r"(?P<side>[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)\s+(?:delegation|side|team),?\s+(?=[A-Z])"
+    )
+)
+# Who holds the post: capitalised words, with the small words of a title between them.
+_HOLDER = re.compile(
+    r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|for|the|and|al|bin|van|de|der)\s+)*[A-Z][\w.’'-]*)*"
+)
 # "… was held in Rome, with TITLE A as Head of the Delegation of Italy and TITLE B as Head of
 # the Peruvian Delegation": each name before the post that names its side.
 AS_HEAD_OF = fast(
@@ -802,6 +816,14 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             head = parse_official(_after_opening(piece)) if party else None
             if head is not None and " " in head.name:
                 add(party, head, sentence)  # type: ignore[arg-type]
+        for match in HEAD_OF_SIDE_FIRST.finditer(text, s, e) if heads_of else ():
+            party = _side_party(text, match.start("side"), match.end("side"))
+            holder = _HOLDER.match(text, match.end(), e)
+            head = parse_official(holder.group()) if party and holder else None
+            if head is not None and " " in head.name:
+                post = text[match.start() : match.end()].rstrip(" ,")
+                title = head.title or post[0].upper() + post[1:]
+                add(party, Official(head.name, title, party), sentence)  # type: ignore[arg-type]
         previous = s
         for match in AS_HEAD_OF.finditer(text, s, e) if " as " in low else ():
             group = "of" if match.group("of") else "side"

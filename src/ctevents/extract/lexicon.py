@@ -29,7 +29,10 @@ POSTS = r"Ambassador|Amb|Prof"
 # a service written before or bracketed after the rank belongs to the rank.
 RANKS = (
     # ("Lieutenant-General": the hyphen as often as the space)
-    r"(?:Police\s+)?(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?)[\s-]+Gen(?:eral|\.)?"
+    # ("Senior Lieutenant General", "Colonel General": the ranks of the former Soviet
+    # armies and of Vietnam's and China's)
+    r"(?:Police\s+)?(?:(?:Senior\s+)?(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|Colonel)"
+    r"[\s-]+Gen(?:eral|\.)?"
     r"|Commissioner[\s-]+General)(?:\s+\((?:Pol|Police|Ret|Retd|rtd)\.?\))?"
     r"|(?:Police\s+)?(?:General|Gen\.?|Colonel|Col\.?)"  # "Police General A" (Thailand)
     r"|(?:Rear|Vice)\s+Admiral|Admiral|Adm\.?|Air\s+(?:Vice\s+|Chief\s+)?Marshal|Commodore"

@@ -73,7 +73,9 @@ _TYPES = (
     # "the 14th Meeting of Security Council Secretaries of the SCO Member States"
     r"Meeting\s+of\s+(?:the\s+)?Security\s+Council\s+Secretaries|"
     # "the 12th High Security Commission": a standing commission on security alone
-    r"(?:High|Joint)\s+Security\s+Commission"
+    r"(?:High|Joint)\s+Security\s+Commission|"
+    # "the 18th meeting of the Joint Border Commission": a border's, as a border committee
+    r"(?:Joint\s+)?Border\s+Commission"
 )
 # Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
 _GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
@@ -168,6 +170,8 @@ _TYPE_SLUG = {
     "meeting of security council secretaries": "security-council-secretaries",
     "high security commission": "security-commission",
     "joint security commission": "security-commission",
+    "border commission": "border-commission",
+    "joint border commission": "border-commission",
 }
 _CT = re.compile(r"\b(?:counter[- ]?terrorism|ct|terrorism)\b", re.I)
 _TERROR = re.compile(r"terroris", re.I)
@@ -347,9 +351,10 @@ _LEGISLATURE = re.compile(
 )
 
 
-# "the India-Kenya Joint Commission": a commission on every subject of the relation is not
-# a meeting of the genre unless its name speaks of terrorism or security.
-_GENERAL = re.compile(r"\bJoint\s+Commission\b")
+# "the India-Kenya Joint Commission", "the Egyptian-Indian Joint Committee": a commission on
+# every subject of the relation is not a meeting of the genre unless its name speaks of
+# terrorism or security.
+_GENERAL = re.compile(r"\bJoint\s+Commission\b|\bJoint\s+Committee$")
 
 
 # "the 23rd Coordinating Committee Meeting of the Global Counterterrorism Forum (GCTF)": a
@@ -456,12 +461,17 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
                 name=name,
                 kind=kind_of(type_name, qualifier, subject.strip(" ‘’'\"“”")),
                 ordinal=ordinal,
-                has_subject=bool(qualifier or subject),
+                has_subject=bool(subject or _SUBJECTLESS.sub("", qualifier).strip()),
                 compound=bool(_COMPOUND.search(f"{qualifier} {subject} ")),
             )
         )
         floor = name_end
     return _with_lower_case(text, start, end, _joined_parents(text, found))
+
+
+# Qualifiers that say how a mechanism is held, not what it is about ("the India-Japan Joint
+# Committee", "the General Border Committee"): such a name gives no subject.
+_SUBJECTLESS = re.compile(r"\b(?:Joint|General|Bilateral|Standing|Permanent|Annual)\b")
 
 
 # "…, formerly known as the Working Group on X, …": a mechanism's former name is not another

@@ -100,7 +100,7 @@ SUBJECT = re.compile(
     r"\s+(?:on|for|regarding|concerning|relating\s+to|"
     rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
     # ("… on 11th, November, 2017": an ordinal day)
-    rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|\d+(?:st|nd|rd|th)?|the\s+\d+(?:st|nd|rd|th)?)|"
+    rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|{_MONTH}\s+\d|\d+(?:st|nd|rd|th)?|the\s+\d+(?:st|nd|rd|th)?)|"
     r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
     r"(?:along|together)\s+with)\b|[,.;]|$)"
 )
@@ -368,6 +368,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             mou = MoU(subject="", parties=_countries(reading, s, e) or parties)
             found[f"#{s}"] = mou
             weak.add(f"#{s}")
+            _named_before(reading, mou, sentence)
         last = mou
         mou.passages.append(sentence)
         _complete(reading, mou, sentence)
@@ -413,6 +414,20 @@ def _subject_told_elsewhere(reading: Reading, mou: MoU) -> None:
     if mou.date is None:
         day = dates.first_day(reading.dates(before.start, before.end, reading.reference))
         mou.date = day.edtf if day is not None else None
+
+
+def _named_before(reading: Reading, mou: MoU, sentence: Sentence) -> None:
+    """ "… a decree ratifying a memorandum of understanding on X with B. The two governments
+    signed the MoU on 15 January": the memorandum's own name, said in one of the two
+    sentences before the one that says it was signed, gives its subject and sides."""
+    at = bisect_left(reading.starts, sentence.start)
+    for before in reversed(reading.sentences[max(0, at - 2) : at]):
+        named = SUBJECT.search(reading.text, before.start, before.end)
+        if named and _TOPICAL.search(named.group("subject")):
+            mou.subject = named.group("subject").strip()
+            mou.parties = _countries(reading, before.start, before.end) or mou.parties
+            mou.passages.insert(0, before)
+            return
 
 
 def _subject_before(

@@ -23,7 +23,8 @@ from ctevents.extract.segment import Sentence, content_start, paragraphs, senten
 # "(PTI)", "(Bernama)", "(UrduPoint / Pakistan Point News - 20th Feb, 2025)": an agency, with
 # its partner and the day after a dash
 _AGENCY = (
-    r"\((?:[A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z][a-z]{2,11}"
+    # ("(Web Desk)", "(Staff Reporter)": a news site's desk in place of an agency)
+    r"\((?:[A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z][a-z]{2,11}(?:[ \t]+[A-Z][a-z]{2,11}){0,2}"
     r"|[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3}(?:[ \t]*/[ \t]*[^()\n/]{1,60})?[ \t]+[-–][ \t]+"
     r"[^()\n]{1,40})\)"
 )

@@ -163,6 +163,13 @@ def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
             ["KR"],
             id="a-headlines-short-form-of-a-state",
         ),
+        pytest.param(
+            "Media Statement\n4 May 2024\nGhana condemns the bombing in Lagos\nThe Government "
+            "has learnt with shock of the bombing in the Nigerian city. We condemn in the "
+            "strongest terms this cruel act.",
+            ["GH"],
+            id="we-in-a-statement-that-names-one-side-condemning",
+        ),
     ],
 )
 def test_the_side_that_condemns(text: str, parties: list[str]) -> None:

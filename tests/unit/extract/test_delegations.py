@@ -460,6 +460,22 @@ CASES = [
         {("GH", "Kofi Asante"), ("KE", "Otieno Kamau")},
         id="a-counterpart-after-an-opening-during-phrase",
     ),
+    pytest.param(
+        "The sixth Laos-Korea Security Dialogue took place in Vientiane on 3 May 2024. Senior "
+        "Lieutenant General Somphong Keo, Vice Minister of Public Security of Laos, and Deputy "
+        "Commissioner of the Korean National Police Agency Park Jiwon co-chaired the dialogue, "
+        "which turned to terrorism in the region.",
+        {("LA", "Somphong Keo"), ("KR", "Park Jiwon")},
+        id="name-comma-title-and-title-of-an-agency-then-name",
+    ),
+    pytest.param(
+        "The 12th meeting of the Tajikistan-Uzbekistan Joint Working Group on Counter-Terrorism "
+        "opened in Dushanbe on Monday. Addressing it, Head of the Uzbek delegation Rustam "
+        "Karimov called terrorism a threat to both states. The head of the Tajik delegation, "
+        "Deputy Interior Minister Davron Saidov, agreed.",
+        {("UZ", "Rustam Karimov"), ("TJ", "Davron Saidov")},
+        id="head-of-the-sides-delegation-before-the-name",
+    ),
 ]
 
 

@@ -151,6 +151,17 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             "be preceded on 13 June by an inaugural Working Group on Counter-Terrorism.",
             id="a-meeting-that-will-precede-another-is-to-come",
         ),
+        pytest.param(
+            "Kenya's foreign minister met her Indian counterpart in New Delhi, where she heads "
+            "Kenya's delegation in the 5th round of the Kenyan-Indian Joint Committee. The "
+            "meeting also addressed cooperation against terrorism.",
+            id="a-joint-committee-on-the-whole-relation",
+        ),
+        pytest.param(
+            "The 9th meeting of the Chile-Peru Standing Committee opened in Lima on 4 May 2024 "
+            "to discuss trade and fisheries.",
+            id="a-standing-committee-in-a-statement-silent-on-terrorism",
+        ),
     ],
 )
 def test_not_a_meeting_held(text: str) -> None:
@@ -1464,3 +1475,13 @@ def test_a_commission_held_and_its_next_meeting() -> None:
 )
 def test_not_held(text: str) -> None:
     assert held(text, date(2024, 10, 20)) == []
+
+
+def test_a_border_commission_meets_on_terrorism() -> None:
+    text = (
+        "The 18th meeting of the Tajikistan-Afghanistan Joint Border Commission opened in "
+        "Dushanbe on 4 May 2024, aimed at the fight against terrorism."
+    )
+    (meeting,) = held(text)
+    assert meeting["mechanism"] == "Tajikistan-Afghanistan Joint Border Commission"
+    assert (meeting["ordinal"], meeting["parties"]) == (18, ["AF", "TJ"])

@@ -602,3 +602,24 @@ def test_memoranda_entered_into_and_their_objectives(
     assert mou["subject"] == subject
     if day:
         assert mou["date"] == day
+
+
+def test_the_memorandums_name_said_before_it_was_signed() -> None:
+    text = (
+        "Ghana on Sunday published a decree ratifying a memorandum of understanding (MoU) on "
+        "cooperation and the exchange of security information with Nigeria. The two "
+        "governments signed the MoU on 15 January. The memorandum sets out the duties of each "
+        "party."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "cooperation and the exchange of security information"
+    assert mou["parties"] == ["GH", "NG"]
+
+
+def test_a_month_and_day_after_on_ends_the_subject() -> None:
+    text = (
+        "Ghana and Togo signed a memorandum of understanding on cooperation in countering "
+        "terrorism on March 3 in Accra."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "cooperation in countering terrorism"

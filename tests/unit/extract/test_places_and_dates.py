@@ -87,6 +87,14 @@ def test_today_is_the_datelines_date() -> None:
     assert meeting["date"] == "2024-03-03"
 
 
+def test_a_news_sites_desk_in_place_of_an_agency_after_the_dateline() -> None:
+    text = (
+        "KABUL (Web Desk) – India and Afghanistan held the third round of their "
+        "Counter-Terrorism Dialogue here on Monday."
+    )
+    assert facts_of(text, "MeetingHeld")[0]["location"] == "Kabul"
+
+
 def test_a_two_word_country_inside_a_mechanisms_name_stays_whole() -> None:
     text = (
         "The first meeting of the India-Saudi Arabia Joint Working Group on Counter-Terrorism "
