@@ -369,6 +369,17 @@ CORPORA = (
         (0.333, 0.5),
         real=True,
     ),
+    Corpus(
+        "extract_blind32",
+        "real official statements, blind set 41",
+        3,
+        # 1.35.0 on arrival, the blind figure: 0.0 / 1.0 (1.36.0 the same: "we" of a ministry
+        # that names no side condemning, and groupings whose members the gold leaves out)
+        0.0,
+        1.0,
+        (0.0, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

@@ -18,10 +18,11 @@ _LED = r"(?:(?:co-?|jointly\s+)?(?:led|headed|chaired)|represented)"
 SIDE_LED_BY = fast(
     re.compile(
         # "The Chinese inter-agency delegation of over thirty members was led by"
-        r"\b(?:delegation|side|team)s?\b(?:\s+of\s+[\w\s-]{1,30}?\s+members)?,?\s+"
+        # ("The US officials were led to the meeting by": the officials are a side too)
+        r"\b(?:delegation|side|team|official)s?\b(?:\s+of\s+[\w\s-]{1,30}?\s+members)?,?\s+"
         # "hosted the EU delegation, which was headed by"
         r"(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|being\s+|will\s+be\s+)?"
-        rf"{_LED}\s+by\s+",
+        rf"{_LED}(?:\s+to\s+the\s+(?:meeting|talks|session|consultations))?\s+by\s+",
         re.I,
     )
 )
@@ -340,6 +341,7 @@ ATTENDED_BY = re.compile(
 )
 # Where one attendee of a list ends and the next begins.
 _LIST_ITEM = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_SEMICOLON_ITEM = re.compile(r";\s+(?:and\s+)?")
 # The verb after the officials who speak of the talks, as the subject of their sentence.
 _SPOKE = re.compile(
     r",?\s+(?:discussed|emphasi[sz]ed|stressed|expressed|underlined|underscored|reaffirmed|"
@@ -969,16 +971,23 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         for match in ATTENDED_BY.finditer(text, sentence.start, sentence.end):
             # (a quotation's close ends the list: "… B,” the council said")
             listed = re.split(r"[\"”]", text[match.end() : sentence.end], maxsplit=1)[0]
-            for piece in _LIST_ITEM.split(listed):
+            # ("A, TITLE; B, TITLE; and C, TITLE": items holding commas are set off by semicolons)
+            items = _SEMICOLON_ITEM if ";" in listed else _LIST_ITEM
+            unplaced = []
+            for piece in items.split(listed):
                 official = parse_official(piece.strip(' ,.;"”'))
+                if official is None or " " not in official.name:
+                    continue
                 taken = {party for party, _ in leaders}
-                if (
-                    official is not None
-                    and official.party in parties
-                    and official.party not in taken
-                    and " " in official.name
-                ):
+                if official.party in parties and official.party not in taken:
                     add(official.party, official, sentence)
+                elif official.party is None:
+                    unplaced.append(official)
+            # ("…; B, Chief of the Joint Staff Department; …": the one attendee whose title
+            # names no state heads the one side left)
+            left = [p for p in parties if p not in {party for party, _ in leaders}]
+            if ";" in listed and len(unplaced) == 1 and len(left) == 1:
+                add(left[0], unplaced[0], sentence)
     if not leaders and len(parties) == 2:
         # No sentence says who led: the officials the statement has speak of the talks, each
         # titled with a side's name, are its heads ("TITLE OF INDIA A and TITLE OF SINGAPORE B

@@ -46,7 +46,8 @@ LEXICON: dict[str, str] = {
     # called one, "the 'Islamic state' group")
     r"|Islamic\s+(?:State|state(?=\s+(?:of|in)\s+(?:Iraq|Syria)|[\"”’']|\s+(?:group|militants?|"
     r"fighters?|terrorists?)\b))(?:\s+(?:of|in)\s+(?:Iraq\s+and\s+(?:the\s+)?(?:Syria|Levant|al-Sham)"
-    r"|Syria\s+and\s+Iraq))?",
+    # ("the Islamic State of Syria and the Levant", as a statement may write it)
+    r"|Syria\s+and\s+(?:the\s+Levant|Iraq)))?",
     "let": rf"Lashkar{_S}e{_S}Ta(?:y{{1,2}})?[ai]ba|Lashkar{_S}e{_S}Toiba|Lashkar-e-Tayyaba|LeT",
     "jud": r"Jamaat[\s-]*ud[\s-]*Dawa|Jama['’]at[\s-]*ud[\s-]*Da['’]?wah",
     "jem": rf"Jaish{_S}e{_S}Moha?mm[ae]d|Jaish{_S}e{_S}Muhammad|JeM",
@@ -85,7 +86,8 @@ LEXICON: dict[str, str] = {
     "ltte": r"LTTE|Liberation\s+Tigers\s+of\s+Tamil\s+Eelam",
     "pkk": r"PKK|Kurdistan\s+Workers['’]?\s+Party",
     "ulfa": r"ULFA(?:-I)?|United\s+Liberation\s+Front\s+of\s+Asom",
-    "jaish-al-adl": r"Jaish\s+al[\s-]Adl",
+    # ("Jaish ul-Adl": the article as it is transliterated)
+    "jaish-al-adl": r"Jaish\s+(?:al|ul|el)[\s-]Adl",
     "ansar-bait": r"Ansar\s+Bait\s+al[\s-]Maqdis",
     # Banned in Tajikistan and Russia; "Ansarullah" alone is the Houthis, not this group.
     "jamaat-ansarullah": r"Jama['’]?at\s+Ansarullah",

@@ -202,10 +202,11 @@ def trie_pattern(words: list[str]) -> str:
 
 def _pattern() -> re.Pattern[str]:
     # Case-sensitive: "US" the country, never "us" the pronoun. "Indian Ocean" is a place.
+    # "a Spain-based institute", "a Kenyan-born officer": where, not which state.
     # No look-behind in front, so the engine can skip ahead to a possible first letter; the
     # word boundary before a name is checked in `_all_mentions`.
     body = trie_pattern(list(NAME_TO_CODE))
-    return re.compile(rf"(?:{body})(?![\w])(?!\s+Ocean)(?!-born)(?!-Pacific)")
+    return re.compile(rf"(?:{body})(?![\w])(?!\s+Ocean)(?!-born|-based)(?!-Pacific)")
 
 
 COUNTRY = _pattern()

@@ -130,7 +130,10 @@ LOWER_MECHANISM = re.compile(
     r"(?<![\w-])(?:(?P<pre>(?:(?:interagency|inter-agency|bilateral|trilateral)\s+)?"
     r"(?:[Cc]ounter[- ]?[Tt]errorism|[Cc]ounter[Tt]errorism"
     # ("the Russian-Chinese anti-terrorist working group")
-    r"|[Aa]nti-?[Tt]error(?:ism|ist)?))"
+    r"|[Aa]nti-?[Tt]error(?:ism|ist)?"
+    # ("the joint security working group": a mechanism on security, as a capitalised
+    # "Security Dialogue" is, in a statement that speaks of terrorism)
+    r"|(?:[Jj]oint\s+)?[Ss]ecurity))"
     # ("the Russian-Egyptian counterterrorism group": a group named by its subject alone)
     rf"\s+(?P<pretype>{_LOWER_TYPES}|group)"
     # "a dialogue aimed at combating terrorism", "the fourth annual bilateral dialogue between
@@ -412,6 +415,11 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             joined = _INITIALS_BEFORE.search(text, max(start, name_start - 24), name_start)
             if joined:
                 name_start = joined.start()
+        joined = _JOINED_WORDS.search(text, max(start, name_start - 60), name_start)
+        if joined and not any(gazetteer.code_for(w) for w in joined.group().split()):
+            # "the Quadrilateral Cooperation and Coordination Mechanism": words joined by
+            # "and" in front of the name are the name's, where none of them is a state
+            name_start = joined.start()
         subject = (match.group("subject") or "").strip()
         if type_name in {
             "Dialogue",
@@ -448,7 +456,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         ):
             floor = name_end
             continue
-        ordinal = qualifier_ordinal or _ordinal_before(text, floor, match.start())
+        ordinal = qualifier_ordinal or _ordinal_before(text, floor, min(name_start, match.start()))
         after = _ORDINAL_AFTER.match(text, name_end, end)
         if ordinal is None and after:
             following = ordinals(text, after.end(), min(end, after.end() + 20))
@@ -472,6 +480,10 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
 # Qualifiers that say how a mechanism is held, not what it is about ("the India-Japan Joint
 # Committee", "the General Border Committee"): such a name gives no subject.
 _SUBJECTLESS = re.compile(r"\b(?:Joint|General|Bilateral|Standing|Permanent|Annual)\b")
+
+
+# Capitalised words and "and" just before a name, after a word in lower case.
+_JOINED_WORDS = re.compile(r"(?<=[a-z]\s)(?:[A-Z][a-z]+\s+){1,2}and\s+$")
 
 
 # "…, formerly known as the Working Group on X, …": a mechanism's former name is not another

@@ -251,8 +251,12 @@ _BARE_HELD = re.compile(
 _HELD_FOR_TERRORISM = re.compile(
     r"\b(?:held|hosted|convened)\s+(?:a|an)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,2}?"
     r"(?P<type>meeting|talks|consultations?))\b"
-    r"(?=[^.;]{0,60}?\b(?:to\s+(?:discuss|review|address)|on|about)\s+[^.;]{0,60}?"
+    r"(?=[^.;]{0,60}?\b(?:to\s+(?:discuss|review|address)|on|about|aimed\s+at)\s+[^.;]{0,60}?"
     r"(?i:terror|extremis))"
+)
+# "… held a meeting with the Nigerian government …": the other side, named after "with".
+_WITH_SIDE = re.compile(
+    r"\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:government|side|officials)\b)"
 )
 # "The first consultations between secretaries of the Security Councils from A, B and C were
 # held in Astana": a meeting named by its kind and who met, reported as held.
@@ -338,6 +342,10 @@ def _bare_mentions(text: str, sentence: Sentence) -> list[MechanismMention]:
             # two states hold it ("Cuba and the United States held …"), not one government
             # or a body chaired by one
             held_by = {m.code for m in gazetteer.mentions(text, sentence.start, match.start())}
+            # ("A held a meeting with the B government aimed at …": the other side after it)
+            other = _WITH_SIDE.match(text, match.end())
+            if other:
+                held_by |= {m.code for m in gazetteer.mentions(text, *other.span())}
             if len(held_by) >= 2:
                 found.append(_counter_terrorism(text, *match.span("phrase"), match.group("type")))
     if " between " in low and " held" in low:

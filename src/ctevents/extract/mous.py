@@ -93,7 +93,9 @@ _NOT_A_DAY = rf"(?!{_WEEKDAY}\b|{_MONTH}\s+\d|\d)"
 SUBJECT = re.compile(
     # "the MoU between the League of Arab States and the Government of Peru on …"
     # "the memorandum (MoU) with the financial intelligence unit of … concerning …"
-    rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+between\s+[^.;]{{1,160}}?\s+and\s+[^.;]{{1,80}}?"
+    # ("a Memorandum of Understanding, MoU, on …": the short form set off by commas)
+    rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\)|,\s*(?:MoU|MOU),)?"
+    r"(?:\s+between\s+[^.;]{1,160}?\s+and\s+[^.;]{1,80}?"
     # "an agreement with the United Kingdom on law enforcement …"
     r"|\s+with\s+(?:the\s+)?[^.;,]{1,120}?(?=\s+(?:concerning|regarding|relating\s+to|on|"
     r"in\s+the\s+(?:field|area)s?\s+of)\s))?"

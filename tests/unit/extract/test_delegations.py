@@ -476,6 +476,27 @@ CASES = [
         {("UZ", "Rustam Karimov"), ("TJ", "Davron Saidov")},
         id="head-of-the-sides-delegation-before-the-name",
     ),
+    pytest.param(
+        "Kenyan officers on Monday held a meeting with the Ugandan government aimed at ending "
+        "the menace of terrorism. The Kenyan officials were led to the meeting by Deputy "
+        "Secretary Mr. Peter Otieno. The Ugandan delegation was led by Gen. Moses Okello.",
+        {("KE", "Peter Otieno"), ("UG", "Moses Okello")},
+        id="officials-led-to-the-meeting-by",
+    ),
+    pytest.param(
+        "The first meeting of the Quadrilateral Counter-Terrorism Mechanism of Kenya, Uganda, "
+        "Somalia and Ethiopia was held in Kampala on 3 May 2024. The meeting was attended by "
+        "Amos Kiprop, Chief of General Staff, Kenya Defence Forces; General Henry Mugisha, "
+        "Chief of Defence Forces; Ali Farah, Chief of Army Staff, Somali National Army; and "
+        "Major General Tesfaye Bekele, Chief of General Staff of the Ethiopian forces.",
+        {
+            ("KE", "Amos Kiprop"),
+            ("UG", "Henry Mugisha"),
+            ("SO", "Ali Farah"),
+            ("ET", "Tesfaye Bekele"),
+        },
+        id="attendees-set-off-by-semicolons-the-one-with-no-state-heads-the-side-left",
+    ),
 ]
 
 

@@ -45,6 +45,16 @@ def names(text: str) -> set[str]:
             id="syria-before-iraq",
         ),
         pytest.param(
+            "Obama vowed to destroy the Islamic State of Syria and the Levant (ISIS).",
+            {"Islamic State of Syria and the Levant"},
+            id="syria-and-the-levant",
+        ),
+        pytest.param(
+            'A militant group called "Jaish ul-Adl" claimed the attack on the border guards.',
+            {"Jaish ul-Adl"},
+            id="an-article-transliterated-ul",
+        ),
+        pytest.param(
             "Peru took part in the first meeting of the Counter-Terrorism Working Group under "
             "the umbrella of the Andean Strategic Alliance (ASA), with all its members.",
             set(),

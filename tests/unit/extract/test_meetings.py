@@ -1485,3 +1485,32 @@ def test_a_border_commission_meets_on_terrorism() -> None:
     (meeting,) = held(text)
     assert meeting["mechanism"] == "Tajikistan-Afghanistan Joint Border Commission"
     assert (meeting["ordinal"], meeting["parties"]) == (18, ["AF", "TJ"])
+
+
+def test_a_security_working_group_in_lower_case_in_a_statement_on_terrorism() -> None:
+    text = (
+        "Greece and Turkey held the fourth meeting of their joint security working group in "
+        "Athens on 4 March 2019, discussing terrorism and organised crime."
+    )
+    (meeting,) = held(text)
+    assert (meeting["mechanism"], meeting["ordinal"]) == ("joint security working group", 4)
+
+
+def test_a_meeting_held_with_the_other_government_aimed_at_terrorism() -> None:
+    text = (
+        "Kenyan military and intelligence officers on Monday held a meeting with the Ugandan "
+        "government aimed at ending the menace of the terrorist group al-Shabaab."
+    )
+    (meeting,) = held(text, date(2012, 1, 24))
+    assert meeting["parties"] == ["KE", "UG"]
+
+
+def test_words_joined_by_and_before_a_name_are_the_names() -> None:
+    text = (
+        "The inaugural high-level meeting on Trilateral Cooperation and Coordination Mechanism "
+        "in counter-terrorism by the Kenya-Uganda-Somalia armed forces was held in Kampala on "
+        "3 August 2016."
+    )
+    (meeting,) = held(text)
+    assert meeting["mechanism"] == "Trilateral Cooperation and Coordination Mechanism"
+    assert meeting["ordinal"] == 1

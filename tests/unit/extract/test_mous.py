@@ -623,3 +623,21 @@ def test_a_month_and_day_after_on_ends_the_subject() -> None:
     )
     (mou,) = facts_of(text, "MoUSigned")
     assert mou["subject"] == "cooperation in countering terrorism"
+
+
+def test_the_short_form_set_off_by_commas() -> None:
+    text = (
+        "Ghana and Togo have signed a Memorandum of Understanding, MoU, on security cooperation "
+        "and counter-terrorism."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "security cooperation and counter-terrorism"
+
+
+def test_a_body_based_in_a_state_is_not_that_state() -> None:
+    text = (
+        "Ghana and Togo signed a memorandum of understanding on combating terrorism with the "
+        "Spain-based International Iberian Institution on 14 March 2018."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["parties"] == ["GH", "TG"]
