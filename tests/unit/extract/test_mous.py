@@ -604,40 +604,41 @@ def test_memoranda_entered_into_and_their_objectives(
         assert mou["date"] == day
 
 
-def test_the_memorandums_name_said_before_it_was_signed() -> None:
-    text = (
-        "Ghana on Sunday published a decree ratifying a memorandum of understanding (MoU) on "
-        "cooperation and the exchange of security information with Nigeria. The two "
-        "governments signed the MoU on 15 January. The memorandum sets out the duties of each "
-        "party."
-    )
+@pytest.mark.parametrize(
+    ("text", "subject", "parties"),
+    [
+        pytest.param(
+            "Ghana on Sunday published a decree ratifying a memorandum of understanding (MoU) on "
+            "cooperation and the exchange of security information with Nigeria. The two "
+            "governments signed the MoU on 15 January. The memorandum sets out the duties of "
+            "each party.",
+            "cooperation and the exchange of security information",
+            ["GH", "NG"],
+            id="the-memorandums-name-said-before-it-was-signed",
+        ),
+        pytest.param(
+            "Ghana and Togo signed a memorandum of understanding on cooperation in countering "
+            "terrorism on March 3 in Accra.",
+            "cooperation in countering terrorism",
+            ["GH", "TG"],
+            id="a-month-and-day-after-on-ends-the-subject",
+        ),
+        pytest.param(
+            "Ghana and Togo have signed a Memorandum of Understanding, MoU, on security "
+            "cooperation and counter-terrorism.",
+            "security cooperation and counter-terrorism",
+            ["GH", "TG"],
+            id="the-short-form-set-off-by-commas",
+        ),
+        pytest.param(
+            "Ghana and Togo signed a memorandum of understanding on combating terrorism with the "
+            "Spain-based International Iberian Institution on 14 March 2018.",
+            "combating terrorism",
+            ["GH", "TG"],
+            id="a-body-based-in-a-state-is-not-that-state",
+        ),
+    ],
+)
+def test_subject_and_sides(text: str, subject: str, parties: list[str]) -> None:
     (mou,) = facts_of(text, "MoUSigned")
-    assert mou["subject"] == "cooperation and the exchange of security information"
-    assert mou["parties"] == ["GH", "NG"]
-
-
-def test_a_month_and_day_after_on_ends_the_subject() -> None:
-    text = (
-        "Ghana and Togo signed a memorandum of understanding on cooperation in countering "
-        "terrorism on March 3 in Accra."
-    )
-    (mou,) = facts_of(text, "MoUSigned")
-    assert mou["subject"] == "cooperation in countering terrorism"
-
-
-def test_the_short_form_set_off_by_commas() -> None:
-    text = (
-        "Ghana and Togo have signed a Memorandum of Understanding, MoU, on security cooperation "
-        "and counter-terrorism."
-    )
-    (mou,) = facts_of(text, "MoUSigned")
-    assert mou["subject"] == "security cooperation and counter-terrorism"
-
-
-def test_a_body_based_in_a_state_is_not_that_state() -> None:
-    text = (
-        "Ghana and Togo signed a memorandum of understanding on combating terrorism with the "
-        "Spain-based International Iberian Institution on 14 March 2018."
-    )
-    (mou,) = facts_of(text, "MoUSigned")
-    assert mou["parties"] == ["GH", "TG"]
+    assert (mou["subject"], mou["parties"]) == (subject, parties)
