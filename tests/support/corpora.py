@@ -373,9 +373,10 @@ CORPORA = (
         "extract_blind32",
         "real official statements, blind set 41",
         3,
-        # 1.35.0 on arrival, the blind figure: 0.0 / 1.0 (1.36.0 the same: "we" of a ministry
-        # that names no side condemning, and groupings whose members the gold leaves out)
-        0.0,
+        # 1.35.0 on arrival, the blind figure: 0.0 / 1.0; 1.36.0 reads a ministry's "we" about
+        # an attack in another state as its own (groupings whose members the gold leaves out,
+        # and one state's delegation at a regional dialogue, stay missed)
+        0.333,
         1.0,
         (0.0, 1.0),
         real=True,

@@ -372,7 +372,8 @@ def find(
     merged: dict[tuple[str, ...], Condemnation] = {}
     for who, subject, items, strongly, sentence in found:
         if who is None:
-            who = speaker or _who(subject, parties, officials, text, home)
+            who = speaker or _not_the_struck(items, parties, text)
+            who = who or _who(subject, parties, officials, text, home)
             if not who:
                 continue
         entry = merged.setdefault(who, Condemnation(who, [], False))
@@ -384,6 +385,31 @@ def find(
         entry.strongly = entry.strongly or strongly
         entry.passages.append(sentence)
     return list(merged.values())
+
+
+# What only a statement of two sides together says.
+_JOINT = re.compile(
+    r"\b(?:[Jj]oint\s+(?:[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu)|(?:two|both)\s+(?:sides|leaders|"
+    r"ministers|countries|governments|delegations|presidents|prime\s+ministers))"
+)
+# The place an attack condemned was in: "… in a church in Cairo", "… in Egypt".
+_PLACE_IN = re.compile(r"\bin\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _not_the_struck(items: list[str], parties: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """ "We strongly condemn the attack … in a church in Cairo" in one government's statement
+    about the attack on another state: the speaker is the side the attack was not in (where
+    the statement is not the two sides' together)."""
+    struck = set()
+    for item in items:
+        struck |= {m.code for m in gazetteer.mentions(item)}
+        for place in _PLACE_IN.finditer(item):
+            code = gazetteer.CAPITALS.get(place.group("place"))
+            struck |= {code} if code else set()
+    rest = [p for p in parties if p not in struck]
+    if struck & set(parties) and len(rest) == 1 and not _JOINT.search(text):
+        return (rest[0],)
+    return ()
 
 
 def _fold(value: str) -> str:

@@ -170,6 +170,20 @@ def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
             ["GH"],
             id="we-in-a-statement-that-names-one-side-condemning",
         ),
+        pytest.param(
+            "Press Release Regarding the Terrorist Attack in Kenya\nWe strongly condemn the "
+            "terrorist attack on a hotel in Nairobi today. Ghana shares the grief of the Kenyan "
+            "people.",
+            ["GH"],
+            id="we-of-one-government-about-an-attack-in-the-other-state",
+        ),
+        pytest.param(
+            "Joint Statement of Ghana and Kenya\nPresident Kofi Mensah of Ghana and President "
+            "Ruth Wanjiru of Kenya met in Accra on 3 May 2024. We strongly condemn the terrorist "
+            "attack on a hotel in Nairobi today.",
+            ["GH", "KE"],
+            id="we-of-a-joint-statement-is-both-sides",
+        ),
     ],
 )
 def test_the_side_that_condemns(text: str, parties: list[str]) -> None:
