@@ -56,6 +56,8 @@ _SUBJECT_WORD = rf"[‘'\"“]?(?:{_DATE_OPENS}{_CAP}|{_SUBJECT_WORDS}|the(?=\s+
 _SUBJECT = rf"{_SUBJECT_WORD}(?:(?:\s*,(?!\s*the\s)\s*|\s+){_SUBJECT_WORD}[’'\"”]?)*[’'\"”]?"
 _TYPES = (
     r"Joint\s+Working\s+[Gg]roup|Working\s+Group|JWG(?:-CT)?|CTJWG|Dialogue|Consultations|"
+    # "the inaugural Joint Working Committee meeting" of two home ministries
+    r"Joint\s+Working\s+Committee|"
     # "the Working Sub-Group on Combating Terrorism" of a regional organisation
     r"Working\s+Sub-?[Gg]roup|"
     r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism|"
@@ -158,6 +160,7 @@ _TYPE_SLUG = {
     "meeting": "consultations",
     "committee": "committee",
     "joint committee": "committee",
+    "joint working committee": "committee",
     "joint commission": "joint-commission",
     "talks": "talks",
     # "the High-Level Security Mechanism": a standing mechanism named as such.

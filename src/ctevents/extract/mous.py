@@ -53,6 +53,8 @@ _ANAPHOR = re.compile(
     r"|\b[Ss]igning\s+for\s+(?:the\s+)?[A-Z]"
     # "A, TITLE, was in Lima last week to sign the agreement with B, TITLE" after it is named
     r"|\bto\s+sign\s+the\s+(?:agreement|memorandum|MoU|MOU|accord|pact)\s+with\b"
+    # "A met with his counterpart B in Asuncion to sign the agreement" after it is named
+    r"|\bmet\s+(?:with\s+)?[^.;]+\bto\s+sign\s+the\s+(?:agreement|memorandum|MoU|MOU|accord|pact)\b"
 )
 # "A, TITLE, was in Lima over the weekend to sign the agreement with B, TITLE": a signing the
 # statement has reported, told as the purpose of a visit gone by.
@@ -60,6 +62,12 @@ CAME_TO_SIGN = re.compile(
     r",?\s+(?:was|were|travell?ed|came|arrived|flew)\b[^.;]{0,80}?\bto\s+sign\s+the\s+"
     r"(?:agreement|memorandum|MoU|MOU|accord|pact)\s+with\s+(?P<who>[^;.]+?)"
     r"(?=,?\s+(?:in|at|on)\s+[A-Z]|[.;]|$)"
+)
+# "A met with his Paraguayan counterpart B in Asuncion, Paraguay, to sign the agreement": the
+# one met is the other signatory.
+MET_TO_SIGN = re.compile(
+    r",?\s+met\s+(?:with\s+)?(?P<who>[^;.]+?)(?:,?\s+(?:in|at)\s+[A-Z][^;.]*?)?,?\s+to\s+sign\s+"
+    r"the\s+(?:agreement|memorandum|MoU|MOU|accord|pact)\b"
 )
 # "A, TITLE, and B, TITLE, signed on behalf of X and Y respectively": each for the side in
 # the same place of the second list.
@@ -220,7 +228,7 @@ ALONG_WITH_OFFICIALS = re.compile(
 _WHO_CLAUSE = re.compile(r",?\s+who\s+(?:is|was)\b.*$", re.S)
 _PLACE_AFTER = re.compile(r",?\s+(?:in|at)\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 SIGNED_BY = re.compile(
-    rf"(?:\b(?:{_MOU}|[Mm]emorandum|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+signed\b"
+    rf"(?:\b(?:{_MOU}|[Mm]emorandum|agreement|document)\b[^.;]{{0,160}}?|\bIt\s+)\b(?:was|were)\s+(?:signed|inked)\b"
     r"[^.;]{0,60}?\bby\s+"
     # "The MoU signed on Wednesday by A and B comes in line with …"
     # "Under the agreement, signed in London by A, TITLE, and B, TITLE, the two sides …"
@@ -236,6 +244,8 @@ _FRAME = re.compile(
     r"|comes|marks|reflects|follows|is|was|will|the\s+(?:two\s+)?(?:sides|countries|parties))\b"
     # "… Secretary of the SCRF, on 23 May 2017 in Zavidovo": when and where, not a title
     rf"|,\s+on\s+(?:the\s+)?(?:\d|{_MONTH}|{_WEEKDAY})"
+    # "… and his Iraqi counterpart, B, in Tehran on Sunday": where, after the last name
+    r"|,\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?=\s*(?:[,.;]|$|\s+(?:on|last|this)\b))"
     # "… by A and B would strengthen …": the verb of the sentence the list is subject in
     r"|\s+(?:would|will|is\s+to|aims\s+to|seeks\s+to)\s+[a-z]"
     # "… by A and B at the Ministry of Home Affairs (MHA) headquarters": the venue
@@ -312,7 +322,11 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
         named_at += [m.start() for m in _ANAPHOR.finditer(text, named_at[0])]
     for sentence in sentences_at(reading, sorted(named_at)):
         s, e = sentence.start, sentence.end
-        visit = CAME_TO_SIGN.search(text, s, e) if last and not last.signatories else None
+        visit = (
+            CAME_TO_SIGN.search(text, s, e) or MET_TO_SIGN.search(text, s, e)
+            if last and not last.signatories
+            else None
+        )
         if last and visit:
             _signed_on_a_visit(text, s, visit, last)
             last.passages.append(sentence)

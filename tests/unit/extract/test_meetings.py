@@ -1514,3 +1514,13 @@ def test_words_joined_by_and_before_a_name_are_the_names() -> None:
     (meeting,) = held(text)
     assert meeting["mechanism"] == "Trilateral Cooperation and Coordination Mechanism"
     assert meeting["ordinal"] == 1
+
+
+def test_a_joint_working_committee_keeps_its_whole_name() -> None:
+    text = (
+        "KUALA LUMPUR: Malaysia and Brunei strengthened security cooperation through their "
+        "inaugural Joint Working Committee meeting. Discussions covered drug smuggling, "
+        "terrorism and cybercrime."
+    )
+    (meeting,) = held(text)
+    assert (meeting["mechanism"], meeting["ordinal"]) == ("Joint Working Committee", 1)

@@ -642,3 +642,28 @@ def test_memoranda_entered_into_and_their_objectives(
 def test_subject_and_sides(text: str, subject: str, parties: list[str]) -> None:
     (mou,) = facts_of(text, "MoUSigned")
     assert (mou["subject"], mou["parties"]) == (subject, parties)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        pytest.param(
+            "The agreement was inked by Ghanaian Interior Minister Brigadier General Kofi Mensah "
+            "and his Togolese counterpart, Koffi Agbeko, in Accra on Sunday.",
+            id="inked-by-both-then-where-and-when",
+        ),
+        pytest.param(
+            "Ghanaian Interior Minister Kofi Mensah met with his Togolese counterpart Koffi "
+            "Agbeko in Lome, Togo, to sign the agreement.",
+            id="met-the-other-to-sign-it",
+        ),
+    ],
+)
+def test_signatories_in_the_sentence_after(second: str) -> None:
+    text = (
+        "Ghana and Togo have signed a memorandum of understanding to boost cooperation against "
+        "terrorism. " + second
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    signed = {(s["party"], s["name"]) for s in mou["signatories"]}
+    assert signed == {("GH", "Kofi Mensah"), ("TG", "Koffi Agbeko")}
