@@ -118,6 +118,7 @@ _CT_SUBJECT = (
 _LOWER_TYPES = (
     # "the bilateral consultation mechanism on counterterrorism": a standing mechanism
     r"consultations?(?:\s+(?:meetings?|mechanism))?|dialogue|talks|(?:joint\s+)?committee|(?:joint\s+)?working\s+group"
+    r"|(?:joint\s+)?commission"
     r"|ad[\s-]hoc\s+group|expert\s+group|meeting"
 )
 # "Algeria and the United States": two capitalised names joined by "and".
@@ -135,7 +136,9 @@ LOWER_MECHANISM = re.compile(
     r"|[Aa]nti-?[Tt]error(?:ism|ist)?"
     # ("the joint security working group": a mechanism on security, as a capitalised
     # "Security Dialogue" is, in a statement that speaks of terrorism)
-    r"|(?:[Jj]oint\s+)?[Ss]ecurity))"
+    r"|(?:[Jj]oint\s+)?[Ss]ecurity"
+    # ("the Pakistan-Iran joint border commission": a border's commission or committee only)
+    r"|(?:[Jj]oint\s+)?[Bb]order(?=\s+(?:commission|committee)\b)))"
     # ("the Russian-Egyptian counterterrorism group": a group named by its subject alone)
     rf"\s+(?P<pretype>{_LOWER_TYPES}|group)"
     # "a dialogue aimed at combating terrorism", "the fourth annual bilateral dialogue between
@@ -159,6 +162,7 @@ _TYPE_SLUG = {
     "consultation": "consultations",
     "meeting": "consultations",
     "committee": "committee",
+    "commission": "commission",
     "joint committee": "committee",
     "joint working committee": "committee",
     "joint commission": "joint-commission",
@@ -392,7 +396,7 @@ def _of_the_genre(name: str) -> bool:
 # The type words alone: a cheap test that spares most sentences the full pattern, whose
 # leading qualifier is tried at every capitalised word.
 TYPE_WORDS = re.compile(
-    rf"{_TYPES}|consultation|dialogue|talks|committee|working\s+group|meetings?\s+on|"
+    rf"{_TYPES}|consultation|dialogue|talks|committee|commission|working\s+group|meetings?\s+on|"
     r"terrorism\s+meeting|ad[\s-]hoc\s+group|expert\s+group"
 )
 _CAPITALISED_TYPE = re.compile(_TYPES)

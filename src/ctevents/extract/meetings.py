@@ -547,6 +547,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 ):
                     announced.add(mention.kind)
                 continue
+            if mention.ordinal is None and mention.kind.split("-")[0] in rounds:
+                # "the meeting of the X Joint Working Group and Designations Dialogue … This
+                # was the 16th meeting of the working group": the round its kind is given
+                mention = replace(mention, ordinal=rounds[mention.kind.split("-")[0]])
             if mention.ordinal is None and not reading.search(_HELD, sentence):
                 continue
             located = places.place_in(text, mention.end, sentence.end)
@@ -554,10 +558,6 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             pair = multilateral.members(
                 text, sentence.start, sentence.end, mention.start, mention.end, counts()
             ) or parties.sentence_parties(text, sentence.start, sentence.end, exclude)
-            if mention.ordinal is None and mention.kind.split("-")[0] in rounds:
-                # "the meeting of the X Joint Working Group and Designations Dialogue … This
-                # was the 16th meeting of the working group": the round its kind is given
-                mention = replace(mention, ordinal=rounds[mention.kind.split("-")[0]])
             candidates.append(_Candidate(sentence, mention, pair or statement_parties))
     if "terror" in reading.lowered:
         candidates.extend(_from_headline(reading, statement_parties, bool(candidates)))
@@ -667,7 +667,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
 _ROUND_OF_THE_KIND = fast(
     re.compile(
         rf"\b(?P<ordinal>{ORDINAL_TEXT})\s+(?:meeting|session|round)\s+of\s+the\s+"
-        r"(?P<type>(?:joint\s+)?working\s+group|dialogue|consultations?|committee)\b"
+        r"(?P<type>(?:joint\s+)?working\s+group|dialogue|consultations?|committee|commission)\b"
         r"(?!\s+(?:on|of|for)\s)"
     )
 )

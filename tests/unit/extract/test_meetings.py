@@ -1524,3 +1524,14 @@ def test_a_joint_working_committee_keeps_its_whole_name() -> None:
     )
     (meeting,) = held(text)
     assert (meeting["mechanism"], meeting["ordinal"]) == ("Joint Working Committee", 1)
+
+
+def test_a_lower_case_border_commission_and_its_round_told_apart() -> None:
+    text = (
+        "The Tajikistan-Afghanistan joint border commission has planned measures against "
+        "terrorism along the border. Ahmad Karimi led the Afghan delegation at the 12th "
+        "meeting of the commission."
+    )
+    (meeting,) = held(text)
+    assert (meeting["mechanism"], meeting["ordinal"]) == ("joint border commission", 12)
+    assert meeting["parties"] == ["AF", "TJ"]
