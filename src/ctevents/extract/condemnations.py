@@ -344,8 +344,7 @@ def find(
             clause_start = max(
                 sentence.start,
                 text.rfind(";", sentence.start, verb.start()) + 1,
-                text.rfind("“", sentence.start, verb.start()) + 1,
-                text.rfind('"', sentence.start, verb.start()) + 1,
+                _open_quote(text, sentence.start, verb.start()),
             )
             subject = text[clause_start : verb.start()]
             if _PASSIVE.search(subject[-40:]) and not _AGENT.match(text, verb.end(), sentence.end):
@@ -359,7 +358,9 @@ def find(
             if not items or not any(_of_the_genre(item) for item in items):
                 continue  # "condemned the occupation of the territories": not of the genre
             # "We condemn …": the speaker, known only once the statement's other passages are
-            first_person = _FIRST_PERSON.match(_subject_clauses(subject)[0])
+            # (a "we" in quotation marks is whoever the quotation is from)
+            quoted = text[clause_start - 1 : clause_start] in ("“", '"')
+            first_person = not quoted and _FIRST_PERSON.match(_subject_clauses(subject)[0])
             who = None if first_person else _who(subject, parties, officials, text, home)
             if who is not None and not who:
                 continue
@@ -410,6 +411,18 @@ def _not_the_struck(items: list[str], parties: tuple[str, ...], text: str) -> tu
     if struck & set(parties) and len(rest) == 1 and not _JOINT.search(text):
         return (rest[0],)
     return ()
+
+
+def _open_quote(text: str, start: int, end: int) -> int:
+    """Where a quotation still open at `end` begins (after its mark), or -1: a word quoted
+    and closed before the verb ("the ministry “strongly” condemned") opens no clause."""
+    curly = text.rfind("“", start, end)
+    if curly >= 0 and "”" in text[curly:end]:
+        curly = -1
+    straight = text.rfind('"', start, end)
+    if straight >= 0 and text.count('"', start, end) % 2 == 0:
+        straight = -1
+    return max(curly, straight) + 1 if max(curly, straight) >= 0 else -1
 
 
 def _fold(value: str) -> str:

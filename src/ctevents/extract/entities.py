@@ -77,6 +77,10 @@ LEXICON: dict[str, str] = {
     "hts": r"Hay['’]?at\s+Tahrir\s+al[\s-]*Sham|HTS",
     "nusra": rf"{_AL}[\s-]*Nusra(?:h)?\s+Front|Jabhat\s+al[\s-]*Nusra(?:h)?",
     "etim": r"East\s+Turk[ei]stan\s+Islamic\s+Movement|ETIM|Turkistan\s+Islamic\s+Party",
+    # "the terrorist force of 'East Turkistan'", "'East Turkistan' terrorist forces": the
+    # forces China's statements name by the state they would found (not the name alone)
+    "east-turkistan": r"(?<=of\s[\"“‘'])East\s+Turk[ei]stan(?=[\"”’'])"
+    r"|East\s+Turk[ei]stan(?=[\"”’']?\s+(?:(?:terrorist|separatist|extremist)\s+)+forces)",
     "imu": r"Islamic\s+Movement\s+of\s+Uzbekistan|IMU",
     "abu-sayyaf": r"Abu\s+Sayyaf(?:\s+Group)?",
     "maute": r"Dawlah\s+Islamiyah(?:[\s-]+Maute\s+Group)?|Maute\s+Group",

@@ -22,7 +22,9 @@ _SUBJECT_WORDS = (
     r"extremism|de-?radicali[sz]ation|radicali[sz]ation|security|cyber|cooperation|"
     r"international|and|of|&"
 )
-_CAP = r"[A-Z][\w+–-]*"  # "Russia–Vietnam": an en dash joins states too
+# "Russia–Vietnam": an en dash joins states too; "Foreign Ministers’ Dialogue": a plural
+# possessive inside the name
+_CAP = r"[A-Z][\w+–-]*(?:(?<=s)[’'](?=\s))?"
 # A state in initials joined to the name's first word ("U.S.-Russia", "India-U.S."): read
 # back from where the name starts, once per name (in the pattern it slowed every word).
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}[-–]|[A-Z][\w–-]*-(?:[A-Z]\.)+[ \t]+)$")
@@ -460,6 +462,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             not _of_the_genre(name)
             or _OF_FORUM.match(text, name_end, end)
             or _former_name(text, max(start, name_start - 30), name_start)
+            or _CONFERENCE_OF.search(text, max(start, name_start - 40), name_start)
         ):
             floor = name_end
             continue
@@ -484,11 +487,18 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
     return _with_lower_case(text, start, end, _joined_parents(text, found))
 
 
-# Qualifiers that say how a mechanism is held, not what it is about ("the India-Japan Joint
-# Committee", "the General Border Committee"): such a name gives no subject.
-_SUBJECTLESS = re.compile(r"\b(?:Joint|General|Bilateral|Standing|Permanent|Annual)\b")
+# Qualifiers that say how a mechanism is held or who sits in it, not what it is about ("the
+# India-Japan Joint Committee", "the Trilateral Foreign Ministers’ Dialogue"): such a name
+# gives no subject.
+_SUBJECTLESS = re.compile(
+    r"\b(?:Joint|General|Bilateral|Trilateral|Quadrilateral|Standing|Permanent|Annual|Foreign|"
+    r"Ministers?|Ministerial|Deputy|Vice|Senior|High-Level|Officials)\b[’']?"
+)
 
 
+# "the international conference of the Regional Anti-Terrorist Structure": a conference a
+# body holds for many, not a meeting of the body.
+_CONFERENCE_OF = re.compile(r"\b[Cc]onference\s+of\s+(?:the\s+)?$")
 # Capitalised words and "and" just before a name, after a word in lower case.
 _JOINED_WORDS = re.compile(r"(?<=[a-z]\s)(?:[A-Z][a-z]+\s+){1,2}and\s+$")
 

@@ -189,6 +189,11 @@ SUBJECT_BEFORE = re.compile(
     r"[\w()’'-]+\s+){1,5}?)"
     r"(?P<noun>(?i:memorandum)\s+(?i:of)\s+(?i:understanding)|MoU|MOU|agreement|pact|accord)\b"
 )
+# An agreement's proper name: two or more capitalised words ending in its noun.
+PROPER_NAME = re.compile(
+    r"(?<![\w-])(?P<subject>(?!The\s)(?:[A-Z][\w-]*\s+(?:(?:and|of|on|for)\s+)?){2,6}"
+    r"(?:Agreement|Pact|Accord))$"
+)
 # What makes the words before a memorandum its subject: a topic of the genre, or a name.
 _TOPICAL = re.compile(r"(?i:terror|secur|crime|cooperation)|[A-Z]")
 BETWEEN = re.compile(
@@ -360,6 +365,10 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             # "signed a refreshed security cooperation agreement": an agreement's topic before
             # it, when nothing after it says what it is for
             subject_match = _subject_before(text, s, e, agreement=True)
+        if subject_match is None and purpose is None:
+            # "Communications Compatibility and Security Agreement, COMCASA, was signed": an
+            # agreement known by its proper name
+            subject_match = PROPER_NAME.search(text, s, s + named.end())
         if subject_match or purpose:
             subject = (subject_match or purpose).group("subject").strip()  # type: ignore[union-attr]
             key = _fold(subject)

@@ -184,6 +184,12 @@ def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
             ["GH", "KE"],
             id="we-of-a-joint-statement-is-both-sides",
         ),
+        pytest.param(
+            "Turkish Foreign Ministry on Friday “strongly” condemned a terror attack in "
+            "Afghanistan.",
+            ["TR"],
+            id="a-quoted-adverb-opens-no-clause",
+        ),
     ],
 )
 def test_the_side_that_condemns(text: str, parties: list[str]) -> None:
@@ -366,3 +372,13 @@ def test_a_ministry_with_no_state_under_a_capitals_dateline() -> None:
     )
     (found,) = facts_of(text, "CondemnationIssued")
     assert found["parties"] == ["PE"]
+
+
+def test_a_quoted_we_is_not_the_side_the_statement_names() -> None:
+    text = (
+        'Russia denounced terrorism in all its forms and manifestations. "We strongly condemn '
+        "today's attack in Pulwama,\" the UN said in a statement."
+    )
+    condemnations = facts_of(text, "CondemnationIssued")
+    russia = [c for c in condemnations if c["parties"] == ["RU"]]
+    assert len(russia) == 1 and russia[0]["strongly"] is False

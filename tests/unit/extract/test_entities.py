@@ -55,6 +55,16 @@ def names(text: str) -> set[str]:
             id="an-article-transliterated-ul",
         ),
         pytest.param(
+            "The two sides agreed to crack down on the separatist forces of 'East Turkistan'.",
+            {"East Turkistan"},
+            id="forces-named-by-the-state-they-would-found",
+        ),
+        pytest.param(
+            "Some want an independent state they call 'East Turkistan'.",
+            set(),
+            id="the-state-they-would-found-alone-is-no-group",
+        ),
+        pytest.param(
             "Peru took part in the first meeting of the Counter-Terrorism Working Group under "
             "the umbrella of the Andean Strategic Alliance (ASA), with all its members.",
             set(),

@@ -162,6 +162,17 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             "to discuss trade and fisheries.",
             id="a-standing-committee-in-a-statement-silent-on-terrorism",
         ),
+        pytest.param(
+            "Ghana and Togo signed a memorandum on terrorism. The signing was held in Tashkent, "
+            "which is hosting the international conference of the Regional Anti-Terrorist "
+            "Structure.",
+            id="a-conference-a-body-holds-is-no-meeting-of-the-body",
+        ),
+        pytest.param(
+            "The acting foreign minister also took part in the 5th Ghana-Togo-Benin Trilateral "
+            "Foreign Ministers’ Dialogue yesterday, on trade and transit.",
+            id="a-ministers-dialogue-with-no-subject-in-a-statement-silent-on-terrorism",
+        ),
     ],
 )
 def test_not_a_meeting_held(text: str) -> None:
@@ -1535,3 +1546,14 @@ def test_a_lower_case_border_commission_and_its_round_told_apart() -> None:
     (meeting,) = held(text)
     assert (meeting["mechanism"], meeting["ordinal"]) == ("joint border commission", 12)
     assert meeting["parties"] == ["AF", "TJ"]
+
+
+def test_a_plural_possessive_inside_a_name() -> None:
+    text = (
+        "The acting foreign minister also took part in the 5th Ghana-Togo-Benin Trilateral "
+        "Foreign Ministers’ Dialogue yesterday, where the three sides agreed to advance "
+        "counter-terrorism cooperation."
+    )
+    (meeting,) = held(text, date(2023, 5, 8))
+    assert meeting["mechanism"] == "Ghana-Togo-Benin Trilateral Foreign Ministers Dialogue"
+    assert (meeting["ordinal"], meeting["parties"]) == (5, ["BJ", "GH", "TG"])

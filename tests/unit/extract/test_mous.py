@@ -637,6 +637,13 @@ def test_memoranda_entered_into_and_their_objectives(
             ["GH", "TG"],
             id="a-body-based-in-a-state-is-not-that-state",
         ),
+        pytest.param(
+            "The minister said the Maritime Information Sharing and Security Agreement, MISSA, "
+            "was signed between Ghana and Togo yesterday.",
+            "Maritime Information Sharing and Security Agreement",
+            ["GH", "TG"],
+            id="an-agreement-known-by-its-proper-name",
+        ),
     ],
 )
 def test_subject_and_sides(text: str, subject: str, parties: list[str]) -> None:
