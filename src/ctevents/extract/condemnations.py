@@ -401,12 +401,11 @@ def _not_the_struck(items: list[str], parties: tuple[str, ...], text: str) -> tu
     """ "We strongly condemn the attack … in a church in Cairo" in one government's statement
     about the attack on another state: the speaker is the side the attack was not in (where
     the statement is not the two sides' together)."""
-    struck = set()
+    struck: set[str] = set()
     for item in items:
         struck |= {m.code for m in gazetteer.mentions(item)}
-        for place in _PLACE_IN.finditer(item):
-            code = gazetteer.CAPITALS.get(place.group("place"))
-            struck |= {code} if code else set()
+        places = (m.group("place") for m in _PLACE_IN.finditer(item))
+        struck |= {gazetteer.CAPITALS[p] for p in places if p in gazetteer.CAPITALS}
     rest = [p for p in parties if p not in struck]
     if struck & set(parties) and len(rest) == 1 and not _JOINT.search(text):
         return (rest[0],)
