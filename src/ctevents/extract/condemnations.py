@@ -19,7 +19,8 @@ from ctevents.extract.starts import fast
 VERB = re.compile(
     r"\bcondemn(?:ed|s|ing)?\b|\bdenounc(?:e|ed|es|ing)\b"
     r"|\b(?:(?:their|its|his|her|the|a)\s+)?(?:(?:strong(?:est)?|unequivocal|firm|unreserved|"
-    r"vehement|utmost|deep)\s+)?(?:joint\s+)?(?:condemnation|denunciation)"
+    # ("expresses its firm condemnations of these acts": the plural as the singular)
+    r"vehement|utmost|deep)\s+)?(?:joint\s+)?(?:condemnation|denunciation)s?"
     # "Egypt's strong condemnation and complete rejection of all forms of violence"
     r"(?:\s+and\s+(?:(?:complete|total|firm|absolute|categorical)\s+)?(?:rejection|denunciation))?"
     r"\s+(?:of|for)\b",

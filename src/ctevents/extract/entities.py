@@ -90,6 +90,8 @@ LEXICON: dict[str, str] = {
     "ltte": r"LTTE|Liberation\s+Tigers\s+of\s+Tamil\s+Eelam",
     "pkk": r"PKK|Kurdistan\s+Workers['’]?\s+Party",
     "ulfa": r"ULFA(?:-I)?|United\s+Liberation\s+Front\s+of\s+Asom",
+    "ndfb": r"NDFB|National\s+Democratic\s+Front\s+of\s+Bodoland",
+    "klo": r"KLO|Kamtapur\s+Liberation\s+Organi[sz]ation",
     # ("Jaish ul-Adl": the article as it is transliterated)
     "jaish-al-adl": r"Jaish\s+(?:al|ul|el)[\s-]Adl",
     "ansar-bait": r"Ansar\s+Bait\s+al[\s-]Maqdis",

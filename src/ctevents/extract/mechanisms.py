@@ -353,6 +353,9 @@ _OWN_SUBJECT = fast(_OWN_SUBJECT)
 # ("the CPC Central Committee": a party's organ, named in an official's title)
 _INSTITUTION = re.compile(
     r"^(?:the\s+)?(?:UN|United\s+Nations|UNSC|Security\s+Council)\b|Sanction|\bCentral\s+Committee\b"
+    # "the Tajikistan State National Security Committee", "Qatar's National Counter Terrorism
+    # Committee": one state's own body, where its officials sit
+    r"|\b(?:State|National)\s+(?:[A-Z][\w-]*\s+){0,3}(?:Committee|Commission)$"
 )
 # A committee of a legislature ("the House Armed Services Committee", "the Senate Select
 # Committee on Intelligence", "the Parliamentary Standing Committee on Home Affairs") is

@@ -62,6 +62,12 @@ _VENUE_WORDS = frozenset(
      "Foreign", "Hotel", "Hall", "Palace", "Institute", "Academy", "University", "Agency"}
 )  # fmt: skip
 
+# "at the Home Minister Level Talks": a meeting's name after "at", not where it was.
+_MEETING_WORDS = frozenset(
+    {"Talks", "Dialogue", "Meeting", "Consultations", "Conference", "Summit", "Forum",
+     "Committee", "Commission", "Council", "Group"}
+)  # fmt: skip
+
 # "at the Council’s headquarters": a possessive names the owner of a venue, not a place.
 _OWNER = re.compile(r"[’']s$")
 
@@ -80,7 +86,7 @@ def clean_place(place: str) -> str | None:
     words = place.split()
     if not words or words[0] in _NOT_PLACE or place.isdigit() or _OWNER.search(place):
         return None
-    if not _VENUE_WORDS.isdisjoint(words):
+    if not _VENUE_WORDS.isdisjoint(words) or not _MEETING_WORDS.isdisjoint(words):
         return None
     if all(word.lower() in TITLE_WORDS for word in words):
         return None  # "… Attorney General hosted the …": a post, not a host city

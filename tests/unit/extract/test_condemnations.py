@@ -382,3 +382,13 @@ def test_a_quoted_we_is_not_the_side_the_statement_names() -> None:
     condemnations = facts_of(text, "CondemnationIssued")
     russia = [c for c in condemnations if c["parties"] == ["RU"]]
     assert len(russia) == 1 and russia[0]["strongly"] is False
+
+
+def test_condemnations_in_the_plural_are_one_condemnation() -> None:
+    text = (
+        "The Government of Japan expresses its firm condemnations of these atrocious acts of "
+        "terrorism in Kabul."
+    )
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["parties"] == ["JP"]
+    assert found["condemned"] == ["these atrocious acts of terrorism in Kabul"]

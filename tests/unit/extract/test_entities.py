@@ -65,6 +65,11 @@ def names(text: str) -> set[str]:
             id="the-state-they-would-found-alone-is-no-group",
         ),
         pytest.param(
+            "They discussed the camps of NDFB and KLO militants in the border districts.",
+            {"NDFB", "KLO"},
+            id="groups-on-indias-first-schedule",
+        ),
+        pytest.param(
             "Peru took part in the first meeting of the Counter-Terrorism Working Group under "
             "the umbrella of the Andean Strategic Alliance (ASA), with all its members.",
             set(),

@@ -173,6 +173,11 @@ def test_multilateral_parties(text: str, parties: list[str]) -> None:
             "Foreign Ministers’ Dialogue yesterday, on trade and transit.",
             id="a-ministers-dialogue-with-no-subject-in-a-statement-silent-on-terrorism",
         ),
+        pytest.param(
+            "Minister of Public Security Li Wei met with Kyrgyzstan State National Security "
+            "Committee chair Almaz Bekov in Beijing on 3 May 2016 to discuss terrorism.",
+            id="a-states-own-national-committee-in-a-title",
+        ),
     ],
 )
 def test_not_a_meeting_held(text: str) -> None:
