@@ -403,7 +403,8 @@ CORPORA = (
         0.667,
         (0.286, 0.667),
         real=True,
-    ),    Corpus(
+    ),
+    Corpus(
         "extract_blind35",
         "real official statements, blind set 44",
         6,
