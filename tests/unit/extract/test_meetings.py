@@ -1493,72 +1493,74 @@ def test_not_held(text: str) -> None:
     assert held(text, date(2024, 10, 20)) == []
 
 
-def test_a_border_commission_meets_on_terrorism() -> None:
-    text = (
-        "The 18th meeting of the Tajikistan-Afghanistan Joint Border Commission opened in "
-        "Dushanbe on 4 May 2024, aimed at the fight against terrorism."
-    )
-    (meeting,) = held(text)
-    assert meeting["mechanism"] == "Tajikistan-Afghanistan Joint Border Commission"
-    assert (meeting["ordinal"], meeting["parties"]) == (18, ["AF", "TJ"])
-
-
-def test_a_security_working_group_in_lower_case_in_a_statement_on_terrorism() -> None:
-    text = (
-        "Greece and Turkey held the fourth meeting of their joint security working group in "
-        "Athens on 4 March 2019, discussing terrorism and organised crime."
-    )
-    (meeting,) = held(text)
-    assert (meeting["mechanism"], meeting["ordinal"]) == ("joint security working group", 4)
-
-
-def test_a_meeting_held_with_the_other_government_aimed_at_terrorism() -> None:
-    text = (
-        "Kenyan military and intelligence officers on Monday held a meeting with the Ugandan "
-        "government aimed at ending the menace of the terrorist group al-Shabaab."
-    )
-    (meeting,) = held(text, date(2012, 1, 24))
-    assert meeting["parties"] == ["KE", "UG"]
-
-
-def test_words_joined_by_and_before_a_name_are_the_names() -> None:
-    text = (
-        "The inaugural high-level meeting on Trilateral Cooperation and Coordination Mechanism "
-        "in counter-terrorism by the Kenya-Uganda-Somalia armed forces was held in Kampala on "
-        "3 August 2016."
-    )
-    (meeting,) = held(text)
-    assert meeting["mechanism"] == "Trilateral Cooperation and Coordination Mechanism"
-    assert meeting["ordinal"] == 1
-
-
-def test_a_joint_working_committee_keeps_its_whole_name() -> None:
-    text = (
-        "KUALA LUMPUR: Malaysia and Brunei strengthened security cooperation through their "
-        "inaugural Joint Working Committee meeting. Discussions covered drug smuggling, "
-        "terrorism and cybercrime."
-    )
-    (meeting,) = held(text)
-    assert (meeting["mechanism"], meeting["ordinal"]) == ("Joint Working Committee", 1)
-
-
-def test_a_lower_case_border_commission_and_its_round_told_apart() -> None:
-    text = (
-        "The Tajikistan-Afghanistan joint border commission has planned measures against "
-        "terrorism along the border. Ahmad Karimi led the Afghan delegation at the 12th "
-        "meeting of the commission."
-    )
-    (meeting,) = held(text)
-    assert (meeting["mechanism"], meeting["ordinal"]) == ("joint border commission", 12)
-    assert meeting["parties"] == ["AF", "TJ"]
-
-
-def test_a_plural_possessive_inside_a_name() -> None:
-    text = (
-        "The acting foreign minister also took part in the 5th Ghana-Togo-Benin Trilateral "
-        "Foreign Ministers’ Dialogue yesterday, where the three sides agreed to advance "
-        "counter-terrorism cooperation."
-    )
-    (meeting,) = held(text, date(2023, 5, 8))
-    assert meeting["mechanism"] == "Ghana-Togo-Benin Trilateral Foreign Ministers Dialogue"
-    assert (meeting["ordinal"], meeting["parties"]) == (5, ["BJ", "GH", "TG"])
+@pytest.mark.parametrize(
+    ("text", "published_on", "expected"),
+    [
+        pytest.param(
+            "The 18th meeting of the Tajikistan-Afghanistan Joint Border Commission opened in "
+            "Dushanbe on 4 May 2024, aimed at the fight against terrorism.",
+            None,
+            {
+                "mechanism": "Tajikistan-Afghanistan Joint Border Commission",
+                "ordinal": 18,
+                "parties": ["AF", "TJ"],
+            },
+            id="a-border-commission-meets-on-terrorism",
+        ),
+        pytest.param(
+            "The Tajikistan-Afghanistan joint border commission has planned measures against "
+            "terrorism along the border. Ahmad Karimi led the Afghan delegation at the 12th "
+            "meeting of the commission.",
+            None,
+            {"mechanism": "joint border commission", "ordinal": 12, "parties": ["AF", "TJ"]},
+            id="a-lower-case-border-commission-and-its-round-told-apart",
+        ),
+        pytest.param(
+            "Greece and Turkey held the fourth meeting of their joint security working group in "
+            "Athens on 4 March 2019, discussing terrorism and organised crime.",
+            None,
+            {"mechanism": "joint security working group", "ordinal": 4},
+            id="a-security-working-group-in-lower-case-in-a-statement-on-terrorism",
+        ),
+        pytest.param(
+            "Kenyan military and intelligence officers on Monday held a meeting with the Ugandan "
+            "government aimed at ending the menace of the terrorist group al-Shabaab.",
+            date(2012, 1, 24),
+            {"parties": ["KE", "UG"]},
+            id="a-meeting-held-with-the-other-government-aimed-at-terrorism",
+        ),
+        pytest.param(
+            "The inaugural high-level meeting on Trilateral Cooperation and Coordination "
+            "Mechanism in counter-terrorism by the Kenya-Uganda-Somalia armed forces was held in "
+            "Kampala on 3 August 2016.",
+            None,
+            {"mechanism": "Trilateral Cooperation and Coordination Mechanism", "ordinal": 1},
+            id="words-joined-by-and-before-a-name-are-the-names",
+        ),
+        pytest.param(
+            "KUALA LUMPUR: Malaysia and Brunei strengthened security cooperation through their "
+            "inaugural Joint Working Committee meeting. Discussions covered drug smuggling, "
+            "terrorism and cybercrime.",
+            None,
+            {"mechanism": "Joint Working Committee", "ordinal": 1},
+            id="a-joint-working-committee-keeps-its-whole-name",
+        ),
+        pytest.param(
+            "The acting foreign minister also took part in the 5th Ghana-Togo-Benin Trilateral "
+            "Foreign Ministers’ Dialogue yesterday, where the three sides agreed to advance "
+            "counter-terrorism cooperation.",
+            date(2023, 5, 8),
+            {
+                "mechanism": "Ghana-Togo-Benin Trilateral Foreign Ministers Dialogue",
+                "ordinal": 5,
+                "parties": ["BJ", "GH", "TG"],
+            },
+            id="a-plural-possessive-inside-a-name",
+        ),
+    ],
+)
+def test_the_one_meeting_held(
+    text: str, published_on: date | None, expected: dict[str, object]
+) -> None:
+    (meeting,) = held(text, published_on)
+    assert {key: meeting[key] for key in expected} == expected
