@@ -97,6 +97,8 @@ LEXICON: dict[str, str] = {
     "ansar-bait": r"Ansar\s+Bait\s+al[\s-]Maqdis",
     # Banned in Tajikistan and Russia; "Ansarullah" alone is the Houthis, not this group.
     "jamaat-ansarullah": r"Jama['’]?at\s+Ansarullah",
+    # On the US list since 2025 as Ansarallah, and on the Saudi and Emirati lists.
+    "houthis": r"Houthis?(?:\s+(?:[Mm]ilitias?|[Mm]ovement|[Rr]ebels|[Gg]roup))?|Ansar\s*Allah",
     # National lists the genre cites as such: Türkiye's (YPG, FETO, DHKP-C, KCK), those of
     # Russia and the Central Asian states (Hizb ut-Tahrir), Pakistan's (BLF, TTP above).
     "ypg": r"YPG|People['’]s\s+Protection\s+Units",
@@ -180,7 +182,7 @@ _INSTITUTION = re.compile(
     r"Investigation|Assistance|Team\s+of|Region|Ocean|Sea|Area|Zone|Corridor|Strait|Gulf|"
     r"Islands?|Province\s+of|State\s+of|Republic|Kingdom|Extremism|Countering|Combating|"
     r"Preventing|Prevention|Terrorism|Laundering|Financing|Technolog\w+|Systems?|Vehicles?|"
-    r"Devices?|Assets?|Fighters?|Weapons?|Explosives?)\b"
+    r"Devices?|Assets?|Fighters?|Weapons?|Explosives?|Army|Armed\s+Forces|Navy|Air\s+Force)\b"
 )
 # A lexicon name goes on to a longer one given with its abbreviation: "Islamic State
 # Khorasan Province (ISKP)", "al-Qaeda in the Arabian Peninsula (AQAP)".

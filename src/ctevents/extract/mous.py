@@ -189,6 +189,13 @@ SUBJECT_BEFORE = re.compile(
     r"[\w()’'-]+\s+){1,5}?)"
     r"(?P<noun>(?i:memorandum)\s+(?i:of)\s+(?i:understanding)|MoU|MOU|agreement|pact|accord)\b"
 )
+# "signed a landmark security cooperation agreement": an agreement named by its topic, the
+# noun with it (a memorandum's topic alone is `SUBJECT_BEFORE`'s).
+AGREEMENT_BEFORE = re.compile(
+    r"\b(?:signed|inked|concluded)\s+(?:an?|the)\s+"
+    r"(?:(?:new|historic|bilateral|trilateral|landmark|important)\s+)*"
+    r"(?P<subject>(?P<topic>(?:[\w()’'-]+\s+){1,5}?)(?i:agreement|pact|accord))\b"
+)
 # An agreement's proper name: two or more capitalised words ending in its noun.
 PROPER_NAME = re.compile(
     r"(?<![\w-])(?P<subject>(?!The\s)(?:[A-Z][\w-]*\s+(?:(?:and|of|on|for)\s+)?){2,6}"
@@ -459,7 +466,11 @@ def _subject_before(
     text: str, start: int, end: int, agreement: bool = False
 ) -> re.Match[str] | None:
     """The subject named before the memorandum (or, with `agreement`, an agreement, pact or
-    accord), when it says what the memorandum is on."""
+    accord, the noun with it: "a security cooperation agreement"), when it says what the
+    memorandum is on."""
+    if agreement:
+        found = AGREEMENT_BEFORE.search(text, start, end)
+        return found if found and _TOPICAL.search(found.group("topic")) else None
     for found in SUBJECT_BEFORE.finditer(text, start, end):
         if (found.group("noun").lower() in _AGREEMENT_WORDS) != agreement:
             continue

@@ -70,6 +70,17 @@ def names(text: str) -> set[str]:
             id="groups-on-indias-first-schedule",
         ),
         pytest.param(
+            "The council condemned the Houthi militia's ballistic missile attack on Jazan.",
+            {"Houthi militia"},
+            id="a-group-on-the-us-list-since-2025",
+        ),
+        pytest.param(
+            "Kenya is committed to fighting al-Shabaab, the terrorist group, by giving support to "
+            "Somalia until the Somali National Army (SNA) can hold the towns by itself.",
+            {"al-Shabaab"},
+            id="a-states-army-is-no-group",
+        ),
+        pytest.param(
             "Peru took part in the first meeting of the Counter-Terrorism Working Group under "
             "the umbrella of the Andean Strategic Alliance (ASA), with all its members.",
             set(),

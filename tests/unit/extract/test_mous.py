@@ -644,6 +644,13 @@ def test_memoranda_entered_into_and_their_objectives(
             ["GH", "TG"],
             id="an-agreement-known-by-its-proper-name",
         ),
+        pytest.param(
+            "Ghana and Togo yesterday signed a landmark security cooperation agreement and "
+            "pledged to work together to combat terrorism.",
+            "security cooperation agreement",
+            ["GH", "TG"],
+            id="an-agreement-named-by-its-topic-after-an-adjective-with-its-noun",
+        ),
     ],
 )
 def test_subject_and_sides(text: str, subject: str, parties: list[str]) -> None:
