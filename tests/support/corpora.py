@@ -425,6 +425,17 @@ CORPORA = (
         (0.286, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind37",
+        "real official statements, blind set 46",
+        9,
+        # 1.40.0 on arrival, the blind figure: 0.429 / 1.0; 1.41.0 reads one government's
+        # official condemning an attack in another state as that government's alone (0.538)
+        0.538,
+        1.0,
+        (0.429, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ctevents.extract import entities, gazetteer, multilateral, noise
@@ -291,6 +292,7 @@ def _who(
     officials: dict[str, str],
     text: str = "",
     home: str | None = None,
+    items: Sequence[str] = (),
 ) -> tuple[str, ...]:
     clauses = _subject_clauses(subject)
     for clause in clauses:
@@ -304,7 +306,9 @@ def _who(
     titled = official is not None and official.title and official.party is None
     if home in parties and (titled or _OWN_BODY.match(words)):
         return (home,)  # type: ignore[return-value]
-    return parties
+    # "Foreign Secretary A condemned this morning's attack in Kashmir": a subject that names
+    # no side, in one government's statement on an attack in the other state, is its own side
+    return _not_the_struck(items, parties, text) or parties
 
 
 def _who_in(
@@ -362,7 +366,7 @@ def find(
             # (a "we" in quotation marks is whoever the quotation is from)
             quoted = text[clause_start - 1 : clause_start] in ("“", '"')
             first_person = not quoted and _FIRST_PERSON.match(_subject_clauses(subject)[0])
-            who = None if first_person else _who(subject, parties, officials, text, home)
+            who = None if first_person else _who(subject, parties, officials, text, home, items)
             if who is not None and not who:
                 continue
             strongly = bool(STRONGLY.search(text, clause_start, verb.end()) or strongest)
@@ -374,8 +378,7 @@ def find(
     merged: dict[tuple[str, ...], Condemnation] = {}
     for who, subject, items, strongly, sentence in found:
         if who is None:
-            who = speaker or _not_the_struck(items, parties, text)
-            who = who or _who(subject, parties, officials, text, home)
+            who = speaker or _who(subject, parties, officials, text, home, items)
             if not who:
                 continue
         entry = merged.setdefault(who, Condemnation(who, [], False))
@@ -394,23 +397,31 @@ _JOINT = re.compile(
     r"\b(?:[Jj]oint\s+(?:[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu)|(?:two|both)\s+(?:sides|leaders|"
     r"ministers|countries|governments|delegations|presidents|prime\s+ministers))"
 )
-# The place an attack condemned was in: "… in a church in Cairo", "… in Egypt".
-_PLACE_IN = re.compile(r"\bin\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+# The place an attack condemned was in: "… in a church in Cairo", "… in Egypt", "the Kabul
+# attack".
+_PLACE_IN = re.compile(
+    r"\bin\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    r"|\b(?P<before>[A-Z][\w’'-]+)\s+(?i:attacks?|bombings?|blasts?)\b"
+)
 
 
-def _not_the_struck(items: list[str], parties: tuple[str, ...], text: str) -> tuple[str, ...]:
+def _not_the_struck(items: Sequence[str], parties: tuple[str, ...], text: str) -> tuple[str, ...]:
     """ "We strongly condemn the attack … in a church in Cairo" in one government's statement
     about the attack on another state: the speaker is the side the attack was not in (where
     the statement is not the two sides' together)."""
     struck: set[str] = set()
     for item in items:
         struck |= {m.code for m in gazetteer.mentions(item)}
-        places = (m.group("place") for m in _PLACE_IN.finditer(item))
+        places = (m.group("place") or m.group("before") for m in _PLACE_IN.finditer(item))
         struck |= {gazetteer.CAPITALS[p] for p in places if p in gazetteer.CAPITALS}
     rest = [p for p in parties if p not in struck]
-    if struck & set(parties) and len(rest) == 1 and not _JOINT.search(text):
-        return (rest[0],)
-    return ()
+    if not (struck & set(parties)) or len(rest) != 1 or _JOINT.search(text):
+        return ()
+    # (a state named only inside a compound, "the Iran-backed militia", speaks for no one)
+    named = any(
+        m.code == rest[0] and text[m.end : m.end + 1] != "-" for m in gazetteer.mentions(text)
+    )
+    return (rest[0],) if named else ()
 
 
 def _open_quote(text: str, start: int, end: int) -> int:

@@ -190,6 +190,23 @@ def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
             ["TR"],
             id="a-quoted-adverb-opens-no-clause",
         ),
+        pytest.param(
+            "Foreign Secretary Ana Holt condemned this morning's terrorist attack in Nairobi. "
+            "The United Kingdom stands with Kenya.",
+            ["GB"],
+            id="an-official-of-no-side-on-an-attack-in-the-other-state",
+        ),
+        pytest.param(
+            "Minister condemns Kabul Attack\nMinister Mark Hale condemned the Kabul attack on "
+            "the hotel. The UK stands with Afghanistan.",
+            ["GB"],
+            id="the-attacks-place-before-the-word-attack",
+        ),
+        pytest.param(
+            "The council condemned the attacks of the Iran-backed militia in Saudi Arabia.",
+            ["IR", "SA"],
+            id="a-state-named-only-in-a-compound-speaks-for-no-one",
+        ),
     ],
 )
 def test_the_side_that_condemns(text: str, parties: list[str]) -> None:
