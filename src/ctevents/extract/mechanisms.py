@@ -73,7 +73,7 @@ _TYPES = (
     r"(?:Ministerial|Joint)\s+Council(?=\s+on\s)|"
     # a grouping's standing counter-terrorism body and its council's meetings: "the Council
     # of the Regional Anti-Terrorist Structure", "the SCO RATS Council"
-    r"(?:Regional\s+)?Anti-?[Tt]errorist\s+Structure(?:\s+Council)?|"
+    r"(?:Regional\s+)?Anti-?[Tt]errorist\s+Structure(?:\s+Council)?|RATS\s+Council|"
     # "the 14th Meeting of Security Council Secretaries of the SCO Member States"
     r"Meeting\s+of\s+(?:the\s+)?Security\s+Council\s+Secretaries|"
     # "the 12th High Security Commission": a standing commission on security alone
@@ -179,6 +179,7 @@ _TYPE_SLUG = {
     "joint council": "council",
     "regional anti-terrorist structure": "rats",
     "anti-terrorist structure": "rats",
+    "rats council": "rats",
     "meeting of security council secretaries": "security-council-secretaries",
     "high security commission": "security-commission",
     "joint security commission": "security-commission",

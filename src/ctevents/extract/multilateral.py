@@ -56,8 +56,10 @@ _MEMBER_STATES = re.compile(
 # "… with the participation of representatives from all GCC countries, Canada and Chile":
 # the states listed take part, a grouping with all its members.
 _PARTICIPATION = re.compile(
-    r"\bwith\s+the\s+participation\s+of\s+(?:the\s+)?(?:representatives|delegations|officials|"
-    r"delegates|experts)\s+(?:from|of)\s+(?P<list>[^.;]{1,200})"
+    r"\bwith\s+(?:the\s+)?participation\s+of\s+(?:the\s+)?(?:representatives|delegations|officials|"
+    # ("with participation of delegations of the competent authorities of A, B, …")
+    r"delegates|experts)\s+(?:(?:from|of)\s+the\s+(?:[\w-]+\s+){1,3}?)?(?:from|of)\s+"
+    r"(?P<list>[^.;]{1,200})"
 )
 # States whose names the gazetteer leaves out as ordinary words or people's names.
 _AMBIGUOUS_STATES = {"Jordan": "JO", "Chad": "TD", "Georgia": "GE", "Niger": "NE", "Guinea": "GN"}

@@ -52,6 +52,8 @@ VIRTUAL = fast(
 _NOT_PLACE = frozenset(
     {*(m.capitalize() for m in MONTHS), *(d.capitalize() for d in WEEKDAYS)}
     | {"The", "A", "This", "That", "Both", "January", "Ministry", "Joint", "Working", "Group"}
+    # "in Q4 2022": a quarter of a year, not a place
+    | {"Q1", "Q2", "Q3", "Q4"}
 )
 
 

@@ -1557,6 +1557,18 @@ def test_not_held(text: str) -> None:
             },
             id="a-plural-possessive-inside-a-name",
         ),
+        pytest.param(
+            "On September 13 the 29th meeting of the SCO RATS Council was held in Almaty under "
+            "the chairmanship of Kazakhstan with participation of delegations of the competent "
+            "authorities of Kazakhstan, China, Kyrgyzstan, Russia, Tajikistan and Uzbekistan.",
+            date(2016, 9, 14),
+            {
+                "mechanism": "SCO RATS Council",
+                "ordinal": 29,
+                "parties": ["CN", "KG", "KZ", "RU", "TJ", "UZ"],
+            },
+            id="a-council-of-a-grouping-by-its-initials-and-who-took-part",
+        ),
     ],
 )
 def test_the_one_meeting_held(

@@ -79,6 +79,15 @@ def test_a_meetings_name_after_at_is_not_a_place() -> None:
     assert facts_of(text, "MeetingHeld")[0]["location"] is None
 
 
+def test_a_quarter_of_a_year_is_not_a_place() -> None:
+    text = (
+        "The 7th meeting of the Kenya-Uganda Joint Working Group on Counter-Terrorism was held "
+        "in Kampala on 3 May 2022. The next meeting was decided to be held in Q4 2022 in Kenya."
+    )
+    (upcoming,) = facts_of(text, "NextMeetingScheduled")
+    assert upcoming["location"] == "Kenya"
+
+
 def test_a_bodys_seat_is_not_the_meetings_place() -> None:
     text = (
         "The EU and Nepal held an informal counterterrorism dialogue on 4 May 2024, the EU "
