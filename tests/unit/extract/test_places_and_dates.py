@@ -64,18 +64,15 @@ def test_the_evidence_holds_the_place_and_the_dates_words() -> None:
             "Dialogue on 3 May 2011.",
             id="a-post-before-hosted-is-no-host-city",
         ),
+        pytest.param(
+            "The inaugural Police Chiefs Dialogue on counter-terrorism in January 2021, "
+            "implementing the decision taken at the Home Minister Level Talks held in August "
+            "2019, was noted by India and Bangladesh.",
+            id="a-meetings-name-after-at-is-no-place",
+        ),
     ],
 )
 def test_a_venue_or_a_post_is_not_the_meetings_place(text: str) -> None:
-    assert facts_of(text, "MeetingHeld")[0]["location"] is None
-
-
-def test_a_meetings_name_after_at_is_not_a_place() -> None:
-    text = (
-        "The inaugural Police Chiefs Dialogue on counter-terrorism in January 2021, implementing "
-        "the decision taken at the Home Minister Level Talks held in August 2019, was noted by "
-        "India and Bangladesh."
-    )
     assert facts_of(text, "MeetingHeld")[0]["location"] is None
 
 
