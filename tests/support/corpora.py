@@ -447,6 +447,16 @@ CORPORA = (
         (0.0, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind39",
+        "real official statements, blind set 48",
+        5,
+        # 1.42.0 on arrival, the blind figure: 0.667 / 1.0
+        0.667,
+        1.0,
+        (0.667, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
