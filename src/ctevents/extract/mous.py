@@ -39,6 +39,10 @@ _MOU = (
     r"(?i:agreement|pact|accord)"
 )
 MOU = re.compile(rf"\b(?:{_MOU})\b")
+# What is signed, named in a sentence about the signing ("… to sign the agreement with B").
+_SIGNED_THING = r"(?:agreement|memorandum|MoU|MOU|accord|pact)"
+# Words of praise before an agreement's topic ("a landmark security agreement"): not its topic.
+_PRAISE = r"(?:new|historic|bilateral|trilateral|landmark|important)"
 # "The memorandum was signed …" after an MoU is named: that MoU again.
 # "It was signed by …" in the sentence after: the MoU just named.
 _ANAPHOR = re.compile(
@@ -52,22 +56,22 @@ _ANAPHOR = re.compile(
     # "Signing for Chile was …" after the MoU is named
     r"|\b[Ss]igning\s+for\s+(?:the\s+)?[A-Z]"
     # "A, TITLE, was in Lima last week to sign the agreement with B, TITLE" after it is named
-    r"|\bto\s+sign\s+the\s+(?:agreement|memorandum|MoU|MOU|accord|pact)\s+with\b"
+    rf"|\bto\s+sign\s+the\s+{_SIGNED_THING}\s+with\b"
     # "A met with his counterpart B in Asuncion to sign the agreement" after it is named
-    r"|\bmet\s+(?:with\s+)?[^.;]+\bto\s+sign\s+the\s+(?:agreement|memorandum|MoU|MOU|accord|pact)\b"
+    rf"|\bmet\s+(?:with\s+)?[^.;]+\bto\s+sign\s+the\s+{_SIGNED_THING}\b"
 )
 # "A, TITLE, was in Lima over the weekend to sign the agreement with B, TITLE": a signing the
 # statement has reported, told as the purpose of a visit gone by.
 CAME_TO_SIGN = re.compile(
     r",?\s+(?:was|were|travell?ed|came|arrived|flew)\b[^.;]{0,80}?\bto\s+sign\s+the\s+"
-    r"(?:agreement|memorandum|MoU|MOU|accord|pact)\s+with\s+(?P<who>[^;.]+?)"
+    rf"{_SIGNED_THING}\s+with\s+(?P<who>[^;.]+?)"
     r"(?=,?\s+(?:in|at|on)\s+[A-Z]|[.;]|$)"
 )
 # "A met with his Paraguayan counterpart B in Asuncion, Paraguay, to sign the agreement": the
 # one met is the other signatory.
 MET_TO_SIGN = re.compile(
     r",?\s+met\s+(?:with\s+)?(?P<who>[^;.]+?)(?:,?\s+(?:in|at)\s+[A-Z][^;.]*?)?,?\s+to\s+sign\s+"
-    r"the\s+(?:agreement|memorandum|MoU|MOU|accord|pact)\b"
+    rf"the\s+{_SIGNED_THING}\b"
 )
 # "A, TITLE, and B, TITLE, signed on behalf of X and Y respectively": each for the side in
 # the same place of the second list.
@@ -185,7 +189,7 @@ PURPOSE = re.compile(
 # "signed an anti-terrorism cooperation MoU": the subject named before the memorandum.
 SUBJECT_BEFORE = re.compile(
     r"\b(?:signed|inked|concluded)\s+(?:an?|the)\s+"
-    r"(?P<subject>(?:(?!(?:new|historic|bilateral|trilateral|landmark|important)\s)"
+    rf"(?P<subject>(?:(?!{_PRAISE}\s)"
     r"[\w()’'-]+\s+){1,5}?)"
     r"(?P<noun>(?i:memorandum)\s+(?i:of)\s+(?i:understanding)|MoU|MOU|agreement|pact|accord)\b"
 )
@@ -193,7 +197,7 @@ SUBJECT_BEFORE = re.compile(
 # noun with it (a memorandum's topic alone is `SUBJECT_BEFORE`'s).
 AGREEMENT_BEFORE = re.compile(
     r"\b(?:signed|inked|concluded)\s+(?:an?|the)\s+"
-    r"(?:(?:new|historic|bilateral|trilateral|landmark|important)\s+)*"
+    rf"(?:{_PRAISE}\s+)*"
     r"(?P<subject>(?P<topic>(?:[\w()’'-]+\s+){1,5}?)(?i:agreement|pact|accord))\b"
 )
 # An agreement's proper name: two or more capitalised words ending in its noun.
@@ -472,8 +476,8 @@ def _subject_before(
         found = AGREEMENT_BEFORE.search(text, start, end)
         return found if found and _TOPICAL.search(found.group("topic")) else None
     for found in SUBJECT_BEFORE.finditer(text, start, end):
-        if (found.group("noun").lower() in _AGREEMENT_WORDS) != agreement:
-            continue
+        if found.group("noun").lower() in _AGREEMENT_WORDS:
+            continue  # an agreement's topic is `AGREEMENT_BEFORE`'s, with its noun
         return found if _TOPICAL.search(found.group("subject")) else None
     return None
 
