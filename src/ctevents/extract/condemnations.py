@@ -50,7 +50,12 @@ _OBJECT_END = re.compile(
     r"expressed|noted|reaffirmed|urged|resolved|pledged|committed|welcomed|highlighted|"
     r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said|offered|"
     r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
-    r"reiterated|signall?ed|indicated|announced)\b"
+    r"reiterated|signall?ed|indicated|announced|renewed|"
+    # (a statement in the present: "… condemns X and renews its commitment to …")
+    r"renews|stresses|reiterates|reaffirms|calls|urges|expresses|extends|offers|conveys|"
+    r"sends|shares|stands|"
+    # ("'We condemn this crime and offer condolences to the families'")
+    r"offer|extend|express|convey|send|renew|reiterate|reaffirm)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
     # "… condemnation of X and their commitment to assist …": a second thing expressed
     r"|,?\s+and\s+(?:their|its|his|her|our)\s+(?:commitment|determination|resolve|support|"
@@ -81,7 +86,8 @@ _ITEM_SPLIT = re.compile(
     r",(?!\s*(?:19|20)\d\d\b)\s*(?:including|and|as\s+well\s+as|such\s+as|especially|particularly)?\s*"
     r"|\s+(?:including|as\s+well\s+as|such\s+as|especially|particularly)\s+"
 )
-_STRONGEST = re.compile(r"\s*,?\s*in\s+the\s+strongest\s+(?:possible\s+)?terms", re.I)
+# (quoted too: 'condemned in the “strongest terms” the attack')
+_STRONGEST = re.compile(r"\s*,?\s*in\s+the\s+[“\"]?strongest\s+(?:possible\s+)?terms[”\"]?", re.I)
 # Each stated with its possible first characters (see `starts`): the same matches, sooner.
 VERB, STRONGLY = fast(VERB), fast(STRONGLY)
 _VERB = cue_of(VERB)
@@ -250,7 +256,9 @@ _RELATIVE = re.compile(
 # verb of the first clause.
 _FIRST_VERB = re.compile(
     r"\s+(?:(?:also|again|further|then)\s+)?(?:[a-z]{3,}ed|said|met|held|spoke|took|gave|"
-    r"is|was|were|are)\b"
+    r"is|was|were|are|"
+    # ("Türkiye shares the pain of the Pakistani people and condemns …")
+    r"shares|expresses|extends|offers|conveys|stands|reiterates|reaffirms|voices|joins)\b"
 )
 
 
@@ -320,9 +328,17 @@ def _who_in(
         return grouped  # "The United States and the GUUAM member states … denounce …"
     if _BOTH.search(subject):
         return parties
-    named = tuple(sorted({m.code for m in gazetteer.mentions(subject)}))
+    mentions = gazetteer.mentions(subject)
+    # "The Embassy of Iran in Pakistan": the state the subject is in is not who speaks
+    hosted = {m.code for m in mentions if re.search(r"\bin\s+(?:the\s+)?$", subject[: m.start])}
+    named = tuple(sorted({m.code for m in mentions} - hosted or {m.code for m in mentions}))
     if named:
         return named
+    # "The Quad unequivocally condemns …": a grouping as the whole subject, its members
+    if len(subject.split()) <= 5:
+        members = multilateral.grouping_members(subject)
+        if members:
+            return members
     # "Ambassador Kobayashi condemned …": a leader named alone speaks for their side.
     words = _WORD.findall(subject)
     sides = {officials[w.lower()] for w in words if w.lower() in officials}
@@ -354,7 +370,9 @@ def find(
             subject = text[clause_start : verb.start()]
             if _PASSIVE.search(subject[-40:]) and not _AGENT.match(text, verb.end(), sentence.end):
                 continue  # "it must be denounced everywhere": a principle, no one condemning
-            end = _OBJECT_END.search(text, verb.end(), sentence.end)
+            # (a quotation of the words of emphasis right after the verb ends nothing)
+            emphasis = _STRONGEST.match(text, verb.end(), sentence.end)
+            end = _OBJECT_END.search(text, emphasis.end() if emphasis else verb.end(), sentence.end)
             phrase = text[verb.end() : end.start() if end else sentence.end]
             strongest = _STRONGEST.search(phrase)
             if strongest:
@@ -365,7 +383,9 @@ def find(
             # "We condemn …": the speaker, known only once the statement's other passages are
             # (a "we" in quotation marks is whoever the quotation is from)
             quoted = text[clause_start - 1 : clause_start] in ("“", '"')
-            first_person = not quoted and _FIRST_PERSON.match(_subject_clauses(subject)[0])
+            first_person = _FIRST_PERSON.match(_subject_clauses(subject)[0]) and (
+                not quoted or _own_quote(text, verb.end(), sentence.end)
+            )
             who = None if first_person else _who(subject, parties, officials, text, home, items)
             if who is not None and not who:
                 continue
@@ -373,15 +393,25 @@ def find(
             found.append((who, subject, items, strongly, sentence))
     # "South Africa condemns the attack … We condemn in the strongest terms this cruel act":
     # a statement that names one side condemning speaks for that side when it says "we".
-    speakers = {who for who, *_ in found if who is not None and len(who) == 1}
+    speakers = {who for who, *_ in found if who}
     speaker = speakers.pop() if len(speakers) == 1 else None
-    merged: dict[tuple[str, ...], Condemnation] = {}
+    resolved = []
     for who, subject, items, strongly, sentence in found:
         if who is None:
             who = speaker or _who(subject, parties, officials, text, home, items)
             if not who:
                 continue
-        entry = merged.setdefault(who, Condemnation(who, [], False))
+        resolved.append((who, items, strongly, sentence))
+    # "The President condemned the attack in Dhaka. … India condemns terrorism in all its
+    # forms.": a sentence of its own that condemns terrorism in general is a second
+    # condemnation, beside the one of the attack (in one sentence, the two are one).
+    attacks = {(who, sentence.start) for who, items, _, sentence in resolved if not _general(items)}
+    merged: dict[tuple[tuple[str, ...], bool], Condemnation] = {}
+    for who, items, strongly, sentence in resolved:
+        apart = _general(items) and any(
+            side == who and start != sentence.start for side, start in attacks
+        )
+        entry = merged.setdefault((who, apart), Condemnation(who, [], False))
         known = {_fold(i) for i in entry.condemned}
         for item in items:
             if _fold(item) not in known:
@@ -405,15 +435,37 @@ _PLACE_IN = re.compile(
 )
 
 
-def _not_the_struck(items: Sequence[str], parties: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """ "We strongly condemn the attack … in a church in Cairo" in one government's statement
-    about the attack on another state: the speaker is the side the attack was not in (where
-    the statement is not the two sides' together)."""
+# "the terrorist attack in Iraq", "attacks at a hotel in the Kenyan capital": where the
+# statement says an attack was.
+_ATTACK_IN = re.compile(
+    r"\b(?i:attacks?|bombings?|blasts?|explosions?)\b[^.;\n]{0,40}?\bin\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+)
+
+
+def _struck(items: Sequence[str]) -> set[str]:
+    """The states the items say were attacked: named, or by a city of theirs."""
     struck: set[str] = set()
     for item in items:
         struck |= {m.code for m in gazetteer.mentions(item)}
         places = (m.group("place") or m.group("before") for m in _PLACE_IN.finditer(item))
-        struck |= {gazetteer.CAPITALS[p] for p in places if p in gazetteer.CAPITALS}
+        struck |= {
+            gazetteer.CAPITALS.get(p) or gazetteer.ATTACKED_CITIES[p]
+            for p in places
+            if p in gazetteer.CAPITALS or p in gazetteer.ATTACKED_CITIES
+        }
+    return struck
+
+
+def _not_the_struck(items: Sequence[str], parties: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """ "We strongly condemn the attack … in a church in Cairo" in one government's statement
+    about the attack on another state: the speaker is the side the attack was not in (where
+    the statement is not the two sides' together)."""
+    struck = _struck(items)
+    if not struck:
+        # "We … strongly condemn such heinous attacks" after "the terrorist attack in Iraq":
+        # the attack's place is where the statement first says it was
+        struck = _struck([m.group() for m in _ATTACK_IN.finditer(text)][:1])
     rest = [p for p in parties if p not in struck]
     if not (struck & set(parties)) or len(rest) != 1 or _JOINT.search(text):
         return ()
@@ -422,6 +474,45 @@ def _not_the_struck(items: Sequence[str], parties: tuple[str, ...], text: str) -
         m.code == rest[0] and text[m.end : m.end + 1] != "-" for m in gazetteer.mentions(text)
     )
     return (rest[0],) if named else ()
+
+
+# Terrorism condemned in general, no act named: "terrorism in all its forms and
+# manifestations", "all forms of terrorism", "terrorism and violent extremism".
+_IN_GENERAL = re.compile(
+    r"(?:all\s+(?:forms|acts)\s+of\s+)?(?:international\s+|cross-border\s+)?terrorism"
+    r"(?:\s+and\s+(?:violent\s+)?extremism)?(?:\s+in\s+(?:all|any)\s+(?:of\s+)?(?:its|their)\s+"
+    r"forms(?:\s+and\s+manifestations)?)?",
+    re.I,
+)
+
+
+def _general(items: Sequence[str]) -> bool:
+    """Whether every item condemned is terrorism in general, no act or group named."""
+    return all(_IN_GENERAL.fullmatch(re.sub(r"^(?:the|any)\s+", "", i.strip())) for i in items)
+
+
+# Who a quotation is from, after it closes: '…," the ministry said', '…” said the spokesman'.
+_QUOTED_FROM = re.compile(
+    r"[”\"]\s*,?\s*(?:(?P<who>[^,.;”\"]{2,60}?)\s+(?:said|added|stated|noted|says)\b|"
+    r"(?:said|added|stated)\s+(?P<after>[^,.;”\"]{2,60}))"
+)
+# The statement's own speaker, named by no state: "the ministry", "the spokesperson", "he".
+_OWN_SPEAKER = re.compile(
+    r"(?:the\s+)?(?:(?:foreign|interior|external\s+affairs)\s+)?(?:ministry|spokes(?:person|man|"
+    r"woman)|statement|press\s+release|department|government|embassy)\b(?:\s+in\s+a\s+[\w\s]+)?"
+    r"|he|she|it|they",
+    re.I,
+)
+
+
+def _own_quote(text: str, start: int, end: int) -> bool:
+    """Whether the quotation open at `start` is the statement's own speaker's (" '… we
+    condemn …,' the ministry said"), not another body's (" '…,' the UN said")."""
+    found = _QUOTED_FROM.search(text, start, end)
+    if found is None:
+        return False
+    words = (found.group("who") or found.group("after")).strip()
+    return bool(_OWN_SPEAKER.fullmatch(words)) and not gazetteer.mentions(words)
 
 
 def _open_quote(text: str, start: int, end: int) -> int:

@@ -409,3 +409,40 @@ CAPITALS: dict[str, str] = {
     "Bandar Seri Begawan": "BN",
     "Dili": "TL",
 }
+
+# Cities attacks are reported in that are no capital of the table above, each with its state:
+# where an attack condemned was (Brussels is the EU's seat too, which matters for a meeting's
+# place but not for an attack's).
+ATTACKED_CITIES: dict[str, str] = {
+    "Brussels": "BE",
+    "Singapore": "SG",
+    "Mumbai": "IN",
+    "Pahalgam": "IN",
+    "Pulwama": "IN",
+    "Pathankot": "IN",
+    "Srinagar": "IN",
+    "Karachi": "PK",
+    "Lahore": "PK",
+    "Peshawar": "PK",
+    "Quetta": "PK",
+    "Istanbul": "TR",
+    "Sousse": "TN",
+    "Nice": "FR",
+    "Manchester": "GB",
+    "Barcelona": "ES",
+    "Bali": "ID",
+    "Mazar-i-Sharif": "AF",
+    "Jalalabad": "AF",
+    "Kandahar": "AF",
+    "Bamiyan": "AF",
+    "Maiduguri": "NG",
+    "Garissa": "KE",
+    "Mombasa": "KE",
+    "Benghazi": "LY",
+    "Mosul": "IQ",
+    "Marawi": "PH",
+    "Christchurch": "NZ",
+    "Aden": "YE",
+    "Zahedan": "IR",
+    "Kerman": "IR",
+}

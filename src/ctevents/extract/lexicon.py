@@ -284,3 +284,13 @@ OFFICE_WORDS = frozenset(
         "devices",
     ]
 )
+
+# Posts that name their state without naming it: "Secretary of State" alone is the United
+# States' (the United Kingdom's are "Secretary of State for …"), a "State Councilor" China's,
+# a "Union" minister India's, a "Cabinet Secretary" Kenya's.
+STATE_POSTS: tuple[tuple[str, str], ...] = (
+    (r"\bSecretary\s+of\s+State\b(?!\s+for\b)", "US"),
+    (r"\bState\s+Councill?or\b", "CN"),
+    (r"\bUnion\s+(?:Home\s+|External\s+Affairs\s+)?Minister\b", "IN"),
+    (r"\bCabinet\s+Secretary\b", "KE"),
+)

@@ -13,11 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from ctevents.extract import dates, gazetteer, multilateral, noise, parties, places
+from ctevents.extract import dates, gazetteer, multilateral, noise, parties, places, visits
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.keys import meeting_key
 from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, kind_of, mentions
 from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
+from ctevents.extract.people import Official
 from ctevents.extract.reading import Reading, header_end
 from ctevents.extract.segment import Sentence, content_start
 from ctevents.extract.starts import fast
@@ -379,6 +380,8 @@ class Meeting:
     location: str | None
     passages: list[Sentence] = field(default_factory=list)
     virtual: bool = False
+    # Who met, by side, where no sentence says who led ("A met with visiting B").
+    heads: tuple[tuple[str, Official], ...] = ()
     # Where each passage names this meeting (by the passage's start), to read its own date
     # when one sentence reports two meetings.
     anchors: dict[int, int] = field(default_factory=dict)
@@ -563,6 +566,11 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         candidates.extend(_from_headline(reading, statement_parties, bool(candidates)))
     if not candidates and "terror" in reading.lowered:
         candidates = bare  # the statement names no mechanism: its meeting is named by kind
+    visit = None
+    if not candidates and "terror" in reading.lowered:
+        # nor a kind: two officials of two states met ("A met with visiting B")
+        visit = visits.met(reading, statement_parties)
+        candidates = [_Candidate(visit.sentence, visit.mention, visit.parties)] if visit else []
     meetings: list[Meeting] = []
     # Mentions with an ordinal and a full name define meetings; bare ones fold into them.
     # A name as the statement capitalises it ("Counter-Terrorism Dialogue") is preferred to
@@ -610,6 +618,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         if m.kind not in announced or any(STRONG_HELD.search(p.text) for p in m.passages)
     ]
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
+    for meeting in meetings if visit else ():
+        if visit.sentence in meeting.passages:  # type: ignore[union-attr]
+            meeting.heads = visit.heads  # type: ignore[union-attr]
     meetings = _without_earlier_rounds(_without_descriptions(meetings))
     for meeting in meetings:
         _with_listed_participants(reading, meeting)

@@ -657,6 +657,11 @@ def _after_frame(clause: str) -> str:
     return re.sub(r"^\s*(?:(?:On|In|At)\s+[^,]{1,40},\s*)", "", clause)
 
 
+# "… signed during a meeting in Cairo between visiting A and his counterpart B".
+_MET_BETWEEN = re.compile(
+    r"\b(?:meeting|talks)\b[^.;]{0,40}?\bbetween\s+(?:the\s+)?(?:visiting\s+)?"
+    r"(?P<who>[A-Z][^.;]+?)(?=[.;]|,\s|$)"
+)
 _SAID = re.compile(r"\b(?:said|says|stated|announced)\s+(?:that\s+)?")
 _AUXILIARY_END = re.compile(r",?\s+(?:have|has|had)\s*$")
 _MEETING_BEFORE = re.compile(r"\b(?:meeting|talks|discussions|consultations|visit)\s*$", re.I)
@@ -766,6 +771,17 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
             code = gazetteer.code_for(side.strip()) or official.party
             mou.signatories.append(Signatory(name=official.name, title=official.title, party=code))
         chunk = None
+    if between is None and not mou.signatories and _SIGNED.search(text, s, e):
+        # "The MoU was signed during a meeting in Cairo between visiting Libya's Attorney
+        # General A and his Egyptian counterpart B": the two who met, one for each side
+        met = _MET_BETWEEN.search(text, s, e)
+        officials = split_officials(met.group("who")) if met else []
+        sides = {o.party for o in officials}
+        if len(officials) == 2 and len(sides) == 2 and sides <= set(mou.parties):
+            mou.signatories.extend(
+                Signatory(name=o.name, title=o.title, party=o.party) for o in officials
+            )
+            chunk = None
     if chunk and not mou.signatories and "on behalf of" in chunk:
         for match in BY_ON_BEHALF.finditer(chunk.strip(" .")):
             side = gazetteer.code_for(match.group("side").strip())

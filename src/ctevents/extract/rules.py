@@ -78,7 +78,16 @@ def delegations_led(ctx: Context) -> list[Fact]:
     if ctx.leaders_key is None:
         return []
     facts: list[Fact] = []
-    for leader in delegations.find(ctx.reading, ctx.ordered_sides):
+    leaders = delegations.find(ctx.reading, ctx.ordered_sides)
+    if not leaders:
+        # "A met with visiting B": the two who met head their sides
+        meeting = next((m for m in ctx.held if m.key == ctx.leaders_key), None)
+        heads = meeting.heads if meeting else ()
+        leaders = [
+            delegations.Leader(side, o.name, o.title, [meeting.passages[0]])  # type: ignore[union-attr]
+            for side, o in heads
+        ]
+    for leader in leaders:
         for word in leader.name.split():
             if len(word) > 2 and word[0].isupper():
                 ctx.officials.setdefault(word.lower(), leader.party)

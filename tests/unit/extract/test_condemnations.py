@@ -207,6 +207,18 @@ def test_a_trilateral_lead_lists_the_condemning_parties() -> None:
             ["IR", "SA"],
             id="a-state-named-only-in-a-compound-speaks-for-no-one",
         ),
+        pytest.param(
+            "Minister Ana Ruiz condemned the bombing of the metro in Brussels. Spain stands "
+            "with Belgium.",
+            ["ES"],
+            id="an-attack-in-a-seat-that-is-also-the-eus-is-in-its-state",
+        ),
+        pytest.param(
+            "Minister Ana Ruiz condemned the attack on the market in Quetta. Spain stands with "
+            "Pakistan.",
+            ["ES"],
+            id="an-attack-in-a-city-that-is-no-capital",
+        ),
     ],
 )
 def test_the_side_that_condemns(text: str, parties: list[str]) -> None:
@@ -409,3 +421,103 @@ def test_condemnations_in_the_plural_are_one_condemnation() -> None:
     (found,) = facts_of(text, "CondemnationIssued")
     assert found["parties"] == ["JP"]
     assert found["condemned"] == ["these atrocious acts of terrorism in Kabul"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Foreign Minister of Chile strongly condemned the bombing of the bus station in "
+            "La Paz. Chile condemns terrorism in all its forms and manifestations.",
+            [
+                (["CL"], ["the bombing of the bus station in La Paz"], True),
+                (["CL"], ["terrorism in all its forms and manifestations"], False),
+            ],
+            id="terrorism-in-general-in-a-sentence-of-its-own-is-a-second-condemnation",
+        ),
+        pytest.param(
+            "Norway condemned yesterday's attack on the hotel in Nairobi. Norway also condemns "
+            "all forms of terrorism.",
+            [
+                (["NO"], ["yesterday's attack on the hotel in Nairobi"], False),
+                (["NO"], ["all forms of terrorism"], False),
+            ],
+            id="all-forms-of-terrorism-apart-from-the-attack",
+        ),
+        pytest.param(
+            "Chile condemned terrorism in all its forms and the bombing of the bus station in "
+            "La Paz.",
+            [
+                (
+                    ["CL"],
+                    ["terrorism in all its forms", "the bombing of the bus station in La Paz"],
+                    False,
+                )
+            ],
+            id="control-one-sentence-condemning-both-is-one-condemnation",
+        ),
+        pytest.param(
+            "Chile condemned terrorism in all its forms. Chile condemned terrorism and violent "
+            "extremism.",
+            [(["CL"], ["terrorism in all its forms", "terrorism and violent extremism"], False)],
+            id="control-general-condemnations-with-no-attack-stay-one",
+        ),
+    ],
+)
+def test_terrorism_in_general_apart_from_an_attack(
+    text: str, expected: list[tuple[list[str], list[str], bool]]
+) -> None:
+    found = facts_of(text, "CondemnationIssued")
+    assert [(f["parties"], f["condemned"], f["strongly"]) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "OSLO, May 3. Norway's foreign ministry has strongly condemned the bombing in "
+            "Mali's Mopti region. \"We strongly condemn this crime and offer condolences to the "
+            'families," the ministry said in a statement.',
+            [(["NO"], ["the bombing in Mali's Mopti region", "this crime"])],
+            id="a-quoted-we-the-ministry-said-is-the-statements-speaker",
+        ),
+        pytest.param(
+            "The Attack in Mali\n(Statement by the Press Secretary)\n\nWe are shocked by the "
+            "bombing in Mali that killed 30 people. We strongly condemn such cowardly attacks "
+            "on innocent people. Norway stands with the people and the Government of Mali.",
+            [(["NO"], ["such cowardly attacks on innocent people"])],
+            id="the-attacks-place-told-before-the-we-that-condemns-it",
+        ),
+        pytest.param(
+            "The Embassy of Norway in Mali strongly condemned the terrorist attack in Bamako.",
+            [(["NO"], ["the terrorist attack in Bamako"])],
+            id="an-embassy-of-one-state-in-another",
+        ),
+        pytest.param(
+            "The ministry noted that Norway shares the grief of the Malian people and strongly "
+            "condemns the attack on the market.",
+            [(["NO"], ["the attack on the market"])],
+            id="the-state-whose-grief-is-shared-does-not-condemn",
+        ),
+        pytest.param(
+            'The ministers of the Quad condemned the bombing in Peshawar. "The Quad '
+            "unequivocally condemns terrorism in all its forms and renews its commitment to "
+            'counterterrorism cooperation."',
+            [
+                (["AU", "IN", "JP", "US"], ["the bombing in Peshawar"]),
+                (["AU", "IN", "JP", "US"], ["terrorism in all its forms"]),
+            ],
+            id="a-grouping-as-the-subject-and-what-it-renews-after",
+        ),
+        pytest.param(
+            "Norway condemned in the “strongest terms” the bombing in Mali's Mopti region.",
+            [(["NO"], ["the bombing in Mali's Mopti region"])],
+            id="the-words-of-emphasis-quoted",
+        ),
+    ],
+)
+def test_who_condemned_in_one_governments_statement(
+    text: str, expected: list[tuple[list[str], list[str]]]
+) -> None:
+    found = facts_of(text, "CondemnationIssued")
+    assert [(f["parties"], f["condemned"]) for f in found] == expected

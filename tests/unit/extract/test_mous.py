@@ -671,6 +671,11 @@ def test_subject_and_sides(text: str, subject: str, parties: list[str]) -> None:
             "Agbeko in Lome, Togo, to sign the agreement.",
             id="met-the-other-to-sign-it",
         ),
+        pytest.param(
+            "The MoU was signed during a meeting last week in Accra between visiting Togo's "
+            "Minister of Security Koffi Agbeko and Ghanaian Interior Minister Kofi Mensah.",
+            id="signed-during-a-meeting-between-the-two",
+        ),
     ],
 )
 def test_signatories_in_the_sentence_after(second: str) -> None:

@@ -1,0 +1,138 @@
+"""Meetings named by no mechanism: two officials of two states who met or held talks.
+
+"Minister of Public Security A met with visiting Tajik security chief B", "A and his Spanish
+counterpart, B, held a working meeting": in a statement on terrorism whose lead reports such a
+meeting and names no mechanism, the meeting is the one the statement is about. Its name is the
+kind of meeting the sentence gives ("talks", "working meeting"; "meeting" for "met").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ctevents.extract import gazetteer
+from ctevents.extract.lexicon import STATE_POSTS
+from ctevents.extract.mechanisms import MechanismMention, kind_of
+from ctevents.extract.people import Official, split_officials
+from ctevents.extract.reading import Reading
+from ctevents.extract.segment import Sentence
+
+# How far into the body the meeting must be told: a visit's report leads with it.
+_LEAD_SENTENCES = 4
+# "A met (with) B", "A held talks with B", "A and B held talks / a working meeting".
+_MET = re.compile(
+    r"\b(?:met(?:\s+with)?|held\s+(?P<kind>(?:bilateral\s+|official\s+)?talks|"
+    r"a\s+(?:working|bilateral|separate)?\s*meeting)(?:\s+with)?)\b"
+)
+# Where the person met ends: the day, the place, a comma, what they then did.
+_OBJECT_END = re.compile(
+    r",|[.;:]\s|\s+(?:on|in|at|during|here|today|yesterday)\s+(?=[A-Z0-9]|the\s+sidelines|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|\s+and\s+(?=[a-z]+ed\b)"
+)
+# What a subject may open with before the first official: a dateline, a date phrase.
+_OPENING = re.compile(
+    r"^(?:[A-Z][A-Z .’'-]+(?:\s*\([^)]*\))?\s*[—–:-]+\s*|(?:On|In)\s+[^,]{3,40},\s*)+"
+)
+_POSTS = [(re.compile(pattern), code) for pattern, code in STATE_POSTS]
+# "China and Tajikistan vowed …, as A met with B": the clause whose subject met.
+_CONJUNCTION = re.compile(r"(?:^|,\s*|\s)(?:as|when|after|while|where|before)\s+(?=[A-Z])")
+# Subjects that say the two states met, not two of their officials.
+_TWO_SIDES = re.compile(r"\b(?:sides|delegations|countries|teams)\b")
+
+
+def _side(official: Official) -> str | None:
+    if official.party:
+        return official.party
+    title = official.title or ""
+    codes = {m.code for m in gazetteer.mentions(title)}
+    if not codes:
+        codes = {code for post, code in _POSTS if post.search(title)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _officials(chunk: str) -> list[Official]:
+    chunk = re.sub(r"^\s*(?:the\s+)?visiting\s+", "", chunk)
+    return [o for o in split_officials(chunk) if " " in o.name]
+
+
+@dataclass(frozen=True)
+class Visit:
+    """The meeting told, and who met: each official with their side."""
+
+    sentence: Sentence
+    mention: MechanismMention
+    parties: tuple[str, ...]
+    heads: tuple[tuple[str, Official], ...]
+
+
+def _heads(officials: list[Official], parties: tuple[str, ...]) -> tuple[tuple[str, Official], ...]:
+    """Each official with their state: by their title, else the one side the statement names
+    that the other is not of. Empty unless they are of two states."""
+    sides = [_side(o) for o in officials]
+    known = {s for s in sides if s}
+    rest = [p for p in parties if p not in known]
+    if len(known) == 1 and sides.count(None) == 1 and len(rest) == 1:
+        sides = [s or rest[0] for s in sides]
+    resolved = [s for s in sides if s]
+    if len(resolved) != len(officials) or len(set(resolved)) != 2:
+        return ()
+    return tuple(zip(resolved, officials, strict=True))
+
+
+# What makes two officials' meeting one of the genre: the lead says it was on security or
+# counter-terrorism cooperation ("vowed to improve security cooperation, as A met B", "A met
+# B and reaffirmed … ongoing collaboration on counterterrorism"). A meeting on the whole
+# relation that mentions terrorism later is not.
+_SECURITY_COOPERATION = re.compile(
+    r"\b(?:counter-?terror\w*|anti-?terror\w*|terror\w*|security)\s+(?:cooperation|collaboration)"
+    r"|\b(?:cooperation|collaboration)\s+(?:on|in|against)\s+(?:the\s+)?(?:counter-?terror|"
+    r"anti-?terror|terror|security|fight(?:ing)?\s+against\s+terror|combat(?:ing)?\s+terror)",
+    re.I,
+)
+
+
+def _on_security(reading: Reading, sentence: Sentence) -> bool:
+    """Whether the headline, the sentence or the next one calls the meeting's subject
+    security or counter-terrorism cooperation."""
+    at = reading.sentences.index(sentence)
+    lead = {reading.sentences[0], *reading.sentences[at : at + 2]}
+    return any(_SECURITY_COOPERATION.search(s.text) for s in lead)
+
+
+def met(reading: Reading, parties: tuple[str, ...]) -> Visit | None:
+    """The meeting of two officials of two states told in the statement's lead, if any."""
+    text = reading.text
+    for sentence in reading.sentences[:_LEAD_SENTENCES]:
+        for match in _MET.finditer(text, sentence.start, sentence.end):
+            subject = text[sentence.start : match.start()]
+            opening = _OPENING.match(subject)
+            subject = subject[opening.end() :] if opening else subject
+            clauses = list(_CONJUNCTION.finditer(subject))
+            subject = subject[clauses[-1].end() :] if clauses else subject
+            if _TWO_SIDES.search(subject):
+                continue
+            stop = _OBJECT_END.search(text, match.end(), sentence.end)
+            object_ = text[match.end() : stop.start() if stop else sentence.end]
+            officials = _officials(subject) + (_officials(object_) if object_.strip() else [])
+            heads = _heads(officials, parties) if len(officials) == 2 else ()
+            if not heads or not _on_security(reading, sentence):
+                continue
+            kind = match.group("kind")
+            if kind:
+                name = re.sub(r"^a\s+", "", kind)
+                end = match.end("kind")
+                start = end - len(name)
+            else:
+                start, end, name = match.start(), match.end(), "meeting"
+            type_name = "talks" if name.endswith("talks") else "meeting"
+            mention = MechanismMention(
+                start=start,
+                end=end,
+                name=name,
+                kind=kind_of(type_name, "Counter Terrorism", ""),
+                ordinal=None,
+                has_subject=True,
+            )
+            return Visit(sentence, mention, tuple(sorted(side for side, _ in heads)), heads)
+    return None

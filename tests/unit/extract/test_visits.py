@@ -1,0 +1,73 @@
+"""Meetings named by no mechanism: two officials of two states who met on security."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import facts_of, leaders
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "mechanism", "heads"),
+    [
+        pytest.param(
+            "Chile, Peru to deepen security cooperation\n\n"
+            "SANTIAGO — Chile and Peru agreed to deepen security cooperation, as Interior "
+            "Minister of Chile Ana Soto met with visiting Peruvian police chief Luis Ramos on "
+            "May 3 in Santiago. Soto said the fight against terrorism and organised crime "
+            "would be their first task.",
+            ["CL", "PE"],
+            "meeting",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="a-minister-met-a-visiting-security-chief-on-security-cooperation",
+        ),
+        pytest.param(
+            "Secretary of State Mark Hale met with Nigerian Minister of Defence Bala Musa and "
+            "reaffirmed their collaboration on counterterrorism and border security.",
+            ["NG", "US"],
+            "meeting",
+            {("US", "Mark Hale"), ("NG", "Bala Musa")},
+            id="a-secretary-of-state-alone-is-the-united-states",
+        ),
+        pytest.param(
+            "Norway's Minister of Justice, Eva Lund, and her Danish counterpart, Per Holm, held "
+            "talks in Oslo on counter-terrorism cooperation. They agreed that terrorism "
+            "remains the gravest threat to both countries.",
+            ["DK", "NO"],
+            "talks",
+            {("NO", "Eva Lund"), ("DK", "Per Holm")},
+            id="two-ministers-held-talks-on-counter-terrorism-cooperation",
+        ),
+    ],
+)
+def test_two_officials_met_on_security(
+    text: str, parties: list[str], mechanism: str, heads: set[tuple[str, str]]
+) -> None:
+    (meeting,) = facts_of(text, "MeetingHeld")
+    assert meeting["parties"] == parties
+    assert meeting["mechanism"] == mechanism
+    assert leaders(text) == heads
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Foreign Minister of Chile Ana Soto met with Peruvian Foreign Minister Luis Ramos "
+            "in Lima to review trade, energy and culture. Both condemned terrorism.",
+            id="control-a-meeting-on-the-whole-relation-that-mentions-terrorism",
+        ),
+        pytest.param(
+            "Interior Minister of Chile Ana Soto met with the Chilean police chief Luis Ramos "
+            "on security cooperation against terrorism.",
+            id="control-two-officials-of-one-state",
+        ),
+        pytest.param(
+            "Interior Minister of Chile Ana Soto spoke by telephone with Peruvian police chief "
+            "Luis Ramos about security cooperation against terrorism.",
+            id="control-a-call-is-no-meeting",
+        ),
+    ],
+)
+def test_no_meeting_of_two_officials(text: str) -> None:
+    assert facts_of(text, "MeetingHeld") == []
