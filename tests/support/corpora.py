@@ -483,6 +483,27 @@ CORPORA = (
         (0.8, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind42",
+        "real official statements, blind set 51",
+        6,
+        # 1.43.0 on arrival, the blind figure: 0.6 / 1.0 (a symposium of seven states, two
+        # ministers who met on counter-terrorism and migration, told after a long heading)
+        0.6,
+        1.0,
+        (0.6, 1.0),
+        real=True,
+    ),
+    Corpus(
+        "extract_blind43",
+        "real official statements, blind set 52",
+        3,
+        # 1.43.0 on arrival, the blind figure: 1.0 / 1.0
+        1.0,
+        1.0,
+        (1.0, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

@@ -57,6 +57,8 @@ _OBJECT_END = re.compile(
     # ("'We condemn this crime and offer condolences to the families'")
     r"offer|extend|express|convey|send|renew|reiterate|reaffirm)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
+    # "…, the Ministry of Foreign Affairs said in a statement": who reported it
+    r"|,\s+the\s+(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,5}(?:said|noted|stated|announced)\b"
     # "… condemnation of X and their commitment to assist …": a second thing expressed
     r"|,?\s+and\s+(?:their|its|his|her|our)\s+(?:commitment|determination|resolve|support|"
     r"solidarity|condolences|sympathy|readiness|willingness)\b"
@@ -330,7 +332,9 @@ def _who_in(
         return parties
     mentions = gazetteer.mentions(subject)
     # "The Embassy of Iran in Pakistan": the state the subject is in is not who speaks
-    hosted = {m.code for m in mentions if re.search(r"\bin\s+(?:the\s+)?$", subject[: m.start])}
+    hosted = {
+        m.code for m in mentions if re.search(r"\b(?:in|for|to)\s+(?:the\s+)?$", subject[: m.start])
+    }
     named = tuple(sorted({m.code for m in mentions} - hosted or {m.code for m in mentions}))
     if named:
         return named
@@ -362,18 +366,24 @@ def find(
         if noise.is_negated(sentence.text):
             continue
         for verb in VERB.finditer(text, sentence.start, sentence.end):
+            # 'Singapore “strongly condemns” the attack': the verb quoted is the speaker's word,
+            # no quotation of someone else's
+            closing = _QUOTED_VERB.match(text, verb.end())
+            quoted_verb = closing and _QUOTE_OPENED.search(
+                text, max(sentence.start, verb.start() - 30), verb.start()
+            )
+            opened = -1 if quoted_verb else _open_quote(text, sentence.start, verb.start())
             clause_start = max(
-                sentence.start,
-                text.rfind(";", sentence.start, verb.start()) + 1,
-                _open_quote(text, sentence.start, verb.start()),
+                sentence.start, text.rfind(";", sentence.start, verb.start()) + 1, opened
             )
             subject = text[clause_start : verb.start()]
             if _PASSIVE.search(subject[-40:]) and not _AGENT.match(text, verb.end(), sentence.end):
                 continue  # "it must be denounced everywhere": a principle, no one condemning
             # (a quotation of the words of emphasis right after the verb ends nothing)
             emphasis = _STRONGEST.match(text, verb.end(), sentence.end)
-            end = _OBJECT_END.search(text, emphasis.end() if emphasis else verb.end(), sentence.end)
-            phrase = text[verb.end() : end.start() if end else sentence.end]
+            after = closing.end() if closing and quoted_verb else verb.end()
+            end = _OBJECT_END.search(text, emphasis.end() if emphasis else after, sentence.end)
+            phrase = text[after : end.start() if end else sentence.end]
             strongest = _STRONGEST.search(phrase)
             if strongest:
                 phrase = phrase[: strongest.start()] + phrase[strongest.end() :]
@@ -491,6 +501,9 @@ def _general(items: Sequence[str]) -> bool:
     return all(_IN_GENERAL.fullmatch(re.sub(r"^(?:the|any)\s+", "", i.strip())) for i in items)
 
 
+# A quotation of the verb alone: it opens just before it (after its adverbs) and closes after.
+_QUOTED_VERB = re.compile(r"[”\"]")
+_QUOTE_OPENED = re.compile(r"[“\"](?:\w+ly\s+)*$")
 # Who a quotation is from, after it closes: '…," the ministry said', '…” said the spokesman'.
 _QUOTED_FROM = re.compile(
     r"[”\"]\s*,?\s*(?:(?P<who>[^,.;”\"]{2,60}?)\s+(?:said|added|stated|noted|says)\b|"

@@ -592,6 +592,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             or _JUST_HELD.search(candidate.sentence.text)
             or _STATEMENT_OF.match(text, candidate.sentence.start)
             or _REMARKS_AFTER.match(text, candidate.sentence.start)
+            # ("during talks between A and B, they agreed …": two officials who met)
+            or (visit is not None and candidate.sentence is visit.sentence)
         )
         if not asserted:
             continue  # a passing reference ("the JWG meeting converged …")

@@ -19,12 +19,16 @@ from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
 # How far into the body the meeting must be told: a visit's report leads with it.
-_LEAD_SENTENCES = 4
-# "A met (with) B", "A held talks with B", "A and B held talks / a working meeting".
+_LEAD_SENTENCES = 6
+# "A met (with) B", "A held talks with B", "A and B held talks / a working meeting", "A and B
+# had talks", "A and B discussed …", "during talks between A and B".
 _MET = re.compile(
-    r"\b(?:met(?:\s+with)?|held\s+(?P<kind>(?:bilateral\s+|official\s+)?talks|"
-    r"a\s+(?:working|bilateral|separate)?\s*meeting)(?:\s+with)?)\b"
+    r"\b(?:met(?:\s+with)?|discussed|(?:held|had|hold)\s+(?P<kind>(?:bilateral\s+|official\s+)?"
+    r"talks|a\s+(?:working|bilateral|separate)?\s*meeting)(?:\s+with)?|"
+    r"(?P<between>talks|meeting)\s+between)\b"
 )
+# A meeting not in person: a call is no meeting.
+_REMOTE = re.compile(r"\b(?:tele)?phone\b|\bcall\b|\bvideo|\bvirtual", re.I)
 # Where the person met ends: the day, the place, a comma, what they then did.
 _OBJECT_END = re.compile(
     r",|[.;:]\s|\s+(?:on|in|at|during|here|today|yesterday)\s+(?=[A-Z0-9]|the\s+sidelines|"
@@ -37,6 +41,12 @@ _OPENING = re.compile(
 _POSTS = [(re.compile(pattern), code) for pattern, code in STATE_POSTS]
 # "China and Tajikistan vowed …, as A met with B": the clause whose subject met.
 _CONJUNCTION = re.compile(r"(?:^|,\s*|\s)(?:as|when|after|while|where|before)\s+(?=[A-Z])")
+# "Earlier, the Security Council said on Tuesday (that) A met B": the clause reported.
+_REPORTED = re.compile(
+    r"\b(?:said|says|reported|announced|added)\s+(?:on\s+\w+\s+|(?:today|yesterday)\s+)?(?:that\s+)?"
+)
+# Words between the subject and its verb: "A and B also discussed", "A and B have met".
+_TRAILING = re.compile(r"(?:\s+(?:also|then|further|jointly|have|has|had|later|earlier))+\s*$")
 # Subjects that say the two states met, not two of their officials.
 _TWO_SIDES = re.compile(r"\b(?:sides|delegations|countries|teams)\b")
 
@@ -87,7 +97,12 @@ def _heads(officials: list[Official], parties: tuple[str, ...]) -> tuple[tuple[s
 _SECURITY_COOPERATION = re.compile(
     r"\b(?:counter-?terror\w*|anti-?terror\w*|terror\w*|security)\s+(?:cooperation|collaboration)"
     r"|\b(?:cooperation|collaboration)\s+(?:on|in|against)\s+(?:the\s+)?(?:counter-?terror|"
-    r"anti-?terror|terror|security|fight(?:ing)?\s+against\s+terror|combat(?:ing)?\s+terror)",
+    r"anti-?terror|terror|security|fight(?:ing)?\s+against\s+terror|combat(?:ing)?\s+terror)"
+    # "discuss counter terrorism", "to discuss … the struggle against international terrorism",
+    # "cooperation in the intelligence sphere in the fight against terrorism"
+    r"|\b(?:discuss\w*|cooperat\w*|collaborat\w*|coordinat\w*)\b[^.;]{0,80}?\b(?:"
+    r"counter[- ]?terror|anti-?terror|(?:fight|struggle|war)\s+against\s+"
+    r"(?:international\s+)?terror|combat(?:ing)?\s+(?:international\s+)?terror)",
     re.I,
 )
 
@@ -105,16 +120,14 @@ def met(reading: Reading, parties: tuple[str, ...]) -> Visit | None:
     text = reading.text
     for sentence in reading.sentences[:_LEAD_SENTENCES]:
         for match in _MET.finditer(text, sentence.start, sentence.end):
-            subject = text[sentence.start : match.start()]
-            opening = _OPENING.match(subject)
-            subject = subject[opening.end() :] if opening else subject
-            clauses = list(_CONJUNCTION.finditer(subject))
-            subject = subject[clauses[-1].end() :] if clauses else subject
-            if _TWO_SIDES.search(subject):
+            if _REMOTE.search(sentence.text):
                 continue
-            stop = _OBJECT_END.search(text, match.end(), sentence.end)
-            object_ = text[match.end() : stop.start() if stop else sentence.end]
-            officials = _officials(subject) + (_officials(object_) if object_.strip() else [])
+            if match.group("between"):
+                # "During talks between A and his Saudi counterpart, B, they agreed …"
+                stop = _BETWEEN_END.search(text, match.end(), sentence.end)
+                officials = _officials(text[match.end() : stop.start() if stop else sentence.end])
+            else:
+                officials = _subject_and_object(text, sentence, match)
             heads = _heads(officials, parties) if len(officials) == 2 else ()
             if not heads or not _on_security(reading, sentence):
                 continue
@@ -123,6 +136,9 @@ def met(reading: Reading, parties: tuple[str, ...]) -> Visit | None:
                 name = re.sub(r"^a\s+", "", kind)
                 end = match.end("kind")
                 start = end - len(name)
+            elif match.group("between"):
+                start, end = match.span("between")
+                name = match.group("between")
             else:
                 start, end, name = match.start(), match.end(), "meeting"
             type_name = "talks" if name.endswith("talks") else "meeting"
@@ -136,3 +152,25 @@ def met(reading: Reading, parties: tuple[str, ...]) -> Visit | None:
             )
             return Visit(sentence, mention, tuple(sorted(side for side, _ in heads)), heads)
     return None
+
+
+# Where "talks between A and B" ends: what they did in them.
+_BETWEEN_END = re.compile(r",\s+(?:they|the\s+(?:two|sides|ministers))\b|[.;]\s")
+
+
+def _subject_and_object(text: str, sentence: Sentence, match: re.Match[str]) -> list[Official]:
+    """The officials before the verb (after any opening or earlier clause) and after it; none
+    where the subject is the two sides rather than two of their officials."""
+    subject = text[sentence.start : match.start()]
+    opening = _OPENING.match(subject)
+    subject = subject[opening.end() :] if opening else subject
+    clauses = list(_CONJUNCTION.finditer(subject))
+    subject = subject[clauses[-1].end() :] if clauses else subject
+    reported = list(_REPORTED.finditer(subject))
+    subject = subject[reported[-1].end() :] if reported else subject
+    subject = _TRAILING.sub("", subject)
+    if _TWO_SIDES.search(subject):
+        return []
+    stop = _OBJECT_END.search(text, match.end(), sentence.end)
+    object_ = text[match.end() : stop.start() if stop else sentence.end]
+    return _officials(subject) + (_officials(object_) if object_.strip() else [])

@@ -514,6 +514,17 @@ def test_terrorism_in_general_apart_from_an_attack(
             [(["NO"], ["the bombing in Mali's Mopti region"])],
             id="the-words-of-emphasis-quoted",
         ),
+        pytest.param(
+            "OSLO: Norway “strongly condemns” the bombing of a bus in Bamako, the Ministry of "
+            "Foreign Affairs said in a statement on Sunday.",
+            [(["NO"], ["the bombing of a bus in Bamako"])],
+            id="the-verb-quoted-and-the-ministry-that-said-it",
+        ),
+        pytest.param(
+            "Norway's special envoy for Mali condemns the bombing in Bamako.",
+            [(["NO"], ["the bombing in Bamako"])],
+            id="the-state-an-envoys-post-is-for-does-not-condemn",
+        ),
     ],
 )
 def test_who_condemned_in_one_governments_statement(

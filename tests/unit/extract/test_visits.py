@@ -38,6 +38,33 @@ from tests.unit.extract.helpers import facts_of, leaders
             {("NO", "Eva Lund"), ("DK", "Per Holm")},
             id="two-ministers-held-talks-on-counter-terrorism-cooperation",
         ),
+        pytest.param(
+            "Chile, Peru weigh intelligence sharing\n\nSANTIAGO — Top security officials of Chile "
+            "and Peru weighed cooperation in the intelligence sphere in the fight against "
+            "terrorism. Director of Chile's National Intelligence Agency Ana Soto and head of "
+            "Peru's National Intelligence Directorate, Luis Ramos, held a meeting in Santiago "
+            "on Sunday.",
+            ["CL", "PE"],
+            "meeting",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="held-a-meeting-the-fight-against-terrorism-in-the-headline-lead",
+        ),
+        pytest.param(
+            "Chile's intelligence chief Ana Soto and visiting Peruvian police chief Luis Ramos "
+            "have met in Santiago to discuss the struggle against international terrorism.",
+            ["CL", "PE"],
+            "meeting",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="have-met-to-discuss-the-struggle-against-terrorism",
+        ),
+        pytest.param(
+            "During talks between Chilean Interior Minister Ana Soto and her Peruvian "
+            "counterpart, Luis Ramos, they agreed to expand counter-terrorism cooperation.",
+            ["CL", "PE"],
+            "talks",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="during-talks-between-the-two",
+        ),
     ],
 )
 def test_two_officials_met_on_security(
@@ -66,6 +93,11 @@ def test_two_officials_met_on_security(
             "Interior Minister of Chile Ana Soto spoke by telephone with Peruvian police chief "
             "Luis Ramos about security cooperation against terrorism.",
             id="control-a-call-is-no-meeting",
+        ),
+        pytest.param(
+            "Foreign Minister of Chile Ana Soto and Peruvian Foreign Minister Luis Ramos have "
+            "met in Lima. They discussed trade and investment; terrorism was also raised.",
+            id="control-a-meeting-whose-lead-gives-no-security-subject",
         ),
     ],
 )
