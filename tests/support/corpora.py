@@ -504,6 +504,27 @@ CORPORA = (
         (1.0, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind44",
+        "real official statements, blind set 53",
+        2,
+        # 1.44.0 on arrival, the blind figure: 0.4 / 1.0 (a national security and rule of law
+        # dialogue whose agenda terrorism leads, which its annotator counted as no meeting)
+        0.4,
+        1.0,
+        (0.4, 1.0),
+        real=True,
+    ),
+    Corpus(
+        "extract_blind45",
+        "real official statements, blind set 54",
+        5,
+        # 1.44.0 on arrival, the blind figure: 0.875 / 1.0
+        0.875,
+        1.0,
+        (0.875, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

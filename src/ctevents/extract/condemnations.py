@@ -58,7 +58,7 @@ _OBJECT_END = re.compile(
     r"offer|extend|express|convey|send|renew|reiterate|reaffirm)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
     # "…, the Ministry of Foreign Affairs said in a statement": who reported it
-    r"|,\s+the\s+(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,5}(?:said|noted|stated|announced)\b"
+    r"|,\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:of\s+)?){1,7}(?:said|noted|stated|announced)\b"
     # "… condemnation of X and their commitment to assist …": a second thing expressed
     r"|,?\s+and\s+(?:their|its|his|her|our)\s+(?:commitment|determination|resolve|support|"
     r"solidarity|condolences|sympathy|readiness|willingness)\b"
@@ -288,6 +288,8 @@ _OWN_BODY = re.compile(
     r"(?:[Tt]he\s+)?(?:(?:Foreign|Interior)\s+)?(?:Ministry|Government|Presidency|Cabinet)\b"
     r"(?:\s+of\s+(?:Foreign|External|Interior|Home)\s+Affairs)?\s*(?:has|have)?\s*(?:\w+ly)?$"
 )
+# A quotation's start of adverbs alone: 'the president “utterly condemns …”'.
+_NO_ONE = re.compile(r"\s*(?:\w+ly\s*)*")
 # A subject that is the speaker alone: "We condemn …", "I strongly condemn …".
 _FIRST_PERSON = re.compile(r"^\s*(?:We|I)\s+(?:(?:also|too|again|\w+ly)\s+)*$")
 # When, after the subject: "A on Thursday held …".
@@ -331,13 +333,22 @@ def _who_in(
     if _BOTH.search(subject):
         return parties
     mentions = gazetteer.mentions(subject)
-    # "The Embassy of Iran in Pakistan": the state the subject is in is not who speaks
+    # "The Embassy of Iran in Pakistan": the state the subject is in is not who speaks, nor a
+    # state named in an aside ("MINREX by its Spanish acronym")
+    asides = [m.span() for m in _ASIDE.finditer(subject)]
     hosted = {
-        m.code for m in mentions if re.search(r"\b(?:in|for|to)\s+(?:the\s+)?$", subject[: m.start])
+        m.code
+        for m in mentions
+        if re.search(r"\b(?:in|for|to)\s+(?:the\s+)?$", subject[: m.start])
+        or any(a <= m.start < b for a, b in asides)
     }
     named = tuple(sorted({m.code for m in mentions} - hosted or {m.code for m in mentions}))
     if named:
         return named
+    # "Moscow has strongly condemned …": a capital speaking for its state
+    capitals = {gazetteer.CAPITALS[w] for w in _WORD.findall(subject) if w in gazetteer.CAPITALS}
+    if len(capitals) == 1 and len(subject.split()) <= 4:
+        return tuple(capitals)
     # "The Quad unequivocally condemns …": a grouping as the whole subject, its members
     if len(subject.split()) <= 5:
         members = multilateral.grouping_members(subject)
@@ -393,7 +404,13 @@ def find(
             # "We condemn …": the speaker, known only once the statement's other passages are
             # (a "we" in quotation marks is whoever the quotation is from)
             quoted = text[clause_start - 1 : clause_start] in ("“", '"')
-            first_person = _FIRST_PERSON.match(_subject_clauses(subject)[0]) and (
+            narrow = _subject_clauses(subject)[0]
+            if quoted and _NO_ONE.fullmatch(narrow):
+                # 'the office said the president “utterly condemns …”': the subject is before
+                # the quotation mark, not inside it
+                subject = text[max(sentence.start, clause_start - 121) : clause_start - 1]
+                narrow, quoted = _subject_clauses(subject)[0], False
+            first_person = _FIRST_PERSON.match(narrow) and (
                 not quoted or _own_quote(text, verb.end(), sentence.end)
             )
             who = None if first_person else _who(subject, parties, officials, text, home, items)
@@ -448,15 +465,20 @@ _PLACE_IN = re.compile(
 # "the terrorist attack in Iraq", "attacks at a hotel in the Kenyan capital": where the
 # statement says an attack was.
 _ATTACK_IN = re.compile(
-    r"\b(?i:attacks?|bombings?|blasts?|explosions?)\b[^.;\n]{0,40}?\bin\s+(?:the\s+)?"
+    r"\b(?i:attacks?|bombings?|blasts?|explosions?)\b[^.;\n]{0,60}?\bin\s+(?:the\s+)?"
     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 )
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
 def _struck(items: Sequence[str]) -> set[str]:
     """The states the items say were attacked: named, or by a city of theirs."""
     struck: set[str] = set()
     for item in items:
+        # ("the attack by the IS group (outlawed in Russia)": an aside names no place struck)
+        item = _ASIDE.sub("", item)
         struck |= {m.code for m in gazetteer.mentions(item)}
         places = (m.group("place") or m.group("before") for m in _PLACE_IN.finditer(item))
         struck |= {

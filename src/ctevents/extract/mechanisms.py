@@ -32,7 +32,9 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}[-–]|[A-Z][\w–-]
 # "and" (and commas) inside a capitalised name. Such a name is a meeting of the genre only
 # when terrorism leads the statement's agenda (`MechanismMention.compound`, see `meetings`).
 _SECURITY_JOINED = (
-    r"(?:[A-Z][a-z]+,\s+)*(?:Security\s+and\s+[A-Z][a-z]+|[A-Z][a-z]+\s+and\s+Security)\s+"
+    # ("National Security and Rule of Law Dialogue": a subject of two words joined by "of")
+    r"(?:[A-Z][a-z]+,\s+)*(?:Security\s+and\s+[A-Z][a-z]+(?:\s+of\s+[A-Z][a-z]+)?|"
+    r"[A-Z][a-z]+\s+and\s+Security)\s+"
 )
 # "Law Enforcement and Counterterrorism Working Group": other subjects joined to
 # counter-terrorism by "and", itself the name's last subject.

@@ -405,6 +405,18 @@ class _Candidate:
     parties: tuple[str, ...]
 
 
+def _asserted(text: str, candidate: _Candidate) -> bool:
+    """Whether the candidate's sentence says its meeting was held (or a round's number, a
+    statement's or remarks' title does), not only refers to it."""
+    return bool(
+        candidate.mention.ordinal is not None
+        or STRONG_HELD.search(candidate.sentence.text)
+        or _JUST_HELD.search(candidate.sentence.text)
+        or _STATEMENT_OF.match(text, candidate.sentence.start)
+        or _REMARKS_AFTER.match(text, candidate.sentence.start)
+    )
+
+
 def _mentions(reading: Reading, start: int, end: int) -> list[MechanismMention]:
     """`mentions` of the range, read once per document: the held meetings, their dates and
     the meetings to come ask about the same sentences. The list is shared: never mutate it."""
@@ -567,8 +579,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     if not candidates and "terror" in reading.lowered:
         candidates = bare  # the statement names no mechanism: its meeting is named by kind
     visit = None
-    if not candidates and "terror" in reading.lowered:
-        # nor a kind: two officials of two states met ("A met with visiting B")
+    if "terror" in reading.lowered and not any(_asserted(text, c) for c in candidates):
+        # nor a kind said to be held ("intelligence chiefs hold anti-terror talks" in a
+        # headline): two officials of two states who met ("A met with visiting B")
         visit = visits.met(reading, statement_parties)
         candidates = [_Candidate(visit.sentence, visit.mention, visit.parties)] if visit else []
     meetings: list[Meeting] = []
@@ -586,16 +599,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     )
     for candidate in ordered:
         target = _same_meeting(meetings, candidate.mention)
-        asserted = (
-            candidate.mention.ordinal is not None
-            or STRONG_HELD.search(candidate.sentence.text)
-            or _JUST_HELD.search(candidate.sentence.text)
-            or _STATEMENT_OF.match(text, candidate.sentence.start)
-            or _REMARKS_AFTER.match(text, candidate.sentence.start)
-            # ("during talks between A and B, they agreed …": two officials who met)
-            or (visit is not None and candidate.sentence is visit.sentence)
-        )
-        if not asserted:
+        # ("during talks between A and B, they agreed …": two officials who met)
+        if not _asserted(text, candidate) and candidate.sentence is not getattr(
+            visit, "sentence", None
+        ):
             continue  # a passing reference ("the JWG meeting converged …")
         if target is None:
             target = _new_meeting(candidate)

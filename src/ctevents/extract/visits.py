@@ -20,12 +20,13 @@ from ctevents.extract.segment import Sentence
 
 # How far into the body the meeting must be told: a visit's report leads with it.
 _LEAD_SENTENCES = 6
-# "A met (with) B", "A held talks with B", "A and B held talks / a working meeting", "A and B
-# had talks", "A and B discussed …", "during talks between A and B".
+# "A met (with) B", "A held (nearly two-hour) talks with B", "A and B held talks / a working
+# meeting", "A and B had talks", "A and B discussed …", "during talks between A and B", "a
+# high-level meeting in Manama on Saturday between A and B".
 _MET = re.compile(
-    r"\b(?:met(?:\s+with)?|discussed|(?:held|had|hold)\s+(?P<kind>(?:bilateral\s+|official\s+)?"
-    r"talks|a\s+(?:working|bilateral|separate)?\s*meeting)(?:\s+with)?|"
-    r"(?P<between>talks|meeting)\s+between)\b"
+    r"\b(?:met(?:\s+with)?|discussed|(?:held|had|hold)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<kind>(?:bilateral\s+|official\s+)?talks|a\s+(?:working|bilateral|separate)?\s*meeting)"
+    r"(?:\s+with)?|(?P<between>talks|meeting)(?=[^,.;]{0,50}?\sbetween\s)[^,.;]{0,50}?\sbetween)\b"
 )
 # A meeting not in person: a call is no meeting.
 _REMOTE = re.compile(r"\b(?:tele)?phone\b|\bcall\b|\bvideo|\bvirtual", re.I)
@@ -96,6 +97,8 @@ def _heads(officials: list[Official], parties: tuple[str, ...]) -> tuple[tuple[s
 # relation that mentions terrorism later is not.
 _SECURITY_COOPERATION = re.compile(
     r"\b(?:counter-?terror\w*|anti-?terror\w*|terror\w*|security)\s+(?:cooperation|collaboration)"
+    # "intelligence chiefs hold anti-terror talks"
+    r"|\b(?:counter-?terror\w*|anti-?terror\w*)\s+(?:talks|consultations?|dialogue|meeting)"
     r"|\b(?:cooperation|collaboration)\s+(?:on|in|against)\s+(?:the\s+)?(?:counter-?terror|"
     r"anti-?terror|terror|security|fight(?:ing)?\s+against\s+terror|combat(?:ing)?\s+terror)"
     # "discuss counter terrorism", "to discuss … the struggle against international terrorism",
@@ -155,7 +158,9 @@ def met(reading: Reading, parties: tuple[str, ...]) -> Visit | None:
 
 
 # Where "talks between A and B" ends: what they did in them.
-_BETWEEN_END = re.compile(r",\s+(?:they|the\s+(?:two|sides|ministers))\b|[.;]\s")
+_BETWEEN_END = re.compile(
+    r",\s+(?:they|the\s+(?:two|sides|ministers)|according\s+to|\w+\s+said)\b|[.;]\s"
+)
 
 
 def _subject_and_object(text: str, sentence: Sentence, match: re.Match[str]) -> list[Official]:

@@ -525,6 +525,35 @@ def test_terrorism_in_general_apart_from_an_attack(
             [(["NO"], ["the bombing in Bamako"])],
             id="the-state-an-envoys-post-is-for-does-not-condemn",
         ),
+        pytest.param(
+            "OSLO, May 3. Oslo has strongly condemned the attack the group (banned in Norway) "
+            "carried out on Mali's army, Norwegian Foreign Ministry Spokeswoman Eva Lund said.",
+            [(["NO"], ["the attack the group (banned in Norway) carried out on Mali's army"])],
+            id="a-capital-speaks-for-its-state-and-an-aside-names-no-place-struck",
+        ),
+        pytest.param(
+            "The Chilean Ministry of Foreign Affairs (MINREL by its Spanish acronym) condemned "
+            "the attack on the Chilean embassy in Lima.",
+            [(["CL"], ["the attack on the Chilean embassy in Lima"])],
+            id="a-state-named-in-an-aside-of-the-subject-does-not-condemn",
+        ),
+        pytest.param(
+            "Norway condemns attack on village school\n\nNorway's Prime Minister Eva Lund "
+            "condemned the attack by the armed group on a crowded village school in Mali. A "
+            "statement from Lund's office said the prime minister “utterly condemns the "
+            "targeting of children by terrorists.”",
+            [
+                (
+                    ["NO"],
+                    [
+                        "attack on village school",
+                        "the attack by the armed group on a crowded village school in Mali",
+                        "the targeting of children by terrorists",
+                    ],
+                )
+            ],
+            id="an-attack-placed-farther-along-its-sentence-and-a-quotation-opened-in-the-clause",
+        ),
     ],
 )
 def test_who_condemned_in_one_governments_statement(

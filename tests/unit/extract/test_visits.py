@@ -65,6 +65,26 @@ from tests.unit.extract.helpers import facts_of, leaders
             {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
             id="during-talks-between-the-two",
         ),
+        pytest.param(
+            "Chile, Peru police chiefs hold anti-terror talks\n\nChile and Peru police chiefs on "
+            "Monday held talks in Santiago. General Ana Soto, the director of Chile's Carabineros, "
+            "held nearly three-hour talks with Luis Ramos, chief of Peru's national police, the "
+            "sources said.",
+            ["CL", "PE"],
+            "talks",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="the-headlines-kind-not-said-to-be-held-and-talks-of-some-hours",
+        ),
+        pytest.param(
+            "Chile and Peru reaffirmed their commitment to security cooperation during a "
+            "high-level meeting in Lima on Saturday between Interior Minister Ana Soto and her "
+            "Peruvian counterpart, Luis Ramos, according to the ministry. They discussed "
+            "counter-terrorism.",
+            ["CL", "PE"],
+            "meeting",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="a-meeting-somewhere-on-some-day-between-the-two",
+        ),
     ],
 )
 def test_two_officials_met_on_security(
