@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ctevents.extract import entities, gazetteer, multilateral, noise
 from ctevents.extract.cues import cue as cue_of
@@ -264,11 +265,13 @@ _FIRST_VERB = re.compile(
 )
 
 
-def _subject_clauses(subject: str) -> list[str]:
+@lru_cache(maxsize=512)
+def _subject_clauses(subject: str) -> tuple[str, ...]:
     """The subject of the verb from the narrowest reading to the whole words before it: after
     a reporting verb, without an opening phrase or a relative clause, and, when the verb is
     the second of its clause ("A expressed X and condemned Y"), only the words before the
-    first (the object of the first verb names no one who condemned)."""
+    first (the object of the first verb names no one who condemned). Cached: the first-person
+    test and `_who` ask for the same subject."""
     narrow = subject
     reported = list(_REPORTED.finditer(narrow))
     if reported:
@@ -278,8 +281,8 @@ def _subject_clauses(subject: str) -> list[str]:
     if re.search(r"\band\s+(?:(?:also|strongly|firmly|\w+ly)\s+)?$", narrow):
         first = _FIRST_VERB.search(narrow)
         if first:
-            return [narrow[: first.start()]]
-    return [narrow, subject] if narrow.strip() and narrow != subject else [subject]
+            return (narrow[: first.start()],)
+    return (narrow, subject) if narrow.strip() and narrow != subject else (subject,)
 
 
 # A body of government named with no state ("Khartoum — The Ministry of Foreign Affairs has

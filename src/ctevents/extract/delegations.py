@@ -633,6 +633,12 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             leaders[key] = Leader(party, official.name, official.title)
         leaders[key].passages.append(sentence)
 
+    def add_head(party: str | None, head: Official | None, sentence: Sentence) -> None:
+        """A head whose post names their side ("head of the Indian delegation", "as head of
+        the Chilean side"), when named in full."""
+        if party is not None and head is not None and " " in head.name:
+            add(party, head, sentence)
+
     def heads_held(sentence: Sentence, low: str, chaired: bool) -> None:
         """ "TITLE A and TITLE B held talks …": the heads as the subject of the meeting verb."""
         met_on = "met in" in low and _MET_IN_ON.search(sentence.text)
@@ -815,26 +821,23 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             party = _side_party(text, match.start("side"), match.end("side"))
             piece = re.sub(r"^[\s,;]*(?:and\s+)?", "", text[previous : match.start()])
             previous = match.end()
-            head = parse_official(_after_opening(piece)) if party else None
-            if head is not None and " " in head.name:
-                add(party, head, sentence)  # type: ignore[arg-type]
+            add_head(party, parse_official(_after_opening(piece)) if party else None, sentence)
         for match in HEAD_OF_SIDE_FIRST.finditer(text, s, e) if heads_of else ():
             party = _side_party(text, match.start("side"), match.end("side"))
             holder = _HOLDER.match(text, match.end(), e)
             head = parse_official(holder.group()) if party and holder else None
-            if head is not None and " " in head.name:
+            if head is not None:
+                # ("Head of the Iranian delegation A said …": the post is the title)
                 post = text[match.start() : match.end()].rstrip(" ,")
-                title = head.title or post[0].upper() + post[1:]
-                add(party, Official(head.name, title, party), sentence)  # type: ignore[arg-type]
+                head = Official(head.name, head.title or post[0].upper() + post[1:], party)
+            add_head(party, head, sentence)
         previous = s
         for match in AS_HEAD_OF.finditer(text, s, e) if " as " in low else ():
             group = "of" if match.group("of") else "side"
             party = _side_party(text, match.start(group), match.end(group))
             piece = _WITH_OR_AND.sub("", text[previous : match.start()], count=1)
             previous = match.end()
-            head = parse_official(_after_opening(piece)) if party else None
-            if head is not None and " " in head.name:
-                add(party, head, sentence)  # type: ignore[arg-type]
+            add_head(party, parse_official(_after_opening(piece)) if party else None, sentence)
         taking = "taking part" in low or "participating" in low or "attending" in low
         for match in WITH_TAKING_PART.finditer(text, s, e) if taking and "with" in low else ():
             officials = officials_in(match.group("who"))

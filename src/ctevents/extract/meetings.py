@@ -962,7 +962,9 @@ def _meeting_date(reading: Reading, meeting: Meeting) -> str | None:
         # announcement, kept only if no passage dates the meeting itself; "… and will
         # conclude on Wednesday": a day to come is not the day it was held
         told = [m for m in found if _SAID_ON.search(text, passage.start, m.start)]
-        own = [m for m in found if not _another_day(text, passage.start, m.start)]
+        own = [
+            m for m in found if m not in told and not _WILL_ON.search(text, passage.start, m.start)
+        ]
         if found and not own:
             if told:
                 said = said or (dates.first_day(told) or told[0]).edtf
