@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ctevents.extract import entities, gazetteer, multilateral, noise
 from ctevents.extract.cues import cue as cue_of
-from ctevents.extract.lexicon import TITLE_WORDS
+from ctevents.extract.lexicon import REPORTING_VERBS, TITLE_WORDS
 from ctevents.extract.people import parse_official
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
@@ -239,10 +239,7 @@ _NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w’'-]+)*")
 
 # The clause of the verb inside a longer subject: what follows a reporting verb ("…, saying
 # the Pakistani government strongly condemned …", "A noted that Azerbaijan condemns …").
-_REPORTED = re.compile(
-    r"\b(?:saying|said|says|adding|added|noting|noted|stating|stated|stressing|stressed)\s+"
-    r"(?:that\s+)?|\bthat\s+"
-)
+_REPORTED = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:that\s+)?|\bthat\s+")
 # An opening phrase before the subject ("Addressing a joint press meet, Mr A condemned …",
 # "During the phone call, B expressed …"): it names no one who condemned.
 _OPENING = re.compile(

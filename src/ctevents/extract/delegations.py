@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer
-from ctevents.extract.lexicon import COURTESIES, TITLE_WORDS
+from ctevents.extract.lexicon import COURTESIES, REPORTING_VERBS, TITLE_WORDS
 from ctevents.extract.people import Official, parse_official, split_officials
 from ctevents.extract.reading import Reading, header_end
 from ctevents.extract.segment import Sentence
@@ -551,7 +551,7 @@ _LONE_SURNAME = re.compile(rf"^\s*(?:(?:{COURTESIES})\.?\s+)?(?P<word>[A-Z][\w'â
 _TITLE_TOKEN = re.compile(r"^\(?[\w-]+\)?,?$")
 
 
-_REPORTED_BY = re.compile(r"\b(?:said|says|added|stated|according\s+to)\s+")
+_REPORTED_BY = re.compile(rf"\b(?:{REPORTING_VERBS}|according\s+to)\s+")
 
 
 def _known_person(text: str, surname: str) -> Official | None:

@@ -294,3 +294,10 @@ STATE_POSTS: tuple[tuple[str, str], ...] = (
     (r"\bUnion\s+(?:Home\s+|External\s+Affairs\s+)?Minister\b", "IN"),
     (r"\bCabinet\s+Secretary\b", "KE"),
 )
+
+# Verbs that report what someone said: the clause after the last one is what was reported
+# ("…, saying the government condemned …", "the Council said on Tuesday that A met B").
+REPORTING_VERBS = (
+    r"said|says|saying|added|adding|stated|stating|announced|reported|noted|noting|stressed|"
+    r"stressing"
+)

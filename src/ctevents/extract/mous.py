@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ctevents.events import Signatory
 from ctevents.extract import dates, gazetteer, multilateral, noise
+from ctevents.extract.lexicon import REPORTING_VERBS
 from ctevents.extract.people import split_officials
 from ctevents.extract.places import PARTICLES
 from ctevents.extract.reading import Reading, sentences_at
@@ -662,7 +663,7 @@ _MET_BETWEEN = re.compile(
     r"\b(?:meeting|talks)\b[^.;]{0,40}?\bbetween\s+(?:the\s+)?(?:visiting\s+)?"
     r"(?P<who>[A-Z][^.;]+?)(?=[.;]|,\s|$)"
 )
-_SAID = re.compile(r"\b(?:said|says|stated|announced)\s+(?:that\s+)?")
+_SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:that\s+)?")
 _AUXILIARY_END = re.compile(r",?\s+(?:have|has|had)\s*$")
 _MEETING_BEFORE = re.compile(r"\b(?:meeting|talks|discussions|consultations|visit)\s*$", re.I)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ctevents.extract import gazetteer
-from ctevents.extract.lexicon import STATE_POSTS
+from ctevents.extract.lexicon import REPORTING_VERBS, STATE_POSTS
 from ctevents.extract.mechanisms import MechanismMention, kind_of
 from ctevents.extract.people import Official, split_officials
 from ctevents.extract.reading import Reading
@@ -44,7 +44,7 @@ _POSTS = [(re.compile(pattern), code) for pattern, code in STATE_POSTS]
 _CONJUNCTION = re.compile(r"(?:^|,\s*|\s)(?:as|when|after|while|where|before)\s+(?=[A-Z])")
 # "Earlier, the Security Council said on Tuesday (that) A met B": the clause reported.
 _REPORTED = re.compile(
-    r"\b(?:said|says|reported|announced|added)\s+(?:on\s+\w+\s+|(?:today|yesterday)\s+)?(?:that\s+)?"
+    rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+\w+\s+|(?:today|yesterday)\s+)?(?:that\s+)?"
 )
 # Words between the subject and its verb: "A and B also discussed", "A and B have met".
 _TRAILING = re.compile(r"(?:\s+(?:also|then|further|jointly|have|has|had|later|earlier))+\s*$")
