@@ -457,7 +457,9 @@ _JOINT = re.compile(
 # The place an attack condemned was in: "… in a church in Cairo", "… in Egypt", "the Kabul
 # attack".
 _PLACE_IN = re.compile(
-    r"\bin\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    # ("in the cities of Kabul, Mazar-i-Sharif and Kunduz": the first city named)
+    r"\bin\s+(?:the\s+(?:(?:cities|city|towns?|provinces?)\s+of\s+)?)?"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
     r"|\b(?P<before>[A-Z][\w’'-]+)\s+(?i:attacks?|bombings?|blasts?)\b"
 )
 

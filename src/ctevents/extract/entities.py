@@ -114,6 +114,12 @@ LEXICON: dict[str, str] = {
     "farc-d": r"FARC[\s-]+[Dd]issidents|FARC-D|Segunda\s+Marquetalia",
     "farc": r"FARC(?:-EP)?|Revolutionary\s+Armed\s+Forces\s+of\s+Colombia",
     "eln": r"ELN|Ej[ée]rcito\s+de\s+Liberaci[óo]n\s+Nacional",
+    # Groups of the US list (some since delisted) that the older statements name: the Basque
+    # ETA (on the EU's list too), Peru's Shining Path, Mali's Ansar Dine, Algeria's GIA.
+    "eta": r"ETA|Euskadi\s+Ta\s+Askatasuna",
+    "shining-path": r"Shining\s+Path|Sendero\s+Luminoso",
+    "ansar-dine": r"Ansar\s+(?:Dine|Eddine|al[\s-]Din)",
+    "gia": r"Armed\s+Islamic\s+Group",
     # On the UN 1988 list. Named as a regime ("the policies of the Taliban", "the Taliban
     # government") it is a state's rulers, not a group: see `_REGIME`.
     "taliban": r"Taliban",

@@ -526,6 +526,12 @@ def test_terrorism_in_general_apart_from_an_attack(
             id="the-state-an-envoys-post-is-for-does-not-condemn",
         ),
         pytest.param(
+            "The Foreign Ministry condemns the terrorist acts committed in the cities of Bamako "
+            "and Mopti. Norway stands with Mali.",
+            [(["NO"], ["the terrorist acts committed in the cities of Bamako and Mopti"])],
+            id="attacks-in-the-cities-of-a-state",
+        ),
+        pytest.param(
             "OSLO, May 3. Oslo has strongly condemned the attack the group (banned in Norway) "
             "carried out on Mali's army, Norwegian Foreign Ministry Spokeswoman Eva Lund said.",
             [(["NO"], ["the attack the group (banned in Norway) carried out on Mali's army"])],

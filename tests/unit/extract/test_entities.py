@@ -236,6 +236,12 @@ def test_groups_named_by_their_role(text: str, names: list[str]) -> None:
             {"Jemaah Islamiah"},
             id="another-spelling-of-jemaah-islamiyah",
         ),
+        pytest.param(
+            "The two ministers agreed a joint police team against ETA and praised Peru's fight "
+            "against the Shining Path.",
+            {"ETA", "Shining Path"},
+            id="groups-the-older-statements-name",
+        ),
     ],
 )
 def test_short_forms_spellings_and_bases(text: str, expected: set[str]) -> None:
