@@ -535,6 +535,17 @@ CORPORA = (
         (0.909, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind47",
+        "real official statements, blind set 56",
+        3,
+        # 1.46.0 on arrival, the blind figure: 0.75 / 1.0 (Croatia's condemnation of attacks in
+        # France and on France's consulate in Saudi Arabia read as Saudi Arabia's)
+        0.75,
+        1.0,
+        (0.75, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

@@ -28,26 +28,30 @@ _MOU = (
     # "signed an agreement on combating terrorism", "a pact to fight organised crime": an
     # agreement or pact signed, named by its subject or purpose, is counted as a memorandum
     # ("an agreement with the United Kingdom on law enforcement": the other side first)
-    r"|(?i:agreement|pact|accord)(?=\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+on\s"
+    # ("inked a deal Thursday concerning …": the day it was signed between)
+    r"|(?i:agreement|pact|accord|deal)(?=(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+on\s"
     r"|\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
-    r"in\s+the\s+(?:field|area)s?\s+of|in\s+which)\s+(?!behalf\b)"
+    # ("signed the deal on a state visit": when, not what)
+    r"in\s+the\s+(?:field|area)s?\s+of|in\s+which)\s+(?!behalf\b|(?:an?|the|his|her|their)\s+"
+    r"(?:[\w-]+\s+)?visit\b)"
     # "they signed an agreement October 7 that establishes a basis for cooperation in …"
     r"|(?:\s+(?:on\s+)?[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+that\s+(?:establishes|provides|sets\s+up|creates)\b"
     # "The agreement signed in Washington by A and B would …": named by who signed it
-    r"|\s+signed\s+(?:in|at|by|today|yesterday)\b)"
+    r"|\s+signed\s+(?:in|at|by|today|yesterday)\b))"
     # "signed a refreshed security cooperation agreement": named by the topic before it
     r"|(?:(?<=[Ss]ecurity\s)|(?<=[Cc]ooperation\s)|(?<=[Tt]errorism\s)|(?<=-[Tt]error\s))"
-    r"(?i:agreement|pact|accord)"
+    r"(?i:agreement|pact|accord|deal)"
 )
 MOU = re.compile(rf"\b(?:{_MOU})\b")
 # What is signed, named in a sentence about the signing ("… to sign the agreement with B").
-_SIGNED_THING = r"(?:agreement|memorandum|MoU|MOU|accord|pact)"
+_SIGNED_THING = r"(?:agreement|memorandum|MoU|MOU|accord|pact|deal)"
 # Words of praise before an agreement's topic ("a landmark security agreement"): not its topic.
 _PRAISE = r"(?:new|historic|bilateral|trilateral|landmark|important)"
 # "The memorandum was signed …" after an MoU is named: that MoU again.
 # "It was signed by …" in the sentence after: the MoU just named.
 _ANAPHOR = re.compile(
-    r"\b[Tt](?:he|his)\s+(?:memorandum|document)\b|\bIt\s+was\s+(?:signed|inked)\s+by\b"
+    r"\b[Tt](?:he|his)\s+(?:memorandum|document|deal)\b|\bIt\s+was\s+(?:signed|inked)\s+by\b"
     # "The agreement was signed by A and B" after the MoU is named
     r"|\bThe\s+agreement\s+was\s+(?:signed|inked)\s+by\b|\b[Tt]he\s+agreement,\s+signed\b"
     # "… A signed with his Iraqi counterpart, B, … a Memorandum of …" after the MoU is named
@@ -112,12 +116,16 @@ SUBJECT = re.compile(
     # "an agreement with the United Kingdom on law enforcement …"
     r"|\s+with\s+(?:the\s+)?[^.;,]{1,120}?(?=\s+(?:concerning|regarding|relating\s+to|on|"
     r"in\s+the\s+(?:field|area)s?\s+of)\s))?"
+    # ("inked a cooperation deal Thursday concerning …": the day it was signed between)
+    rf"(?:\s+{_WEEKDAY})?"
     r"\s+(?:on|for|regarding|concerning|relating\s+to|"
     rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
     # ("… on 11th, November, 2017": an ordinal day)
     rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|{_MONTH}\s+\d|\d+(?:st|nd|rd|th)?|the\s+\d+(?:st|nd|rd|th)?)|"
     r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
-    r"(?:along|together)\s+with)\b|[,.;]|$)"
+    r"(?:along|together)\s+with)\b"
+    # ("concerning military, security and counter-terrorism": a list of subjects goes on)
+    r"|,(?!\s*[\w-]+\s+and\s+[\w-]+\b)|[.;]|$)"
 )
 # "an MoU was also signed for cooperation in the field of marine industry": the subject after
 # the passive verb.
@@ -177,7 +185,7 @@ PURPOSE = re.compile(
     # side first
     rf"\b(?:{_MOU})(?:\s*\((?:MoU|MOU)\))?(?:\s+with\s+(?:the\s+)?[A-Z][^.;,]{{0,100}}?(?=\s+to\s))?"
     # ("an MOU on Thursday (Nov 14) to deepen …": the day may be bracketed after the weekday)
-    rf"\s+(?:on\s+{_WEEKDAY}\s+(?:\([^()]{{1,16}}\)\s+)?|(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
+    rf"\s+(?:(?:on\s+)?{_WEEKDAY}\s+(?:\([^()]{{1,16}}\)\s+)?|(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
     r"(?:aimed\s+at|aiming\s+to|to|that\s+will|"
     r"that\s+(?:aims|seeks)\s+to|that(?=\s+[a-z]+s\s)|in\s+which\s+(?:they|both\s+sides|"
     r"the\s+(?:two\s+)?(?:sides|countries|parties))\s+(?:agree|agreed|pledge|pledged|commit)\s+to)\s+"
@@ -214,7 +222,7 @@ BETWEEN = re.compile(
 )
 SIGNED_BY_THEM = re.compile(
     rf"\s+(?:signed|inked)\s+(?:the\s+|a\s+|an\s+)?(?:[\w()-]+\s+){{0,5}}?"
-    rf"(?:{_MOU}|Memorandum|memorandum|agreement|document)\b"
+    rf"(?:{_MOU}|Memorandum|memorandum|agreement|document|deal)\b"
 )
 # "A, TITLE, signed with his Iraqi counterpart, B, in Baghdad, … a Memorandum …": the second
 # signatory is the counterpart, of the side the demonym names.
@@ -661,7 +669,8 @@ def _after_frame(clause: str) -> str:
 # "… signed during a meeting in Cairo between visiting A and his counterpart B".
 _MET_BETWEEN = re.compile(
     r"\b(?:meeting|talks)\b[^.;]{0,40}?\bbetween\s+(?:the\s+)?(?:visiting\s+)?"
-    r"(?P<who>[A-Z][^.;]+?)(?=[.;]|,\s|$)"
+    # (the place of the meeting after the last name ends the list)
+    r"(?P<who>[A-Z][^.;]+?)(?=[.;]|,\s|\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s*[.,;]|$)"
 )
 _SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:that\s+)?")
 _AUXILIARY_END = re.compile(r",?\s+(?:have|has|had)\s*$")

@@ -531,11 +531,27 @@ def _counterparts_titled(chunk: str, found: list[Official]) -> list[Official]:
     result = [found[0]]
     for official in found[1:]:
         before = result[-1]
-        plain = official.title is None and before.title is not None
-        if plain and re.search(rf"counterparts?\s*,?\s+{re.escape(official.name)}", chunk):
-            official = Official(official.name, before.title, official.party)
+        # ("Libya's Attorney General A and Egyptian counterpart B": a title that is only the
+        # word counterpart gives no post either)
+        untitled = official.title is None or _COUNTERPART_ONLY.fullmatch(official.title)
+        named = re.search(rf"counterparts?\s*,?\s+{re.escape(official.name)}", chunk)
+        if untitled and before.title is not None and named:
+            official = Official(official.name, _post(before.title), official.party)
         result.append(official)
     return result
+
+
+_COUNTERPART_ONLY = re.compile(r"(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'-]*\s+)?counterparts?")
+
+
+def _post(title: str) -> str:
+    """The title without the state it opens with ("Libya's Attorney General" → "Attorney
+    General"): a counterpart holds the post for the other side."""
+    opening = gazetteer.mentions(title)
+    if opening and opening[0].start == 0:
+        rest = re.sub(r"^[’']s\s+|^\s+", "", title[opening[0].end :])
+        return rest or title
+    return title
 
 
 def _parsed(chunk: str, memo: dict[str, Official | None]) -> Official | None:

@@ -651,6 +651,27 @@ def test_memoranda_entered_into_and_their_objectives(
             ["GH", "TG"],
             id="an-agreement-named-by-its-topic-after-an-adjective-with-its-noun",
         ),
+        pytest.param(
+            "Ghana and Togo inked a cooperation deal Thursday concerning police, border and "
+            "counter-terrorism matters.",
+            "police, border and counter-terrorism matters",
+            ["GH", "TG"],
+            id="a-deal-the-day-it-was-signed-and-a-list-of-subjects",
+        ),
+        pytest.param(
+            "Ghana and Togo signed a deal Tuesday to set up a joint security committee to fight "
+            "terrorism.",
+            "set up a joint security committee to fight terrorism",
+            ["GH", "TG"],
+            id="a-deal-the-day-it-was-signed-and-its-purpose",
+        ),
+        pytest.param(
+            "The leaders of Ghana and Togo signed an accord to boost security cooperation against "
+            "terrorism. Ghana's President Kofi Mensah signed the deal on a state visit to Lome.",
+            "boost security cooperation against terrorism",
+            ["GH", "TG"],
+            id="control-on-a-state-visit-is-when-not-what",
+        ),
     ],
 )
 def test_subject_and_sides(text: str, subject: str, parties: list[str]) -> None:
@@ -672,6 +693,11 @@ def test_subject_and_sides(text: str, subject: str, parties: list[str]) -> None:
             id="met-the-other-to-sign-it",
         ),
         pytest.param(
+            "Ghana's interior minister Kofi Mensah and his Togolese counterpart, Koffi Agbeko, "
+            "signed the deal yesterday in Accra.",
+            id="the-deal-signed-by-the-two",
+        ),
+        pytest.param(
             "The MoU was signed during a meeting last week in Accra between visiting Togo's "
             "Minister of Security Koffi Agbeko and Ghanaian Interior Minister Kofi Mensah.",
             id="signed-during-a-meeting-between-the-two",
@@ -686,3 +712,14 @@ def test_signatories_in_the_sentence_after(second: str) -> None:
     (mou,) = facts_of(text, "MoUSigned")
     signed = {(s["party"], s["name"]) for s in mou["signatories"]}
     assert signed == {("GH", "Kofi Mensah"), ("TG", "Koffi Agbeko")}
+
+
+def test_a_counterpart_holds_the_post_for_the_other_side() -> None:
+    text = (
+        "Ghanaian and Togolese prosecutors signed a memorandum of understanding on fighting "
+        "terrorism. The MoU was signed during a meeting in Accra between visiting Togo's "
+        "Attorney General Koffi Agbeko and Ghanaian counterpart Kofi Mensah."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    titles = {s["name"]: s["title"] for s in mou["signatories"]}
+    assert titles == {"Koffi Agbeko": "Togo's Attorney General", "Kofi Mensah": "Attorney General"}
