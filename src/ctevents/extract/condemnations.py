@@ -530,8 +530,8 @@ _QUOTED_VERB = re.compile(r"[”\"]")
 _QUOTE_OPENED = re.compile(r"[“\"](?:\w+ly\s+)*$")
 # Who a quotation is from, after it closes: '…," the ministry said', '…” said the spokesman'.
 _QUOTED_FROM = re.compile(
-    r"[”\"]\s*,?\s*(?:(?P<who>[^,.;”\"]{2,60}?)\s+(?:said|added|stated|noted|says)\b|"
-    r"(?:said|added|stated)\s+(?P<after>[^,.;”\"]{2,60}))"
+    rf"[”\"]\s*,?\s*(?:(?P<who>[^,.;”\"]{{2,60}}?)\s+(?:{REPORTING_VERBS})\b|"
+    rf"(?:{REPORTING_VERBS})\s+(?P<after>[^,.;”\"]{{2,60}}))"
 )
 # The statement's own speaker, named by no state: "the ministry", "the spokesperson", "he".
 _OWN_SPEAKER = re.compile(

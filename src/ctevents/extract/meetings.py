@@ -600,9 +600,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     for candidate in ordered:
         target = _same_meeting(meetings, candidate.mention)
         # ("during talks between A and B, they agreed …": two officials who met)
-        if not _asserted(text, candidate) and candidate.sentence is not getattr(
-            visit, "sentence", None
-        ):
+        met = visit is not None and candidate.sentence is visit.sentence
+        if not met and not _asserted(text, candidate):
             continue  # a passing reference ("the JWG meeting converged …")
         if target is None:
             target = _new_meeting(candidate)
@@ -627,9 +626,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         if m.kind not in announced or any(STRONG_HELD.search(p.text) for p in m.passages)
     ]
     meetings.sort(key=lambda m: min(p.start for p in m.passages))
-    for meeting in meetings if visit else ():
-        if visit.sentence in meeting.passages:  # type: ignore[union-attr]
-            meeting.heads = visit.heads  # type: ignore[union-attr]
+    if visit is not None:
+        for meeting in meetings:
+            if visit.sentence in meeting.passages:
+                meeting.heads = visit.heads
     meetings = _without_earlier_rounds(_without_descriptions(meetings))
     for meeting in meetings:
         _with_listed_participants(reading, meeting)

@@ -79,13 +79,12 @@ def delegations_led(ctx: Context) -> list[Fact]:
         return []
     facts: list[Fact] = []
     leaders = delegations.find(ctx.reading, ctx.ordered_sides)
-    if not leaders:
+    meeting = next((m for m in ctx.held if m.key == ctx.leaders_key), None)
+    if not leaders and meeting is not None:
         # "A met with visiting B": the two who met head their sides
-        meeting = next((m for m in ctx.held if m.key == ctx.leaders_key), None)
-        heads = meeting.heads if meeting else ()
         leaders = [
-            delegations.Leader(side, o.name, o.title, [meeting.passages[0]])  # type: ignore[union-attr]
-            for side, o in heads
+            delegations.Leader(side, o.name, o.title, [meeting.passages[0]])
+            for side, o in meeting.heads
         ]
     for leader in leaders:
         for word in leader.name.split():
