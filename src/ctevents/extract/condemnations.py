@@ -499,7 +499,8 @@ def _not_the_struck(items: Sequence[str], parties: tuple[str, ...], text: str) -
     if not struck:
         # "We … strongly condemn such heinous attacks" after "the terrorist attack in Iraq":
         # the attack's place is where the statement first says it was
-        struck = _struck([m.group() for m in _ATTACK_IN.finditer(text)][:1])
+        told = _ATTACK_IN.search(text)
+        struck = _struck([told.group()]) if told else set()
     rest = [p for p in parties if p not in struck]
     if not (struck & set(parties)) or len(rest) != 1 or _JOINT.search(text):
         return ()

@@ -122,9 +122,9 @@ def met(reading: Reading, parties: tuple[str, ...]) -> Visit | None:
     """The meeting of two officials of two states told in the statement's lead, if any."""
     text = reading.text
     for sentence in reading.sentences[:_LEAD_SENTENCES]:
+        if _REMOTE.search(sentence.text):
+            continue
         for match in _MET.finditer(text, sentence.start, sentence.end):
-            if _REMOTE.search(sentence.text):
-                continue
             if match.group("between"):
                 # "During talks between A and his Saudi counterpart, B, they agreed …"
                 stop = _BETWEEN_END.search(text, match.end(), sentence.end)
