@@ -21,6 +21,8 @@ from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
 
 # "a Memorandum on information exchange": a memorandum named by its subject alone.
+# The nouns of an agreement counted as a memorandum when it is signed.
+_AGREEMENT = r"(?i:agreement|pact|accord|deal)"
 _MOU = (
     # ("a Memo of Understanding (MoU) on internal security")
     r"(?i:memorandums?|memoranda|memos?)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
@@ -29,7 +31,7 @@ _MOU = (
     # agreement or pact signed, named by its subject or purpose, is counted as a memorandum
     # ("an agreement with the United Kingdom on law enforcement": the other side first)
     # ("inked a deal Thursday concerning …": the day it was signed between)
-    r"|(?i:agreement|pact|accord|deal)(?=(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    rf"|{_AGREEMENT}(?=(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
     r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+on\s"
     r"|\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
     # ("signed the deal on a state visit": when, not what)
@@ -41,7 +43,7 @@ _MOU = (
     r"|\s+signed\s+(?:in|at|by|today|yesterday)\b))"
     # "signed a refreshed security cooperation agreement": named by the topic before it
     r"|(?:(?<=[Ss]ecurity\s)|(?<=[Cc]ooperation\s)|(?<=[Tt]errorism\s)|(?<=-[Tt]error\s))"
-    r"(?i:agreement|pact|accord|deal)"
+    rf"{_AGREEMENT}"
 )
 MOU = re.compile(rf"\b(?:{_MOU})\b")
 # What is signed, named in a sentence about the signing ("… to sign the agreement with B").
@@ -319,13 +321,14 @@ _SIGNED_AGREEMENT = re.compile(
     # "signed in Dushanbe an agreement on …": the place or day may come first
     r"\b(?:signed|inked|concluded)\s+(?:(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+"
     r"|on\s+[A-Z][a-z]+\s+|today\s+|yesterday\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:agreement|pact|accord)\b"
-    r"|\b(?:agreement|pact|accord)\b[^.;]{0,120}?\b(?:was|were)\s+(?:signed|inked|concluded)\b"
+    rf"{_AGREEMENT}\b"
+    rf"|\b{_AGREEMENT}\b[^.;]{{0,120}}?\b(?:was|were)\s+(?:signed|inked|concluded)\b"
     # "The agreement signed in Washington by A and B …"
-    r"|\b(?:agreement|pact|accord)\s+signed\s+(?:in|at|by|today|yesterday)\b",
+    rf"|\b{_AGREEMENT}\s+signed\s+(?:in|at|by|today|yesterday)\b",
     re.I,
 )
-_AGREEMENT_WORDS = frozenset({"agreement", "pact", "accord"})
+# (the same nouns, as a found name is tested for them)
+_AGREEMENT_WORDS = frozenset({"agreement", "pact", "accord", "deal"})
 
 
 def _fold(value: str) -> str:
