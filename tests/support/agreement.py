@@ -72,6 +72,20 @@ def who_only(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, 
     }
 
 
+def who_only_predictions(
+    predicted: Mapping[str, list[dict[str, Any]]],
+) -> dict[str, list[dict[str, Any]]]:
+    """Predictions ({document: [{"type", "data"}, …]}) with each fact reduced to who it is
+    about, to score against `who_only` documents."""
+    return {
+        name: [
+            {"type": e["type"], "data": {k: e["data"][k] for k in WHO if k in e["data"]}}
+            for e in events
+        ]
+        for name, events in predicted.items()
+    }
+
+
 def agreement(
     first: Mapping[str, Mapping[str, Any]], second: Mapping[str, Mapping[str, Any]]
 ) -> Counts:

@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.support.agreement import WHO, who_only
+from tests.support.agreement import who_only, who_only_predictions
 from tests.support.extraction_scoring import (
     attribute_accuracy,
     full_report,
@@ -46,13 +46,6 @@ def collect(roots: list[Path], exclude: set[str]) -> tuple[dict[str, Any], dict[
     return documents, texts
 
 
-def _who_only(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        {"type": e["type"], "data": {k: e["data"].get(k) for k in WHO if k in e["data"]}}
-        for e in events
-    ]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
@@ -68,7 +61,7 @@ def main() -> None:
     print(full_report(result, attribute_accuracy(documents, predictions), "blind"))
     print("invalid spans:", invalid_spans(texts, predictions) or "none")
     # On the facts alone (who each is about), as `tests.support.agreement` measures two readers.
-    alone = score(who_only(documents), {n: _who_only(p) for n, p in predictions.items()}).overall
+    alone = score(who_only(documents), who_only_predictions(predictions)).overall
     print(
         f"who only: P {alone.precision:.3f} R {alone.recall:.3f} F1 {alone.f1:.3f} "
         f"(tp {alone.tp}, fp {alone.fp}, fn {alone.fn})"
