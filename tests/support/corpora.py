@@ -40,7 +40,8 @@ CORPORA = (
     Corpus("extract_heldout3", "held out, written in the genre's manner", 25, 1.0),
     # 1.31.0 places the Turkey-Iraq mechanism's meeting where the lead says it was (0.988)
     Corpus("extract_heldout4", "held out, written in the genre's manner", 30, 0.994),
-    Corpus("extract_real", "real statements, development", 60, 0.987, 1.0, real=True),
+    # 1.48.0 reads the second head of "with A, TITLE representing X, and B, TITLE representing Y."
+    Corpus("extract_real", "real statements, development", 60, 0.990, 1.0, real=True),
     Corpus("extract_shapes", "the weak shapes of earlier rounds, own words", 18, 1.0, 1.0),
     Corpus("extract_blind1", "real official statements, once blind", 12, 1.0, 1.0, (0.542, 0.882)),
     Corpus("extract_blind2", "real official statements, once blind", 9, 0.921, 1.0, (0.636, 0.944)),
@@ -557,6 +558,18 @@ CORPORA = (
         (0.727, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind49",
+        "real official statements, blind set 58",
+        5,
+        # 1.47.0 on arrival, the blind figure: 0.556 / 1.0 (an Italian and a German text read
+        # as nothing; Argentina's second condemnation and Russia's "we" misread); 1.48.0 reads
+        # the two condemnations (0.737)
+        0.737,
+        1.0,
+        (0.556, 1.0),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
@@ -569,7 +582,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "NextMeetingScheduled": frozenset({"parties", "mechanism", "ordinal", "location", "date"}),
     "TerroristEntityNamed": frozenset({"name", "aliases"}),
 }
-PARTY_CODES = frozenset({c.alpha_2 for c in pycountry.countries} | {"EU"})
+# (EU for the Union; XK, the code in common use for Kosovo, which ISO 3166-1 does not list)
+PARTY_CODES = frozenset({c.alpha_2 for c in pycountry.countries} | {"EU", "XK"})
 EDTF = re.compile(
     r"\A(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?(?:/(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?)?\Z"
 )

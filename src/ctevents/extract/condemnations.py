@@ -47,7 +47,8 @@ _OBJECT_END = re.compile(
     # …") continues the thing condemned; other quote marks end it
     r";|[“\"](?![a-z])|”(?![,\s]*(?:including|as\s+well\s+as|especially|particularly)\b)"
     r"|\.\s*$|\.$"
-    r"|,?\s+and\s+(?:\w+ly\s+)?(?:stressed|emphasi[sz]ed|called|reiterated|underlined|agreed|"
+    # ("… and once again calls on …": the adverb may be a phrase)
+    r"|,?\s+and\s+(?:(?:\w+ly|once\s+again|again|also|further)\s+)?(?:stressed|emphasi[sz]ed|called|reiterated|underlined|agreed|"
     r"expressed|noted|reaffirmed|urged|resolved|pledged|committed|welcomed|highlighted|"
     r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said|offered|"
     r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
@@ -464,10 +465,11 @@ _PLACE_IN = re.compile(
 )
 
 
-# "the terrorist attack in Iraq", "attacks at a hotel in the Kenyan capital": where the
-# statement says an attack was.
+# "the terrorist attack in Iraq", "attacks at a hotel in the Kenyan capital", "villages were
+# attacked by terrorists in northeastern Nigeria": where the statement says an attack was.
 _ATTACK_IN = re.compile(
-    r"\b(?i:attacks?|bombings?|blasts?|explosions?)\b[^.;\n]{0,60}?\bin\s+(?:the\s+)?"
+    r"\b(?i:attack(?:s|ed)?|bombings?|blasts?|explosions?)\b[^.;\n]{0,60}?\bin\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+)?"
     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
 )
 

@@ -884,7 +884,9 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         if "representing" in low:
             begin = s
             for match in REPRESENTING.finditer(text, s, e):
-                side = gazetteer.code_for(match.group("side"))
+                # (the side's dots are "U.S."'s, or the sentence's stop: "representing China.")
+                named = match.group("side")
+                side = gazetteer.code_for(named) or gazetteer.code_for(named.rstrip("."))
                 starts = [m.end() for m in _REPRESENTING_START.finditer(text, begin, match.start())]
                 # after a first head, the next begins at the first "and" ("…, and Mr. B, …,
                 # Ministry of Foreign Affairs and Trade representing …"); else at the last

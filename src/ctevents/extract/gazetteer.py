@@ -125,6 +125,8 @@ _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
         "S.Korea",
     ),
     "KZ": ("Kazakh",),
+    # Kosovo has no ISO 3166-1 code; XK is the one the EU, the IMF and the press use.
+    "XK": ("Kosovo", "Kosovan", "Kosovar"),
     "LK": ("Sri Lankan",),
     "MM": ("Myanmar", "Burma"),
     "MU": ("Mauritian",),

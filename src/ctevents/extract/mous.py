@@ -278,6 +278,21 @@ _FRAME = re.compile(
     # "… by A and B at the Ministry of Home Affairs (MHA) headquarters": the venue
     r"|\s+(?:at|in)\s+the\s+(?:[\w()’'-]+\s+){0,8}?(?:headquarters|premises|building|palace|"
     r"ceremony|secretariat)\b"
+    # "… by A and B in Moscow, following their meeting", "… by A and B in Riga on Monday": the
+    # place after the last name, with no comma before it (a comma and an "and" after it would
+    # make it part of a title: "A, Ambassador in Moscow, and B")
+    r"|\s+in\s+(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=\s*(?:[.;]|$)|,\s+(?:following|after|"
+    r"during|on|which|as)\b|\s+(?:on|last|this|following|after|during)\b)"
+    # "… by A and B on 4 May", "…, following talks": when, and what came before
+    rf"|\s+on\s+(?:the\s+)?(?:\d|{_MONTH}|{_WEEKDAY})|,\s+(?:following|after)\b"
+)
+# What stands between the signers and their verb: "A and Kosovan counterpart B on Thursday
+# signed", "A and his Saudi counterpart have signed" (a counterpart given no name signs too,
+# but names no signatory).
+_BEFORE_SIGNED = re.compile(
+    r"(?:,?\s+and\s+(?:his|her|its|their)\s+[A-Z][\w-]+\s+counterparts?)?"
+    rf"(?:\s+(?:on\s+(?:the\s+)?(?:\d|{_MONTH}|{_WEEKDAY})[\w ,]*?|yesterday|today|last\s+week))?"
+    r"(?:,?\s+(?:have|has|had|also|jointly))*,?\s*$"
 )
 # "signed by A on behalf of India and by B on behalf of Oman": each with the side after.
 BY_ON_BEHALF = re.compile(
@@ -467,15 +482,19 @@ def _subject_told_elsewhere(reading: Reading, mou: MoU) -> None:
 def _named_before(reading: Reading, mou: MoU, sentence: Sentence) -> None:
     """ "… a decree ratifying a memorandum of understanding on X with B. The two governments
     signed the MoU on 15 January": the memorandum's own name, said in one of the two
-    sentences before the one that says it was signed, gives its subject and sides."""
+    sentences before the one that says it was signed, gives its subject and sides; failing
+    a name, the purpose given there ("A and B have signed three memoranda aimed at
+    combating … . The MoUs were signed yesterday during …")."""
     at = bisect_left(reading.starts, sentence.start)
-    for before in reversed(reading.sentences[max(0, at - 2) : at]):
-        named = SUBJECT.search(reading.text, before.start, before.end)
-        if named and _TOPICAL.search(named.group("subject")):
-            mou.subject = named.group("subject").strip()
-            mou.parties = _countries(reading, before.start, before.end) or mou.parties
-            mou.passages.insert(0, before)
-            return
+    earlier = reading.sentences[max(0, at - 2) : at][::-1]
+    for pattern in (SUBJECT, PURPOSE):
+        for before in earlier:
+            named = pattern.search(reading.text, before.start, before.end)
+            if named and _TOPICAL.search(named.group("subject")):
+                mou.subject = named.group("subject").strip()
+                mou.parties = _countries(reading, before.start, before.end) or mou.parties
+                mou.passages.insert(0, before)
+                return
 
 
 def _subject_before(
@@ -676,7 +695,6 @@ _MET_BETWEEN = re.compile(
     r"(?P<who>[A-Z][^.;]+?)(?=[.;]|,\s|\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s*[.,;]|$)"
 )
 _SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:that\s+)?")
-_AUXILIARY_END = re.compile(r",?\s+(?:have|has|had)\s*$")
 _MEETING_BEFORE = re.compile(r"\b(?:meeting|talks|discussions|consultations|visit)\s*$", re.I)
 
 
@@ -709,11 +727,16 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
         # signers are the subject of the reported clause, not the one who reported it
         said = list(_SAID.finditer(chunk))
         if said:
-            chunk = _AUXILIARY_END.sub("", chunk[said[-1].end() :])
+            chunk = chunk[said[-1].end() :]
+        chunk = _BEFORE_SIGNED.sub("", chunk, count=1)
     by = SIGNED_BY.search(text, s, e)
     if by:
         # "… signed by A, TITLE, and B, TITLE, during a visit by …": the frame is no title.
-        chunk = _FRAME.split(text[by.end() : e], maxsplit=1)[0]
+        after = text[by.end() : e]
+        frame = _FRAME.search(after)
+        chunk = after[: frame.start()] if frame else after
+        if frame and frame.group("place") and mou.location is None:
+            mou.location = frame.group("place")
     if _SIGNED.search(text, s, e) and not mou.signatories:
         behalf = list(ON_BEHALF.finditer(text, s, e))
         mou.signatories.extend(_one_per_side(text, behalf, e, _named_in_side))

@@ -22,11 +22,13 @@ from ctevents.extract.segment import Sentence
 _LEAD_SENTENCES = 6
 # "A met (with) B", "A held (nearly two-hour) talks with B", "A and B held talks / a working
 # meeting", "A and B had talks", "A and B discussed …", "during talks between A and B", "a
-# high-level meeting in Manama on Saturday between A and B".
+# high-level meeting in Manama on Saturday between A and B", "the discussions took place in
+# Rabat between A and B".
 _MET = re.compile(
     r"\b(?:met(?:\s+with)?|discussed|(?:held|had|hold)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<kind>(?:bilateral\s+|official\s+)?talks|a\s+(?:working|bilateral|separate)?\s*meeting)"
-    r"(?:\s+with)?|(?P<between>talks|meeting)(?=[^,.;]{0,50}?\sbetween\s)[^,.;]{0,50}?\sbetween)\b"
+    r"(?:\s+with)?|(?P<between>talks|meeting|discussions)(?=[^,.;]{0,50}?\sbetween\s)[^,.;]{0,50}?"
+    r"\sbetween)\b"
 )
 # A meeting not in person: a call is no meeting.
 _REMOTE = re.compile(r"\b(?:tele)?phone\b|\bcall\b|\bvideo|\bvirtual", re.I)

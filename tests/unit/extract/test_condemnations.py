@@ -445,6 +445,15 @@ def test_condemnations_in_the_plural_are_one_condemnation() -> None:
             id="all-forms-of-terrorism-apart-from-the-attack",
         ),
         pytest.param(
+            "Chile strongly condemns the bombing of the bus station in La Paz. Chile condemns "
+            "all forms of terrorism and once again urges all states to act against it.",
+            [
+                (["CL"], ["the bombing of the bus station in La Paz"], True),
+                (["CL"], ["all forms of terrorism"], False),
+            ],
+            id="and-once-again-a-second-verb-ends-what-is-condemned",
+        ),
+        pytest.param(
             "Chile condemned terrorism in all its forms and the bombing of the bus station in "
             "La Paz.",
             [
@@ -487,6 +496,13 @@ def test_terrorism_in_general_apart_from_an_attack(
             "on innocent people. Norway stands with the people and the Government of Mali.",
             [(["NO"], ["such cowardly attacks on innocent people"])],
             id="the-attacks-place-told-before-the-we-that-condemns-it",
+        ),
+        pytest.param(
+            "Two villages were attacked by gunmen in northern Mali on Sunday, leaving dozens "
+            "dead.\n\nAccording to the Norwegian Embassy in Bamako, no Norwegians were among the "
+            "victims.\n\nWe firmly condemn this cruel attack on peaceful villagers.",
+            [(["NO"], ["this cruel attack on peaceful villagers"])],
+            id="villages-attacked-in-a-region-of-the-state-struck",
         ),
         pytest.param(
             "The Embassy of Norway in Mali strongly condemned the terrorist attack in Bamako.",

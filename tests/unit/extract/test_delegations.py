@@ -1041,3 +1041,13 @@ def test_attendees_of_a_meeting_of_two_states_are_not_heads() -> None:
         "meeting was attended by the Chilean Ambassador to Peru Rosa Quispe."
     )
     assert leaders(text) == set()
+
+
+def test_each_head_representing_a_state_the_last_before_the_stop() -> None:
+    text = (
+        "The 2nd Chile-Peru Counter-Terrorism Consultations were held on 3 May 2021 in Lima with "
+        "Ms. Ana Soto, Ambassador for Counter-Terrorism, Ministry of Foreign Affairs representing "
+        "Chile, and Ambassador RAMOS Luis, Director General of the Department of Security "
+        "Affairs, Ministry of Foreign Affairs representing Peru."
+    )
+    assert leaders(text) == {("CL", "Ana Soto"), ("PE", "RAMOS Luis")}

@@ -723,3 +723,76 @@ def test_a_counterpart_holds_the_post_for_the_other_side() -> None:
     (mou,) = facts_of(text, "MoUSigned")
     titles = {s["name"]: s["title"] for s in mou["signatories"]}
     assert titles == {"Koffi Agbeko": "Togo's Attorney General", "Kofi Mensah": "Attorney General"}
+
+
+@pytest.mark.parametrize(
+    ("text", "signed", "location"),
+    [
+        pytest.param(
+            "Ghana and Togo signed a memorandum of understanding on border security. The MoU "
+            "was signed by Ghana's Interior Minister Kofi Mensah and Togolese police chief "
+            "Koffi Agbeko in Lome, following their talks, the agency said.",
+            {("GH", "Kofi Mensah"), ("TG", "Koffi Agbeko")},
+            "Lome",
+            id="signed-by-the-two-in-a-city-with-no-comma-before-it",
+        ),
+        pytest.param(
+            "The MoU on border security was signed by Kenyan Interior Minister Kofi Mensah and "
+            "Nigerian Security Minister Koffi Agbeko on 4 May 2024.",
+            {("KE", "Kofi Mensah"), ("NG", "Koffi Agbeko")},
+            None,
+            id="signed-by-the-two-on-a-day",
+        ),
+        pytest.param(
+            "Kenya's security minister Kofi Mensah and Nigerian counterpart Koffi Agbeko on "
+            "Friday signed an agreement to strengthen police cooperation against terrorism.",
+            {("KE", "Kofi Mensah"), ("NG", "Koffi Agbeko")},
+            None,
+            id="the-two-on-a-weekday-signed",
+        ),
+        pytest.param(
+            "The Ghanaian Minister of the Interior, Kofi Mensah, and his Togolese counterpart "
+            "have signed a memorandum of understanding on border security.",
+            {("GH", "Kofi Mensah")},
+            None,
+            id="a-counterpart-given-no-name-names-no-signatory",
+        ),
+        pytest.param(
+            "Serbia's interior minister Ana Petrovic and Kosovan counterpart Driton Gashi on "
+            "Monday signed an agreement to strengthen police cooperation against terrorism.",
+            {("RS", "Ana Petrovic"), ("XK", "Driton Gashi")},
+            None,
+            id="kosovo-by-its-demonym",
+        ),
+    ],
+)
+def test_who_signed_before_or_after_the_verb(
+    text: str, signed: set[tuple[str, str]], location: str | None
+) -> None:
+    (mou,) = facts_of(text, "MoUSigned")
+    assert {(s["party"], s["name"]) for s in mou["signatories"]} == signed
+    assert mou["location"] == location
+
+
+def test_a_title_with_a_city_in_it_stays_whole() -> None:
+    text = (
+        "The MoU on border security was signed by Kofi Mensah, Ambassador in Lome, and Koffi "
+        "Agbeko, Director of the Togolese Police."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    titles = {s["name"]: s["title"] for s in mou["signatories"]}
+    assert titles == {
+        "Kofi Mensah": "Ambassador in Lome",
+        "Koffi Agbeko": "Director of the Togolese Police",
+    }
+
+
+def test_the_purpose_of_memoranda_told_before_they_were_signed() -> None:
+    text = (
+        "Ghana and Togo have signed two memoranda of understanding aimed at closer cooperation "
+        "in fighting terrorist financing and piracy.\n\nThe MoUs were signed at a meeting of "
+        "the two interior ministers in Accra yesterday."
+    )
+    (mou,) = facts_of(text, "MoUSigned", published_on=date(2024, 5, 6))
+    assert mou["subject"] == "closer cooperation in fighting terrorist financing and piracy"
+    assert mou["parties"] == ["GH", "TG"]

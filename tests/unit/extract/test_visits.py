@@ -85,6 +85,16 @@ from tests.unit.extract.helpers import facts_of, leaders
             {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
             id="a-meeting-somewhere-on-some-day-between-the-two",
         ),
+        pytest.param(
+            "Chile and Peru held discussions on Monday about deepening security cooperation.\n\n"
+            "The discussions took place in Lima between the Director General of National "
+            "Police in the republic, Luis Ramos, and the Director of the Chilean Investigations "
+            "Police, Ana Soto. They spoke of the threat posed by terrorist groups in the region.",
+            ["CL", "PE"],
+            "discussions",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="the-discussions-took-place-between-the-two",
+        ),
     ],
 )
 def test_two_officials_met_on_security(
