@@ -20,7 +20,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from concurrent.futures import Executor
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -198,8 +198,8 @@ class NotifyWaker:
             try:
                 head = await asyncio.to_thread(self.store.head)
                 moved(head)
-                subscription = await asyncio.to_thread(
-                    self.store.head_notifications, head, notified
+                subscription = await _opened(
+                    asyncio.to_thread(self.store.head_notifications, head, notified)
                 )
                 if subscription is None:
                     return  # this store cannot notify: polling alone
@@ -216,6 +216,23 @@ class NotifyWaker:
             except Exception:
                 log.warning("listening for appends failed; polling meanwhile", exc_info=True)
             await asyncio.sleep(self.retry)
+
+
+async def _opened(opening: Awaitable[Any]) -> Any:
+    """The subscription `opening` makes, stopped as soon as it is made if the caller is
+    cancelled first: the thread opening it runs on regardless, and a subscription nobody
+    stops keeps its threads and its database connection for the life of the process."""
+    task = asyncio.ensure_future(opening)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        task.add_done_callback(_stop_opened)
+        raise
+
+
+def _stop_opened(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled() and task.exception() is None and task.result() is not None:
+        task.result().stop()
 
 
 def _relay(subscription: Any, loop: asyncio.AbstractEventLoop, ended: asyncio.Future[None]) -> None:

@@ -157,3 +157,30 @@ def test_the_listening_thread_itself_passes_on_each_notify(postgres_url: str) ->
             subscription.stop()
             relay.join(WAIT)
         assert not relay.is_alive() and ended == ["ended"]
+
+
+async def test_a_waker_cancelled_while_it_opens_leaves_no_subscription(postgres_url: str) -> None:
+    # A server shutting down cancels its wakers at any point; cancelled while the
+    # subscription is being opened in a thread, the waker must still stop it once it is
+    # open, or its threads and its connection outlive the server.
+    with Store(postgres_url) as store:
+        await asyncio.to_thread(store.head)  # the store's own connections, before counting
+        before = {t.ident for t in threading.enumerate()}
+        waker = NotifyWaker(store, retry=3600)
+        running: list[asyncio.Task[None]] = []
+
+        def moved(head: int | None) -> None:  # called just before the subscription opens
+            running[0].cancel()
+
+        running.append(asyncio.create_task(waker.run(moved)))
+        with pytest.raises(asyncio.CancelledError):
+            await running[0]
+
+        def opened_threads() -> list[str]:
+            return [
+                t.name
+                for t in threading.enumerate()
+                if t.ident not in before and not t.name.startswith("asyncio_")
+            ]
+
+        await until(lambda: not opened_threads(), "the subscription opened after the cancel stops")
