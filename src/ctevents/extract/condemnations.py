@@ -287,7 +287,9 @@ def _subject_clauses(subject: str) -> tuple[str, ...]:
 # strongly condemned …"): the dateline's state, as an official with no state is.
 _OWN_BODY = re.compile(
     r"(?:[Tt]he\s+)?(?:(?:Foreign|Interior)\s+)?(?:Ministry|Government|Presidency|Cabinet)\b"
-    r"(?:\s+of\s+(?:Foreign|External|Interior|Home)\s+Affairs)?\s*(?:has|have)?\s*(?:\w+ly)?$"
+    # ("the Ministry of Foreign and Expatriate Affairs", "… of Foreign Affairs and Trade")
+    r"(?:\s+of\s+(?:Foreign|External|Interior|Home)(?:\s+and\s+[A-Z]\w+)?\s+Affairs"
+    r"(?:\s+and\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)?)?\s*(?:has|have)?\s*(?:\w+ly)?$"
 )
 # A quotation's start of adverbs alone: 'the president “utterly condemns …”'.
 _NO_ONE = re.compile(r"\s*(?:\w+ly\s*)*")
@@ -317,8 +319,10 @@ def _who(
     words = _WHEN_AFTER.sub("", _DATELINE_WORDS.sub("", clauses[0])).strip(" ,")
     official = parse_official(words)
     titled = official is not None and official.title and official.party is None
-    if home in parties and (titled or _OWN_BODY.match(words)):
-        return (home,)  # type: ignore[return-value]
+    if home is not None and ((home in parties and titled) or _OWN_BODY.match(words)):
+        # (a ministry with no state speaks for the dateline's, whether or not the statement
+        # is about it: "Amman (Petra) - The Ministry of Foreign Affairs condemned …")
+        return (home,)
     # "Foreign Secretary A condemned this morning's attack in Kashmir": a subject that names
     # no side, in one government's statement on an attack in the other state, is its own side
     return _not_the_struck(items, parties, text) or parties

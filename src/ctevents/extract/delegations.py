@@ -144,6 +144,8 @@ HEADS_HELD = re.compile(
 # Its first characters stated (see `starts`): the same matches, sooner.
 HEADS_HELD = fast(HEADS_HELD)
 _WITH = re.compile(r"\s+with\s+")
+# "During his visit, A held discussions with B": a call the head paid beside the meeting.
+_DURING_THE_VISIT = re.compile(r"\s*During\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?visit\b")
 _LED_RESPECTIVELY = re.compile(r"^.*?\b(?:led|headed)\s+respectively\s+by\s+", re.S)
 # A person is named by two capitalised words at least ("Ambassador Sato", "Mr. Rao").
 _TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*\s+[A-Z]")
@@ -641,6 +643,8 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
 
     def heads_held(sentence: Sentence, low: str, chaired: bool) -> None:
         """ "TITLE A and TITLE B held talks …": the heads as the subject of the meeting verb."""
+        if _DURING_THE_VISIT.match(sentence.text) and set(parties) <= {p for p, _ in leaders}:
+            return  # "During his visit, A held discussions with B": a call, once heads are known
         met_on = "met in" in low and _MET_IN_ON.search(sentence.text)
         if not (
             met_on

@@ -61,6 +61,8 @@ LEXICON: dict[str, str] = {
     "ttp": r"Tehr[ei]e?k[\s-]*[ei][\s-]*Taliban\s+Pakistan|TTP",
     "lej": rf"Lashkar{_S}e{_S}Jhangvi|LeJ",
     "bla": r"Baloch(?:istan)?\s+Liberation\s+Army|BLA",
+    # (the BLA's suicide wing, designated with it by the United States)
+    "majeed-brigade": r"Majeed\s+Brigade",
     "al-shabaab": rf"{_AL}{_S}Shabaa?b",
     "boko-haram": r"Boko\s+Haram",
     "hamas": r"Hamas|HAMAS",
@@ -73,7 +75,7 @@ LEXICON: dict[str, str] = {
     "ktf": r"Khalistan\s+Tiger\s+Force",
     "kcf": r"Khalistan\s+Commando\s+Force",
     "sfj": r"Sikhs\s+for\s+Justice",
-    "jnim": r"Jama['’]?at\s+Nusrat\s+al[\s-]*Islam\s+wal[\s-]*Muslimin|JNIM",
+    "jnim": r"Jama['’]?at\s+N(?:usrat|asr)\s+al[\s-]*Islam\s+wal[\s-]*Muslimin|JNIM",
     "hts": r"Hay['’]?at\s+Tahrir\s+al[\s-]*Sham|HTS",
     "nusra": rf"{_AL}[\s-]*Nusra(?:h)?\s+Front|Jabhat\s+al[\s-]*Nusra(?:h)?",
     "etim": r"East\s+Turk[ei]stan\s+Islamic\s+Movement|ETIM|Turkistan\s+Islamic\s+Party",
@@ -126,7 +128,11 @@ LEXICON: dict[str, str] = {
 }
 # "Daesh-inspired", "ISIS-affiliated": the group named inside an adjective.
 _ADJECTIVE_TAIL = r"(?=-(?:inspired|linked|affiliated|backed|aligned|style|related|led)\b)"
-_ALIAS = r"(?:\s*\((?P<bracket>[^()]{2,20})\)|/(?P<slash>[A-Z][\w’'-]+))?"
+# ("Al Qaeda (outlawed in Russia)": an aside on the group's legal status is no other name)
+_ALIAS = (
+    r"(?:\s*\((?P<bracket>(?!(?:outlawed|banned|designated|proscribed|prohibited|listed|"
+    r"a\s|an\s|the\s)\b)[^()]{2,20})\)|/(?P<slash>[A-Z][\w’'-]+))?"
+)
 # "pro-ISIL networks" names ISIL; any other hyphen before a name makes it part of a word.
 # Each stated with its possible first characters (see `starts`): the same matches, sooner.
 _COMPILED = [

@@ -247,12 +247,14 @@ def _all_mentions(text: str) -> list[PlaceMention]:
 
 
 # The skipped names ("Chad Wolf", "Michael Jordan", "Atlanta, Georgia") name the state where
-# the text joins them to a state it names ("Nigeria and Chad", "Jordan-Egypt") or brackets
-# them after a person ("President Idriss Deby Itno (Chad)").
+# the text joins them to a state it names ("Nigeria and Chad", "Jordan-Egypt"), brackets
+# them after a person ("President Idriss Deby Itno (Chad)") or makes them a possessive that
+# no name stands before.
 _SKIPPED = re.compile(r"(?<![\w.-])(?:Chad|Jordan|Niger|Guinea|Georgia)(?![\w-])(?!\s+[A-Z])")
 _SKIPPED_CODES = {"Chad": "TD", "Jordan": "JO", "Niger": "NE", "Guinea": "GN", "Georgia": "GE"}
 _JOINED_BEFORE = re.compile(r"(?:\s*[-–/&]\s*|,?\s+and\s+(?:the\s+)?|,\s+)$")
 _JOINED_AFTER = re.compile(r"(?:\s*[-–/&]\s*|,?\s+and\s+(?:the\s+)?|,\s+)")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*\s+$")
 
 
 def _skipped_states(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -271,7 +273,12 @@ def _skipped_states(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
         joined = (before is not None and before.start() in ends) or (
             after is not None and after.end() in starts
         )
-        if bracketed or joined:
+        # "Jordan's Interior Minister", "AMMAN: Jordan's foreign ministry": a possessive not
+        # after a capitalised word ("Michael Jordan's") is the state's
+        possessive = text[end : end + 2] in ("'s", "’s") and not _NAME_BEFORE.search(
+            text, max(0, start - 40), start
+        )
+        if bracketed or joined or possessive:
             surface = match.group()
             states.append(PlaceMention(start, end, _SKIPPED_CODES[surface], surface, False))
     return states

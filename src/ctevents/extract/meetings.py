@@ -47,7 +47,9 @@ _MEETING_NOUN = (
 _FUTURE_VERB = (
     r"(?:will|shall|would|is\s+to|are\s+to|(?:is|are)\s+(?:scheduled|expected|slated|due|"
     r"planned|set)\s+to)\s+(?:also\s+)?(?:be\s+(?:held|hosted|convened|organi[sz]ed)|"
-    r"take\s+place|meet|convene|resume)\b"
+    r"take\s+place|meet|convene|resume"
+    # ("the X Committee will hold its sixth ordinary session"): the mechanism holding a round
+    r"|hold\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:session|meeting|round))\b"
 )
 NEXT = fast(
     re.compile(
@@ -517,6 +519,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     bare: list[_Candidate] = []
     counts = _state_counts(reading)
     announced: set[str] = set()  # kinds of mechanisms the statement says will meet
+    # the round the lead announces, by kind ("X will hold its sixth session on Monday")
+    leading: dict[str, int] = {}
+    lead = reading.sentences[:2]
     generic: list[Sentence] = []
     names: list[str] = []  # every mechanism the statement names, held or not
     # One scan for the mechanism type words spares most sentences the mechanism grammar.
@@ -544,6 +549,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         names.extend(mention.name for mention in found)
         for mention in found:
+            if sentence in lead and _is_next(reading, sentence, mention):
+                round_ = mention.ordinal or _its_round(text, mention.end, sentence.end)
+                if round_:
+                    leading[mention.kind] = max(leading.get(mention.kind, 0), round_)
             window = text[max(sentence.start, mention.start - 40) : mention.start]
             if ("during" in window or "at " in window) and _AGREED_AT.search(window):
                 continue  # "under an agreement reached during the X, …": an earlier meeting
@@ -649,6 +658,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
         # "… will hold the dialogue this week. The first round … was held on March 6, 2023":
         # a statement announcing a round recalls the rounds long past as background.
         meetings = [m for m in meetings if not _long_past(m.date, reading.reference)]
+    # "X will hold its sixth session on Monday. … The fifth session took place in Niamey":
+    # a statement whose lead announces a round recalls the earlier ones as background.
+    meetings = [m for m in meetings if not (m.ordinal and m.ordinal < leading.get(m.kind, 0))]
     for meeting in meetings:
         # "… amid the developments in Afghanistan": a third state is what the talks were
         # about, not where they were held (a meeting abroad is placed by its city)
@@ -924,6 +936,18 @@ def _long_past(edtf: str | None, reference: date) -> bool:
         return date.fromisoformat(day) < reference - _PAST
     except ValueError:
         return False  # a month or a year: too coarse to tell
+
+
+# "The X will hold its sixth ordinary session …": the round, after the mechanism's name.
+_ITS_ROUND = re.compile(
+    rf"\s(?:its|their)\s+(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+)?(?:session|meeting|round)\b"
+)
+
+
+def _its_round(text: str, start: int, end: int) -> int | None:
+    found = _ITS_ROUND.search(text, start, end)
+    number = ordinals(text, found.start("ordinal"), found.end("ordinal")) if found else []
+    return number[0][2] if number else None
 
 
 def _stated_round(reading: Reading) -> int | None:

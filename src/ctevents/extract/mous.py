@@ -26,6 +26,8 @@ _AGREEMENT = r"(?i:agreement|pact|accord|deal)"
 _MOU = (
     # ("a Memo of Understanding (MoU) on internal security")
     r"(?i:memorandums?|memoranda|memos?)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
+    # ("signed a declaration of intent to counter terrorism": an instrument of the same kind)
+    r"|(?i:declarations?\s+of\s+intent)"
     r"|(?i:memorandum)(?=\s+on\s+(?!behalf\b))"
     # "signed an agreement on combating terrorism", "a pact to fight organised crime": an
     # agreement or pact signed, named by its subject or purpose, is counted as a memorandum
@@ -39,8 +41,10 @@ _MOU = (
     r"(?:[\w-]+\s+)?visit\b)"
     # "they signed an agreement October 7 that establishes a basis for cooperation in …"
     r"|(?:\s+(?:on\s+)?[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+that\s+(?:establishes|provides|sets\s+up|creates)\b"
-    # "The agreement signed in Washington by A and B would …": named by who signed it
-    r"|\s+signed\s+(?:in|at|by|today|yesterday)\b))"
+    # "The agreement signed in Washington by A and B would …", "The agreement was signed
+    # Wednesday by A and B": named by who signed it
+    r"|\s+(?:was\s+)?signed\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"
+    r"(?:in|at|by|today|yesterday)\b))"
     # "signed a refreshed security cooperation agreement": named by the topic before it
     r"|(?:(?<=[Ss]ecurity\s)|(?<=[Cc]ooperation\s)|(?<=[Tt]errorism\s)|(?<=-[Tt]error\s))"
     rf"{_AGREEMENT}"
@@ -268,7 +272,9 @@ _SIGNED = re.compile(r"\bsigned\b")
 _FRAME = re.compile(
     r",\s+(?:during|while|as\s+part\s+of|in\s+the\s+presence\s+of|at\s+the"
     # "… by A and B, TITLE, comes in line with …": the sentence's own verb ends the list
-    r"|comes|marks|reflects|follows|is|was|will|the\s+(?:two\s+)?(?:sides|countries|parties))\b"
+    r"|comes|marks|reflects|follows|is|was|will|the\s+(?:two\s+)?(?:sides|countries|parties)"
+    # "… and his Spanish counterpart, B, who was visiting …": a clause about the last signer
+    r"|who)\b"
     # "… Secretary of the SCRF, on 23 May 2017 in Zavidovo": when and where, not a title
     rf"|,\s+on\s+(?:the\s+)?(?:\d|{_MONTH}|{_WEEKDAY})"
     # "… and his Iraqi counterpart, B, in Tehran on Sunday": where, after the last name

@@ -101,7 +101,12 @@ def _is_name_token(token: str) -> bool:
 
 
 def _name_run(tokens: list[str]) -> bool:
-    core = [t for t in tokens if t.lower() not in _PARTICLES]
+    # (a Vietnamese middle name "The" inside a name, "Pham The Tung", is no article)
+    core = [
+        t
+        for i, t in enumerate(tokens)
+        if t.lower() not in _PARTICLES and not (t == "The" and 0 < i < len(tokens) - 1)
+    ]
     if not core or not all(_is_name_token(t) for t in core):
         return False
     if core[0] == "A":
@@ -248,6 +253,10 @@ def parse_official(chunk: str) -> Official | None:
         rest = _parse_official(chunk.strip()[owner.end() :]) if owner and code else None
         if rest is not None:
             return Official(rest.name, rest.title, rest.party or code)
+    if found is not None and found.title and found.title[-1] in ",;":
+        # ("The Home Secretary of the United Kingdom, the Rt Hon. A": the comma before the
+        # honorific is no part of the title)
+        return Official(found.name, found.title.rstrip(" ,;") or None, found.party)
     return found
 
 
@@ -536,7 +545,7 @@ def _counterparts_titled(chunk: str, found: list[Official]) -> list[Official]:
         untitled = official.title is None or _COUNTERPART_ONLY.fullmatch(official.title)
         named = re.search(rf"counterparts?\s*,?\s+{re.escape(official.name)}", chunk)
         if untitled and before.title is not None and named:
-            official = Official(official.name, _post(before.title), official.party)
+            official = Official(official.name, counterpart_post(before.title), official.party)
         result.append(official)
     return result
 
@@ -544,7 +553,7 @@ def _counterparts_titled(chunk: str, found: list[Official]) -> list[Official]:
 _COUNTERPART_ONLY = re.compile(r"(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'-]*\s+)?counterparts?")
 
 
-def _post(title: str) -> str:
+def counterpart_post(title: str) -> str:
     """The title without the state it opens with ("Libya's Attorney General" → "Attorney
     General"): a counterpart holds the post for the other side."""
     opening = gazetteer.mentions(title)

@@ -86,6 +86,8 @@ _DATE_FIRST = re.compile(
 _WEEKDAY_WORD = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?"
 _DATE_ONLY = re.compile(
     r"[ \t]*(?:\d{1,2}:\d{2}[ \t]*(?:[-–|,][ \t]*)?)?"
+    # ("APS : Sunday, 09 October 2016": an agency's credit before the date)
+    r"(?:[A-Z]{2,6}[ \t]*:[ \t]*)?"
     rf"(?:{_WEEKDAY_WORD},?[ \t]+)?"
     rf"(?:{_when('')})(?:,?[ \t]+{_WEEKDAY_WORD})?[ \t]*$",
     re.M,
@@ -144,6 +146,18 @@ _NOT_CITY = frozenset(
         "andina",
         "azertac",
         "efe",
+        # ("APS : Sunday, 09 October 2016": the Algérie Presse Service's credit line), and
+        # the other state agencies of the genre's wires
+        "aps",
+        "wam",
+        "spa",
+        "qna",
+        "kuna",
+        "irna",
+        "pti",
+        "ians",
+        "mena",
+        "vna",
     ]
 )
 # A dateline is looked for on the first lines of the statement only.
@@ -319,7 +333,20 @@ def _date_of(match: re.Match[str], published_on: date | None) -> str | None:
 
 def _dateline(text: str, published_on: date | None) -> Dateline:
     fallback = Dateline(None, published_on.isoformat() if published_on else None)
-    lines = paragraphs(text)[:_HEAD_LINES]
+    first = _first_dateline(text, published_on, fallback)
+    if first.city is None or first.city in gazetteer.CAPITALS:
+        return first
+    # "MENAFN - Jordan News Agency)" above "Amman, Dec 13 (Petra) -": a word no gazetteer
+    # knows gives way to a capital's dateline below it
+    later = _first_dateline(text, published_on, fallback, after=first.end)
+    return later if later.city in gazetteer.CAPITALS else first
+
+
+def _first_dateline(
+    text: str, published_on: date | None, fallback: Dateline, after: int = 0
+) -> Dateline:
+    """The dateline on one of the head lines that begin at `after` or later."""
+    lines = [line for line in paragraphs(text)[:_HEAD_LINES] if line[0] >= after]
     for index, (start, end) in enumerate(lines):
         dated = _DATE_ONLY.match(text, start, end)
         if (

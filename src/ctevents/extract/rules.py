@@ -80,11 +80,14 @@ def delegations_led(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     leaders = delegations.find(ctx.reading, ctx.ordered_sides)
     meeting = next((m for m in ctx.held if m.key == ctx.leaders_key), None)
-    if not leaders and meeting is not None:
-        # "A met with visiting B": the two who met head their sides
-        leaders = [
+    if meeting is not None:
+        # "A met with visiting B": the two who met head their sides (those a sentence of
+        # their own names no other head for)
+        led = {leader.party for leader in leaders}
+        leaders += [
             delegations.Leader(side, o.name, o.title, [meeting.passages[0]])
             for side, o in meeting.heads
+            if side not in led
         ]
     for leader in leaders:
         for word in leader.name.split():

@@ -9,24 +9,26 @@ kind of meeting the sentence gives ("talks", "working meeting"; "meeting" for "m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ctevents.extract import gazetteer
 from ctevents.extract.lexicon import REPORTING_VERBS, STATE_POSTS
 from ctevents.extract.mechanisms import MechanismMention, kind_of
-from ctevents.extract.people import Official, split_officials
+from ctevents.extract.people import Official, counterpart_post, split_officials
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
 # How far into the body the meeting must be told: a visit's report leads with it.
 _LEAD_SENTENCES = 6
 # "A met (with) B", "A held (nearly two-hour) talks with B", "A and B held talks / a working
-# meeting", "A and B had talks", "A and B discussed …", "during talks between A and B", "a
-# high-level meeting in Manama on Saturday between A and B", "the discussions took place in
-# Rabat between A and B".
+# meeting", "A held productive discussions with B", "A and B had talks", "A and B discussed
+# …", "A discussed security cooperation with his Egyptian counterpart B", "during talks
+# between A and B", "a high-level meeting in Manama on Saturday between A and B", "the
+# discussions took place in Rabat between A and B".
 _MET = re.compile(
     r"\b(?:met(?:\s+with)?|discussed|(?:held|had|hold)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<kind>(?:bilateral\s+|official\s+)?talks|a\s+(?:working|bilateral|separate)?\s*meeting)"
+    r"(?P<kind>(?:bilateral\s+|official\s+)?(?:talks|discussions)"
+    r"|a\s+(?:working|bilateral|separate)?\s*meeting)"
     r"(?:\s+with)?|(?P<between>talks|meeting|discussions)(?=[^,.;]{0,50}?\sbetween\s)[^,.;]{0,50}?"
     r"\sbetween)\b"
 )
@@ -34,8 +36,12 @@ _MET = re.compile(
 _REMOTE = re.compile(r"\b(?:tele)?phone\b|\bcall\b|\bvideo|\bvirtual", re.I)
 # Where the person met ends: the day, the place, a comma, what they then did.
 _OBJECT_END = re.compile(
-    r",|[.;:]\s|\s+(?:on|in|at|during|here|today|yesterday)\s+(?=[A-Z0-9]|the\s+sidelines|"
+    # (a courtesy's stop, "Dr. A", ends nothing)
+    r",|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)\.\s|[;:]\s"
+    r"|\s+(?:on|in|at|during|here|today|yesterday)\s+(?=[A-Z0-9]|the\s+sidelines|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|\s+and\s+(?=[a-z]+ed\b)"
+    # ("… counterpart B during an official visit to Cairo", "… B who is visiting Pakistan")
+    r"|\s+(?:during|who)\s"
 )
 # What a subject may open with before the first official: a dateline, a date phrase.
 _OPENING = re.compile(
@@ -66,6 +72,8 @@ def _side(official: Official) -> str | None:
 
 def _officials(chunk: str) -> list[Official]:
     chunk = re.sub(r"^\s*(?:the\s+)?visiting\s+", "", chunk)
+    # ("A, who is currently visiting Pakistan": a relative clause after the name)
+    chunk = re.sub(r",?\s+who\s+(?:is|was|has|had)\b.*$", "", chunk, flags=re.S)
     return [o for o in split_officials(chunk) if " " in o.name]
 
 
@@ -107,7 +115,9 @@ _SECURITY_COOPERATION = re.compile(
     # "cooperation in the intelligence sphere in the fight against terrorism"
     r"|\b(?:discuss\w*|cooperat\w*|collaborat\w*|coordinat\w*)\b[^.;]{0,80}?\b(?:"
     r"counter[- ]?terror|anti-?terror|(?:fight|struggle|war)\s+against\s+"
-    r"(?:international\s+)?terror|combat(?:ing)?\s+(?:international\s+)?terror)",
+    r"(?:international\s+)?terror|combat(?:ing)?\s+(?:international\s+)?terror"
+    # "cooperation … to counter the menace of terrorism"
+    r"|(?:counter|combat|fight)(?:ing)?\s+the\s+(?:menace|threat|scourge)\s+of\s+terror)",
     re.I,
 )
 
@@ -162,7 +172,11 @@ def met(reading: Reading, parties: tuple[str, ...]) -> Visit | None:
 # Where "talks between A and B" ends: what they did in them.
 _BETWEEN_END = re.compile(
     r",\s+(?:they|the\s+(?:two|sides|ministers)|according\s+to|\w+\s+said)\b|[.;]\s"
+    # ("Saturday's meeting between A, and B, focused on …": the meeting's own verb)
+    r"|,\s+(?:focused|focussed|centred|centered|concentrated|dealt|touched)\s+(?:on|with)\b"
 )
+# "A discussed security cooperation with his Egyptian counterpart B": who it was discussed with.
+_DISCUSSED_WITH = re.compile(r"^[^,;]*?\bwith\s+(?=(?:his|her|their|the|[A-Z]))")
 
 
 def _subject_and_object(text: str, sentence: Sentence, match: re.Match[str]) -> list[Official]:
@@ -180,4 +194,13 @@ def _subject_and_object(text: str, sentence: Sentence, match: re.Match[str]) -> 
         return []
     stop = _OBJECT_END.search(text, match.end(), sentence.end)
     object_ = text[match.end() : stop.start() if stop else sentence.end]
-    return _officials(subject) + (_officials(object_) if object_.strip() else [])
+    if match.group().startswith("discussed"):
+        with_ = _DISCUSSED_WITH.match(object_)
+        object_ = object_[with_.end() :] if with_ else object_
+    subjects = _officials(subject)
+    objects = _officials(object_) if object_.strip() else []
+    # "A discussed … with his Egyptian counterpart B": B holds A's post
+    lone = len(subjects) == 1 and len(objects) == 1 and objects[0].title is None
+    if lone and subjects[0].title and re.search(r"\bcounterpart\b", object_):
+        objects = [replace(objects[0], title=counterpart_post(subjects[0].title))]
+    return subjects + objects

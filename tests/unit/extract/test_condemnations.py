@@ -505,6 +505,18 @@ def test_terrorism_in_general_apart_from_an_attack(
             id="villages-attacked-in-a-region-of-the-state-struck",
         ),
         pytest.param(
+            "WIRE - News Agency)\n\nOslo, Dec 13 (NTB) - The Ministry of Foreign and "
+            "Development Affairs strongly condemned the attack on Malian soldiers and French "
+            "personnel near Gao in Mali.",
+            [(["NO"], ["the attack on Malian soldiers", "French personnel near Gao in Mali"])],
+            id="a-ministry-with-no-state-under-a-capitals-dateline-below-a-wire-line",
+        ),
+        pytest.param(
+            "AMMAN: Jordan's foreign ministry strongly condemned the attack near Palmyra in Syria.",
+            [(["JO"], ["the attack near Palmyra in Syria"])],
+            id="jordans-in-the-possessive-is-the-state",
+        ),
+        pytest.param(
             "The Embassy of Norway in Mali strongly condemned the terrorist attack in Bamako.",
             [(["NO"], ["the terrorist attack in Bamako"])],
             id="an-embassy-of-one-state-in-another",

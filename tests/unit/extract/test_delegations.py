@@ -1051,3 +1051,23 @@ def test_each_head_representing_a_state_the_last_before_the_stop() -> None:
         "Affairs, Ministry of Foreign Affairs representing Peru."
     )
     assert leaders(text) == {("CL", "Ana Soto"), ("PE", "RAMOS Luis")}
+
+
+def test_a_name_with_the_in_it_and_a_call_during_the_visit() -> None:
+    text = (
+        "India and Vietnam held their fourth Security Dialogue on 3 May 2021 in Hanoi. The "
+        "meeting was co-chaired by India's Deputy National Security Adviser, Arun Mehta, and "
+        "Vietnam's Deputy Minister of Public Security, Lt. Gen. Nguyen The Binh. They discussed "
+        "countering terrorism. During his visit, Deputy Adviser Mehta held discussions with "
+        "Vietnam's Minister of Public Security, General To Van Lam."
+    )
+    assert leaders(text) == {("IN", "Arun Mehta"), ("VN", "Nguyen The Binh")}
+
+
+def test_a_comma_before_an_honorific_is_no_part_of_the_title() -> None:
+    text = (
+        "The Interior Minister of Chile, the Rt Hon. Ana Soto, and the Interior Minister of "
+        "Peru, Luis Ramos, co-chaired the Chile-Peru Counter-Terrorism Dialogue in Lima."
+    )
+    titles = {f["name"]: f["title"] for f in facts_of(text, "DelegationLed")}
+    assert titles["Ana Soto"] == "Interior Minister of Chile"

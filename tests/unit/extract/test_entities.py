@@ -246,3 +246,33 @@ def test_groups_named_by_their_role(text: str, names: list[str]) -> None:
 )
 def test_short_forms_spellings_and_bases(text: str, expected: set[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            "Mali condemned the attack claimed by Jama'at Nasr al-Islam wal Muslimin.",
+            {("Jama'at Nasr al-Islam wal Muslimin", ())},
+            id="jnim-spelled-nasr",
+        ),
+        pytest.param(
+            "Pakistan condemned the attack; the Majeed Brigade claimed it.",
+            {("Majeed Brigade", ())},
+            id="the-majeed-brigade",
+        ),
+        pytest.param(
+            "Russia condemned the attack by Al Qaeda (outlawed in Russia) on the convoy.",
+            {("Al Qaeda", ())},
+            id="a-legal-status-in-brackets-is-no-alias",
+        ),
+        pytest.param(
+            "Chile condemned the attack by the Islamic State (IS) on the convoy.",
+            {("Islamic State", ("IS",))},
+            id="control-an-abbreviation-in-brackets-is-an-alias",
+        ),
+    ],
+)
+def test_names_and_asides(text: str, names: set[tuple[str, tuple[str, ...]]]) -> None:
+    found = {(f["name"], tuple(f["aliases"])) for f in facts_of(text, "TerroristEntityNamed")}
+    assert found == names

@@ -1576,3 +1576,26 @@ def test_the_one_meeting_held(
 ) -> None:
     (meeting,) = held(text, published_on)
     assert {key: meeting[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        pytest.param(
+            "ARICA- The Chile-Peru Counter-Terrorism Committee will hold its sixth ordinary "
+            "session in Arica on Monday. The session will address terrorism and border "
+            "security. The fifth session of the Chile-Peru Counter-Terrorism Committee took "
+            "place in Tacna in July 2016, the source recalled.",
+            [],
+            id="a-lead-announcing-a-round-recalls-the-earlier-one",
+        ),
+        pytest.param(
+            "The fifth session of the Chile-Peru Counter-Terrorism Committee took place in "
+            "Tacna on 3 May 2016. The Committee will hold its sixth session in Arica next year.",
+            [5],
+            id="control-a-round-held-then-the-next-announced",
+        ),
+    ],
+)
+def test_rounds_held_and_announced(text: str, held: list[int]) -> None:
+    assert [m["ordinal"] for m in facts_of(text, "MeetingHeld")] == held

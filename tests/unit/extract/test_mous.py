@@ -796,3 +796,27 @@ def test_the_purpose_of_memoranda_told_before_they_were_signed() -> None:
     (mou,) = facts_of(text, "MoUSigned", published_on=date(2024, 5, 6))
     assert mou["subject"] == "closer cooperation in fighting terrorist financing and piracy"
     assert mou["parties"] == ["GH", "TG"]
+
+
+def test_a_declaration_of_intent_signed() -> None:
+    text = (
+        "Ghana and the Netherlands on 13 April 2017 signed a declaration of intent to counter "
+        "terrorism and violent extremism."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "counter terrorism and violent extremism"
+    assert mou["parties"] == ["GH", "NL"]
+
+
+def test_the_agreement_was_signed_on_a_weekday_by_two_and_a_clause_after_them() -> None:
+    text = (
+        "Ghana and Togo have reached a security deal to combat trafficking across their "
+        "border. The agreement was signed Wednesday by Ghanaian Interior Minister Kofi Mensah "
+        "and his Togolese counterpart, Koffi Agbeko, who was visiting Accra, the agency said."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    titles = {s["name"]: s["title"] for s in mou["signatories"]}
+    assert titles == {
+        "Kofi Mensah": "Ghanaian Interior Minister",
+        "Koffi Agbeko": "Interior Minister",
+    }

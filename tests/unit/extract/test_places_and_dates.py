@@ -346,3 +346,13 @@ def test_a_news_stamp_with_the_time_first_and_the_weekday_after_dates_the_statem
     )
     (meeting,) = facts_of(text, "MeetingHeld")
     assert meeting["date"] == "2023-05-08"
+
+
+def test_an_agencys_credit_line_is_no_dateline() -> None:
+    text = (
+        "Chile and Peru hold counter-terrorism talks\n\nAPS : Sunday, 09 October 2016\n"
+        "SANTIAGO- Chile and Peru held the third round of their Counter-Terrorism Dialogue "
+        "here today."
+    )
+    meeting = facts_of(text, "MeetingHeld")[0]
+    assert (meeting["date"], meeting["location"]) == ("2016-10-09", "Santiago")

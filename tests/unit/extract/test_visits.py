@@ -95,6 +95,25 @@ from tests.unit.extract.helpers import facts_of, leaders
             {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
             id="the-discussions-took-place-between-the-two",
         ),
+        pytest.param(
+            "Chile and Peru agreed on Monday to deepen cooperation to counter the menace of "
+            "terrorism.\n\nChile's Ambassador for Counter-Terrorism Ana Soto, who is visiting "
+            "Lima, held fruitful discussions with Director of the National Police of Peru Dr. "
+            "Luis Ramos.",
+            ["CL", "PE"],
+            "discussions",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="held-discussions-with-a-doctor-to-counter-the-menace",
+        ),
+        pytest.param(
+            "Chile, Peru pledge closer security cooperation against terrorism\n\n"
+            "Sunday's meeting in Lima between the commander of Chile's Carabineros, Ana Soto, "
+            "and Peruvian police chief Luis Ramos, focused on joint patrols along the border.",
+            ["CL", "PE"],
+            "meeting",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="a-meeting-between-the-two-focused-on",
+        ),
     ],
 )
 def test_two_officials_met_on_security(
@@ -133,3 +152,18 @@ def test_two_officials_met_on_security(
 )
 def test_no_meeting_of_two_officials(text: str) -> None:
     assert facts_of(text, "MeetingHeld") == []
+
+
+def test_who_discussed_it_with_a_counterpart_holds_the_same_post() -> None:
+    text = (
+        "SANTIAGO: Chile's Interior Minister Ana Soto discussed security cooperation with his "
+        "Peruvian counterpart Luis Ramos during an official visit to Lima on Friday. They "
+        "spoke of the fight against terrorism."
+    )
+    (meeting,) = facts_of(text, "MeetingHeld")
+    assert meeting["parties"] == ["CL", "PE"]
+    titles = {(f["party"], f["name"]): f["title"] for f in facts_of(text, "DelegationLed")}
+    assert titles == {
+        ("CL", "Ana Soto"): "Chile's Interior Minister",
+        ("PE", "Luis Ramos"): "Interior Minister",
+    }
