@@ -584,6 +584,19 @@ CORPORA = (
         (0.0, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind51",
+        "real official statements, blind set 60",
+        6,
+        # 1.49.0 on arrival, the blind figure: 0.5 / 0.818 (an exchange on preventing
+        # extremism and a security adviser's meetings in Brussels, both with no mechanism
+        # named; "the barbaric, senseless and cowardly attack" read as three things); 1.50.0
+        # keeps such a description whole and reads "utterly condemn" as strong (0.625 / 0.909)
+        0.625,
+        0.909,
+        (0.5, 0.818),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 

@@ -29,7 +29,7 @@ VERB = re.compile(
     re.I,
 )
 STRONGLY = re.compile(
-    r"\b(?:strongly|strong|strongest|unequivocal(?:ly)?|firmly|vehement(?:ly)?|resolutely)\b",
+    r"\b(?:strongly|strong|strongest|unequivocal(?:ly)?|firmly|vehement(?:ly)?|resolutely|utterly)\b",
     re.I,
 )
 _BOTH = re.compile(
@@ -147,7 +147,24 @@ _SHARED = re.compile(
 )
 
 
+# "the barbaric, senseless and cowardly attack": words describing one thing, not things.
+_DESCRIBING = r"[a-z]+(?:ic|less|ly|ous|ful|ble|ent|ant|ive|al|some)"
+_DESCRIPTIONS = re.compile(
+    rf"\b(?:the|this|these|such|an?)\s+(?:{_DESCRIBING},?\s+)+(?:(?:and|or)\s+)?"
+    rf"(?={_DESCRIBING}\s+[a-z])"
+)
+_COMMA, _AND = "\x1f", "\x1e"  # a description's commas and "and", kept from the split
+
+
 def _items(phrase: str) -> list[str]:
+    if "," in phrase or " and " in phrase:
+        phrase = _DESCRIPTIONS.sub(
+            lambda m: m.group().replace(",", _COMMA).replace(" and ", f" {_AND} "), phrase
+        )
+    return [item.replace(_COMMA, ",").replace(_AND, "and") for item in _split_items(phrase) if item]
+
+
+def _split_items(phrase: str) -> list[str]:
     items: list[str] = []
     shared = _SHARED.match(phrase)
     if shared:

@@ -4,12 +4,16 @@ led their respective delegations", "co-chaired by …", "… led the French side
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ctevents.extract import gazetteer
-from ctevents.extract.lexicon import COURTESIES, REPORTING_VERBS, TITLE_WORDS
-from ctevents.extract.people import Official, parse_official, split_officials
+from ctevents.extract.people import (
+    Official,
+    known_person,
+    officials_with_known,
+    parse_official,
+    split_officials,
+)
 from ctevents.extract.reading import Reading, header_end
 from ctevents.extract.segment import Sentence
 from ctevents.extract.starts import fast
@@ -549,62 +553,6 @@ def _after_opening(chunk: str) -> str:
     return chunk[opening.end() :] if opening else chunk
 
 
-_LONE_SURNAME = re.compile(rf"^\s*(?:(?:{COURTESIES})\.?\s+)?(?P<word>[A-Z][\w'’-]+)\s+and\s+")
-_TITLE_TOKEN = re.compile(r"^\(?[\w-]+\)?,?$")
-
-
-_REPORTED_BY = re.compile(rf"\b(?:{REPORTING_VERBS}|according\s+to)\s+")
-
-
-def _known_person(text: str, surname: str) -> Official | None:
-    """The person a lone surname stands for: the first full name in the text ending in it,
-    with the title words written just before that name ("Secretary (West) Sanjay Verma")."""
-    for found in re.finditer(rf"\b((?:[A-Z][\w.'’-]*\s+){{1,3}}){re.escape(surname)}\b", text):
-        official = parse_official(f"{found.group(1)}{surname}")
-        if official is None or " " not in official.name:
-            continue
-        name = official.name.split()
-        # "Kenya's CS for Interior …, Dr. Fred Matiang’i": the title written before, up to
-        # the sentence's start, read as one official.
-        stop, line = text.rfind(". ", 0, found.start()), text.rfind("\n", 0, found.start())
-        start = max(stop + 2 if stop >= 0 else 0, line + 1)
-        # "…, said TITLE A": the title begins after the reporting verb
-        verbs = [m.end() for m in _REPORTED_BY.finditer(text, start, found.start())]
-        start = verbs[-1] if verbs else start
-        written = split_officials(text[start : found.end()])
-        if written and written[-1].name == official.name and written[-1].title:
-            return Official(official.name, written[-1].title.strip(" ,;"), written[-1].party)
-        before = text[
-            max(0, found.start() - 80) : found.start()
-            + len(found.group(1))
-            - len(" ".join(name[:-1]))
-            - 1
-        ].split()
-        title: list[str] = []
-        while (
-            before
-            and _TITLE_TOKEN.match(before[-1])
-            and (before[-1].strip("(),").lower() in TITLE_WORDS or before[-1].startswith("("))
-        ):
-            title.insert(0, before.pop())
-        joined = " ".join(title) or None
-        return Official(" ".join(name), joined, None)
-    return None
-
-
-def _officials_with_known(
-    text: str, chunk: str, split: Callable[[str], list[Official]] = split_officials
-) -> list[Official]:
-    """Officials in a list whose first may be named by surname alone ("Verma and TITLE B")."""
-    lone = _LONE_SURNAME.match(chunk)
-    if lone:
-        earlier = text[: text.find(chunk)] if chunk in text else text
-        person = _known_person(earlier, lone.group("word"))
-        if person is not None:
-            return [person, *split(chunk[lone.end() :])]
-    return split(chunk)
-
-
 # "Ikram-Ul-Haq": a full name written as one hyphened word, not a surname alone.
 _HYPHENED_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+){2,}")
 
@@ -626,7 +574,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
         if alone or official.name[0].islower():
             # "chaired by Dr. Matiang’i and Mr. Wallace", "… Coordinator de Kerchove": the
             # surname (with its particle) of a person named before in full
-            known = _known_person(text[: sentence.start], official.name)
+            known = known_person(text[: sentence.start], official.name)
             if known is None:
                 return
             official = Official(known.name, official.title or known.title, official.party)
@@ -661,7 +609,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             clause = _LED_RESPECTIVELY.sub("", clause)
             if not _TWO_CAPITALS.search(clause):
                 continue  # "India and France held talks": no name of a person (two words)
-            subjects = _officials_with_known(text, clause, officials_in)
+            subjects = officials_with_known(text, clause, officials_in)
             others: list[Official] = []
             with_ = _WITH.search(text, match.end(), e)
             if with_ and with_.start() - match.end() < 80:
@@ -681,7 +629,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                     officials = officials_in(_chunk(text, match.end(), e))
                 else:
                     clause = _after_opening(text[s : match.start()])
-                    officials = _officials_with_known(text, clause, officials_in)
+                    officials = officials_with_known(text, clause, officials_in)
                 if len(officials) < shape.at_least:
                     continue
                 if shape.side == "named":
@@ -705,7 +653,7 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
             if len(other) != 1 or subject is None:
                 continue
             name = subject.group("name")
-            head = _known_person(text[:s], name) if " " not in name else parse_official(name)
+            head = known_person(text[:s], name) if " " not in name else parse_official(name)
             if head is not None and " " in head.name:
                 for party, official in _assign([head, other[0]], parties):
                     add(party, official, sentence)

@@ -28,6 +28,7 @@ LEXICON: dict[str, str] = {
     "al-qaida": rf"{_AL}{_S}Qa{_A}(?:i|e)?da|{_AL}{_S}Qaeda|{_AL}{_S}Qaida",
     "aqis": rf"AQIS|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Indian\s+Subcontinent",
     "aqim": rf"AQIM|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Islamic\s+Maghreb",
+    "aqi": rf"AQI|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+Iraq",
     "aqap": rf"AQAP|{_AL}[\s-]*Qa[’']?(?:i|e)?da\s+in\s+the\s+Arabian\s+Peninsula",
     # "Islamic State – Khorasan Province": a spaced dash inside the name is still the name.
     "iskp": r"IS(?:IS|IL)?-Khorasan(?:\s+Province)?|ISKP|IS-K|ISIS-K|ISIL-K"
@@ -96,7 +97,8 @@ LEXICON: dict[str, str] = {
     "klo": r"KLO|Kamtapur\s+Liberation\s+Organi[sz]ation",
     # ("Jaish ul-Adl": the article as it is transliterated)
     "jaish-al-adl": r"Jaish\s+(?:al|ul|el)[\s-]Adl",
-    "ansar-bait": r"Ansar\s+Bait\s+al[\s-]Maqdis",
+    "ansar-bait": r"Ansar\s+B(?:ai|ei|ay)t\s+[Aa]l[\s-]Maqdis",
+    "ajnad-misr": r"[AE][jg]nad\s+Misr",
     # Banned in Tajikistan and Russia; "Ansarullah" alone is the Houthis, not this group.
     "jamaat-ansarullah": r"Jama['’]?at\s+Ansarullah",
     # On the US list since 2025 as Ansarallah, and on the Saudi and Emirati lists.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ctevents.events import Signatory
 from ctevents.extract import dates, gazetteer, multilateral, noise
 from ctevents.extract.lexicon import REPORTING_VERBS
-from ctevents.extract.people import split_officials
+from ctevents.extract.people import officials_with_known, split_officials
 from ctevents.extract.places import PARTICLES
 from ctevents.extract.reading import Reading, sentences_at
 from ctevents.extract.segment import Sentence
@@ -125,7 +125,9 @@ SUBJECT = re.compile(
     # ("inked a cooperation deal Thursday concerning …": the day it was signed between)
     rf"(?:\s+{_WEEKDAY})?"
     r"\s+(?:on|for|regarding|concerning|relating\s+to|"
-    rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b){_NOT_A_DAY}(?P<subject>.+?)"
+    # ("an MoU on the matter": what the sentence before was about, not a subject it names)
+    rf"in\s+the\s+(?:field|area)s?\s+of)\s+(?!behalf\b|the\s+(?:matter|issue)\b){_NOT_A_DAY}"
+    r"(?P<subject>.+?)"
     # ("… on 11th, November, 2017": an ordinal day)
     rf"(?=\s+(?:on\s+(?:{_WEEKDAY}|{_MONTH}\s+\d|\d+(?:st|nd|rd|th)?|the\s+\d+(?:st|nd|rd|th)?)|"
     r"between|was|were|is|at|in\s+[A-Z]\w*|during|by|with|signed|and\s+(?:was|were)|"
@@ -544,6 +546,11 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+def _known_place(place: str) -> bool:
+    """A state or capital the gazetteer knows, however cased ("UAE", "DOHA")."""
+    return bool(gazetteer.code_for(place)) or place.title() in gazetteer.CAPITALS
+
+
 def _countries(reading: Reading, start: int, end: int) -> tuple[str, ...]:
     """Two or more countries named in the sentence as signing, in the order named (not the
     place of signing, nor a news agency's country)."""
@@ -690,13 +697,20 @@ def _signed_on_a_visit(text: str, start: int, visit: re.Match[str], mou: MoU) ->
 
 def _after_frame(clause: str) -> str:
     """The signatories' clause without an opening phrase ("On Monday, A and B …", "In
-    Nairobi, TITLE A …")."""
-    return re.sub(r"^\s*(?:(?:On|In|At)\s+[^,]{1,40},\s*)", "", clause)
+    Nairobi, TITLE A …", "Following talks between A and B, officials … signed")."""
+    return re.sub(
+        r"^\s*(?:(?:On|In|At)\s+[^,]{1,40},\s*|(?:Following|After|During)\s+[^,]{1,120},\s*)",
+        "",
+        clause,
+    )
 
 
 # "… signed during a meeting in Cairo between visiting A and his counterpart B".
 _MET_BETWEEN = re.compile(
-    r"\b(?:meeting|talks)\b[^.;]{0,40}?\bbetween\s+(?:the\s+)?(?:visiting\s+)?"
+    # (signed at the meeting: "Following talks between A and B, officials … signed" names
+    # who met, not who signed)
+    r"\b(?:during|at)\s+(?:(?:a|the|their)\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|talks)\b[^.;]{0,40}?"
+    r"\bbetween\s+(?:the\s+)?(?:visiting\s+)?"
     # (the place of the meeting after the last name ends the list)
     r"(?P<who>[A-Z][^.;]+?)(?=[.;]|,\s|\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s*[.,;]|$)"
 )
@@ -722,8 +736,9 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
             mou.date = day.edtf
     if mou.location is None:
         at = SIGNED_AT.search(text, s, e)
-        if at:
-            place = re.sub(r"\s+(?:and|of|for)$", "", at.group("place"))
+        place = re.sub(r"\s+(?:and|of|for)$", "", at.group("place")) if at else ""
+        # ("… on cooperation in PVE": initials are a field's, not a place's)
+        if place and not (place.isupper() and len(place) <= 6 and not _known_place(place)):
             mou.location = place.rstrip("’'\"”") or None
     chunk = None
     by_them = SIGNED_BY_THEM.search(text, s, e)
@@ -834,7 +849,8 @@ def _complete(reading: Reading, mou: MoU, sentence: Sentence) -> None:
                     )
                 )
     if chunk and not mou.signatories:
-        for official in split_officials(chunk):
+        # ("Yirfas and Iraqi Interior Minister B signed": the first by the surname alone)
+        for official in officials_with_known(text, chunk):
             mou.signatories.append(
                 Signatory(name=official.name, title=official.title, party=official.party)
             )

@@ -8,10 +8,18 @@ Affairs" stay whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ctevents.extract import gazetteer
-from ctevents.extract.lexicon import COURTESIES, POSTS, RANKS, STYLES, TITLE_WORDS
+from ctevents.extract.lexicon import (
+    COURTESIES,
+    POSTS,
+    RANKS,
+    REPORTING_VERBS,
+    STYLES,
+    TITLE_WORDS,
+)
 from ctevents.extract.lexicon import OFFICE_WORDS as _OFFICE_WORDS
 
 HONORIFICS = re.compile(
@@ -617,3 +625,65 @@ def _split_at_and(
             return [head, *tail]
     single = _parsed(chunk, memo)
     return [single] if single else []
+
+
+# A person named by surname alone, then "and" ("Verma and TITLE B co-chaired …").
+_LONE_SURNAME = re.compile(rf"^\s*(?:(?:{COURTESIES})\.?\s+)?(?P<word>[A-Z][\w'’-]+)\s+and\s+")
+_TITLE_TOKEN = re.compile(r"^\(?[\w-]+\)?,?$")
+
+
+_REPORTED_BY = re.compile(rf"\b(?:{REPORTING_VERBS}|according\s+to)\s+")
+_OPENING_CLAUSE = re.compile(r"\s*(?:[A-Z][a-z]+ing|After|Following|During)\b[^,.;]*,\s*")
+
+
+def known_person(text: str, surname: str) -> Official | None:
+    """The person a lone surname stands for: the first full name in the text ending in it,
+    with the title words written just before that name ("Secretary (West) Sanjay Verma")."""
+    for found in re.finditer(rf"\b((?:[A-Z][\w.'’-]*\s+){{1,3}}){re.escape(surname)}\b", text):
+        official = parse_official(f"{found.group(1)}{surname}")
+        if official is None or " " not in official.name:
+            continue
+        name = official.name.split()
+        # "Kenya's CS for Interior …, Dr. Fred Matiang’i": the title written before, up to
+        # the sentence's start, read as one official.
+        stop, line = text.rfind(". ", 0, found.start()), text.rfind("\n", 0, found.start())
+        start = max(stop + 2 if stop >= 0 else 0, line + 1)
+        # "…, said TITLE A": the title begins after the reporting verb
+        verbs = [m.end() for m in _REPORTED_BY.finditer(text, start, found.start())]
+        start = verbs[-1] if verbs else start
+        # "Speaking after talks with his Iraqi counterpart, TITLE A said": the opening phrase
+        # is no part of the title
+        opening = _OPENING_CLAUSE.match(text, start, found.start())
+        start = opening.end() if opening else start
+        written = split_officials(text[start : found.end()])
+        if written and written[-1].name == official.name and written[-1].title:
+            return Official(official.name, written[-1].title.strip(" ,;"), written[-1].party)
+        before = text[
+            max(0, found.start() - 80) : found.start()
+            + len(found.group(1))
+            - len(" ".join(name[:-1]))
+            - 1
+        ].split()
+        title: list[str] = []
+        while (
+            before
+            and _TITLE_TOKEN.match(before[-1])
+            and (before[-1].strip("(),").lower() in TITLE_WORDS or before[-1].startswith("("))
+        ):
+            title.insert(0, before.pop())
+        joined = " ".join(title) or None
+        return Official(" ".join(name), joined, None)
+    return None
+
+
+def officials_with_known(
+    text: str, chunk: str, split: Callable[[str], list[Official]] = split_officials
+) -> list[Official]:
+    """Officials in a list whose first may be named by surname alone ("Verma and TITLE B")."""
+    lone = _LONE_SURNAME.match(chunk)
+    if lone:
+        earlier = text[: text.find(chunk)] if chunk in text else text
+        person = known_person(earlier, lone.group("word"))
+        if person is not None:
+            return [person, *split(chunk[lone.end() :])]
+    return split(chunk)

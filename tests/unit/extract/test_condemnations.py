@@ -595,3 +595,15 @@ def test_who_condemned_in_one_governments_statement(
 ) -> None:
     found = facts_of(text, "CondemnationIssued")
     assert [(f["parties"], f["condemned"]) for f in found] == expected
+
+
+def test_words_describing_one_attack_stay_with_it_and_utterly_is_strong() -> None:
+    text = (
+        "The Government of Chile utterly condemns the brutal, senseless and cowardly attack on "
+        "the embassy in Lima this morning."
+    )
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["condemned"] == [
+        "the brutal, senseless and cowardly attack on the embassy in Lima this morning"
+    ]
+    assert found["strongly"] is True

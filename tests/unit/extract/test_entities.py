@@ -267,6 +267,11 @@ def test_short_forms_spellings_and_bases(text: str, expected: set[str]) -> None:
             id="a-legal-status-in-brackets-is-no-alias",
         ),
         pytest.param(
+            "Egypt named Agnad Misr and Ansar Beit Al-Maqdis; Iraq named al-Qaida in Iraq.",
+            {("Agnad Misr", ()), ("Ansar Beit Al-Maqdis", ()), ("al-Qaida in Iraq", ())},
+            id="other-spellings-and-al-qaida-in-iraq",
+        ),
+        pytest.param(
             "Chile condemned the attack by the Islamic State (IS) on the convoy.",
             {("Islamic State", ("IS",))},
             id="control-an-abbreviation-in-brackets-is-an-alias",

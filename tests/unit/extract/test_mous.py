@@ -820,3 +820,54 @@ def test_the_agreement_was_signed_on_a_weekday_by_two_and_a_clause_after_them() 
         "Kofi Mensah": "Ghanaian Interior Minister",
         "Koffi Agbeko": "Interior Minister",
     }
+
+
+def test_a_signer_by_surname_alone_and_an_opening_phrase_is_no_title() -> None:
+    text = (
+        "Speaking after talks with his Nigerian counterpart, Interior Minister Kofi Mensah said "
+        "the border would be patrolled jointly. Mensah and Nigerian Security Minister Koffi "
+        "Agbeko signed a memorandum of understanding on the matter in Nairobi. Kenya and "
+        "Nigeria face the same terrorist groups."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == ""
+    titles = {(s["party"], s["name"]): s["title"] for s in mou["signatories"]}
+    assert titles == {
+        ("KE", "Kofi Mensah"): "Interior Minister",
+        ("NG", "Koffi Agbeko"): "Nigerian Security Minister",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        pytest.param(
+            "Following talks between Kenyan President Kofi Mensah and visiting Nigerian "
+            "President Koffi Agbeko, officials of both sides signed a memorandum of "
+            "understanding on combating terrorism.",
+            set(),
+            id="officials-signed-after-the-leaders-talks",
+        ),
+        pytest.param(
+            "Kenya and Nigeria signed a memorandum of understanding on combating terrorism. The "
+            "MoU was signed during a meeting in Nairobi between visiting Nigerian Security "
+            "Minister Koffi Agbeko and Kenyan Interior Minister Kofi Mensah.",
+            {("KE", "Kofi Mensah"), ("NG", "Koffi Agbeko")},
+            id="control-signed-during-a-meeting-between-the-two",
+        ),
+    ],
+)
+def test_who_met_signed_only_when_it_was_signed_at_their_meeting(
+    text: str, signed: set[tuple[str, str]]
+) -> None:
+    (mou,) = facts_of(text, "MoUSigned")
+    assert {(s["party"], s["name"]) for s in mou["signatories"]} == signed
+
+
+def test_initials_after_in_are_a_field_not_a_place() -> None:
+    text = (
+        "Ghana and Togo signed a memorandum of understanding on cooperation in CVE, the "
+        "ministry said."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["location"] is None
