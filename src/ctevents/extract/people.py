@@ -630,8 +630,6 @@ def _split_at_and(
 # A person named by surname alone, then "and" ("Verma and TITLE B co-chaired …").
 _LONE_SURNAME = re.compile(rf"^\s*(?:(?:{COURTESIES})\.?\s+)?(?P<word>[A-Z][\w'’-]+)\s+and\s+")
 _TITLE_TOKEN = re.compile(r"^\(?[\w-]+\)?,?$")
-
-
 _REPORTED_BY = re.compile(rf"\b(?:{REPORTING_VERBS}|according\s+to)\s+")
 _OPENING_CLAUSE = re.compile(r"\s*(?:[A-Z][a-z]+ing|After|Following|During)\b[^,.;]*,\s*")
 

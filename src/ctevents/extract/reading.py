@@ -334,12 +334,17 @@ def _date_of(match: re.Match[str], published_on: date | None) -> str | None:
 def _dateline(text: str, published_on: date | None) -> Dateline:
     fallback = Dateline(None, published_on.isoformat() if published_on else None)
     first = _first_dateline(text, published_on, fallback)
-    if first.city is None or first.city in gazetteer.CAPITALS:
+    if first.city is None or _known_city(first.city):
         return first
-    # "MENAFN - Jordan News Agency)" above "Amman, Dec 13 (Petra) -": a word no gazetteer
-    # knows gives way to a capital's dateline below it
+    # "MENAFN - Jordan News Agency)" above "Amman, Dec 13 (Petra) -": a word that is no city
+    # the gazetteer knows gives way to a capital's dateline below it
     later = _first_dateline(text, published_on, fallback, after=first.end)
     return later if later.city in gazetteer.CAPITALS else first
+
+
+def _known_city(city: str) -> bool:
+    """A city the gazetteer knows (a state's name, "United Kingdom - …", is a headline's)."""
+    return city in gazetteer.CAPITALS or city in gazetteer.ATTACKED_CITIES
 
 
 def _first_dateline(

@@ -38,7 +38,7 @@ _REMOTE = re.compile(r"\b(?:tele)?phone\b|\bcall\b|\bvideo|\bvirtual", re.I)
 _OBJECT_END = re.compile(
     # (a courtesy's stop, "Dr. A", ends nothing)
     r",|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)\.\s|[;:]\s"
-    r"|\s+(?:on|in|at|during|here|today|yesterday)\s+(?=[A-Z0-9]|the\s+sidelines|"
+    r"|\s+(?:on|in|at|here|today|yesterday)\s+(?=[A-Z0-9]|the\s+sidelines|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|\s+and\s+(?=[a-z]+ed\b)"
     # ("… counterpart B during an official visit to Cairo", "… B who is visiting Pakistan")
     r"|\s+(?:during|who)\s"
