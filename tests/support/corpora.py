@@ -597,6 +597,18 @@ CORPORA = (
         (0.5, 0.818),
         real=True,
     ),
+    Corpus(
+        "extract_blind52",
+        "real official statements, blind set 61",
+        6,
+        # 1.50.0 on arrival, the blind figure: 0.333 / 0.833 (ministers' and police chiefs'
+        # meetings with no mechanism named, their heads, and Oman's "violence and terrorism
+        # in all its forms" read as two things condemned where its gold has one phrase)
+        0.333,
+        0.833,
+        (0.333, 0.833),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
