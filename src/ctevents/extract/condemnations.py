@@ -19,7 +19,8 @@ from ctevents.extract.starts import fast
 # "expressed condemnation of …", "India's unequivocal condemnation of …".
 # "strongly denounce all those who support terrorism": to denounce is to condemn.
 VERB = re.compile(
-    r"\bcondemn(?:ed|s|ing)?\b|\bdenounc(?:e|ed|es|ing)\b"
+    # ("Both ministers deplored the global scourge of terrorism": to deplore it is to condemn it)
+    r"\bcondemn(?:ed|s|ing)?\b|\bdenounc(?:e|ed|es|ing)\b|\bdeplor(?:e|ed|es|ing)\b"
     r"|\b(?:(?:their|its|his|her|the|a)\s+)?(?:(?:strong(?:est)?|unequivocal|firm|unreserved|"
     # ("expresses its firm condemnations of these acts": the plural as the singular)
     r"vehement|utmost|deep)\s+)?(?:joint\s+)?(?:condemnation|denunciation)s?"
@@ -51,7 +52,7 @@ _OBJECT_END = re.compile(
     r"|,?\s+and\s+(?:(?:\w+ly|once\s+again|again|also|further)\s+)?(?:stressed|emphasi[sz]ed|called|reiterated|underlined|agreed|"
     r"expressed|noted|reaffirmed|urged|resolved|pledged|committed|welcomed|highlighted|"
     r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said|offered|"
-    r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|"
+    r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|described|"
     r"reiterated|signall?ed|indicated|announced|renewed|"
     # (a statement in the present: "… condemns X and renews its commitment to …")
     r"renews|stresses|reiterates|reaffirms|calls|urges|expresses|extends|offers|conveys|"
@@ -100,6 +101,8 @@ _KEEP_AND = re.compile(
     r"forms?\s+and\s+manifestations?|perpetrators\s+and\s+sponsors|"
     # the genre's pair: "terrorism and violent extremism" is one thing condemned
     r"terrorism\s+and\s+(?:violent\s+)?extremism"
+    # "violence and terrorism in all its forms": the forms are of both
+    r"|violence\s+and\s+terrorism\s+in\s+(?:all|any)\b"
     # "all forms of violence and terrorism": the forms are of both
     r"|\bforms\s+of\s+[a-z]+\s+and\s+[a-z]+$",
     re.I,
@@ -148,7 +151,7 @@ _SHARED = re.compile(
 
 
 # "the barbaric, senseless and cowardly attack": words describing one thing, not things.
-_DESCRIBING = r"[a-z]+(?:ic|less|ly|ous|ful|ble|ent|ant|ive|al|some)"
+_DESCRIBING = r"[a-z]+(?:ic|less|ly|ous|ful|ble|ent|ant|ive|al|some|ed)"
 _DESCRIPTIONS = re.compile(
     rf"\b(?:the|this|these|such|an?)\s+(?:{_DESCRIBING},?\s+)+(?:(?:and|or)\s+)?"
     rf"(?={_DESCRIBING}\s+[a-z])"
@@ -345,6 +348,15 @@ def _who(
     return _not_the_struck(items, parties, text) or parties
 
 
+# "the ambassador", "the envoy" as the whole subject; "Argentina's Ambassador to India",
+# "the Ambassador of Argentina to India": who sent the envoy introduced.
+_THE_ENVOY = re.compile(r"\s*[Tt]he\s+(?:[Aa]mbassador|[Ee]nvoy)\s*")
+_ENVOY_OF = re.compile(
+    r"(?P<state>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[´’']s\s+(?:Ambassador|Envoy)\s+to\b"
+    r"|\b(?:Ambassador|Envoy)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+to\b"
+)
+
+
 def _who_in(
     subject: str, parties: tuple[str, ...], officials: dict[str, str], text: str
 ) -> tuple[str, ...] | None:
@@ -376,6 +388,16 @@ def _who_in(
         members = multilateral.grouping_members(subject)
         if members:
             return members
+    # "The ambassador condemned …" after "Argentina's Ambassador to India, A": the state that
+    # sent the one envoy the statement introduces
+    if _THE_ENVOY.fullmatch(subject):
+        sent = {
+            code
+            for m in _ENVOY_OF.finditer(text)
+            if (code := gazetteer.code_for(m.group("state") or m.group("of")))
+        }
+        if len(sent) == 1:
+            return tuple(sent)
     # "Ambassador Kobayashi condemned …": a leader named alone speaks for their side.
     words = _WORD.findall(subject)
     sides = {officials[w.lower()] for w in words if w.lower() in officials}
@@ -491,7 +513,8 @@ _PLACE_IN = re.compile(
 _ATTACK_IN = re.compile(
     r"\b(?i:attack(?:s|ed)?|bombings?|blasts?|explosions?)\b[^.;\n]{0,60}?\bin\s+(?:the\s+)?"
     r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+)?"
-    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+    # (a headline's place ends with its line: "… bombing in Baghdad\nThe Ministry …")
+    r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?"
 )
 
 

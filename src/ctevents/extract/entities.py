@@ -66,6 +66,8 @@ LEXICON: dict[str, str] = {
     "majeed-brigade": r"Majeed\s+Brigade",
     "al-shabaab": rf"{_AL}{_S}Shabaa?b",
     "boko-haram": r"Boko\s+Haram",
+    # (on the US list as ISIS-DRC; "ADF" alone is also Australia's Defence Force)
+    "adf": r"ADF[\s-]NALU|ADF[\s-]Nalu|Allied\s+Democratic\s+Forces",
     "hamas": r"Hamas|HAMAS",
     "hezbollah": r"Hezbollah|Hizbollah|Hizballah|Hizbullah",
     "jmb": r"Jama['’]?at[\s-]*ul[\s-]*Mujahideen\s+Bangladesh|JMB",

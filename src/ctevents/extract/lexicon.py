@@ -225,6 +225,8 @@ OFFICE_WORDS = frozenset(
         "enforcement",
         "anti-terrorism",
         "border",
+        # ("the Singapore Police Coast Guard": a body, never a person's name)
+        "guard",
         "maritime",
         "aviation",
         "homeland",

@@ -607,3 +607,57 @@ def test_words_describing_one_attack_stay_with_it_and_utterly_is_strong() -> Non
         "the brutal, senseless and cowardly attack on the embassy in Lima this morning"
     ]
     assert found["strongly"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Both ministers deplored the global scourge of terrorism.\n\nChile and Peru "
+            "will work together.",
+            [(["CL", "PE"], ["the global scourge of terrorism"], False)],
+            id="to-deplore-it-is-to-condemn-it",
+        ),
+        pytest.param(
+            "Chile strongly condemns the calculated and cowardly terrorist attack in Lima.",
+            [(["CL"], ["the calculated and cowardly terrorist attack in Lima"], True)],
+            id="a-description-in-ed-stays-with-the-attack",
+        ),
+        pytest.param(
+            "Chile condemns violence and terrorism in all its forms.",
+            [(["CL"], ["violence and terrorism in all its forms"], False)],
+            id="violence-and-terrorism-in-all-its-forms-is-one-thing",
+        ),
+        pytest.param(
+            "LIMA, May 3: Norway has condemned the attack on the station. Norway's Ambassador "
+            "to Peru, Mr Lars Berg, spoke to the press. The ambassador condemned terrorism and "
+            "described the act as unacceptable.",
+            [
+                (["NO"], ["the attack on the station"], False),
+                (["NO"], ["terrorism"], False),
+            ],
+            id="the-ambassador-speaks-for-the-state-that-sent-him",
+        ),
+        pytest.param(
+            "Chile condemns twin bombing in Lima\nThe Foreign Ministry on Thursday condemned "
+            "the twin bombing that targeted a market in central Lima. The ministry voiced "
+            "Chile's full solidarity with Peru.",
+            [
+                (
+                    ["CL"],
+                    [
+                        "twin bombing in Lima",
+                        "the twin bombing that targeted a market in central Lima",
+                    ],
+                    False,
+                )
+            ],
+            id="a-headlines-place-ends-with-its-line",
+        ),
+    ],
+)
+def test_condemnations_of_set_61s_shapes(
+    text: str, expected: list[tuple[list[str], list[str], bool]]
+) -> None:
+    found = facts_of(text, "CondemnationIssued")
+    assert [(f["parties"], f["condemned"], f["strongly"]) for f in found] == expected

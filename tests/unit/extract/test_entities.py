@@ -272,6 +272,11 @@ def test_short_forms_spellings_and_bases(text: str, expected: set[str]) -> None:
             id="other-spellings-and-al-qaida-in-iraq",
         ),
         pytest.param(
+            "Uganda and Rwanda named ADF-Nalu; the ADF was at the airshow.",
+            {("ADF-Nalu", ())},
+            id="adf-nalu-but-not-adf-alone",
+        ),
+        pytest.param(
             "Chile condemned the attack by the Islamic State (IS) on the convoy.",
             {("Islamic State", ("IS",))},
             id="control-an-abbreviation-in-brackets-is-an-alias",

@@ -871,3 +871,12 @@ def test_initials_after_in_are_a_field_not_a_place() -> None:
     )
     (mou,) = facts_of(text, "MoUSigned")
     assert mou["location"] is None
+
+
+def test_a_coast_guard_is_a_body_not_a_person() -> None:
+    text = (
+        "Indonesia's Directorate General of Customs and Excise and the Singapore Police Coast "
+        "Guard signed a memorandum of understanding on maritime security on Monday."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["signatories"] == []
