@@ -33,9 +33,15 @@ FACT_SECTIONS = {
 }
 
 
+# Parties the extractor names that ISO 3166-1 does not list.
+_NOT_IN_ISO = {"EU": "European Union", "XK": "Kosovo"}
+
+
 @lru_cache(maxsize=512)
 def country(code: str) -> str:
-    """`MV` → `Maldives`; an unknown code is shown as given."""
+    """`MV` → `Maldives`, `EU` → `European Union`; an unknown code is shown as given."""
+    if code.upper() in _NOT_IN_ISO:
+        return _NOT_IN_ISO[code.upper()]
     found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
     if found is None:
         return code
