@@ -610,6 +610,18 @@ CORPORA = (
         (0.333, 0.833),
         real=True,
     ),
+    Corpus(
+        "extract_blind53",
+        "real official statements, blind set 62",
+        5,
+        # 1.51.0 on arrival, the blind figure: 0.615 / 0.889 (Norway's condemnation of an
+        # attack in Mogadishu read as Somalia's, the UK's of an attack in Kenya as the UK's
+        # and Kenya's, and a memorandum on terrorist financing given no subject)
+        0.615,
+        0.889,
+        (0.615, 0.889),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
