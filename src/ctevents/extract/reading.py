@@ -333,12 +333,14 @@ def _date_of(match: re.Match[str], published_on: date | None) -> str | None:
 
 def _dateline(text: str, published_on: date | None) -> Dateline:
     fallback = Dateline(None, published_on.isoformat() if published_on else None)
-    first = _first_dateline(text, published_on, fallback)
+    head = paragraphs(text)[:_HEAD_LINES]
+    first = _first_dateline(text, head, published_on, fallback)
     if first.city is None or _known_city(first.city):
         return first
     # "MENAFN - Jordan News Agency)" above "Amman, Dec 13 (Petra) -": a word that is no city
     # the gazetteer knows gives way to a capital's dateline below it
-    later = _first_dateline(text, published_on, fallback, after=first.end)
+    below = [line for line in head if line[0] >= first.end]
+    later = _first_dateline(text, below, published_on, fallback)
     return later if later.city in gazetteer.CAPITALS else first
 
 
@@ -348,10 +350,9 @@ def _known_city(city: str) -> bool:
 
 
 def _first_dateline(
-    text: str, published_on: date | None, fallback: Dateline, after: int = 0
+    text: str, lines: list[tuple[int, int]], published_on: date | None, fallback: Dateline
 ) -> Dateline:
-    """The dateline on one of the head lines that begin at `after` or later."""
-    lines = [line for line in paragraphs(text)[:_HEAD_LINES] if line[0] >= after]
+    """The dateline on the first of the head `lines` that holds one."""
     for index, (start, end) in enumerate(lines):
         dated = _DATE_ONLY.match(text, start, end)
         if (
