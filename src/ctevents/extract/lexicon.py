@@ -221,6 +221,12 @@ OFFICE_WORDS = frozenset(
         "transnational",
         "human",
         "rights",
+        # ("Minister of Relations with the Constitutional Bodies, Civil Society and Human
+        # Rights, B": the words of a ministry's list are no person's name)
+        "civil",
+        "society",
+        "democracy",
+        "constitutional",
         "law",
         "enforcement",
         "anti-terrorism",

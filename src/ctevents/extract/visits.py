@@ -43,9 +43,11 @@ _OBJECT_END = re.compile(
     # ("… counterpart B during an official visit to Cairo", "… B who is visiting Pakistan")
     r"|\s+(?:during|who)\s"
 )
-# What a subject may open with before the first official: a dateline, a date phrase.
+# What a subject may open with before the first official: a dateline, a date phrase, a
+# day ("Today, the British Minister …").
 _OPENING = re.compile(
-    r"^(?:[A-Z][A-Z .’'-]+(?:\s*\([^)]*\))?\s*[—–:-]+\s*|(?:On|In)\s+[^,]{3,40},\s*)+"
+    r"^(?:[A-Z][A-Z .’'-]+(?:\s*\([^)]*\))?\s*[—–:-]+\s*|(?:On|In)\s+[^,]{3,40},\s*"
+    r"|(?:Today|Yesterday|Earlier|Meanwhile),\s*)+"
 )
 _POSTS = [(re.compile(pattern), code) for pattern, code in STATE_POSTS]
 # "China and Tajikistan vowed …, as A met with B": the clause whose subject met.
@@ -117,7 +119,9 @@ _SECURITY_COOPERATION = re.compile(
     r"counter[- ]?terror|anti-?terror|(?:fight|struggle|war)\s+against\s+"
     r"(?:international\s+)?terror|combat(?:ing)?\s+(?:international\s+)?terror"
     # "cooperation … to counter the menace of terrorism"
-    r"|(?:counter|combat|fight)(?:ing)?\s+the\s+(?:menace|threat|scourge)\s+of\s+terror)",
+    r"|(?:counter|combat|fight)(?:ing)?\s+the\s+(?:menace|threat|scourge)\s+of\s+terror"
+    # "discussed bilateral cooperation in countering terrorism"
+    r"|countering\s+(?:international\s+)?terror)",
     re.I,
 )
 

@@ -114,6 +114,33 @@ from tests.unit.extract.helpers import facts_of, leaders
             {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
             id="a-meeting-between-the-two-focused-on",
         ),
+        pytest.param(
+            "Today, the Chilean Minister of the Interior, Ana Soto, and the Peruvian Minister "
+            "for Relations with Congress, Civil Society and Human Rights, Mr Luis Ramos, met in "
+            "Lima to discuss counter-terrorism.",
+            ["CL", "PE"],
+            "meeting",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="a-day-opens-the-sentence-and-a-ministry-list-holds-commas",
+        ),
+        pytest.param(
+            "Chile's Interior Minister Ana Soto and Peruvian police chief Luis Ramos discussed "
+            "bilateral cooperation in countering terrorism\n\n"
+            "Ana Soto received Luis Ramos in Santiago on Monday.",
+            ["CL", "PE"],
+            "meeting",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="cooperation-in-countering-terrorism-in-the-headline",
+        ),
+        pytest.param(
+            "The Chilean Minister of the Interior, Ana Soto, and the Peruvian Minister for "
+            "Democracy, Civil Society and Human Rights, Luis Ramos, met in Lima to discuss "
+            "counter-terrorism.",
+            ["CL", "PE"],
+            "meeting",
+            {("CL", "Ana Soto"), ("PE", "Luis Ramos")},
+            id="the-areas-of-a-ministry-are-no-persons-name",
+        ),
     ],
 )
 def test_two_officials_met_on_security(
