@@ -343,9 +343,10 @@ CORPORA = (
         "real official statements, blind sets 37 and 38",
         3,
         # 1.32.0 on arrival, the blind figure: 0.333 / 0.667 (1.33.0 the same: a dialogue's
-        # round inferred from "the first dialogue" before it, an unnamed meeting of a visit)
-        0.333,
+        # round inferred from "the first dialogue" before it, an unnamed meeting of a visit);
+        # 1.52.0 reads the round and the year later sentences give (0.667 / 1.0)
         0.667,
+        1.0,
         (0.333, 0.667),
         real=True,
     ),

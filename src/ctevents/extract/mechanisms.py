@@ -410,6 +410,11 @@ TYPE_WORDS = re.compile(
 _CAPITALISED_TYPE = re.compile(_TYPES)
 
 
+# "the first dialogue to take place in person outside Brussels": "first … to" ranks the
+# meeting among others by what follows, it does not number its round.
+_FIRST_TO = re.compile(r"\s+to\s+(?:take\s+place|be\s+(?:held|convened|hosted)|convene)\b")
+
+
 def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
     """Mechanism names in `text[start:end]`, each with an ordinal bound to it if any."""
     found: list[MechanismMention] = []
@@ -478,6 +483,8 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             following = ordinals(text, after.end(), min(end, after.end() + 20))
             if following and following[0][0] == after.end():
                 ordinal = following[0][2]
+        if ordinal is not None and _FIRST_TO.match(text, name_end, end):
+            ordinal = None
         found.append(
             MechanismMention(
                 start=name_start,
@@ -595,6 +602,8 @@ def _with_lower_case(
             following = ordinals(text, after.end(), min(end, after.end() + 20))
             if following and following[0][0] == after.end():
                 ordinal = following[0][2]
+        if ordinal is not None and _FIRST_TO.match(text, match.end(), end):
+            ordinal = None
         begin = match.start()
         owner = _OWNER.search(text, max(start, begin - 60), begin)
         if owner and all(

@@ -158,7 +158,10 @@ _THIS_IS_NTH = re.compile(
 _NTH_TIME = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?:This|It|The\s+meeting)\s+(?:is|was|marks|marked)\s+the\s+"
     rf"(?P<ordinal>{ORDINAL_TEXT})\s+(?:time\b[^.;]{{0,60}}?\b(?:met|meet|convened|been\s+held)\b"
-    r"|(?:meeting|round|session)\b)"
+    r"|(?:meeting|round|session)\b"
+    # "It is the second counter-terrorism dialogue that has taken place between A and B"
+    r"|(?:[\w-]+\s+){0,3}?(?:dialogue|consultations|talks|meeting|round|session)\s+"
+    r"(?:that|which)\s+(?:has|have|had)\s+(?:taken\s+place|been\s+held)\b)"
     # "“This ninth bilateral consultation meeting is a routine annual meeting …”"
     rf"|(?:^|(?<=[.!?]\s)|(?<=[“\"]))This\s+(?P<ordinal2>{ORDINAL_TEXT})\s+(?:[a-z-]+\s+){{0,3}}?"
     r"(?:meeting|round|session)\s+(?:is|was)\b",
@@ -1201,10 +1204,36 @@ def _meeting_place(reading: Reading, meeting: Meeting) -> str | None:
 
 def _finish(reading: Reading, meeting: Meeting) -> None:
     meeting.date = _meeting_date(reading, meeting)
+    if meeting.date and meeting.date.startswith("XXXX"):
+        _with_year_given_later(reading, meeting)
     meeting.location = _meeting_place(reading, meeting)
     meeting.key = meeting_key(
         meeting.parties, meeting.kind, meeting.ordinal, meeting.date, reading.source_id
     )
+
+
+_YEAR = re.compile(r"\d{4}|XXXX")
+
+
+def _with_year_given_later(reading: Reading, meeting: Meeting) -> None:
+    """ "… held a Dialogue on 1 October in Sarajevo. … The Dialogue in Sarajevo on 1 October
+    2021 …": the day with no year takes the one year another sentence on the meeting gives
+    the same day; that sentence joins the evidence. Sentences on an attack are not read (the
+    day of an attack may share the meeting's day and month in another year)."""
+    wanted = _YEAR.sub("Y", meeting.date or "")
+    years: dict[str, Sentence] = {}
+    for sentence in reading.sentences:
+        if not TYPE_WORDS.search(sentence.text) or _ATTACK.search(sentence.text):
+            continue
+        for found in reading.dates(sentence.start, sentence.end, reading.reference, reading.today):
+            edtf = found.edtf or ""
+            if "XXXX" not in edtf and found.precision == "day" and _YEAR.sub("Y", edtf) == wanted:
+                years.setdefault(edtf, sentence)
+    if len(years) == 1:
+        ((edtf, sentence),) = years.items()
+        meeting.date = edtf
+        if sentence not in meeting.passages:
+            meeting.passages.append(sentence)
 
 
 def _ordinal_of_noun(text: str, start: int, end: int) -> int | None:

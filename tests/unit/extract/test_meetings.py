@@ -1599,3 +1599,55 @@ def test_the_one_meeting_held(
 )
 def test_rounds_held_and_announced(text: str, held: list[int]) -> None:
     assert [m["ordinal"] for m in facts_of(text, "MeetingHeld")] == held
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal", "date_"),
+    [
+        pytest.param(
+            "Chile and Peru held a Counter-Terrorism Dialogue on 4 May in Lima. It was the first "
+            "counter-terrorism dialogue to take place outside Santiago. It is the third "
+            "counter-terrorism dialogue that has taken place between Chile and Peru.",
+            3,
+            "XXXX-05-04",
+            id="first-to-take-place-ranks-it-and-a-later-sentence-numbers-the-round",
+        ),
+        pytest.param(
+            "Chile and Peru held a Counter-Terrorism Dialogue on 4 May in Lima. It was the first "
+            "counter-terrorism dialogue to be held outside Santiago.",
+            None,
+            "XXXX-05-04",
+            id="first-to-be-held-is-no-round",
+        ),
+        pytest.param(
+            "Chile and Peru held a Counter-Terrorism Dialogue on 4 May in Lima. The two sides "
+            "reviewed border cooperation. The Dialogue in Lima on 4 May 2022 also prepared a "
+            "joint plan.",
+            None,
+            "2022-05-04",
+            id="the-year-of-the-day-given-by-a-later-sentence-on-the-meeting",
+        ),
+        pytest.param(
+            "Chile and Peru held a Counter-Terrorism Dialogue on 11 March in Lima. Both sides "
+            "recalled the bombing of 11 March 2004 in Madrid.",
+            None,
+            "XXXX-03-11",
+            id="control-an-attack-on-the-same-day-of-another-year-gives-no-year",
+        ),
+        pytest.param(
+            "Chile and Peru held the second Counter-Terrorism Dialogue on 4 May in Lima.",
+            2,
+            "XXXX-05-04",
+            id="control-the-second-dialogue-is-its-round",
+        ),
+    ],
+)
+def test_the_round_and_year_given_in_other_sentences(
+    text: str, ordinal: int | None, date_: str
+) -> None:
+    (meeting,) = facts_of(text, "MeetingHeld")
+    assert meeting["ordinal"] == ordinal
+    assert meeting["date"] == date_
+    if "2022" in date_:
+        # the sentence that gives the year is evidence of the date
+        assert any(item["quote"] == "4 May 2022" for item in meeting["evidence"])
