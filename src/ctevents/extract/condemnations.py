@@ -92,7 +92,9 @@ _ITEM_SPLIT = re.compile(
     r"|\s+(?:including|as\s+well\s+as|such\s+as|especially|particularly)\s+"
 )
 # (quoted too: 'condemned in the “strongest terms” the attack')
-_STRONGEST = re.compile(r"\s*,?\s*in\s+the\s+[“\"]?strongest\s+(?:possible\s+)?terms[”\"]?", re.I)
+_STRONGEST = re.compile(
+    r"\s*,?\s*in\s+the\s+[“\"]?strongest\s+(?:possible\s+)?(?:terms|ways?|manner)[”\"]?", re.I
+)
 # Each stated with its possible first characters (see `starts`): the same matches, sooner.
 VERB, STRONGLY = fast(VERB), fast(STRONGLY)
 _VERB = cue_of(VERB)
@@ -407,6 +409,18 @@ def _who_in(
     return tuple(sides) if len(sides) == 1 else None
 
 
+# What "it" stands for after the verb: an attack named earlier in the sentence.
+_ATTACK_NAMED = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?)\b"
+)
+
+
+def _antecedent(text: str, sentence: Sentence, verb: int) -> list[str]:
+    """The attack named last before the verb in its sentence (else none)."""
+    named = list(_ATTACK_NAMED.finditer(text, sentence.start, verb))
+    return [named[-1].group()] if named else []
+
+
 def find(
     reading: Reading, parties: tuple[str, ...], officials: dict[str, str] | None = None
 ) -> list[Condemnation]:
@@ -443,6 +457,9 @@ def find(
             if strongest:
                 phrase = phrase[: strongest.start()] + phrase[strongest.end() :]
             items = _items(phrase)
+            if items == ["it"] or items == ["this"]:
+                # "Norway was shocked by the attack and condemns it": the attack named before
+                items = _antecedent(text, sentence, verb.start())
             if not items or not any(_of_the_genre(item) for item in items):
                 continue  # "condemned the occupation of the territories": not of the genre
             # "We condemn …": the speaker, known only once the statement's other passages are

@@ -66,6 +66,8 @@ TITLE_WORDS = frozenset(
         "foreign",
         "special",
         "envoy",
+        # ("Ambassador at Large Nathan Sales")
+        "large",
         "head",
         "chief",
         "controller",

@@ -338,6 +338,16 @@ def _parse_official(chunk: str) -> Official | None:
             or tokens[-1].lower() in _PARTICLES
         ):
             run.insert(0, tokens.pop())
+        if tokens and tokens[-1] in ("to", "in", "at"):
+            # "Algerian Ambassador to Moscow Smail Benamara": the city is the post's
+            for size in (2, 1):
+                place = " ".join(run[:size])
+                if len(run) > size and (
+                    place in gazetteer.CAPITALS or place in gazetteer.ATTACKED_CITIES
+                ):
+                    tokens.extend(run[:size])
+                    run = run[size:]
+                    break
         particles: list[str] = []
         while run and run[0].lower() in _PARTICLES:
             particles.append(run.pop(0))

@@ -661,3 +661,35 @@ def test_condemnations_of_set_61s_shapes(
 ) -> None:
     found = facts_of(text, "CondemnationIssued")
     assert [(f["parties"], f["condemned"], f["strongly"]) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "condemned", "strongly"),
+    [
+        pytest.param(
+            "Chile was shocked by the bombing in Lima and condemns it.",
+            ["the bombing"],
+            False,
+            id="it-stands-for-the-attack-named-before-it",
+        ),
+        pytest.param(
+            "Chile condemns the cowardly attack on the market in Lima in the strongest possible "
+            "ways.",
+            ["the cowardly attack on the market in Lima"],
+            True,
+            id="in-the-strongest-possible-ways-is-strong",
+        ),
+        pytest.param(
+            "Chile welcomed the peace accord and condemns it.",
+            [],
+            False,
+            id="control-it-with-no-attack-before-it-is-nothing-condemned",
+        ),
+    ],
+)
+def test_what_it_stands_for_and_the_strongest_ways(
+    text: str, condemned: list[str], strongly: bool
+) -> None:
+    found = facts_of(text, "CondemnationIssued")
+    assert [f["condemned"] for f in found] == ([condemned] if condemned else [])
+    assert all(f["strongly"] is strongly and f["parties"] == ["CL"] for f in found)

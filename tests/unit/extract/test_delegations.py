@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from ctevents.extract.people import parse_official
 from tests.unit.extract.helpers import TRANSCRIPT, facts_of, leaders
 
 OPENING = (
@@ -1071,3 +1072,38 @@ def test_a_comma_before_an_honorific_is_no_part_of_the_title() -> None:
     )
     titles = {f["name"]: f["title"] for f in facts_of(text, "DelegationLed")}
     assert titles["Ana Soto"] == "Interior Minister of Chile"
+
+
+@pytest.mark.parametrize(
+    ("chunk", "name", "title"),
+    [
+        pytest.param(
+            "Chilean Ambassador to Lima Ana Soto",
+            "Ana Soto",
+            "Chilean Ambassador to Lima",
+            id="the-city-after-ambassador-to-is-the-posts",
+        ),
+        pytest.param(
+            "Peruvian Ambassador in Abu Dhabi Luis Ramos",
+            "Luis Ramos",
+            "Peruvian Ambassador in Abu Dhabi",
+            id="a-city-of-two-words-opening-with-a-particle",
+        ),
+        pytest.param(
+            "Ambassador at Large Mark Hale",
+            "Mark Hale",
+            "Ambassador at Large",
+            id="at-large-is-the-posts",
+        ),
+        pytest.param(
+            "Chilean Ambassador to Peru Ana Soto",
+            "Ana Soto",
+            "Chilean Ambassador to Peru",
+            id="control-a-state-after-to-was-already-the-posts",
+        ),
+    ],
+)
+def test_a_post_held_in_a_place(chunk: str, name: str, title: str) -> None:
+    official = parse_official(chunk)
+    assert official is not None
+    assert (official.name, official.title) == (name, title)
