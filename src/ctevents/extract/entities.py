@@ -334,6 +334,8 @@ def find(reading: Reading) -> list[Entity]:
         if sentence not in entity.passages:
             entity.passages.append(sentence)
 
+    # "PYD/YPG": the group after the slash is the one before it, wherever it is named again.
+    same_as: dict[str, str] = {}
     # One scan for every lexicon name's words: the names each sentence may hold.
     keys_in: dict[int, set[str]] = {}
     for key, spots in _NAMED.locate(text).items():
@@ -345,9 +347,14 @@ def find(reading: Reading) -> list[Entity]:
         taken: list[tuple[int, int]] = []
         keys = keys_in.get(sentence.start)
         if keys:
+            slash_end, slash_key = -1, ""
             for start, end, key, name, alias in _lexicon_hits(
                 text, sentence.start, sentence.end, keys
             ):
+                if start == slash_end + 1 and text[slash_end:start] == "/":
+                    same_as.setdefault(key, slash_key)
+                    continue  # the alias of the name just read
+                key = same_as.get(key, key)
                 # "the Global Coalition to Defeat Da'esh" names Da'esh too: the readers of
                 # the genre's statements count the group the coalition is against.
                 if _SANCTIONS_BODY.match(text, end, sentence.end):
@@ -356,13 +363,11 @@ def find(reading: Reading) -> list[Entity]:
                     continue  # "the Committee on Sanctions against Taliban, Al-Qaeda …"
                 if key == "taliban" and _as_regime(text, start, end, sentence.start):
                     continue  # "the policies of the Taliban": the rulers, not the group
-                add(
-                    key if alias is None or key == _canonical(name) else _fold(name),
-                    name,
-                    alias,
-                    sentence,
-                )
+                key = key if alias is None or key == _canonical(name) else _fold(name)
+                add(key, name, alias, sentence)
                 taken.append((start, end))
+                if alias and text[end : end + 1] == "/":
+                    slash_end, slash_key = end, key
         if "(" in sentence.text and _GROUP_CUE.search(sentence.text):
             for match in _ABBREVIATED.finditer(text, sentence.start, sentence.end):
                 if any(

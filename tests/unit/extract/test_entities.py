@@ -286,3 +286,31 @@ def test_short_forms_spellings_and_bases(text: str, expected: set[str]) -> None:
 def test_names_and_asides(text: str, names: set[tuple[str, tuple[str, ...]]]) -> None:
     found = {(f["name"], tuple(f["aliases"])) for f in facts_of(text, "TerroristEntityNamed")}
     assert found == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Chile will not support terror groups, namely the PKK, PYD/YPG and others. The YPG "
+            "was named again.",
+            {("PKK", ()), ("PYD", ("YPG",))},
+            id="two-known-groups-joined-by-a-slash-are-one",
+        ),
+        pytest.param(
+            "Chile will not support terror groups such as the YPG/PYD.",
+            {("YPG", ("PYD",))},
+            id="either-order",
+        ),
+        pytest.param(
+            "Chile condemned the terrorist groups PKK and YPG.",
+            {("PKK", ()), ("YPG", ())},
+            id="control-two-groups-joined-by-and-stay-two",
+        ),
+    ],
+)
+def test_a_slash_joins_two_names_of_one_group(
+    text: str, expected: set[tuple[str, tuple[str, ...]]]
+) -> None:
+    found = facts_of(text, "TerroristEntityNamed")
+    assert {(f["name"], tuple(f["aliases"])) for f in found} == expected
