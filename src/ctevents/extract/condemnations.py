@@ -34,8 +34,9 @@ STRONGLY = re.compile(
     re.I,
 )
 _BOTH = re.compile(
-    # "A joined B in condemning …": both
-    r"\bjoined\s+[^,;]{1,80}?\s+in\s*$|"
+    # "A joined B in condemning …": both ("A has joined others in condemning …": A alone)
+    r"\bjoined\s+(?!others\b|other\s|the\s+international\s+community\b|(?:world|other)\s+leaders\b)"
+    r"[^,;]{1,80}?\s+in\s*$|"
     r"\b(?:both|two|they|sides|jointly|joint|together|the\s+leaders|countries|"
     # "The participants reaffirmed …, again condemning …": everyone at the meeting
     r"(?:the\s+)?participants)\b",
@@ -56,7 +57,7 @@ _OBJECT_END = re.compile(
     r"reiterated|signall?ed|indicated|announced|renewed|"
     # (a statement in the present: "… condemns X and renews its commitment to …")
     r"renews|stresses|reiterates|reaffirms|calls|urges|expresses|extends|offers|conveys|"
-    r"sends|shares|stands|"
+    r"sends|shares|stands|remains|wishes|hopes|"
     # ("'We condemn this crime and offer condolences to the families'")
     r"offer|extend|express|convey|send|renew|reiterate|reaffirm)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"

@@ -198,7 +198,9 @@ _INSTITUTION = re.compile(
     r"Investigation|Assistance|Team\s+of|Region|Ocean|Sea|Area|Zone|Corridor|Strait|Gulf|"
     r"Islands?|Province\s+of|State\s+of|Republic|Kingdom|Extremism|Countering|Combating|"
     r"Preventing|Prevention|Terrorism|Laundering|Financing|Technolog\w+|Systems?|Vehicles?|"
-    r"Devices?|Assets?|Fighters?|Weapons?|Explosives?|Army|Armed\s+Forces|Navy|Air\s+Force)\b"
+    r"Devices?|Assets?|Fighters?|Weapons?|Explosives?|Army|Armed\s+Forces|Navy|Air\s+Force|"
+    # instruments: "the implementation of the Memorandum of Understanding (MoU)"
+    r"Memorand(?:um|a)|Understanding|Agreement|Protocol|Treaty|Declaration|Charter|Roadmap)\b"
 )
 # A lexicon name goes on to a longer one given with its abbreviation: "Islamic State
 # Khorasan Province (ISKP)", "al-Qaeda in the Arabian Peninsula (AQAP)".

@@ -143,6 +143,8 @@ _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "SC": ("Seychellois",),
     "SG": ("Singaporean",),
     "TH": ("Thai",),
+    # ("East Timor" is the name the press long used; pycountry has only Timor-Leste)
+    "TL": ("East Timor", "Timorese", "East Timorese"),
     "TR": ("Turkey", "Türkiye", "Turkish"),
     "TZ": ("Tanzania", "Tanzanian"),
     "AE": ("UAE", "U.A.E.", "Emirati"),

@@ -100,6 +100,10 @@ MECHANISM = fast(MECHANISM)
 _CT_SUBJECT = (
     # "a dialogue on ‘security and counter-terrorism’": quoted, security first
     r"[‘'\"“]?(?:security\s+and\s+)?"
+    # "the joint working group meeting on the implementation of the Memorandum of
+    # Understanding (MoU) on counterterrorism cooperation": the instrument it carries out
+    r"(?:(?:the\s+)?implementation\s+of\s+(?:the\s+)?(?:Memorandum\s+of\s+Understanding|MoU|"
+    r"[Aa]greement)(?:\s+\(MoU\))?\s+on\s+)?"
     # "consultations on international cooperation in countering terrorism"
     r"(?:(?:international\s+)?cooperation\s+(?:in|on)\s+)?"
     r"(?:(?:counter[- ]?terrorism|counterterrorism|anti-?terror(?:ism)?)(?:\s+cooperation)?|"
@@ -410,6 +414,7 @@ TYPE_WORDS = re.compile(
 _CAPITALISED_TYPE = re.compile(_TYPES)
 
 
+_COUNCIL_OF = re.compile(r"\bCouncil\s+of\s+(?:the\s+)?$")
 # "the first dialogue to take place in person outside Brussels": "first … to" ranks the
 # meeting among others by what follows, it does not number its round.
 _FIRST_TO = re.compile(r"\s+to\s+(?:take\s+place|be\s+(?:held|convened|hosted)|convene)\b")
@@ -435,6 +440,11 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             joined = _INITIALS_BEFORE.search(text, max(start, name_start - 24), name_start)
             if joined:
                 name_start = joined.start()
+        if "Structure" in type_name:
+            # "the Council of the Regional Anti-Terrorist Structure": its council is what met
+            council = _COUNCIL_OF.search(text, max(start, name_start - 20), name_start)
+            if council:
+                name_start = council.start()
         joined = _JOINED_WORDS.search(text, max(start, name_start - 60), name_start)
         if joined and not any(gazetteer.code_for(w) for w in joined.group().split()):
             # "the Quadrilateral Cooperation and Coordination Mechanism": words joined by
@@ -577,6 +587,8 @@ _LOWER_QUALIFIERS = re.compile(
     # "trilateral vice-ministerial consultation on …", "an ad hoc dialogue on …"
     r"(?<![\w-])(?:(?:[a-z]+-level|political|strategic|bilateral|trilateral|(?:vice-)?ministerial"
     r"|senior|ad\s+hoc)\s+){1,3}$"
+    # "the second joint working group meeting on …": the body whose meeting it is
+    r"|(?<![\w-])(?P<body>(?:joint\s+)?working\s+group\s+)$"
 )
 # The words naming who a lower-case mechanism belongs to, right before it.
 _OWNER = re.compile(r"(?<![\w-])(?:[A-Z][\w–-]*\s+){1,2}$")
@@ -614,7 +626,11 @@ def _with_lower_case(
         else:
             # "their second high-level political dialogue on …": the words that qualify it
             qualified = _LOWER_QUALIFIERS.search(text, max(start, begin - 50), begin)
-            if qualified and match.group("type"):
+            if (
+                qualified
+                and match.group("type")
+                and (not qualified.group("body") or match.group("type") == "meeting")
+            ):
                 begin = qualified.start()
         lower.append(
             MechanismMention(

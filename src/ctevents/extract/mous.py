@@ -35,6 +35,8 @@ _MOU = (
     # ("inked a deal Thursday concerning …": the day it was signed between)
     rf"|{_AGREEMENT}(?=(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
     r"(?:\s+with\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+on\s"
+    # ("Agreement between the Government of A and the Government of B on cooperation …")
+    r"|\s+between\s+the\s+Governments?\s+of\s+[^.;]{3,100}?\s+on\s"
     r"|\s+(?:on|to|for|aimed\s+at|regarding|concerning|"
     # ("signed the deal on a state visit": when, not what)
     r"in\s+the\s+(?:field|area)s?\s+of|in\s+which)\s+(?!behalf\b|(?:an?|the|his|her|their)\s+"
@@ -388,10 +390,13 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             last.subject = described.group("subject")  # "The MoU establishes …"
             last.passages.append(sentence)
             continue
-        if not named or not SIGNED.search(sentence.text):
+        listed = _listed_as_signed(text, s)
+        if not named or not (SIGNED.search(sentence.text) or listed):
             continue
+        if listed and not _LISTED_OF_THE_GENRE.search(sentence.text):
+            continue  # a list of documents signed holds others: trade, culture, defence
         agreement = named.group().lower() in _AGREEMENT_WORDS
-        if agreement and not _SIGNED_AGREEMENT.search(sentence.text):
+        if agreement and not (_SIGNED_AGREEMENT.search(sentence.text) or listed):
             continue
         if noise.is_negated(sentence.text) or _BACKGROUND.search(sentence.text):
             continue
@@ -419,12 +424,12 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             subject = (subject_match or purpose).group("subject").strip()  # type: ignore[union-attr]
             key = _fold(subject)
             mou = found.get(key)
-            if mou is None and subject_match and weak:
+            if mou is None and subject_match and weak and not listed:
                 # The "MoU on …" a lead announced by its purpose: one MoU, the better subject.
                 mou = found.pop(weak.pop())
                 mou.subject = subject
                 found[key] = mou
-            if mou is None and purpose and last is not None:
+            if mou is None and purpose and last is not None and not listed:
                 mou = last
             if mou is None:
                 mou = MoU(subject=subject, parties=_countries(reading, s, e) or parties)
@@ -451,6 +456,26 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[MoU]:
             mou.parties = grouped
         _assign_signatories(mou, text)
     return list(found.values())
+
+
+# "The following documents were signed:" over a list of them, one to a line.
+_SIGNED_LIST_HEAD = re.compile(r"\b(?:signed|inked|concluded|exchanged)\b[^.:\n]{0,40}:[ \t]*$")
+_LISTED_OF_THE_GENRE = re.compile(r"terroris|extremis|radicali", re.I)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+\S")
+
+
+def _listed_as_signed(text: str, start: int) -> bool:
+    """Whether the line at `start` is an item of a list of documents signed: it and every
+    line above it up to a head saying they were signed are the list's items."""
+    line_start = text.rfind("\n", 0, start) + 1
+    while _LIST_ITEM.match(text, line_start):
+        if line_start == 0:
+            return False
+        head_start = text.rfind("\n", 0, line_start - 1) + 1
+        if _SIGNED_LIST_HEAD.search(text, head_start, line_start - 1):
+            return True
+        line_start = head_start
+    return False
 
 
 def _subject_told_elsewhere(reading: Reading, mou: MoU) -> None:
@@ -699,7 +724,9 @@ def _after_frame(clause: str) -> str:
     """The signatories' clause without an opening phrase ("On Monday, A and B …", "In
     Nairobi, TITLE A …", "Following talks between A and B, officials … signed")."""
     return re.sub(
-        r"^\s*(?:(?:On|In|At)\s+[^,]{1,40},\s*|(?:Following|After|During)\s+[^,]{1,120},\s*)",
+        # ("On the margins of the trilateral discussions, A and B signed …")
+        r"^\s*(?:(?:On|In|At)\s+[^,]{1,40},\s*|(?:Following|After|During)\s+[^,]{1,120},\s*"
+        r"|On\s+the\s+(?:margins?|sidelines?)\s+of\s+[^,]{1,100},\s*)",
         "",
         clause,
     )

@@ -45,6 +45,9 @@ _GROUPING = re.compile(rf"\b(?P<name>{_GROUPING_NAMES})\b")
 _GROUPING_BODY = re.compile(
     rf"\b(?P<name>{_GROUPING_NAMES})\s+(?:Secretariat|[Mm]ember[\s-][Ss]tates)\b"
 )
+# "the Permanent Committee for Combating Terrorism in the Gulf Cooperation Council (GCC)
+# countries": the grouping whose members sit in the mechanism, right after its name.
+_GROUPING_AFTER = re.compile(rf"\s+(?:in|of|among)\s+(?:the\s+)?(?P<name>{_GROUPING_NAMES})\b")
 # A partner state joined to a grouping in a mechanism's name: "ASEAN-Japan", "U.S.-GCC".
 _PARTNER_JOINT = re.compile(r"^\s*[-–—/+]\s*$")
 # A partner named beside the membership: "officials of Canada and the member states of the
@@ -237,6 +240,9 @@ def members(
     )
     if grouping:
         return grouping
+    owner = _GROUPING_AFTER.match(text, name_end, sentence_end)
+    if owner:
+        return MEMBERS[_key(owner.group("name"))]
     seated = text.find("Secretariat", sentence_start, sentence_end) >= 0
     body = (
         _GROUPING_BODY.search(text, sentence_start, sentence_end)

@@ -693,3 +693,34 @@ def test_what_it_stands_for_and_the_strongest_ways(
     found = facts_of(text, "CondemnationIssued")
     assert [f["condemned"] for f in found] == ([condemned] if condemned else [])
     assert all(f["strongly"] is strongly and f["parties"] == ["CL"] for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Foreign Minister Ana Soto has joined others in condemning the bombing that killed "
+            "20 people at a market in Peru's south.\n\n"
+            '"Chile strongly condemns this cowardly attack," Ms Soto says.',
+            [(["CL"], True)],
+            id="joined-others-in-condemning-is-the-speaker-alone",
+        ),
+        pytest.param(
+            "Chile joined Peru in condemning the bombing of the market in Bolivia.",
+            [(["CL", "PE"], False)],
+            id="control-joined-a-named-state-in-condemning-is-both",
+        ),
+    ],
+)
+def test_who_joined_whom_in_condemning(text: str, expected: list[tuple[list[str], bool]]) -> None:
+    found = facts_of(text, "CondemnationIssued")
+    assert [(f["parties"], f["strongly"]) for f in found] == expected
+
+
+def test_a_second_predicate_in_the_present_ends_what_is_condemned() -> None:
+    text = (
+        "The Government of Chile strongly condemns this act of terrorism and remains firmly "
+        "committed to working with its partners against terrorism."
+    )
+    (found,) = facts_of(text, "CondemnationIssued")
+    assert found["condemned"] == ["this act of terrorism"]

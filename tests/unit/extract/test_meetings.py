@@ -1651,3 +1651,49 @@ def test_the_round_and_year_given_in_other_sentences(
     if "2022" in date_:
         # the sentence that gives the year is evidence of the date
         assert any(item["quote"] == "4 May 2022" for item in meeting["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism", "parties", "ordinal"),
+    [
+        pytest.param(
+            "Bahrain chaired the 9th session of the Standing Committee for Countering Terrorism "
+            "in the Gulf Cooperation Council (GCC) countries, held on 2 May in Manama. The "
+            "members reviewed the threat that terrorist groups in Yemen and Iraq still pose.",
+            "Standing Committee for Countering Terrorism",
+            ["AE", "BH", "KW", "OM", "QA", "SA"],
+            9,
+            id="a-committee-of-the-grouping-named-after-it-is-its-members",
+        ),
+        pytest.param(
+            "The 11th session of the Council of the Regional Anti-Terrorist Structure of the "
+            "Andean Pact was held on 2 May in Lima. The representatives of Chile, Peru, Bolivia "
+            "and Ecuador participated in the session.",
+            "Council of the Regional Anti-Terrorist Structure",
+            ["BO", "CL", "EC", "PE"],
+            11,
+            id="the-council-of-the-structure-is-what-met",
+        ),
+        pytest.param(
+            "Chile and Peru renewed their resolve against terrorism, as officials of both met in "
+            "Lima on 2 May for the third joint working group meeting on the implementation of "
+            "the Memorandum of Understanding (MoU) on counterterrorism cooperation.",
+            "joint working group meeting on the implementation of the Memorandum of "
+            "Understanding (MoU) on counterterrorism cooperation",
+            ["CL", "PE"],
+            3,
+            id="a-working-groups-meeting-on-carrying-out-a-memorandum-on-counter-terrorism",
+        ),
+    ],
+)
+def test_meetings_of_a_groupings_body_and_of_a_memorandums_group(
+    text: str, mechanism: str, parties: list[str], ordinal: int
+) -> None:
+    (meeting,) = facts_of(text, "MeetingHeld")
+    assert (meeting["mechanism"], meeting["parties"], meeting["ordinal"]) == (
+        mechanism,
+        parties,
+        ordinal,
+    )
+    # an instrument's name and its initials are no terrorist group
+    assert facts_of(text, "TerroristEntityNamed") == []

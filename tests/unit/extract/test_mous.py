@@ -880,3 +880,43 @@ def test_a_coast_guard_is_a_body_not_a_person() -> None:
     )
     (mou,) = facts_of(text, "MoUSigned")
     assert mou["signatories"] == []
+
+
+def test_a_list_of_documents_signed_holds_the_one_against_terrorism() -> None:
+    text = (
+        "Presidents of Chile and Peru sign documents\n\n"
+        "Several documents were signed after the talks of the two presidents in Lima.\n"
+        "The following documents were signed:\n"
+        "- Agreement between the Government of Chile and the Government of Peru on cooperation "
+        "in combating terrorism;\n"
+        "- Agreement between the Government of Peru and the Government of Chile on cooperation "
+        "in tourism;\n"
+        "- Protocol on consultations between the foreign ministries of the two countries."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "cooperation in combating terrorism"
+    assert mou["parties"] == ["CL", "PE"]
+
+
+def test_a_list_of_documents_not_said_to_be_signed_signs_nothing() -> None:
+    text = (
+        "The two presidents discussed these drafts:\n"
+        "- Agreement between the Government of Chile and the Government of Peru on cooperation "
+        "in combating terrorism;\n"
+        "- Agreement between the Government of Peru and the Government of Chile on tourism."
+    )
+    assert facts_of(text, "MoUSigned") == []
+
+
+def test_signatories_after_an_opening_on_the_margins_and_east_timor() -> None:
+    text = (
+        "On the margins of the regional ministerial talks, Ana Soto of East Timor and Luis "
+        "Ramos of Chile signed a bilateral agreement for Santiago to help Dili counter "
+        "terrorist threats."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["parties"] == ["CL", "TL"]
+    assert [(s["name"], s["title"], s["party"]) for s in mou["signatories"]] == [
+        ("Ana Soto", None, "TL"),
+        ("Luis Ramos", None, "CL"),
+    ]
