@@ -629,9 +629,11 @@ CORPORA = (
         "real official statements, blind set 63 (the issue's line for meetings)",
         16,
         # on arrival, the blind figure (b/ with 1.52.0, a/ with 1.53.0): 0.387 / 0.786;
-        # 1.54.0, written from both halves' misses: 0.452 / 0.824
-        0.452,
-        0.824,
+        # 1.54.0, written from both halves' misses: 0.452 / 0.824; 1.55.0 finds Japan's
+        # "Japan firmly condemns it" and reads "firmly" as strong, where this annotator did
+        # not and the other corpora's golds accept both (0.485 / 0.810)
+        0.485,
+        0.810,
         (0.387, 0.786),
         real=True,
     ),

@@ -94,6 +94,9 @@ def attribute_matches(key: str, gold: object, predicted: Mapping[str, Any]) -> b
     if key.endswith(_CONTAINS):
         text = normalize(_flatten(predicted.get(key[: -len(_CONTAINS)])))
         phrases = gold if isinstance(gold, list) else [gold]
+        if phrases and all(isinstance(p, list) for p in phrases):
+            # readings given as alternatives: any one of them, each phrase of it, is accepted
+            return any(all(normalize(p) in text for p in reading) for reading in phrases)
         return all(normalize(phrase) in text for phrase in phrases)
     value = predicted.get(key)
     if key == "signatories":

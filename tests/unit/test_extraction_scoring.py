@@ -29,3 +29,10 @@ def test_scoring_semantics():
         {"signatories": [{"party": "IN", "name": "Sumant Singh", "title": "Joint Secretary"}]},
     )
     assert not item_matches({"signatories": signatories}, {"signatories": []})
+
+
+def test_contains_given_as_alternative_readings():
+    gold = {"condemned_contains": [["act of terror"], ["terrorism", "all its forms"]]}
+    assert item_matches(gold, {"condemned": ["this act of terror"]})
+    assert item_matches(gold, {"condemned": ["terrorism in all its forms"]})
+    assert not item_matches(gold, {"condemned": ["terrorism"]})

@@ -57,7 +57,7 @@ _OBJECT_END = re.compile(
     r"reiterated|signall?ed|indicated|announced|renewed|"
     # (a statement in the present: "… condemns X and renews its commitment to …")
     r"renews|stresses|reiterates|reaffirms|calls|urges|expresses|extends|offers|conveys|"
-    r"sends|shares|stands|remains|wishes|hopes|"
+    r"sends|shares|stands|remains|wishes|hopes|supports|"
     # ("'We condemn this crime and offer condolences to the families'")
     r"offer|extend|express|convey|send|renew|reiterate|reaffirm)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
@@ -410,9 +410,12 @@ def _who_in(
     return tuple(sides) if len(sides) == 1 else None
 
 
-# What "it" stands for after the verb: an attack named earlier in the sentence.
+# What "it" stands for after the verb: an attack, or terrorism, named earlier in the sentence.
 _ATTACK_NAMED = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?)\b"
+    r"\b(?:the|this|that|an?)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?"
+    r"|acts?\s+of\s+terror(?:ism)?)\b"
+    # ("terrorism is not to be tolerated … and Japan firmly condemns it")
+    r"|\bterrorism\b"
 )
 
 
@@ -580,7 +583,8 @@ def _not_the_struck(items: Sequence[str], parties: tuple[str, ...], text: str) -
 _IN_GENERAL = re.compile(
     r"(?:all\s+(?:forms|acts)\s+of\s+)?(?:international\s+|cross-border\s+)?terrorism"
     r"(?:\s+and\s+(?:violent\s+)?extremism)?(?:\s+in\s+(?:all|any)\s+(?:of\s+)?(?:its|their)\s+"
-    r"forms(?:\s+and\s+manifestations)?)?",
+    # ("terrorism in all its form": the singular, as a statement may spell it)
+    r"forms?(?:\s+and\s+manifestations?)?)?",
     re.I,
 )
 

@@ -724,3 +724,26 @@ def test_a_second_predicate_in_the_present_ends_what_is_condemned() -> None:
     )
     (found,) = facts_of(text, "CondemnationIssued")
     assert found["condemned"] == ["this act of terrorism"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The minister said that terrorism can never be justified and that Chile condemns it.",
+            [["terrorism"]],
+            id="it-stands-for-terrorism-named-before-it",
+        ),
+        pytest.param(
+            "Chile was shocked by the bombing in Lima and condemns it.\n\n"
+            "Chile condemns terrorism in all its form and supports every effort to defeat it.",
+            [["the bombing"], ["terrorism in all its form"]],
+            id="a-general-condemnation-in-the-singular-apart-and-supports-ends-it",
+        ),
+    ],
+)
+def test_it_terrorism_and_a_general_condemnation_apart(
+    text: str, expected: list[list[str]]
+) -> None:
+    found = facts_of(text, "CondemnationIssued")
+    assert [f["condemned"] for f in found] == expected
