@@ -61,6 +61,8 @@ _OBJECT_END = re.compile(
     # ("'We condemn this crime and offer condolences to the families'")
     r"offer|extend|express|convey|send|renew|reiterate|reaffirm)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
+    # ("… the action, for which the Taliban have claimed responsibility")
+    r"|,\s+(?:for|in|by)\s+which\b"
     # "…, the Ministry of Foreign Affairs said in a statement": who reported it
     r"|,\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:of\s+)?){1,7}(?:said|noted|stated|announced)\b"
     # "… condemnation of X and their commitment to assist …": a second thing expressed
@@ -71,7 +73,9 @@ _OBJECT_END = re.compile(
     # "…, expressing sorrow for …, extending condolences …": what the condemning side also did
     r"|,\s+(?:and\s+)?(?:expressing|extending|offering|conveying|adding|stressing|calling|"
     r"spotlighting|highlighting|"
-    r"noting|reiterating|reaffirming|underlining|urging)\b"
+    r"noting|reiterating|reaffirming|underlining|urging"
+    # ("… condemned the deadly attacks, offered condolences to …, and expressed …")
+    r"|offered|expressed|extended|conveyed)\b"
     # "While condemning X, both sides reaffirmed …": the main clause after the participle's
     r"|,\s+(?:both|the(?:\s+two)?)\s+(?:sides|countries|delegations|parties|ministers|leaders)"
     r"\s+(?:\w+ly\s+)?[a-z]+ed\b"
@@ -410,10 +414,20 @@ def _who_in(
     return tuple(sides) if len(sides) == 1 else None
 
 
+_ADVERBS_AFTER = re.compile(r"(?:\s+(?:\w+ly|also|again|has|have|had|today|yesterday))+\s*$")
+# A subject that is a person's name alone: one to three capitalised words.
+_LONE_NAME = re.compile(
+    r"(?!(?:We|I|They|He|She|It|The|This|That|These|Both|All|Our)\b)"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+)
+
+
 # What "it" stands for after the verb: an attack, or terrorism, named earlier in the sentence.
 _ATTACK_NAMED = re.compile(
     r"\b(?:the|this|that|an?)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?"
     r"|acts?\s+of\s+terror(?:ism)?)\b"
+    # ("Saturday's attack")
+    r"|\b\w+['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?)\b"
     # ("terrorism is not to be tolerated … and Japan firmly condemns it")
     r"|\bterrorism\b"
 )
@@ -461,8 +475,9 @@ def find(
             if strongest:
                 phrase = phrase[: strongest.start()] + phrase[strongest.end() :]
             items = _items(phrase)
-            if items == ["it"] or items == ["this"]:
-                # "Norway was shocked by the attack and condemns it": the attack named before
+            if items in (["it"], ["this"], ["the action"], ["the act"], ["the incident"]):
+                # "Norway was shocked by the attack and condemns it", "… described Saturday's
+                # attack as cowardly and condemned the action": the attack named before
                 items = _antecedent(text, sentence, verb.start())
             if not items or not any(_of_the_genre(item) for item in items):
                 continue  # "condemned the occupation of the territories": not of the genre
@@ -478,7 +493,15 @@ def find(
             first_person = _FIRST_PERSON.match(narrow) and (
                 not quoted or _own_quote(text, verb.end(), sentence.end)
             )
-            who = None if first_person else _who(subject, parties, officials, text, home, items)
+            # ("Moussavi strongly condemned …" after "Iranian Foreign Ministry Spokesman Seyed
+            # Abbas Mousavi condemned …": a name alone is the statement's one speaker, if any)
+            bare = _ADVERBS_AFTER.sub("", narrow).strip(" ,")
+            lone = _LONE_NAME.fullmatch(bare) and not gazetteer.mentions(bare)
+            who = (
+                None
+                if first_person or lone
+                else _who(subject, parties, officials, text, home, items)
+            )
             if who is not None and not who:
                 continue
             strongly = bool(STRONGLY.search(text, clause_start, verb.end()) or strongest)

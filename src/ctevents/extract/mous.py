@@ -142,6 +142,8 @@ SUBJECT = re.compile(
 SUBJECT_AFTER_SIGNED = re.compile(
     rf"\b(?:{_MOU})\s+(?:was|were)\s+(?:also\s+)?(?:signed|inked|concluded)\s+"
     r"(?:on|for|regarding|concerning|in\s+the\s+(?:field|area)s?\s+of)\s+"
+    # ("The MoU was signed on the occasion of the dialogue in Kabul": when, not what)
+    r"(?!the\s+(?:occasion|sidelines?|margins?)\s+of\b|behalf\s+of\b)"
     rf"{_NOT_A_DAY}(?P<subject>[a-z].+?)"
     r"(?=[,;]|\.\s|\.$|$|\s+(?:between|by|in\s+[A-Z]|at\s+the|during|on\s+the)\b)"
 )

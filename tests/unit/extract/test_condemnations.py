@@ -747,3 +747,30 @@ def test_it_terrorism_and_a_general_condemnation_apart(
 ) -> None:
     found = facts_of(text, "CondemnationIssued")
     assert [f["condemned"] for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "SANTIAGO - Chilean Foreign Ministry Spokesman Ana Soto condemned the bombings in "
+            "Lima. British and Dutch tourists were among the dead.\n\n"
+            "Sotto strongly condemned the deadly attacks, offered condolences to the families, "
+            "and expressed sympathy with the people of Peru.",
+            [(["CL"], ["the bombings in Lima", "the deadly attacks"])],
+            id="a-name-alone-is-the-statements-one-speaker-and-offered-ends-the-thing",
+        ),
+        pytest.param(
+            "Ms Soto described Sunday's bombing in Lima as cowardly and said the Chilean "
+            "government strongly condemned the action, for which a militant group has claimed "
+            "responsibility.",
+            [(["CL"], ["Sunday's bombing"])],
+            id="the-action-stands-for-the-attack-named-before-and-for-which-ends-it",
+        ),
+    ],
+)
+def test_who_a_name_alone_is_and_what_the_action_was(
+    text: str, expected: list[tuple[list[str], list[str]]]
+) -> None:
+    found = facts_of(text, "CondemnationIssued")
+    assert [(f["parties"], f["condemned"]) for f in found] == expected

@@ -920,3 +920,13 @@ def test_signatories_after_an_opening_on_the_margins_and_east_timor() -> None:
         ("Ana Soto", None, "TL"),
         ("Luis Ramos", None, "CL"),
     ]
+
+
+def test_signed_on_the_occasion_of_a_meeting_is_when_not_what() -> None:
+    text = (
+        "Chile and Peru on Monday signed a memorandum of understanding for closer "
+        "counterterrorism cooperation. The MoU was signed on the occasion of the third "
+        "foreign ministers' dialogue in Lima."
+    )
+    (mou,) = facts_of(text, "MoUSigned")
+    assert mou["subject"] == "closer counterterrorism cooperation"
