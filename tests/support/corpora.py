@@ -637,6 +637,16 @@ CORPORA = (
         (0.387, 0.786),
         real=True,
     ),
+    Corpus(
+        "extract_blind55",
+        "real official statements, blind set 64 (the issue's line for meetings)",
+        12,
+        # on arrival, the blind figure (a/ with 1.55.0, b/ with 1.56.0): 0.645 / 0.955
+        0.645,
+        0.955,
+        (0.645, 0.955),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
