@@ -434,7 +434,7 @@ _ATTACK_NAMED = re.compile(
 
 
 def _antecedent(text: str, sentence: Sentence, verb: int) -> list[str]:
-    """The attack named last before the verb in its sentence (else none)."""
+    """The attack (or terrorism) named last before the verb in its sentence, else none."""
     named = list(_ATTACK_NAMED.finditer(text, sentence.start, verb))
     return [named[-1].group()] if named else []
 
