@@ -66,6 +66,9 @@ TITLE_WORDS = frozenset(
         "foreign",
         "special",
         "envoy",
+        # ("Ambassador Extraordinary and Plenipotentiary of A to B, C")
+        "extraordinary",
+        "plenipotentiary",
         # ("Ambassador at Large Nathan Sales")
         "large",
         "head",

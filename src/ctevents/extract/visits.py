@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, replace
 
 from ctevents.extract import gazetteer
-from ctevents.extract.lexicon import REPORTING_VERBS, STATE_POSTS
+from ctevents.extract.lexicon import REPORTING_VERBS, STATE_POSTS, TITLE_WORDS
 from ctevents.extract.mechanisms import MechanismMention, kind_of
-from ctevents.extract.people import Official, counterpart_post, split_officials
+from ctevents.extract.people import Official, counterpart_post, parse_official, split_officials
 from ctevents.extract.reading import Reading
 from ctevents.extract.segment import Sentence
 
@@ -37,7 +37,8 @@ _REMOTE = re.compile(r"\b(?:tele)?phone\b|\bcall\b|\bvideo|\bvirtual", re.I)
 # Where the person met ends: the day, the place, a comma, what they then did.
 _OBJECT_END = re.compile(
     # (a courtesy's stop, "Dr. A", ends nothing)
-    r",|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)\.\s|[;:]\s"
+    # (nor does an initial's, "H. E. A", "John T. Godfrey")
+    r",|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)(?<!\b[A-Z])\.\s|[;:]\s"
     r"|\s+(?:on|in|at|here|today|yesterday)\s+(?=[A-Z0-9]|the\s+sidelines|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|\s+and\s+(?=[a-z]+ed\b)"
     # ("… counterpart B during an official visit to Cairo", "… B who is visiting Pakistan")
@@ -46,7 +47,9 @@ _OBJECT_END = re.compile(
 # What a subject may open with before the first official: a dateline, a date phrase, a
 # day ("Today, the British Minister …").
 _OPENING = re.compile(
-    r"^(?:[A-Z][A-Z .’'-]+(?:\s*\([^)]*\))?\s*[—–:-]+\s*|(?:On|In)\s+[^,]{3,40},\s*"
+    # ("On May 13, 2019 Ambassador A met with B": a full date, with no comma after it)
+    r"^(?:(?:On|In)\s+(?:[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}),?\s+"
+    r"|[A-Z][A-Z .’'-]+(?:\s*\([^)]*\))?\s*[—–:-]+\s*|(?:On|In)\s+[^,]{3,40},\s*"
     r"|(?:Today|Yesterday|Earlier|Meanwhile),\s*)+"
 )
 _POSTS = [(re.compile(pattern), code) for pattern, code in STATE_POSTS]
@@ -121,7 +124,12 @@ _SECURITY_COOPERATION = re.compile(
     # "cooperation … to counter the menace of terrorism"
     r"|(?:counter|combat|fight)(?:ing)?\s+the\s+(?:menace|threat|scourge)\s+of\s+terror"
     # "discussed bilateral cooperation in countering terrorism"
-    r"|countering\s+(?:international\s+)?terror)",
+    r"|countering\s+(?:international\s+)?terror)"
+    # "The meeting was devoted to discussing issues of domestic and international terrorism"
+    r"|\b(?:devoted|dedicated)\s+to\s+(?:discussing\s+)?(?:the\s+)?(?:issues?\s+of\s+)?"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?terrorism\b"
+    r"|\bdiscuss\w*\s+(?:the\s+)?issues?\s+(?:of|related\s+to)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?"
+    r"terrorism\b",
     re.I,
 )
 
@@ -183,6 +191,18 @@ _BETWEEN_END = re.compile(
 _DISCUSSED_WITH = re.compile(r"^[^,;]*?\bwith\s+(?=(?:his|her|their|the|[A-Z]))")
 
 
+def _with_post_after(text: str, official: Official, start: int, end: int) -> Official:
+    """The official with the post written after their name and a comma, if it reads as one."""
+    stop = text.find(",", start, end)
+    post = text[start : stop if stop >= 0 else end].strip(" .")
+    titled = parse_official(f"{official.name}, {post}") if post else None
+    if titled is None or titled.name != official.name or not titled.title:
+        return official
+    if titled.title.split()[0].lower() not in TITLE_WORDS:
+        return official  # ("B, General of the Army": a rank or words of another kind)
+    return Official(official.name, titled.title, official.party or titled.party)
+
+
 def _subject_and_object(text: str, sentence: Sentence, match: re.Match[str]) -> list[Official]:
     """The officials before the verb (after any opening or earlier clause) and after it; none
     where the subject is the two sides rather than two of their officials."""
@@ -203,6 +223,9 @@ def _subject_and_object(text: str, sentence: Sentence, match: re.Match[str]) -> 
         object_ = object_[with_.end() :] if with_ else object_
     subjects = _officials(subject)
     objects = _officials(object_) if object_.strip() else []
+    if len(objects) == 1 and objects[0].title is None and stop and stop.group() == ",":
+        # "A met with B, Deputy Minister of Foreign Affairs of Russia, who …": B's post after
+        objects = [_with_post_after(text, objects[0], stop.end(), sentence.end)]
     # "A discussed … with his Egyptian counterpart B": B holds A's post
     lone = len(subjects) == 1 and len(objects) == 1 and objects[0].title is None
     if lone and subjects[0].title and re.search(r"\bcounterpart\b", object_):

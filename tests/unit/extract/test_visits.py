@@ -194,3 +194,29 @@ def test_who_discussed_it_with_a_counterpart_holds_the_same_post() -> None:
         ("CL", "Ana Soto"): "Chile's Interior Minister",
         ("PE", "Luis Ramos"): "Interior Minister",
     }
+
+
+def test_an_envoy_met_a_deputy_minister_on_terrorism_each_with_their_post() -> None:
+    text = (
+        "On June 4, 2021 Ambassador Extraordinary and Plenipotentiary of Chile to Peru H. E. "
+        "Ana Soto met with H. E. Luis Ramos, Deputy Minister of the Interior of Peru, General "
+        "of the Police, who leads the fight against drugs. The meeting was devoted to "
+        "discussing issues of regional and international terrorism."
+    )
+    (meeting,) = facts_of(text, "MeetingHeld")
+    assert meeting["parties"] == ["CL", "PE"]
+    assert meeting["date"] == "2021-06-04"
+    heads = {(f["party"], f["name"], f["title"]) for f in facts_of(text, "DelegationLed")}
+    assert heads == {
+        ("CL", "Ana Soto", "Ambassador Extraordinary and Plenipotentiary of Chile to Peru"),
+        ("PE", "Luis Ramos", "Deputy Minister of the Interior of Peru"),
+    }
+
+
+def test_a_meeting_devoted_to_other_issues_is_none() -> None:
+    text = (
+        "On June 4, 2021 Ambassador of Chile to Peru H. E. Ana Soto met with H. E. Luis Ramos, "
+        "Deputy Minister of Trade of Peru. The meeting was devoted to discussing issues of "
+        "trade and tourism."
+    )
+    assert facts_of(text, "MeetingHeld") == []
