@@ -573,11 +573,7 @@ def _struck(items: Sequence[str]) -> set[str]:
         item = _ASIDE.sub("", item)
         struck |= {m.code for m in gazetteer.mentions(item)}
         places = (m.group("place") or m.group("before") for m in _PLACE_IN.finditer(item))
-        struck |= {
-            gazetteer.CAPITALS.get(p) or gazetteer.ATTACKED_CITIES[p]
-            for p in places
-            if p in gazetteer.CAPITALS or p in gazetteer.ATTACKED_CITIES
-        }
+        struck |= {code for p in places if (code := gazetteer.city_code(p))}
     return struck
 
 

@@ -222,6 +222,12 @@ def code_for(name: str) -> str | None:
     return NAME_TO_CODE.get(name.strip())
 
 
+def city_code(city: str) -> str | None:
+    """The state of a city the gazetteer knows (a capital, or a city attacks are reported in),
+    or None."""
+    return CAPITALS.get(city) or ATTACKED_CITIES.get(city)
+
+
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
     """Every country or bloc named in `text[start:end]`."""
     stop = len(text) if end is None else end

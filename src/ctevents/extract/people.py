@@ -341,10 +341,7 @@ def _parse_official(chunk: str) -> Official | None:
         if tokens and tokens[-1] in ("to", "in", "at"):
             # "Algerian Ambassador to Moscow Smail Benamara": the city is the post's
             for size in (2, 1):
-                place = " ".join(run[:size])
-                if len(run) > size and (
-                    place in gazetteer.CAPITALS or place in gazetteer.ATTACKED_CITIES
-                ):
+                if len(run) > size and gazetteer.city_code(" ".join(run[:size])):
                     tokens.extend(run[:size])
                     run = run[size:]
                     break

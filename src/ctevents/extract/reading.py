@@ -335,18 +335,14 @@ def _dateline(text: str, published_on: date | None) -> Dateline:
     fallback = Dateline(None, published_on.isoformat() if published_on else None)
     head = paragraphs(text)[:_HEAD_LINES]
     first = _first_dateline(text, head, published_on, fallback)
-    if first.city is None or _known_city(first.city):
+    # (a state's name, "United Kingdom - …", is a headline's, no city the gazetteer knows)
+    if first.city is None or gazetteer.city_code(first.city):
         return first
     # "MENAFN - Jordan News Agency)" above "Amman, Dec 13 (Petra) -": a word that is no city
     # the gazetteer knows gives way to a capital's dateline below it
     below = [line for line in head if line[0] >= first.end]
     later = _first_dateline(text, below, published_on, fallback)
     return later if later.city in gazetteer.CAPITALS else first
-
-
-def _known_city(city: str) -> bool:
-    """A city the gazetteer knows (a state's name, "United Kingdom - …", is a headline's)."""
-    return city in gazetteer.CAPITALS or city in gazetteer.ATTACKED_CITIES
 
 
 def _first_dateline(
