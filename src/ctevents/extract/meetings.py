@@ -552,7 +552,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 bare.append(_Candidate(sentence, mention, pair or statement_parties))
         names.extend(mention.name for mention in found)
         for mention in found:
-            if sentence in lead and _is_next(reading, sentence, mention):
+            upcoming = _is_next(reading, sentence, mention)
+            if sentence in lead and upcoming:
                 round_ = mention.ordinal or _its_round(text, mention.end, sentence.end)
                 if round_:
                     leading[mention.kind] = max(leading.get(mention.kind, 0), round_)
@@ -566,7 +567,7 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 continue  # a strategic dialogue with no subject, on the whole relation
             if not mention.has_subject and not _names_terrorism(reading):
                 continue  # "the UK-Bahrain Joint Working Group" in a statement silent on it
-            if _is_next(reading, sentence, mention) and not _JUST_HELD.search(sentence.text):
+            if upcoming and not _JUST_HELD.search(sentence.text):
                 # ("… agreed to have the next meeting of the X in Tehran": a later round than
                 # any the statement reports held, which it does not unsay)
                 if not _NEXT_BEFORE.search(
