@@ -22,7 +22,8 @@ from ctevents.extract.starts import fast
 
 # "a Memorandum on information exchange": a memorandum named by its subject alone.
 # The nouns of an agreement counted as a memorandum when it is signed.
-_AGREEMENT = r"(?i:agreement|pact|accord|deal)"
+_AGREEMENT_NOUNS = ("agreement", "pact", "accord", "deal")
+_AGREEMENT = rf"(?i:{'|'.join(_AGREEMENT_NOUNS)})"
 _MOU = (
     # ("a Memo of Understanding (MoU) on internal security")
     r"(?i:memorandums?|memoranda|memos?)\s+(?i:of)\s+(?i:understanding)|MoUs?|MOUs?"
@@ -355,7 +356,7 @@ _SIGNED_AGREEMENT = re.compile(
     re.I,
 )
 # (the same nouns, as a found name is tested for them)
-_AGREEMENT_WORDS = frozenset({"agreement", "pact", "accord", "deal"})
+_AGREEMENT_WORDS = frozenset(_AGREEMENT_NOUNS)
 
 
 def _fold(value: str) -> str:
