@@ -67,6 +67,8 @@ _TYPES = (
     r"Joint\s+Commission|Talks|Consultation|Committee|Mechanism|"
     # "the India-Kenya Ad Hoc Group on Counter-Terrorism", "the … Expert Group on …"
     r"Ad[\s-]+[Hh]oc\s+Group|Expert\s+Group|"
+    # "the Task Force on Combating Terrorism in …": a regional body named by its subject
+    r"Task\s+Force|"
     # "the Chile-Peru-Bolivia Trilateral Meeting on Counter-Terrorism": a meeting named by
     # its subject (which must be of the genre, as for the groups)
     r"Meeting(?=\s+on\s)|"
@@ -84,12 +86,14 @@ _TYPES = (
     r"(?:Joint\s+)?Border\s+Commission"
 )
 # Groups whose name must itself speak of terrorism or security to be a meeting of the genre.
-_GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting"})
+_GROUPS = frozenset({"ad hoc group", "ad-hoc group", "expert group", "meeting", "task force"})
 MECHANISM = re.compile(
     rf"(?P<qual>{_QUAL})?(?P<type>{_TYPES})(?:\s*\((?:JWG|JWG-CT|CTJWG)\))?"
     # "the 12th Joint Working Group Meeting on Counter Terrorism": the group's meeting
     r"(?:\s+Meeting(?=\s+on\s))?"
-    rf"(?:\s+(?:on|for)\s+{_NOT_A_DAY}(?P<subject>{_SUBJECT}))?"
+    rf"(?:\s+(?:on|for)\s+{_NOT_A_DAY}(?P<subject>{_SUBJECT})"
+    # "the Inter-American Committee Against Terrorism": a body named by what it works against
+    r"|\s+[Aa]gainst\s+(?P<against>(?:International\s+)?Terrorism\b))?"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 MECHANISM = fast(MECHANISM)
@@ -181,6 +185,7 @@ _TYPE_SLUG = {
     "ad hoc group": "group",
     "ad-hoc group": "group",
     "expert group": "group",
+    "task force": "task-force",
     "ministerial council": "council",
     "joint council": "council",
     "regional anti-terrorist structure": "rats",
@@ -329,7 +334,8 @@ _ORDINAL_AFTER = re.compile(
     r"(?:\s*\([A-Z][\w-]{1,10}\))?"
     r"(?:,\s+(?:formerly|previously|once)\s+(?:known\s+as|called|named)\s+[^,;]{1,100},)?"
     # "… Working Group met for the fifth time since 2000"
-    r"\s*(?:’s|'s|held\s+its|had\s+its|convened\s+its|met\s+for\s+(?:its|the))\s+"
+    # ("… Task Force commenced its fourth meeting": a meeting begun is a meeting held)
+    r"\s*(?:’s|'s|(?:held|had|convened|commenced|began|opened)\s+its|met\s+for\s+(?:its|the))\s+"
 )
 
 
@@ -450,7 +456,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
             # "the Quadrilateral Cooperation and Coordination Mechanism": words joined by
             # "and" in front of the name are the name's, where none of them is a state
             name_start = joined.start()
-        subject = (match.group("subject") or "").strip()
+        subject = (match.group("subject") or match.group("against") or "").strip()
         if type_name in {
             "Dialogue",
             "Consultations",
@@ -464,7 +470,7 @@ def mentions(text: str, start: int, end: int) -> list[MechanismMention]:
         if type_name == "Meeting" and _WIDE_MEETING.search(qual):
             continue  # "the Regional Meeting on Foreign Terrorist Fighters": many states
         name_end = match.end()
-        if subject:
+        if match.group("subject"):
             tail = _CONNECTOR_TAIL.search(text, match.start("subject"), match.end())
             if tail:
                 name_end = tail.start()

@@ -180,7 +180,7 @@ _RECALLED = re.compile(
 STRONG_HELD = fast(
     re.compile(
         r"\b(?:held|met|took\s+place|convened|conducted|co-?chaired|chaired|concluded|hosted|"
-        rf"opened|{_LAUNCHED}|{_RESULTED})\b"
+        rf"opened|commenced|{_LAUNCHED}|{_RESULTED})\b"
         # "During the … Consultations …, the sides discussed …": what was done there
         r"|^\W*during\s+the\s+(?:[^,.;]|\.(?!\s)){0,100}?\b(?:consultations?|dialogue|talks|working\s+group|"
         r"jwg|committee|meeting|round)\b(?:[^,.;]|\.(?!\s))*,\s+(?:the|both|they)\b[^.;]*\b\w+ed\b",
@@ -515,6 +515,11 @@ def _general_dialogue(reading: Reading) -> bool:
     return bool(found)
 
 
+# "The meeting … is organized by the Standing Committee on …": the body that organises or
+# sponsors a meeting is not the meeting.
+_ORGANISED_BY = re.compile(r"\b(?:organi[sz]ed|sponsored|convened)\s+by\s+(?:the\s+)?$")
+
+
 def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
     """Meetings the statement reports as held, first-mentioned first."""
     text = reading.text
@@ -560,6 +565,8 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
             window = text[max(sentence.start, mention.start - 40) : mention.start]
             if ("during" in window or "at " in window) and _AGREED_AT.search(window):
                 continue  # "under an agreement reached during the X, …": an earlier meeting
+            if " by " in window and _ORGANISED_BY.search(window):
+                continue  # "organised by the X": who holds the meeting, not the meeting
             if mention.compound and not _terrorism_leads(reading):
                 continue  # "Security and Defence Dialogue" on an agenda terrorism does not lead
             strategic = _STRATEGIC.search(mention.name) and "terror" not in mention.kind
@@ -575,6 +582,10 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 ):
                     announced.add(mention.kind)
                 continue
+            if mention.ordinal is None and mention.start - sentence.start <= 4:
+                # "The Task Force on … in the Middle East … commenced its fourth meeting": the
+                # mechanism opening the sentence, its round told after the words placing it
+                mention = replace(mention, ordinal=_held_round(text, mention.end, sentence.end))
             if mention.ordinal is None and mention.kind.split("-")[0] in rounds:
                 # "the meeting of the X Joint Working Group and Designations Dialogue … This
                 # was the 16th meeting of the working group": the round its kind is given
@@ -817,9 +828,15 @@ def _with_host(meeting: Meeting, named: Counter[str], source_id: str) -> None:
     sides = set(meeting.parties) or {code for code, _ in named.most_common(1)}
     if host and host not in sides and len(sides) == 1:
         meeting.parties = tuple(sorted(sides | {host}))
-        meeting.key = meeting_key(
-            meeting.parties, meeting.kind, meeting.ordinal, meeting.date, source_id
-        )
+    elif host and not meeting.parties and set(named) == {host}:
+        # "The Task Force on … commenced its fourth meeting in Abu Dhabi", the UAE the one
+        # state the text names: a regional body's meeting, its host the one side told
+        meeting.parties = (host,)
+    else:
+        return
+    meeting.key = meeting_key(
+        meeting.parties, meeting.kind, meeting.ordinal, meeting.date, source_id
+    )
 
 
 def _state_counts(reading: Reading):  # type: ignore[no-untyped-def]
@@ -946,6 +963,19 @@ def _long_past(edtf: str | None, reference: date) -> bool:
 _ITS_ROUND = re.compile(
     rf"\s(?:its|their)\s+(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+)?(?:session|meeting|round)\b"
 )
+
+
+# "… commenced its fourth meeting", "… held its 12th session": a round said held.
+_HELD_ITS_ROUND = re.compile(
+    rf"\s(?:held|had|convened|commenced|opened|concluded)\s+(?:its|their)\s+"
+    rf"(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+)?(?:session|meeting|round)\b"
+)
+
+
+def _held_round(text: str, start: int, end: int) -> int | None:
+    found = _HELD_ITS_ROUND.search(text, start, end)
+    number = ordinals(text, found.start("ordinal"), found.end("ordinal")) if found else []
+    return number[0][2] if number else None
 
 
 def _its_round(text: str, start: int, end: int) -> int | None:

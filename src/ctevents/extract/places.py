@@ -77,6 +77,16 @@ _OWNER = re.compile(r"[’']s$")
 _THE_PLACE = re.compile(r"^The\s+[A-Z][\w’'-]+$")
 
 
+# "in the Middle East and North Africa", "in the Sahel": a region, where no meeting is placed
+# (a meeting's place is a city, or a state where no city is given).
+_REGION = re.compile(
+    r"(?:(?:North|South|East|West|Central|Southeast|Southwest|Northeast|Northwest|Western|"
+    r"Eastern|Northern|Southern|Sub-Saharan)[\s-]+)*"
+    r"(?:Africa|Asia|Europe|America|Middle\s+East|Near\s+East|Pacific|Sahel|Gulf|Balkans|"
+    r"Caucasus|Maghreb|Levant|Caribbean|Horn\s+of\s+Africa|Asia[\s-]Pacific|Indo-Pacific)"
+)
+
+
 def clean_place(place: str) -> str | None:
     place = place.strip()
     if _THE_PLACE.match(place.rstrip("’'\"”,.")):
@@ -85,6 +95,8 @@ def clean_place(place: str) -> str | None:
     place = place.rstrip("’'\"”,")
     if place.endswith(".") and not re.search(r"\b[A-Z]\.[A-Z]\.$", place):
         place = place.rstrip(".")
+    if _REGION.fullmatch(place) and not gazetteer.code_for(place):
+        return None  # ("South Africa" is a state, "Southern Africa" a region)
     words = place.split()
     if not words or words[0] in _NOT_PLACE or place.isdigit() or _OWNER.search(place):
         return None

@@ -1697,3 +1697,54 @@ def test_meetings_of_a_groupings_body_and_of_a_memorandums_group(
     )
     # an instrument's name and its initials are no terrorist group
     assert facts_of(text, "TerroristEntityNamed") == []
+
+
+def _one_held(text: str) -> dict:
+    found = held(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_task_force_on_terrorism_that_commenced_its_round_is_a_meeting_held() -> None:
+    meeting = _one_held(
+        "The Task Force on Combating Terrorism in West Africa and the Sahel commenced its "
+        "third meeting on Monday in Dakar. The meeting, hosted by Senegal, brings together "
+        "delegations from several countries of the region."
+    )
+    assert meeting["mechanism"] == "Task Force on Combating Terrorism"
+    assert meeting["ordinal"] == 3
+    assert meeting["location"] == "Dakar"  # not "West Africa": a region places no meeting
+    assert meeting["parties"] == ["SN"]  # the host, the one state the text names
+
+
+def test_a_task_force_on_another_subject_is_no_meeting() -> None:
+    assert not held(
+        "The Task Force on Fisheries Management held its fifth meeting in Suva on "
+        "4 June 2021, hosted by Fiji."
+    )
+
+
+def test_a_round_to_come_after_the_name_is_no_round_held() -> None:
+    # (control: "may hold its second meeting" is a meeting to come, not one held)
+    assert not held(
+        "A Kenyan-Ugandan working group on counterterrorism may hold its second meeting "
+        "this month, Kenya's envoy in Kampala said on Tuesday."
+    )
+
+
+def test_a_committee_against_terrorism_keeps_its_whole_name() -> None:
+    meeting = _one_held(
+        "The Seventh Regular Session of the Inter-American Committee Against Terrorism was "
+        "held in Panama City on 28 February 2007, with delegations of Chile and Mexico."
+    )
+    assert meeting["mechanism"].endswith("Inter-American Committee Against Terrorism")
+    assert meeting["ordinal"] == 7
+
+
+def test_the_body_that_organises_a_meeting_is_not_the_meeting() -> None:
+    found = held(
+        "The Working Group on Countering Terrorist Financing in East Africa held its second "
+        "meeting on Wednesday in Kigali. The meeting, hosted by Rwanda, is organised by the "
+        "Standing Committee on Regional Police Cooperation, with INTERPOL."
+    )
+    assert [m["mechanism"] for m in found] == ["Working Group on Countering Terrorist Financing"]
