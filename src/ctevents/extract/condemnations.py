@@ -565,6 +565,9 @@ _ATTACK_IN = re.compile(
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
+_MISSION_BEFORE = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|High\s+Commission)\s+$")
+
+
 def _struck(items: Sequence[str]) -> set[str]:
     """The states the items say were attacked: named, or by a city of theirs."""
     struck: set[str] = set()
@@ -572,7 +575,13 @@ def _struck(items: Sequence[str]) -> set[str]:
         # ("the attack by the IS group (outlawed in Russia)": an aside names no place struck)
         item = _ASIDE.sub("", item)
         struck |= {m.code for m in gazetteer.mentions(item)}
-        places = (m.group("place") or m.group("before") for m in _PLACE_IN.finditer(item))
+        places = (
+            m.group("place") or m.group("before")
+            for m in _PLACE_IN.finditer(item)
+            # ("the attack against the U.S. Embassy in Ankara": the embassy's state was struck,
+            # not the state it stands in)
+            if not _MISSION_BEFORE.search(item, 0, m.start())
+        )
         struck |= {code for p in places if (code := gazetteer.city_code(p))}
     return struck
 

@@ -572,6 +572,17 @@ def test_terrorism_in_general_apart_from_an_attack(
             id="a-state-named-in-an-aside-of-the-subject-does-not-condemn",
         ),
         pytest.param(
+            "We strongly condemn the attack carried out against the Norwegian Embassy in "
+            "Bamako yesterday. Mali will continue its fight against terrorism with Norway.",
+            [
+                (
+                    ["ML"],
+                    ["the attack carried out against the Norwegian Embassy in Bamako yesterday"],
+                )
+            ],
+            id="an-attack-on-an-embassy-strikes-the-embassys-state-not-the-host",
+        ),
+        pytest.param(
             "Norway condemns attack on village school\n\nNorway's Prime Minister Eva Lund "
             "condemned the attack by the armed group on a crowded village school in Mali. A "
             "statement from Lund's office said the prime minister “utterly condemns the "
