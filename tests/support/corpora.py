@@ -661,6 +661,16 @@ CORPORA = (
         (0.609, 1.0),
         real=True,
     ),
+    Corpus(
+        "extract_blind57",
+        "real official statements, blind set 66 (the issue's line for meetings)",
+        10,
+        # 1.58.0 on arrival, the blind figure
+        0.556,
+        0.917,
+        (0.556, 0.917),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
