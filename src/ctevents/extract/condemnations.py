@@ -57,10 +57,10 @@ _OBJECT_END = re.compile(
     r"reiterated|signall?ed|indicated|announced|renewed|"
     # (a statement in the present: "… condemns X and renews its commitment to …")
     r"renews|stresses|reiterates|reaffirms|calls|urges|expresses|extends|offers|conveys|"
-    r"sends|shares|stands|remains|wishes|hopes|supports|"
+    r"sends|sent|shares|stands|remains|wishes|hopes|supports|"
     # ("'We condemn this crime and offer condolences to the families'")
     r"offer|extend|express|convey|send|renew|reiterate|reaffirm)\b"
-    r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted))\b"
+    r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted)|according\s+to)\b"
     # ("… the action, for which the Taliban have claimed responsibility")
     r"|,\s+(?:for|in|by)\s+which\b"
     # "…, the Ministry of Foreign Affairs said in a statement": who reported it
@@ -91,6 +91,29 @@ _OBJECT_END = re.compile(
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 _OBJECT_END = fast(_OBJECT_END)
+
+
+# A day or time right after the verb, before what is condemned.
+_DAY_FIRST = re.compile(
+    r"^\s*(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|late\s+on\s+\w+)"
+    r"(?=\s+(?:the|a|an|all|this|these|those|what)\b)"
+)
+
+
+def _object_end(text: str, start: int, stop: int) -> re.Match[str] | None:
+    """Where the thing condemned ends: `_OBJECT_END`, past a quote mark that closes a word
+    quoted inside it ('the "terrorist" explosions that hit two churches')."""
+    end = _OBJECT_END.search(text, start, stop)
+    while end is not None and end.group() in ('"', "”"):
+        opening = "“" if end.group() == "”" else '"'
+        inside = text[start : end.start()]
+        if not (inside.count(opening) % 2 if opening == '"' else "“" in inside):
+            break
+        start = end.end()
+        end = _OBJECT_END.search(text, start, stop)
+    return end
+
+
 _ITEM_SPLIT = re.compile(
     # ("on September 11, 2001": the year after a day's comma is no thing condemned)
     r",(?!\s*(?:19|20)\d\d\b)\s*(?:including|and|as\s+well\s+as|such\s+as|especially|particularly)?\s*"
@@ -322,6 +345,7 @@ _OWN_BODY = re.compile(
 _NO_ONE = re.compile(r"\s*(?:\w+ly\s*)*")
 # A subject that is the speaker alone: "We condemn …", "I strongly condemn …".
 _FIRST_PERSON = re.compile(r"^\s*(?:We|I)\s+(?:(?:also|too|again|\w+ly)\s+)*$")
+_THEY = re.compile(r"^\s*They\s+(?:(?:also|too|again|have|had|\w+ly)\s+)*$")
 # When, after the subject: "A on Thursday held …".
 _WHEN_AFTER = re.compile(r"\s+(?:on|last|this|yesterday|today|earlier)\b.*$", re.S)
 # The dateline's words before the subject ("ISLAMABAD: Foreign Minister A …").
@@ -440,12 +464,20 @@ def _antecedent(text: str, sentence: Sentence, verb: int) -> list[str]:
 
 
 def find(
-    reading: Reading, parties: tuple[str, ...], officials: dict[str, str] | None = None
+    reading: Reading,
+    parties: tuple[str, ...],
+    officials: dict[str, str] | None = None,
+    met: bool = True,
 ) -> list[Condemnation]:
     """Condemnations, one per set of condemning parties, items merged across passages.
-    `officials` maps each word of a delegation leader's name (lowered) to their side."""
+    `officials` maps each word of a delegation leader's name (lowered) to their side; `met`
+    says whether the statement reports a meeting of the sides (held or to come)."""
     officials = officials or {}
     text = reading.text
+    # "They have strongly condemned …" after "President A and Prime Minister B sent messages
+    # …": in one government's statement, with no meeting of the sides, "they" are its own
+    # speakers, not both sides
+    own_they = not met and not _JOINT.search(text)
     city = reading.dateline.city
     home = gazetteer.CAPITALS.get(city.title() if city and city.isupper() else city or "")
     found: list[tuple[tuple[str, ...] | None, str, list[str], bool, Sentence]] = []
@@ -469,8 +501,10 @@ def find(
             # (a quotation of the words of emphasis right after the verb ends nothing)
             emphasis = _STRONGEST.match(text, verb.end(), sentence.end)
             after = closing.end() if closing and quoted_verb else verb.end()
-            end = _OBJECT_END.search(text, emphasis.end() if emphasis else after, sentence.end)
+            end = _object_end(text, emphasis.end() if emphasis else after, sentence.end)
             phrase = text[after : end.start() if end else sentence.end]
+            # ("Oman condemned on Sunday the two attacks …": the day is when, not what)
+            phrase = _DAY_FIRST.sub("", phrase)
             strongest = _STRONGEST.search(phrase)
             if strongest:
                 phrase = phrase[: strongest.start()] + phrase[strongest.end() :]
@@ -490,7 +524,7 @@ def find(
                 # the quotation mark, not inside it
                 subject = text[max(sentence.start, clause_start - 121) : clause_start - 1]
                 narrow, quoted = _subject_clauses(subject)[0], False
-            first_person = _FIRST_PERSON.match(narrow) and (
+            first_person = (_FIRST_PERSON.match(narrow) or (own_they and _THEY.match(narrow))) and (
                 not quoted or _own_quote(text, verb.end(), sentence.end)
             )
             # ("Moussavi strongly condemned …" after "Iranian Foreign Ministry Spokesman Seyed
@@ -546,7 +580,8 @@ _JOINT = re.compile(
 # attack".
 _PLACE_IN = re.compile(
     # ("in the cities of Kabul, Mazar-i-Sharif and Kunduz": the first city named)
-    r"\bin\s+(?:the\s+(?:(?:cities|city|towns?|provinces?)\s+of\s+)?)?"
+    # ("… Condemn Terrorist Acts In Colombo": a headline's capital "In" too)
+    r"\b[Ii]n\s+(?:the\s+(?:(?:cities|city|towns?|provinces?)\s+of\s+)?)?"
     r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
     r"|\b(?P<before>[A-Z][\w’'-]+)\s+(?i:attacks?|bombings?|blasts?)\b"
 )

@@ -249,6 +249,12 @@ def _canonical(name: str) -> str:
     return re.sub(r"\W+", "", name.lower())
 
 
+_KNOWN_AS = re.compile(
+    r",?\s+(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?"
+    r"(?P<known>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+)
+
+
 def _lexicon_hits(
     text: str, start: int, end: int, keys: set[str]
 ) -> list[tuple[int, int, str, str, str | None]]:
@@ -262,6 +268,10 @@ def _lexicon_hits(
             name_start, name_end = match.span("name")
             alias = match.group("bracket") or match.group("slash")
             name = match.group("name")
+            known = _KNOWN_AS.match(text, name_end, end) if alias is None else None
+            if known:
+                # "the Islamic State, also known as ISIS": the other name the text gives it
+                alias, name_end = known.group("known"), known.end()
             if alias is None:
                 longer = _LONGER.match(text, name_end, end)
                 if longer and _initials_match(name + longer.group("tail"), longer.group("abbr")):

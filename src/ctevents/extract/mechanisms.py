@@ -336,6 +336,8 @@ _ORDINAL_AFTER = re.compile(
     # "… Working Group met for the fifth time since 2000"
     # ("… Task Force commenced its fourth meeting": a meeting begun is a meeting held)
     r"\s*(?:’s|'s|(?:held|had|convened|commenced|began|opened)\s+its|met\s+for\s+(?:its|the))\s+"
+    # ("… held its regular 39th session": how the session is held, before its round)
+    r"(?:(?:regular|ordinary|extraordinary|annual|plenary)\s+)?"
 )
 
 

@@ -582,7 +582,9 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 ):
                     announced.add(mention.kind)
                 continue
-            if mention.ordinal is None and mention.start - sentence.start <= 4:
+            if mention.ordinal is None and _OPENS_WITH_IT.fullmatch(
+                text, sentence.start, mention.start
+            ):
                 # "The Task Force on … in the Middle East … commenced its fourth meeting": the
                 # mechanism opening the sentence, its round told after the words placing it
                 mention = replace(mention, ordinal=_held_round(text, mention.end, sentence.end))
@@ -965,9 +967,15 @@ _ITS_ROUND = re.compile(
 )
 
 
+# What may stand before a mechanism that is its sentence's subject: an article, after a wire's
+# name in capitals ("KAZINFORM The Council of …").
+_OPENS_WITH_IT = re.compile(r"(?:[A-Z]{2,}\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?")
+
+
 # "… commenced its fourth meeting", "… held its 12th session": a round said held.
 _HELD_ITS_ROUND = re.compile(
     rf"\s(?:held|had|convened|commenced|opened|concluded)\s+(?:its|their)\s+"
+    r"(?:(?:regular|ordinary|extraordinary|annual|plenary)\s+)?"
     rf"(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+)?(?:session|meeting|round)\b"
 )
 

@@ -83,7 +83,9 @@ _REGION = re.compile(
     r"(?:(?:North|South|East|West|Central|Southeast|Southwest|Northeast|Northwest|Western|"
     r"Eastern|Northern|Southern|Sub-Saharan)[\s-]+)*"
     r"(?:Africa|Asia|Europe|America|Middle\s+East|Near\s+East|Pacific|Sahel|Gulf|Balkans|"
-    r"Caucasus|Maghreb|Levant|Caribbean|Horn\s+of\s+Africa|Asia[\s-]Pacific|Indo-Pacific)"
+    r"Caucasus|Maghreb|Levant|Caribbean|Horn\s+of\s+Africa|Asia[\s-]Pacific|Indo-Pacific|"
+    # ("in the Hemisphere": the Americas, as the inter-American bodies say)
+    r"Hemisphere)"
 )
 
 

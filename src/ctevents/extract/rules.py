@@ -116,7 +116,12 @@ def condemnations_issued(ctx: Context) -> list[Fact]:
             condemned=tuple(found.condemned),
             strongly=found.strongly,
         )
-        for found in condemnations.find(ctx.reading, tuple(sorted(ctx.sides)), ctx.officials)
+        for found in condemnations.find(
+            ctx.reading,
+            tuple(sorted(ctx.sides)),
+            ctx.officials,
+            met=bool(ctx.held or ctx.upcoming),
+        )
     ]
 
 

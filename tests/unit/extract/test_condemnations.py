@@ -785,3 +785,46 @@ def test_who_a_name_alone_is_and_what_the_action_was(
 ) -> None:
     found = facts_of(text, "CondemnationIssued")
     assert [(f["parties"], f["condemned"]) for f in found] == expected
+
+
+def _condemnations(text: str) -> list[tuple[list[str], list[str]]]:
+    return [(f["parties"], f["condemned"]) for f in facts_of(text, "CondemnationIssued")]
+
+
+def test_a_word_quoted_inside_what_is_condemned_does_not_end_it() -> None:
+    assert _condemnations(
+        "An official source at the Ministry expressed Chile's strong condemnation of the "
+        '"terrorist" explosions that hit a market in Lima on Sunday.'
+    ) == [(["CL"], ["the terrorist explosions that hit a market in Lima on Sunday"])]
+
+
+def test_what_the_speaker_then_sent_is_not_condemned() -> None:
+    assert _condemnations(
+        "Chile's foreign minister condemned the attack in Lima and sent \"deepest "
+        'condolences" to the families.'
+    ) == [(["CL"], ["the attack in Lima"])]
+
+
+def test_the_day_and_the_source_around_what_is_condemned_are_not_condemned() -> None:
+    assert _condemnations(
+        "Chile condemned on Sunday the two attacks that hit churches in Lima, according to "
+        "the national news agency."
+    ) == [(["CL"], ["the two attacks that hit churches in Lima"])]
+
+
+def test_they_in_one_governments_statement_are_its_own_speakers() -> None:
+    assert _condemnations(
+        "President Soto And Minister Rojas Condemn Bombings In Lima\n\n"
+        "President Ana Soto and Foreign Minister Luis Rojas of Chile sent messages of "
+        "condolence to their counterparts in Peru on the loss of lives in the attacks in "
+        "several places of Peru today. They have strongly condemned the criminal acts "
+        "against humanity."
+    ) == [(["CL"], ["Bombings In Lima", "the criminal acts against humanity"])]
+
+
+def test_they_after_a_meeting_are_both_sides() -> None:
+    # (control: in a report of the two sides' meeting, "they" condemn together)
+    assert _condemnations(
+        "The fifth Chile-Peru Counter-Terrorism Dialogue was held in Lima on 3 May 2021. "
+        "They strongly condemned terrorism in all its forms."
+    ) == [(["CL", "PE"], ["terrorism in all its forms"])]

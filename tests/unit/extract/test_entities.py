@@ -314,3 +314,12 @@ def test_a_slash_joins_two_names_of_one_group(
 ) -> None:
     found = facts_of(text, "TerroristEntityNamed")
     assert {(f["name"], tuple(f["aliases"])) for f in found} == expected
+
+
+def test_the_other_name_a_group_is_also_known_as_is_its_alias() -> None:
+    found = facts_of(
+        "The army chiefs said the rebels are now allied with the Islamic State, also known as "
+        "ISIS, in the border region.",
+        "TerroristEntityNamed",
+    )
+    assert [(f["name"], f["aliases"]) for f in found] == [("Islamic State", ["ISIS"])]

@@ -1748,3 +1748,19 @@ def test_the_body_that_organises_a_meeting_is_not_the_meeting() -> None:
         "Standing Committee on Regional Police Cooperation, with INTERPOL."
     )
     assert [m["mechanism"] for m in found] == ["Working Group on Countering Terrorist Financing"]
+
+
+def test_a_round_held_as_a_regular_session_after_a_wires_name() -> None:
+    meeting = _one_held(
+        "BISHKEK. KABAR The Council of the Regional Anti-Terrorist Structure of the Shanghai "
+        "Cooperation Organization held its regular 41st session in Bishkek."
+    )
+    assert meeting["ordinal"] == 41
+
+
+def test_the_hemisphere_places_no_meeting() -> None:
+    meeting = _one_held(
+        "The Ninth Regular Session of the Inter-American Committee against Terrorism was held "
+        "on 5 March 2009 to strengthen cooperation against terrorism in the Hemisphere."
+    )
+    assert meeting["location"] is None
