@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ctevents.extract import gazetteer
 from ctevents.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
-from ctevents.extract.ordinals import ROMAN_WORD, ordinals, roman_value
+from ctevents.extract.ordinals import ROMAN_WORD, SESSION_QUALIFIER, ordinals, roman_value
 from ctevents.extract.starts import fast
 
 # Lower-case words allowed inside a mechanism's subject ("… on counter-terrorism").
@@ -337,7 +337,7 @@ _ORDINAL_AFTER = re.compile(
     # ("… Task Force commenced its fourth meeting": a meeting begun is a meeting held)
     r"\s*(?:’s|'s|(?:held|had|convened|commenced|began|opened)\s+its|met\s+for\s+(?:its|the))\s+"
     # ("… held its regular 39th session": how the session is held, before its round)
-    r"(?:(?:regular|ordinary|extraordinary|annual|plenary)\s+)?"
+    + SESSION_QUALIFIER
 )
 
 

@@ -17,7 +17,7 @@ from ctevents.extract import dates, gazetteer, multilateral, noise, parties, pla
 from ctevents.extract.cues import cue as cue_of
 from ctevents.extract.keys import meeting_key
 from ctevents.extract.mechanisms import TYPE_WORDS, MechanismMention, kind_of, mentions
-from ctevents.extract.ordinals import ORDINAL_TEXT, ordinals
+from ctevents.extract.ordinals import ORDINAL_TEXT, SESSION_QUALIFIER, ordinals
 from ctevents.extract.people import Official
 from ctevents.extract.reading import Reading, header_end
 from ctevents.extract.segment import Sentence, content_start
@@ -582,12 +582,14 @@ def find(reading: Reading, statement_parties: tuple[str, ...]) -> list[Meeting]:
                 ):
                     announced.add(mention.kind)
                 continue
-            if mention.ordinal is None and _OPENS_WITH_IT.fullmatch(
+            if mention.ordinal is None and _BEFORE_SUBJECT.fullmatch(
                 text, sentence.start, mention.start
             ):
                 # "The Task Force on … in the Middle East … commenced its fourth meeting": the
                 # mechanism opening the sentence, its round told after the words placing it
-                mention = replace(mention, ordinal=_held_round(text, mention.end, sentence.end))
+                mention = replace(
+                    mention, ordinal=_its_round(text, mention.end, sentence.end, _HELD_ITS_ROUND)
+                )
             if mention.ordinal is None and mention.kind.split("-")[0] in rounds:
                 # "the meeting of the X Joint Working Group and Designations Dialogue … This
                 # was the 16th meeting of the working group": the round its kind is given
@@ -969,25 +971,22 @@ _ITS_ROUND = re.compile(
 
 # What may stand before a mechanism that is its sentence's subject: an article, after a wire's
 # name in capitals ("KAZINFORM The Council of …").
-_OPENS_WITH_IT = re.compile(r"(?:[A-Z]{2,}\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?")
+_BEFORE_SUBJECT = re.compile(r"(?:[A-Z]{2,}\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?")
 
 
 # "… commenced its fourth meeting", "… held its 12th session": a round said held.
 _HELD_ITS_ROUND = re.compile(
-    rf"\s(?:held|had|convened|commenced|opened|concluded)\s+(?:its|their)\s+"
-    r"(?:(?:regular|ordinary|extraordinary|annual|plenary)\s+)?"
+    rf"\s(?:held|had|convened|commenced|opened|concluded)\s+(?:its|their)\s+{SESSION_QUALIFIER}"
     rf"(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+)?(?:session|meeting|round)\b"
 )
 
 
-def _held_round(text: str, start: int, end: int) -> int | None:
-    found = _HELD_ITS_ROUND.search(text, start, end)
-    number = ordinals(text, found.start("ordinal"), found.end("ordinal")) if found else []
-    return number[0][2] if number else None
-
-
-def _its_round(text: str, start: int, end: int) -> int | None:
-    found = _ITS_ROUND.search(text, start, end)
+def _its_round(
+    text: str, start: int, end: int, pattern: re.Pattern[str] = _ITS_ROUND
+) -> int | None:
+    """The round `pattern` ("its sixth session", "held its fourth meeting") gives in
+    `text[start:end]`."""
+    found = pattern.search(text, start, end)
     number = ordinals(text, found.start("ordinal"), found.end("ordinal")) if found else []
     return number[0][2] if number else None
 

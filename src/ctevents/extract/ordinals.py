@@ -40,6 +40,8 @@ for _prefix, _tens in _TENS_PREFIX.items():
 _WORDS = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 # The same, as a pattern fragment without groups, for rules that embed it.
 ORDINAL_TEXT = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_WORDS})"
+# How a session is held, written between "its" and its round ("held its regular 39th session").
+SESSION_QUALIFIER = r"(?:(?:regular|ordinary|extraordinary|annual|plenary)\s+)?"
 # A match starts after a non-word character at a digit or an ordinal word's first letter:
 # said up front, the engine rejects most offsets at once (same matches, several times faster).
 _FIRST_LETTERS = "".join(sorted({w[0] for w in WORD_VALUES} | {w[0].upper() for w in WORD_VALUES}))
