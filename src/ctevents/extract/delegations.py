@@ -77,9 +77,11 @@ CHAIRED_THE = re.compile(
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
 CHAIRED_THE = fast(CHAIRED_THE)
+_JOINING_AND = re.compile(r"^[\s,;]*(?:and|while|whereas)\s+")
 LED_THE_SIDE = re.compile(
     r"\s+(?:led|headed|represented|(?:will|would)\s+(?:lead|head|represent))\s+(?:(?:the|a)\s+"
-    r"(?:(?P<side>(?:[\w.-]+\s+){1,3}?)(?:delegation|side|team|one)\b"
+    # ("… led the Malaysian Side": a report may capitalise it)
+    r"(?:(?P<side>(?:[\w.-]+\s+){1,3}?)(?:[Dd]elegation|[Ss]ide|[Tt]eam|one)\b"
     # "A, TITLE, led the delegation of Chile": the side after "of"
     r"|(?:delegation|team)\s+of\s+(?P<of>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))"
     # "A, TITLE, led Chile's delegation": the side in the possessive, no article
@@ -749,6 +751,9 @@ def find(reading: Reading, parties: tuple[str, ...]) -> list[Leader]:
                 continue
             starts = list(_CLAUSE_START.finditer(text, begin, match.start()))
             clause = text[starts[-1].end() if starts else begin : match.start()]
+            # ("… led the Malaysian Side and Mr. B, TITLE, led the United States Side": the
+            # second clause opens with the "and" that joins it)
+            clause = _JOINING_AND.sub("", clause)
             # "Washington, DC - Ambassador A, TITLE, will lead …": not the run-in dateline
             officials = officials_in(_after_opening(clause))
             if starts and begin == s and starts[-1].group().strip().startswith(","):

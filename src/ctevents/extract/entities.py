@@ -59,7 +59,8 @@ LEXICON: dict[str, str] = {
     "trf": r"The\s+Resistance\s+Front|Resistance\s+Front",
     "paff": r"People['’]s\s+Anti[\s-]Fascist\s+Front",
     "haqqani": r"Haqqani\s+Network",
-    "ttp": r"Tehr[ei]e?k[\s-]*[ei][\s-]*Taliban\s+Pakistan|TTP",
+    # ("the Pakistani Taliban": the movement's name in the press)
+    "ttp": r"Tehr[ei]e?k[\s-]*[ei][\s-]*Taliban\s+Pakistan|TTP|Pakistani\s+Taliban",
     "lej": rf"Lashkar{_S}e{_S}Jhangvi|LeJ",
     "bla": r"Baloch(?:istan)?\s+Liberation\s+Army|BLA",
     # (the BLA's suicide wing, designated with it by the United States)

@@ -1144,7 +1144,12 @@ def _own_dates(text: str, passage: Sentence, anchor: int | None) -> tuple[int, i
     return passage.start, followed.start()
 
 
-_PRIOR_EVENT = re.compile(r"\s*(?:Following|After)\s[^,;]{1,200},\s*")
+# ("Pursuant to the decision reached at the 9th Forum on 30 July 2002, …", "As agreed by the
+# Ministers … on 18 June 2003, …": the decision the meeting carries out is dated before it)
+_PRIOR_EVENT = re.compile(
+    r"\s*(?:Following|After|Pursuant\s+to|As\s+(?:agreed|decided)|In\s+(?:accordance|line)\s+with|"
+    r"In\s+pursuance\s+of)\s[^,;]{1,200},\s*"
+)
 _TODAY = re.compile(r"\btoday\b", re.I)
 _AT_VENUE = re.compile(r"\bat\s+(?:the\s+)?$")
 _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.I)

@@ -194,7 +194,8 @@ def group_in_lead(text: str, sentences: list[tuple[int, int]]) -> tuple[str, ...
 # "The meeting was attended by TITLE of A NAME, TITLE of B NAME, …": the states that took
 # part, listed in a sentence of their own.
 _DELEGATIONS_LISTED = re.compile(
-    r"\b(?:[Dd]elegations?|representatives|officials)\s+(?:from|of)\s+(?P<list>[^.;]{1,400}?)"
+    # ("Representatives from A, B, … and C attended the Meeting": a sentence may open with it)
+    r"\b(?:[Dd]elegations?|[Rr]epresentatives|[Oo]fficials)\s+(?:from|of)\s+(?P<list>[^.;]{1,400}?)"
     r"\s+(?:attended|took\s+part|participated)\b"
     r"|\bincluded\s+(?:the\s+)?(?:official\s+)?(?:delegations|representatives)\s+(?:from|of)\s+"
     r"(?P<list2>[^.;]{1,400})"

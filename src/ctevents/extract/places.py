@@ -61,7 +61,9 @@ _NOT_PLACE = frozenset(
 # venue; the meeting's place is the city, said elsewhere or not at all.
 _VENUE_WORDS = frozenset(
     {"Ministry", "Department", "Office", "Secretariat", "Headquarters", "Building", "Embassy",
-     "Foreign", "Hotel", "Hall", "Palace", "Institute", "Academy", "University", "Agency"}
+     "Foreign", "Hotel", "Hall", "Palace", "Institute", "Academy", "University", "Agency",
+     # ("at State House", "at the White House": a residence, in a city said elsewhere or not)
+     "House"}
 )  # fmt: skip
 
 # "at the Home Minister Level Talks": a meeting's name after "at", not where it was.

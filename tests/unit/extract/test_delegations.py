@@ -1107,3 +1107,12 @@ def test_a_post_held_in_a_place(chunk: str, name: str, title: str) -> None:
     official = parse_official(chunk)
     assert official is not None
     assert (official.name, official.title) == (name, title)
+
+
+def test_the_second_clause_of_two_sides_led_opens_with_and() -> None:
+    assert leaders(
+        "The 3rd Chile-Peru Counter-Terrorism Dialogue was held in Lima on 3 May 2021. Ana "
+        "Soto, Director General, Ministry of Foreign Affairs, Chile, led the Chilean Side and "
+        "Mr. Luis Ramos, Deputy Chief of Mission, Embassy of Peru, Santiago, led the Peruvian "
+        "Side."
+    ) == {("CL", "Ana Soto"), ("PE", "Luis Ramos")}

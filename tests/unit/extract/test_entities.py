@@ -323,3 +323,9 @@ def test_the_other_name_a_group_is_also_known_as_is_its_alias() -> None:
         "TerroristEntityNamed",
     )
     assert [(f["name"], f["aliases"]) for f in found] == [("Islamic State", ["ISIS"])]
+
+
+def test_the_pakistani_taliban_is_the_movement_not_the_afghan_rulers() -> None:
+    assert names("Police said the Pakistani Taliban claimed the attack on the checkpoint.") == {
+        "Pakistani Taliban"
+    }

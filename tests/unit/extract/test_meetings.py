@@ -1764,3 +1764,31 @@ def test_the_hemisphere_places_no_meeting() -> None:
         "on 5 March 2009 to strengthen cooperation against terrorism in the Hemisphere."
     )
     assert meeting["location"] is None
+
+
+def test_the_decision_a_meeting_carries_out_is_dated_before_it() -> None:
+    meeting = _one_held(
+        "Pursuant to the decision reached at the Fifth Andean Forum on 30 July 2010 in Lima, "
+        "the Inter-Sessional Meeting on Counter-Terrorism was held from 21-22 March 2011 in "
+        "Quito. Representatives from Bolivia, Chile, Colombia, Ecuador and Peru attended the "
+        "Meeting."
+    )
+    assert meeting["date"] == "2011-03-21/2011-03-22"
+    assert meeting["parties"] == ["BO", "CL", "CO", "EC", "PE"]
+
+
+def test_a_roman_round_before_a_regular_session() -> None:
+    meeting = _one_held(
+        "In the context of the XXIV Regular Session of the Inter-American Committee against "
+        "Terrorism, held in Lima on 17-18 May 2024, Peru was elected to chair the Committee."
+    )
+    assert meeting["ordinal"] == 24
+
+
+def test_a_residence_is_no_meetings_place() -> None:
+    meeting = _one_held(
+        "Accra, Ghana — President Kofi Mensah of Ghana and President Yao Agbeko of Togo held a "
+        "meeting at State House, Accra, on Friday, focusing on joint initiatives to combat "
+        "terrorism in the region."
+    )
+    assert meeting["location"] != "State House"
