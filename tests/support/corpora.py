@@ -683,6 +683,16 @@ CORPORA = (
         (0.270, 0.727),
         real=True,
     ),
+    Corpus(
+        "extract_blind59",
+        "real official statements, blind set 68 (the issue's line for meetings)",
+        10,
+        # 1.60.0 on arrival, the blind figure
+        0.417,
+        0.714,
+        (0.417, 0.714),
+        real=True,
+    ),
 )
 BY_FOLDER = {c.folder: c for c in CORPORA}
 
