@@ -155,7 +155,9 @@ LOWER_MECHANISM = re.compile(
     rf"\s+(?P<pretype>{_LOWER_TYPES}|group)"
     # "a dialogue aimed at combating terrorism", "the fourth annual bilateral dialogue between
     # Algeria and the United States on security and the fight against terrorism"
-    rf"|(?P<type>{_LOWER_TYPES})(?:\s+between\s+{_TWO_STATES})?\s+(?:on|aimed\s+at)\s+"
+    # ("held talks in Baghdad on anti-terrorism cooperation": where, before what on)
+    rf"|(?P<type>{_LOWER_TYPES})(?:\s+between\s+{_TWO_STATES})?"
+    r"(?P<where>\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:on|aimed\s+at)\s+"
     rf"(?P<subject>{_CT_SUBJECT}))(?![\w-])"
 )
 # Its first characters stated (see `starts`): the same matches, sooner.
@@ -640,11 +642,14 @@ def _with_lower_case(
                 and (not qualified.group("body") or match.group("type") == "meeting")
             ):
                 begin = qualified.start()
+        # (the place between the talks and their subject is no part of their name)
+        where = match.span("where") if match.group("where") else (match.end(), match.end())
+        written = text[begin : where[0]] + text[where[1] : match.end()]
         lower.append(
             MechanismMention(
                 start=begin,
                 end=match.end(),
-                name=re.sub(r"[‘’“”\"]", "", text[begin : match.end()]),
+                name=re.sub(r"[‘’“”\"]", "", written),
                 kind=kind_of(type_name, qualifier, subject),
                 ordinal=ordinal,
                 has_subject=True,

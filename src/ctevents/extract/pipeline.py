@@ -23,7 +23,7 @@ from ctevents.extract.rules import RULES, Rule
 log = logging.getLogger("ctevents.extract")
 _T = TypeVar("_T")
 
-EXTRACTOR_VERSION = "1.60.0"
+EXTRACTOR_VERSION = "1.61.0"
 
 # Tie-break for facts whose first evidence starts at the same offset.
 _TYPE_ORDER = {name: index for index, name in enumerate(FACT_TYPE_ORDER)}

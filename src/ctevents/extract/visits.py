@@ -26,7 +26,8 @@ _LEAD_SENTENCES = 6
 # between A and B", "a high-level meeting in Manama on Saturday between A and B", "the
 # discussions took place in Rabat between A and B".
 _MET = re.compile(
-    r"\b(?:met(?:\s+with)?|discussed|(?:held|had|hold)\s+(?:[\w-]+\s+){0,2}?"
+    # ("A and his Iraqi counterpart B also tackled in Amman ways to …": discussed, in other words)
+    r"\b(?:met(?:\s+with)?|discussed|tackled|reviewed|explored|(?:held|had|hold)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<kind>(?:bilateral\s+|official\s+)?(?:talks|discussions)"
     r"|a\s+(?:working|bilateral|separate)?\s*meeting)"
     r"(?:\s+with)?|(?P<between>talks|meeting|discussions)(?=[^,.;]{0,50}?\sbetween\s)[^,.;]{0,50}?"
@@ -115,16 +116,23 @@ _SECURITY_COOPERATION = re.compile(
     # "intelligence chiefs hold anti-terror talks"
     r"|\b(?:counter-?terror\w*|anti-?terror\w*)\s+(?:talks|consultations?|dialogue|meeting)"
     r"|\b(?:cooperation|collaboration)\s+(?:on|in|against)\s+(?:the\s+)?(?:counter-?terror|"
-    r"anti-?terror|terror|security|fight(?:ing)?\s+against\s+terror|combat(?:ing)?\s+terror)"
+    # ("cooperation in combatting terrorism": the verb spelt with two t's too)
+    r"anti-?terror|terror|security|fight(?:ing)?\s+against\s+terror|combatt?(?:ing)?\s+terror)"
     # "discuss counter terrorism", "to discuss … the struggle against international terrorism",
     # "cooperation in the intelligence sphere in the fight against terrorism"
     r"|\b(?:discuss\w*|cooperat\w*|collaborat\w*|coordinat\w*)\b[^.;]{0,80}?\b(?:"
     r"counter[- ]?terror|anti-?terror|(?:fight|struggle|war)\s+against\s+"
-    r"(?:international\s+)?terror|combat(?:ing)?\s+(?:international\s+)?terror"
+    r"(?:international\s+)?terror|combatt?(?:ing)?\s+(?:international\s+)?terror"
+    r"|(?:fight|tackl)(?:e|ing)?\s+(?:the\s+)?(?:international\s+)?terror"
     # "cooperation … to counter the menace of terrorism"
     r"|(?:counter|combat|fight)(?:ing)?\s+the\s+(?:menace|threat|scourge)\s+of\s+terror"
     # "discussed bilateral cooperation in countering terrorism"
     r"|countering\s+(?:international\s+)?terror)"
+    # "… a committee to pool efforts to fight the terrorism scourge": the sides' joint effort
+    # ("agreed to work together to fight terrorism and control migration" at a summit on the
+    # whole relation is not enough)
+    r"|\befforts?\s+to\s+(?:better\s+)?(?:jointly\s+)?(?:fight|combatt?|counter|tackle)\s+"
+    r"(?:the\s+)?(?:international\s+)?terror"
     # "The meeting was devoted to discussing issues of domestic and international terrorism"
     r"|\b(?:devoted|dedicated)\s+to\s+(?:discussing\s+)?(?:the\s+)?(?:issues?\s+of\s+)?"
     r"(?:[\w-]+\s+(?:and\s+)?){0,3}?terrorism\b"
@@ -218,7 +226,7 @@ def _subject_and_object(text: str, sentence: Sentence, match: re.Match[str]) -> 
         return []
     stop = _OBJECT_END.search(text, match.end(), sentence.end)
     object_ = text[match.end() : stop.start() if stop else sentence.end]
-    if match.group().startswith("discussed"):
+    if match.group().startswith(("discussed", "tackled", "reviewed", "explored")):
         with_ = _DISCUSSED_WITH.match(object_)
         object_ = object_[with_.end() :] if with_ else object_
     subjects = _officials(subject)

@@ -1792,3 +1792,12 @@ def test_a_residence_is_no_meetings_place() -> None:
         "terrorism in the region."
     )
     assert meeting["location"] != "State House"
+
+
+def test_talks_placed_before_their_counter_terrorism_subject() -> None:
+    meeting = _one_held(
+        "ACCRA: The foreign ministers of Ghana, Togo and Benin on Sunday held talks in Accra on "
+        "anti-terrorism cooperation, ministry sources said."
+    )
+    assert meeting["parties"] == ["BJ", "GH", "TG"]
+    assert meeting["location"] == "Accra"

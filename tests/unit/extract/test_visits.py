@@ -34,7 +34,8 @@ from tests.unit.extract.helpers import facts_of, leaders
             "talks in Oslo on counter-terrorism cooperation. They agreed that terrorism "
             "remains the gravest threat to both countries.",
             ["DK", "NO"],
-            "talks",
+            # (the talks' own name, with their subject: the mechanism grammar reads it)
+            "talks on counter-terrorism cooperation",
             {("NO", "Eva Lund"), ("DK", "Per Holm")},
             id="two-ministers-held-talks-on-counter-terrorism-cooperation",
         ),
@@ -220,3 +221,25 @@ def test_a_meeting_devoted_to_other_issues_is_none() -> None:
         "trade and tourism."
     )
     assert facts_of(text, "MeetingHeld") == []
+
+
+def test_two_ministers_who_tackled_cooperation_in_combatting_terrorism() -> None:
+    text = (
+        "Ghana, Togo Discuss Border Security and Combatting Terrorism\n\n"
+        "Ghana and Togo discussed Sunday means of bolstering bilateral cooperation in "
+        "combatting terrorism and border security. Ghanaian Minister of Interior Kofi Mensah "
+        "and his Togolese counterpart Yao Agbeko also tackled in Accra ways to address "
+        "smuggling."
+    )
+    assert [m["parties"] for m in facts_of(text, "MeetingHeld")] == [["GH", "TG"]]
+    assert leaders(text) == {("GH", "Kofi Mensah"), ("TG", "Yao Agbeko")}
+
+
+def test_talks_between_two_presidents_to_fight_the_terrorism_scourge() -> None:
+    text = (
+        "Ghana and Togo, two nations struck by terrorism, have agreed to set up a joint "
+        "committee to pool efforts to fight the terrorism scourge. The decision was made "
+        "Tuesday at talks in Accra between Ghanaian President Kofi Mensah and visiting "
+        "Togolese President Yao Agbeko."
+    )
+    assert [m["parties"] for m in facts_of(text, "MeetingHeld")] == [["GH", "TG"]]
