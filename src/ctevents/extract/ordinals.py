@@ -54,7 +54,7 @@ ORDINAL = re.compile(
 _ROMAN = re.compile(
     r"\b(?P<roman>X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})\b"
     # ("the XXIII Regular Session of …": how the session is held may come between)
-    r"(?=\s+(?i:(?:regular|ordinary|extraordinary|annual|plenary)\s+)?(?i:meeting|round|session|edition)\b)"
+    rf"(?=\s+(?i:{SESSION_QUALIFIER})(?i:meeting|round|session|edition)\b)"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # A Roman numeral as a whole word, for a mechanism name it leads ("the III High-Level …").

@@ -25,9 +25,10 @@ _LEAD_SENTENCES = 6
 # …", "A discussed security cooperation with his Egyptian counterpart B", "during talks
 # between A and B", "a high-level meeting in Manama on Saturday between A and B", "the
 # discussions took place in Rabat between A and B".
+# ("A and his Iraqi counterpart B also tackled in Amman ways to …": discussed, in other words)
+_DISCUSSED = ("discussed", "tackled", "reviewed", "explored")
 _MET = re.compile(
-    # ("A and his Iraqi counterpart B also tackled in Amman ways to …": discussed, in other words)
-    r"\b(?:met(?:\s+with)?|discussed|tackled|reviewed|explored|(?:held|had|hold)\s+(?:[\w-]+\s+){0,2}?"
+    rf"\b(?:met(?:\s+with)?|{'|'.join(_DISCUSSED)}|(?:held|had|hold)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?P<kind>(?:bilateral\s+|official\s+)?(?:talks|discussions)"
     r"|a\s+(?:working|bilateral|separate)?\s*meeting)"
     r"(?:\s+with)?|(?P<between>talks|meeting|discussions)(?=[^,.;]{0,50}?\sbetween\s)[^,.;]{0,50}?"
@@ -226,7 +227,7 @@ def _subject_and_object(text: str, sentence: Sentence, match: re.Match[str]) -> 
         return []
     stop = _OBJECT_END.search(text, match.end(), sentence.end)
     object_ = text[match.end() : stop.start() if stop else sentence.end]
-    if match.group().startswith(("discussed", "tackled", "reviewed", "explored")):
+    if match.group().startswith(_DISCUSSED):
         with_ = _DISCUSSED_WITH.match(object_)
         object_ = object_[with_.end() :] if with_ else object_
     subjects = _officials(subject)
