@@ -963,10 +963,10 @@ def _long_past(edtf: str | None, reference: date) -> bool:
         return False  # a month or a year: too coarse to tell
 
 
+# "sixth ordinary session", "fourth meeting": a round and what it is a round of.
+_ROUND = rf"(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+)?(?:session|meeting|round)\b"
 # "The X will hold its sixth ordinary session …": the round, after the mechanism's name.
-_ITS_ROUND = re.compile(
-    rf"\s(?:its|their)\s+(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+)?(?:session|meeting|round)\b"
-)
+_ITS_ROUND = re.compile(rf"\s(?:its|their)\s+{_ROUND}")
 
 
 # What may stand before a mechanism that is its sentence's subject: an article, after a wire's
@@ -977,7 +977,7 @@ _BEFORE_SUBJECT = re.compile(r"(?:[A-Z]{2,}\s+)*(?:[Tt]he\s+|[Aa]n?\s+)?")
 # "… commenced its fourth meeting", "… held its 12th session": a round said held.
 _HELD_ITS_ROUND = re.compile(
     rf"\s(?:held|had|convened|commenced|opened|concluded)\s+(?:its|their)\s+{SESSION_QUALIFIER}"
-    rf"(?P<ordinal>{ORDINAL_TEXT})\s+(?:[\w-]+\s+)?(?:session|meeting|round)\b"
+    + _ROUND
 )
 
 
