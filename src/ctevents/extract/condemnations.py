@@ -54,10 +54,10 @@ _OBJECT_END = re.compile(
     r"expressed|noted|reaffirmed|urged|resolved|pledged|committed|welcomed|highlighted|"
     r"underscored|recogni[sz]ed|affirmed|exchanged|discussed|sought|demanded|said|offered|"
     r"conveyed|extended|paid|voiced|praised|appreciated|thanked|assured|vowed|described|"
-    r"reiterated|signall?ed|indicated|announced|renewed|"
+    r"reiterated|signall?ed|indicated|announced|renewed|sent|"
     # (a statement in the present: "… condemns X and renews its commitment to …")
     r"renews|stresses|reiterates|reaffirms|calls|urges|expresses|extends|offers|conveys|"
-    r"sends|sent|shares|stands|remains|wishes|hopes|supports|"
+    r"sends|shares|stands|remains|wishes|hopes|supports|"
     # ("'We condemn this crime and offer condolences to the families'")
     r"offer|extend|express|convey|send|renew|reiterate|reaffirm)\b"
     r"|,\s+(?:as|while|which|saying|it\s+said|the\s+\w+\s+(?:said|noted)|according\s+to)\b"
